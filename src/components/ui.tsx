@@ -1,0 +1,100 @@
+// Presentational building blocks shared by every page (server-safe: no hooks).
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
+        {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
+      </div>
+      {actions && <div className="no-print flex flex-wrap gap-2">{actions}</div>}
+    </div>
+  );
+}
+
+export function Card({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`}>
+      {title && <h2 className="mb-4 text-lg font-semibold text-slate-800">{title}</h2>}
+      {children}
+    </section>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+      <p className="font-medium text-slate-700">{title}</p>
+      {children && <div className="mt-2 text-sm text-slate-500">{children}</div>}
+    </div>
+  );
+}
+
+export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" | "red" | "amber" | "blue"; children: ReactNode }) {
+  const tones = {
+    slate: "bg-slate-100 text-slate-700",
+    green: "bg-green-100 text-green-800",
+    red: "bg-red-100 text-red-800",
+    amber: "bg-amber-100 text-amber-800",
+    blue: "bg-blue-100 text-blue-800",
+  };
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+}
+
+export function LinkButton({ href, children, variant = "primary" }: { href: string; children: ReactNode; variant?: "primary" | "secondary" }) {
+  const styles = variant === "primary" ? "bg-brand-600 text-white hover:bg-brand-700" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50";
+  return (
+    <Link href={href} className={`inline-flex items-center rounded-md px-4 py-2 text-sm font-medium shadow-sm ${styles}`}>
+      {children}
+    </Link>
+  );
+}
+
+/** A table with a caption for screen readers; rows go in as children. */
+export function DataTable({ caption, headers, children }: { caption: string; headers: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            {headers.map((h, i) => (
+              <th key={i} scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export const cellClass = "px-3 py-2 align-top";
+
+/** Page links that keep the other query parameters. */
+export function Pagination({ page, pageCount, total, makeHref }: { page: number; pageCount: number; total: number; makeHref: (page: number) => string }) {
+  if (pageCount <= 1) return <p className="mt-3 text-sm text-slate-600">Tổng số: {total}</p>;
+  return (
+    <nav aria-label="Phân trang" className="no-print mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
+      <p className="text-slate-600">
+        Trang {page}/{pageCount} · Tổng số: {total}
+      </p>
+      <div className="flex gap-2">
+        {page > 1 ? (
+          <Link className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={makeHref(page - 1)} rel="prev">
+            ← Trang trước
+          </Link>
+        ) : null}
+        {page < pageCount ? (
+          <Link className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={makeHref(page + 1)} rel="next">
+            Trang sau →
+          </Link>
+        ) : null}
+      </div>
+    </nav>
+  );
+}

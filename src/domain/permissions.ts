@@ -1,0 +1,73 @@
+// The permission table (DOMAIN.md §5): role × action × scope. Every command and query takes its
+// check from here; nothing else decides who may do what.
+
+export const ROLES = ["ADMIN", "SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Quản trị",
+  SECRETARIAT: "Thư ký cụm",
+  UNIT_OFFICER: "Cán bộ thi đua đơn vị",
+  UNIT_HEAD: "Lãnh đạo đơn vị",
+};
+
+/** Who is acting, as loaded from the database for each request (never from a form). */
+export type Actor = {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  clusterId: string | null;
+  unitId: string | null;
+  /** Clusters whose current year is chaired by the actor's unit (unit heads only). */
+  chairOfClusterIds: string[];
+};
+
+/** What a permission is checked against, loaded from the database. */
+export type Target = { clusterId?: string | null; unitId?: string | null };
+
+// all: anywhere; cluster: the actor's cluster; unit: the actor's unit; chair: a cluster the actor's unit chairs.
+type Scope = "all" | "cluster" | "unit" | "chair";
+
+export const PERMISSIONS = {
+  "block.manage": { ADMIN: "all" },
+  "cluster.manage": { ADMIN: "all" },
+  "unit.manage": { ADMIN: "all" },
+  "user.manage": { ADMIN: "all" },
+  "title.manage": { ADMIN: "all" },
+  "title.view": { ADMIN: "all", SECRETARIAT: "all", UNIT_OFFICER: "all", UNIT_HEAD: "all" },
+  "cluster.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
+  "cluster.overview": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_HEAD: "chair" },
+  "year.manage": { SECRETARIAT: "cluster" },
+  "officer.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
+  "officer.manage": { UNIT_OFFICER: "unit" },
+  "audit.view": { ADMIN: "all", SECRETARIAT: "cluster" },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+function scopeOf(role: Role, permission: Permission): Scope | undefined {
+  return (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[role];
+}
+
+/** Whether the role has the permission anywhere at all (used to hide navigation and refuse early). */
+export function roleMay(actor: Actor, permission: Permission): boolean {
+  const scope = scopeOf(actor.role, permission);
+  if (scope === "chair") return actor.chairOfClusterIds.length > 0;
+  return scope !== undefined;
+}
+
+export function can(actor: Actor, permission: Permission, target: Target): boolean {
+  switch (scopeOf(actor.role, permission)) {
+    case "all":
+      return true;
+    case "cluster":
+      return actor.clusterId !== null && target.clusterId === actor.clusterId;
+    case "unit":
+      return actor.unitId !== null && target.unitId === actor.unitId;
+    case "chair":
+      return target.clusterId != null && actor.chairOfClusterIds.includes(target.clusterId);
+    default:
+      return false;
+  }
+}

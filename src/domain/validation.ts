@@ -1,0 +1,48 @@
+// Zod building blocks with Vietnamese messages, shared by every form.
+import { z } from "zod";
+
+/** Required text, trimmed, with a length limit. Rejects control characters. */
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} là bắt buộc.` })
+    .trim()
+    .min(1, `${label} là bắt buộc.`)
+    .max(max, `${label} tối đa ${max} ký tự.`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label} chứa ký tự không hợp lệ.`)
+    .transform((s) => s.normalize("NFC"));
+
+/** Optional text: empty input becomes null. */
+export const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} tối đa ${max} ký tự.`)
+    .optional()
+    .transform((s) => (s ? s.normalize("NFC") : null));
+
+/** A short code such as "KTNV" or "KTNV-00123": letters, digits, dot, dash, underscore. */
+export const codeField = (label: string, max = 32) =>
+  z
+    .string({ error: `${label} là bắt buộc.` })
+    .trim()
+    .min(1, `${label} là bắt buộc.`)
+    .max(max, `${label} tối đa ${max} ký tự.`)
+    .regex(/^[A-Za-z0-9._-]+$/, `${label} chỉ gồm chữ không dấu, số và các ký tự . _ -`)
+    .transform((s) => s.toUpperCase());
+
+export const idField = (label = "Mã bản ghi") => z.uuid(`${label} không hợp lệ.`);
+
+/** An optional id from a <select>: "" means none. */
+export const optionalIdField = (label: string) =>
+  z
+    .union([z.literal(""), z.uuid(`${label} không hợp lệ.`)])
+    .optional()
+    .transform((s) => (s ? s : null));
+
+/** An HTML checkbox: present ("on") or absent. */
+export const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()])
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === true);
+
+export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);

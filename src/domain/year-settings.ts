@@ -1,0 +1,48 @@
+// Per cluster-year settings (DOMAIN.md: every "default" rule is a setting with that default).
+import { z } from "zod";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Ngày không hợp lệ");
+
+export const PASS_THRESHOLDS = {
+  MORE_THAN_HALF: "Trên 50% số phiếu",
+  AT_LEAST_TWO_THIRDS: "Từ 2/3 số phiếu trở lên",
+} as const;
+
+export const CSTDCS_BASES = {
+  INITIATIVE: "Có sáng kiến",
+  INITIATIVE_OR_EXCELLENT: "Có sáng kiến hoặc Hoàn thành xuất sắc nhiệm vụ",
+} as const;
+
+export const yearSettingsSchema = z.object({
+  // Individual titles
+  cstdcsQuotaPercent: z.number().min(0, "Không được âm").max(100, "Tối đa 100%").default(15),
+  cstdcsBasis: z.enum(Object.keys(CSTDCS_BASES) as [keyof typeof CSTDCS_BASES]).default("INITIATIVE"),
+  // Collective titles
+  advancedUnitMinCstPercent: z.number().min(0).max(100).default(50),
+  determinedUnitMinGoodPercent: z.number().min(0).max(100).default(70),
+  ministryFlagsPerCluster: z.number().int().min(0).max(10).default(1),
+  extraMinistryFlags: z.number().int().min(0).max(10).default(0),
+  // Conference ballots
+  passThreshold: z.enum(Object.keys(PASS_THRESHOLDS) as [keyof typeof PASS_THRESHOLDS]).default("MORE_THAN_HALF"),
+  // null: every member unit must be present.
+  quorumUnits: z.number().int().min(1).max(50).nullable().default(null),
+  allowSelfVote: z.boolean().default(false),
+  outgoingChairMayBeReelected: z.boolean().default(false),
+  // Deadlines (yyyy-mm-dd, shown as dd/mm/yyyy)
+  registrationDeadline: isoDate.nullable().default(null),
+  reportDeadline: isoDate.nullable().default(null),
+  conferenceDate: isoDate.nullable().default(null),
+});
+
+export type YearSettings = z.infer<typeof yearSettingsSchema>;
+
+/** Settings with every default filled in; unknown or broken stored values fall back to defaults. */
+export function parseYearSettings(stored: unknown): YearSettings {
+  const parsed = yearSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : yearSettingsSchema.parse({});
+}
+
+export const DEFAULT_YEAR_SETTINGS: YearSettings = yearSettingsSchema.parse({});

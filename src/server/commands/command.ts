@@ -1,0 +1,116 @@
+// Every write goes through executeCommand: authenticate → authorise (role, then the target's scope as
+// stored in the database) → validate with zod → one transaction → an audit entry in that transaction.
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
+import { prisma, type Tx } from "@/server/db";
+
+export type ActionResult<T = unknown> =
+  | { ok: true; message?: string; data?: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+export type AuditRecord = {
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+export type Command<I, R> = {
+  /** Also the audit action, e.g. "officer.create". */
+  name: string;
+  permission: Permission;
+  input: z.ZodType<I>;
+  /** The scope of what the command touches, read from the database (never from the form). */
+  target(tx: Tx, input: I, actor: Actor): Promise<Target>;
+  run(tx: Tx, input: I, actor: Actor, target: Target): Promise<{ data?: R; message?: string; audit: AuditRecord }>;
+  /** Field to blame when a unique constraint fails, by constraint column. */
+  uniqueFields?: Record<string, { field: string; message: string }>;
+};
+
+export function defineCommand<I, R = undefined>(command: Command<I, R>): Command<I, R> {
+  return command;
+}
+
+/** A refusal with a message for the user (and optionally per field); the transaction is rolled back. */
+export class UserError extends Error {
+  constructor(message: string, readonly fieldErrors?: Record<string, string[]>) {
+    super(message);
+  }
+}
+
+export const NOT_FOUND = "Không tìm thấy dữ liệu hoặc bạn không có quyền truy cập.";
+export const NOT_SIGNED_IN = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.";
+export const INVALID_INPUT = "Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.";
+
+export class NotFoundError extends UserError {
+  constructor() {
+    super(NOT_FOUND);
+  }
+}
+
+export async function executeCommand<I, R>(
+  command: Command<I, R>,
+  actor: Actor | null,
+  raw: unknown,
+): Promise<ActionResult<R>> {
+  if (!actor) return { ok: false, message: NOT_SIGNED_IN };
+  // Same answer for "no such record" and "not yours": nothing leaks about other units.
+  if (!roleMay(actor, command.permission)) return { ok: false, message: NOT_FOUND };
+
+  const parsed = command.input.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, message: INVALID_INPUT, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+  }
+  const input = parsed.data;
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const target = await command.target(tx, input, actor);
+      if (!can(actor, command.permission, target)) throw new NotFoundError();
+      const out = await command.run(tx, input, actor, target);
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          action: command.name,
+          entityType: out.audit.entityType,
+          entityId: out.audit.entityId,
+          clusterId: target.clusterId ?? null,
+          unitId: target.unitId ?? null,
+          before: toJson(out.audit.before),
+          after: toJson(out.audit.after),
+        },
+      });
+      return { ok: true as const, message: out.message, data: out.data };
+    });
+  } catch (error) {
+    if (error instanceof UserError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const columns = uniqueColumns(error);
+      const hit = columns.map((c) => command.uniqueFields?.[c]).find(Boolean);
+      if (hit) return { ok: false, message: hit.message, fieldErrors: { [hit.field]: [hit.message] } };
+      return { ok: false, message: "Dữ liệu bị trùng với bản ghi đã có." };
+    }
+    console.error(`[command ${command.name}]`, error);
+    return { ok: false, message: "Đã có lỗi hệ thống; thay đổi chưa được lưu. Vui lòng thử lại." };
+  }
+}
+
+function uniqueColumns(error: Prisma.PrismaClientKnownRequestError): string[] {
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined;
+  if (Array.isArray(meta?.target)) return meta.target.map(String);
+  const fields = meta?.driverAdapterError?.cause?.constraint?.fields;
+  return Array.isArray(fields) ? fields.map((f) => f.replace(/"/g, "")) : [];
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  if (value === undefined || value === null) return Prisma.JsonNull;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+/** Form fields as a plain object for zod (Next's internal $ACTION fields dropped). */
+export function formToObject(formData: FormData): Record<string, FormDataEntryValue> {
+  const out: Record<string, FormDataEntryValue> = {};
+  for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION")) out[key] = value;
+  return out;
+}
