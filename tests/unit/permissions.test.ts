@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, roleMay, ROLES, type Actor, type Permission, type Role } from "@/domain/permissions";
+
+const CLUSTER = "c-1";
+const OTHER_CLUSTER = "c-2";
+const UNIT = "u-1";
+const OTHER_UNIT = "u-2";
+
+function actor(role: Role, extra: Partial<Actor> = {}): Actor {
+  const unitRole = role === "UNIT_OFFICER" || role === "UNIT_HEAD";
+  return {
+    userId: "x",
+    username: "x",
+    displayName: "x",
+    role,
+    clusterId: role === "ADMIN" ? null : CLUSTER,
+    unitId: unitRole ? UNIT : null,
+    chairOfClusterIds: [],
+    ...extra,
+  };
+}
+
+const own = { clusterId: CLUSTER, unitId: UNIT };
+const sameClusterOtherUnit = { clusterId: CLUSTER, unitId: OTHER_UNIT };
+const otherCluster = { clusterId: OTHER_CLUSTER, unitId: "u-9" };
+
+describe("permission table", () => {
+  // [permission, role, own unit, other unit in the cluster, other cluster]
+  const table: [Permission, Role, boolean, boolean, boolean][] = [
+    ["user.manage", "ADMIN", true, true, true],
+    ["user.manage", "SECRETARIAT", false, false, false],
+    ["user.manage", "UNIT_OFFICER", false, false, false],
+    ["officer.manage", "UNIT_OFFICER", true, false, false],
+    ["officer.manage", "UNIT_HEAD", false, false, false],
+    ["officer.manage", "SECRETARIAT", false, false, false],
+    ["officer.manage", "ADMIN", false, false, false],
+    ["officer.view", "UNIT_HEAD", true, false, false],
+    ["officer.view", "SECRETARIAT", true, true, false],
+    ["officer.view", "ADMIN", true, true, true],
+    ["year.manage", "SECRETARIAT", true, true, false],
+    ["year.manage", "ADMIN", false, false, false],
+    ["year.manage", "UNIT_OFFICER", false, false, false],
+    ["cluster.overview", "UNIT_OFFICER", false, false, false],
+    ["cluster.overview", "UNIT_HEAD", false, false, false],
+  ];
+  it.each(table)("%s for %s: own unit %s, other unit %s, other cluster %s", (permission, role, a, b, c) => {
+    const who = actor(role);
+    expect(can(who, permission, own)).toBe(a);
+    expect(can(who, permission, sameClusterOtherUnit)).toBe(b);
+    expect(can(who, permission, otherCluster)).toBe(c);
+  });
+
+  it("gives the head of the chair unit the overview of that cluster only", () => {
+    const chair = actor("UNIT_HEAD", { chairOfClusterIds: [CLUSTER] });
+    expect(roleMay(chair, "cluster.overview")).toBe(true);
+    expect(can(chair, "cluster.overview", own)).toBe(true);
+    expect(can(chair, "cluster.overview", otherCluster)).toBe(false);
+    expect(roleMay(actor("UNIT_HEAD"), "cluster.overview")).toBe(false);
+  });
+
+  it("refuses a target without scope for scoped roles", () => {
+    expect(can(actor("SECRETARIAT"), "officer.view", {})).toBe(false);
+    expect(can(actor("UNIT_OFFICER"), "officer.manage", { clusterId: CLUSTER })).toBe(false);
+    // A user with no unit never matches a target with no unit.
+    expect(can(actor("UNIT_OFFICER", { unitId: null }), "officer.manage", { unitId: null })).toBe(false);
+  });
+
+  it("names only known roles in every rule", () => {
+    for (const rule of Object.values(PERMISSIONS)) for (const role of Object.keys(rule)) expect(ROLES).toContain(role);
+  });
+});
