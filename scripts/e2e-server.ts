@@ -25,7 +25,7 @@ process.on("SIGTERM", () => void stop(0));
 
 try {
   await prepareDatabase(root, db.url, { demo: true });
-  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), PORT: port };
+  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
   buildIfNeeded(root, env, (m) => console.log(m));
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   child = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env, stdio: "inherit" });

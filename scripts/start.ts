@@ -38,7 +38,7 @@ try {
   const { seeded, summary } = await prepareDatabase(root, db.url, { demo: process.env.SEED_DEMO !== "false" });
   if (seeded) log(`Đã nạp dữ liệu mẫu: ${summary}`);
 
-  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(root), PORT: String(port) };
+  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(root), PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
   if (!dev) buildIfNeeded(root, env, log);
   child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: ["inherit", "pipe", "inherit"] });
   let announced = false;
