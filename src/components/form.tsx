@@ -1,12 +1,13 @@
 "use client";
 // Forms that post to a server action and show its answer: a message at the top, errors next to fields.
-import { createContext, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionResult } from "@/server/commands/command";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 const FieldErrors = createContext<Record<string, string[]> | undefined>(undefined);
+const Pending = createContext(false);
 
 export function ActionForm({
   action,
@@ -23,7 +24,7 @@ export function ActionForm({
   onSuccess?: (result: ActionResult) => void;
   "aria-label"?: string;
 }) {
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) {
@@ -33,9 +34,25 @@ export function ActionForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
   return (
-    <form ref={formRef} action={formAction} className={className} aria-label={ariaLabel} noValidate>
+    <form
+      ref={formRef}
+      action={formAction}
+      // Submitting through onSubmit keeps what the user typed when the server refuses it (a plain form
+      // action would reset the fields). Without JavaScript the form still posts through `action`.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => formAction(formData));
+      }}
+      className={className}
+      aria-label={ariaLabel}
+      aria-busy={pending}
+      noValidate
+    >
       {state && <FormMessage result={state} />}
-      <FieldErrors.Provider value={state && !state.ok ? state.fieldErrors : undefined}>{children}</FieldErrors.Provider>
+      <Pending.Provider value={pending}>
+        <FieldErrors.Provider value={state && !state.ok ? state.fieldErrors : undefined}>{children}</FieldErrors.Provider>
+      </Pending.Provider>
     </form>
   );
 }
@@ -49,7 +66,7 @@ export function FormMessage({ result }: { result: ActionResult }) {
         result.ok ? "border-green-300 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"
       }`}
     >
-      {result.ok ? result.message : result.message}
+      {result.message}
     </p>
   );
 }
@@ -173,7 +190,8 @@ export function CheckboxField({ name, label, defaultChecked }: { name: string; l
 }
 
 export function SubmitButton({ children, variant = "primary", confirm }: { children: ReactNode; variant?: "primary" | "danger" | "secondary"; confirm?: string }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const pending = useContext(Pending) || status.pending;
   const styles = {
     primary: "bg-brand-600 text-white hover:bg-brand-700",
     danger: "bg-white text-red-700 border border-red-300 hover:bg-red-50",

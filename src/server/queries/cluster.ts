@@ -1,0 +1,217 @@
+// Read side of a cluster: the secretariat's workspace (/cluster), one year in detail
+// (/cluster/years/[id]) and the cluster overview (/overview). Every query takes the actor and
+// checks the permission table; anything the actor may not see is "not found" (404).
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import type { Actor } from "@/domain/permissions";
+import type { YearPhase } from "@/domain/year-phases";
+import { chairCandidates, defaultYearToOpen, type ChairHistoryEntry } from "@/domain/year-rules";
+import { parseYearSettings } from "@/domain/year-settings";
+import { compareVi } from "@/domain/vietnamese";
+import { prisma } from "@/server/db";
+import { assertCan } from "./guard";
+
+const uuid = z.uuid();
+
+/** Today's calendar year in Vietnam (UTC+7). */
+function currentVietnamYear(now = new Date()): number {
+  return new Date(now.getTime() + 7 * 3600_000).getUTCFullYear();
+}
+
+export type MemberUnitRow = {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
+  activeOfficers: number;
+  subUnits: number;
+};
+
+/**
+ * The member units of a cluster (no parent) in Vietnamese order, with their active officers and
+ * active sub-units counted by two grouped queries (never one query per unit).
+ */
+async function memberUnitsWithCounts(clusterId: string, { activeOnly }: { activeOnly: boolean }): Promise<MemberUnitRow[]> {
+  const units = await prisma.unit.findMany({
+    where: { clusterId, parentId: null, ...(activeOnly ? { active: true } : {}) },
+    select: { id: true, code: true, name: true, active: true },
+    orderBy: { sortKey: "asc" },
+  });
+  const ids = units.map((u) => u.id);
+  if (ids.length === 0) return [];
+  const [officers, subUnits] = await Promise.all([
+    prisma.officer.groupBy({ by: ["unitId"], where: { unitId: { in: ids }, active: true }, _count: { _all: true } }),
+    prisma.unit.groupBy({ by: ["parentId"], where: { parentId: { in: ids }, active: true }, _count: { _all: true } }),
+  ]);
+  const officerCount = new Map(officers.map((o) => [o.unitId, o._count._all]));
+  const subUnitCount = new Map(subUnits.map((s) => [s.parentId, s._count._all]));
+  return units.map((u) => ({ ...u, activeOfficers: officerCount.get(u.id) ?? 0, subUnits: subUnitCount.get(u.id) ?? 0 }));
+}
+
+const yearSummarySelect = {
+  id: true,
+  year: true,
+  phase: true,
+  movement: true,
+  settings: true,
+  closedAt: true,
+  chairUnitId: true,
+  deputyUnitId: true,
+  chairUnit: { select: { name: true } },
+  deputyUnit: { select: { name: true } },
+} as const;
+
+function toHistory(years: { year: number; chairUnitId: string | null; settings: unknown }[]): ChairHistoryEntry[] {
+  return years.map((y) => ({
+    year: y.year,
+    chairUnitId: y.chairUnitId,
+    outgoingChairMayBeReelected: parseYearSettings(y.settings).outgoingChairMayBeReelected,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The secretariat's cluster (/cluster)
+
+export async function clusterWorkspace(actor: Actor, now = new Date()) {
+  const cluster = actor.clusterId
+    ? await prisma.cluster.findUnique({
+        where: { id: actor.clusterId },
+        select: { id: true, code: true, name: true, active: true, block: { select: { name: true } } },
+      })
+    : null;
+  assertCan(actor, "year.manage", cluster && { clusterId: cluster.id });
+  const [members, years] = await Promise.all([
+    memberUnitsWithCounts(cluster!.id, { activeOnly: false }),
+    prisma.emulationYear.findMany({ where: { clusterId: cluster!.id }, orderBy: { year: "desc" }, select: yearSummarySelect }),
+  ]);
+  const latest = years[0] ?? null;
+  const nextYear = defaultYearToOpen(latest?.year ?? null, currentVietnamYear(now));
+  const candidates = chairCandidates(nextYear, members, toHistory(years));
+  return {
+    cluster: { id: cluster!.id, code: cluster!.code, name: cluster!.name, active: cluster!.active, blockName: cluster!.block.name },
+    members,
+    years: years.map((y) => ({
+      id: y.id,
+      year: y.year,
+      phase: y.phase as YearPhase,
+      movement: y.movement,
+      chairName: y.chairUnit?.name ?? null,
+      deputyName: y.deputyUnit?.name ?? null,
+      closedAt: y.closedAt,
+    })),
+    openForm: {
+      nextYear,
+      latestYear: latest?.year ?? null,
+      outgoingChairName: latest?.chairUnit?.name ?? null,
+      outgoingChairExcluded: latest !== null && latest.chairUnitId !== null && !candidates.some((c) => c.id === latest.chairUnitId),
+      chairCandidates: candidates,
+      deputyOptions: members.filter((m) => m.active).map((m) => ({ id: m.id, name: m.name })),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One year in detail (/cluster/years/[id])
+
+export async function clusterYearDetail(actor: Actor, yearId: string) {
+  if (!uuid.safeParse(yearId).success) notFound();
+  const year = await prisma.emulationYear.findUnique({
+    where: { id: yearId },
+    select: { ...yearSummarySelect, clusterId: true, createdAt: true, updatedAt: true, cluster: { select: { name: true } } },
+  });
+  assertCan(actor, "year.manage", year && { clusterId: year.clusterId });
+  const y = year!;
+  const [members, history] = await Promise.all([
+    prisma.unit.findMany({
+      where: { clusterId: y.clusterId, parentId: null },
+      select: { id: true, name: true, active: true },
+      orderBy: { sortKey: "asc" },
+    }),
+    prisma.emulationYear.findMany({
+      where: { clusterId: y.clusterId },
+      orderBy: { year: "desc" },
+      select: { year: true, chairUnitId: true, settings: true, chairUnit: { select: { name: true } } },
+    }),
+  ]);
+  const previous = history.find((h) => h.year < y.year) ?? null;
+  const candidates = chairCandidates(y.year, members, toHistory(history));
+  // The stored chair stays selectable even if the rules would no longer list it (the form then explains why).
+  const chairOptions = candidates.map((c) => ({ id: c.id, name: c.name, lastChairedYear: c.lastChairedYear }));
+  if (y.chairUnitId && !chairOptions.some((c) => c.id === y.chairUnitId)) {
+    chairOptions.push({ id: y.chairUnitId, name: y.chairUnit?.name ?? "", lastChairedYear: null });
+  }
+  const deputyOptions = members.filter((m) => m.active || m.id === y.deputyUnitId).map((m) => ({ id: m.id, name: m.name }));
+  return {
+    id: y.id,
+    clusterId: y.clusterId,
+    clusterName: y.cluster.name,
+    year: y.year,
+    phase: y.phase as YearPhase,
+    movement: y.movement,
+    chairUnitId: y.chairUnitId,
+    chairName: y.chairUnit?.name ?? null,
+    deputyUnitId: y.deputyUnitId,
+    deputyName: y.deputyUnit?.name ?? null,
+    closedAt: y.closedAt,
+    updatedAt: y.updatedAt,
+    settings: parseYearSettings(y.settings),
+    previous: previous && { year: previous.year, chairName: previous.chairUnit?.name ?? null },
+    chairOptions,
+    deputyOptions,
+    activeMemberCount: members.filter((m) => m.active).length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overview (/overview): admin (any cluster, ?cluster=<id>), secretariat (own), chair unit's heads.
+
+export async function clusterOverview(actor: Actor, requestedClusterId?: string | null) {
+  let clusters: { id: string; name: string; code: string }[] = [];
+  let clusterId: string | null;
+  if (requestedClusterId && !uuid.safeParse(requestedClusterId).success) notFound();
+  if (actor.role === "ADMIN") {
+    clusters = (await prisma.cluster.findMany({ select: { id: true, name: true, code: true } })).sort(
+      (a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code),
+    );
+    clusterId = requestedClusterId ?? clusters[0]?.id ?? null;
+    if (!clusterId) return { clusters, cluster: null, latestYear: null, members: [], totals: { units: 0, activeOfficers: 0, subUnits: 0 } };
+  } else {
+    clusterId = requestedClusterId ?? actor.clusterId;
+  }
+  const cluster = clusterId
+    ? await prisma.cluster.findUnique({
+        where: { id: clusterId },
+        select: { id: true, code: true, name: true, active: true, block: { select: { name: true } } },
+      })
+    : null;
+  assertCan(actor, "cluster.overview", cluster && { clusterId: cluster.id });
+  const c = cluster!;
+  const [latest, members] = await Promise.all([
+    prisma.emulationYear.findFirst({ where: { clusterId: c.id }, orderBy: { year: "desc" }, select: yearSummarySelect }),
+    memberUnitsWithCounts(c.id, { activeOnly: true }),
+  ]);
+  const settings = latest ? parseYearSettings(latest.settings) : null;
+  return {
+    clusters,
+    cluster: { id: c.id, code: c.code, name: c.name, active: c.active, blockName: c.block.name },
+    latestYear: latest && {
+      year: latest.year,
+      phase: latest.phase as YearPhase,
+      movement: latest.movement,
+      chairUnitId: latest.chairUnitId,
+      chairName: latest.chairUnit?.name ?? null,
+      deputyUnitId: latest.deputyUnitId,
+      deputyName: latest.deputyUnit?.name ?? null,
+      closedAt: latest.closedAt,
+      registrationDeadline: settings!.registrationDeadline,
+      reportDeadline: settings!.reportDeadline,
+      conferenceDate: settings!.conferenceDate,
+    },
+    members,
+    totals: {
+      units: members.length,
+      activeOfficers: members.reduce((sum, m) => sum + m.activeOfficers, 0),
+      subUnits: members.reduce((sum, m) => sum + m.subUnits, 0),
+    },
+  };
+}
