@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm, SubmitButton, TextField } from "@/components/form";
+import { Card, PageHeader } from "@/components/ui";
+import { requireActor } from "@/server/auth/current";
+import { PASSWORD_MIN } from "@/server/commands/admin";
+import { clusterOptions, memberUnitOptions } from "@/server/queries/admin";
+import { createUserAction } from "../actions";
+import { UserScopeFields } from "../user-scope-fields";
+
+export const metadata: Metadata = { title: "Thêm tài khoản" };
+
+export default async function NewUserPage() {
+  const actor = await requireActor();
+  const [clusters, units] = await Promise.all([clusterOptions(actor, { activeOnly: true }), memberUnitOptions(actor)]);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <PageHeader title="Thêm tài khoản" description={<Link href="/admin/users" className="text-brand-700 underline">← Tài khoản</Link>} />
+      <Card>
+        <ActionForm action={createUserAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label="Thêm tài khoản">
+          <TextField
+            name="username"
+            label="Tên đăng nhập"
+            required
+            maxLength={64}
+            autoComplete="off"
+            hint="3–64 ký tự: chữ thường không dấu, số và . _ -"
+          />
+          <TextField name="displayName" label="Họ tên hiển thị" required maxLength={120} autoComplete="off" />
+          <UserScopeFields clusters={clusters} units={units.map(({ value, label }) => ({ value, label }))} />
+          <TextField
+            name="password"
+            label="Mật khẩu ban đầu"
+            type="password"
+            required
+            maxLength={200}
+            autoComplete="new-password"
+            hint={`Ít nhất ${PASSWORD_MIN} ký tự. Hãy giao mật khẩu cho người dùng qua kênh an toàn.`}
+          />
+          <TextField name="confirmPassword" label="Nhập lại mật khẩu" type="password" required maxLength={200} autoComplete="new-password" />
+          <div className="sm:col-span-2">
+            <SubmitButton>Thêm tài khoản</SubmitButton>
+          </div>
+        </ActionForm>
+      </Card>
+    </div>
+  );
+}

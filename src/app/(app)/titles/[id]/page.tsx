@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm, CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form";
+import { Card, PageHeader } from "@/components/ui";
+import { formatDateTime } from "@/lib/format";
+import { requireActor } from "@/server/auth/current";
+import { getTitle } from "@/server/queries/admin";
+import { updateTitleAction } from "../actions";
+
+export const metadata: Metadata = { title: "Sửa danh hiệu thi đua" };
+
+const KIND_LABELS = { INDIVIDUAL: "Danh hiệu cá nhân", COLLECTIVE: "Danh hiệu tập thể" } as const;
+
+export default async function EditTitlePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  const title = await getTitle(actor, (await params).id);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader
+        title={title.name}
+        description={
+          <>
+            <Link href="/titles" className="text-brand-700 underline">← Danh hiệu thi đua</Link>
+            <span className="ml-3">
+              {KIND_LABELS[title.kind]} · mức {title.level} · mã <span className="font-mono text-xs">{title.code}</span>
+            </span>
+          </>
+        }
+      />
+      <Card>
+        <ActionForm action={updateTitleAction} className="grid gap-4 sm:grid-cols-3" aria-label="Sửa danh hiệu thi đua">
+          <input type="hidden" name="id" value={title.id} />
+          <TextField name="name" label="Tên danh hiệu" required maxLength={200} defaultValue={title.name} className="sm:col-span-2" />
+          <TextField name="shortName" label="Tên viết tắt" required maxLength={40} defaultValue={title.shortName} />
+          <TextAreaField name="prerequisites" label="Điều kiện" required rows={6} defaultValue={title.prerequisites} className="sm:col-span-3" hint="Tối đa 2000 ký tự." />
+          <div className="sm:col-span-3">
+            <CheckboxField name="active" label="Đang áp dụng (được chọn khi đăng ký và xét danh hiệu)" defaultChecked={title.active} />
+          </div>
+          <p className="text-xs text-slate-500 sm:col-span-3">
+            Loại và mức của danh hiệu cố định theo quy định. Các tỷ lệ, ngưỡng xét (như hạn mức Chiến sĩ thi đua cơ sở) được đặt trong cài đặt năm thi
+            đua của từng cụm. Cập nhật lần cuối {formatDateTime(title.updatedAt)}.
+          </p>
+          <div className="sm:col-span-3">
+            <SubmitButton>Lưu thay đổi</SubmitButton>
+          </div>
+        </ActionForm>
+      </Card>
+    </div>
+  );
+}
