@@ -6,15 +6,16 @@ export function searchKey(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "d")
+    // Đ/đ have no decomposition; Ð/ð (U+00D0/U+00F0) are look-alikes that legacy converters produce.
+    .replace(/[đĐðÐ]/g, "d")
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();
 }
 
-// The Vietnamese alphabet in order. Each letter gets a two-digit code (20..), digits 10..19, so that
-// keys made of digits only compare the same way in every collation, and "00" can separate words.
+// The Vietnamese alphabet in order. Each letter gets a two-digit code (20..52); a number is "1" + its
+// digit count, then "1" + each digit (so numbers come before letters and 2 < 10). Keys are made of
+// digits only, so they compare the same way in every collation, and "00" can separate words.
 const ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"];
 const LETTER_CODE = new Map(ALPHABET.map((letter, i) => [letter, String(20 + i)]));
 // Tones in the traditional dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
@@ -27,27 +28,55 @@ const LETTER_MARKS: Record<string, Record<string, string>> = {
   u: { "\u031b": "ư" },
 };
 
-function encodeWord(word: string): { letters: string; tones: string } {
+const COMBINING = /[\u0300-\u036f]/;
+
+/**
+ * One word as letter codes plus its tone. A base letter takes every combining mark that follows it,
+ * in any order: NFD puts the dot below (U+0323) before the circumflex/breve, so "ộ" is o + ̣ + ̂, and
+ * Unicode-composite input ("ê" + ́) may put the tone anywhere.
+ */
+function encodeWord(word: string): { letters: string; tone: string } {
   let letters = "";
   let tone = "0";
   const chars = [...word.toLowerCase().normalize("NFD")];
-  for (let i = 0; i < chars.length; i++) {
-    let ch = chars[i]!;
-    if (TONE_ORDER[ch]) {
-      tone = TONE_ORDER[ch]!;
+  let i = 0;
+  while (i < chars.length) {
+    let letter = chars[i++]!;
+    if (letter === "ð") letter = "đ";
+    while (i < chars.length && COMBINING.test(chars[i]!)) {
+      const mark = chars[i++]!;
+      const toneCode = TONE_ORDER[mark];
+      if (toneCode) tone = toneCode;
+      else letter = LETTER_MARKS[letter]?.[mark] ?? letter;
+    }
+    if (/[0-9]/.test(letter)) {
+      // A run of digits is one number: "2" < "10" (sub-units "Đội 2", "Đội 10" sort as people expect).
+      let digits = letter;
+      while (i < chars.length && /[0-9\u0300-\u036f]/.test(chars[i]!)) {
+        if (/[0-9]/.test(chars[i]!)) digits += chars[i];
+        i++;
+      }
+      digits = digits.replace(/^0+(?=.)/, "");
+      letters += `1${Math.min(digits.length, 9)}${[...digits].map((d) => `1${d}`).join("")}`;
       continue;
     }
-    const marked = LETTER_MARKS[ch]?.[chars[i + 1] ?? ""];
-    if (marked) {
-      ch = marked;
-      i++;
-    }
-    if (/[\u0300-\u036f]/.test(ch)) continue;
-    const code = LETTER_CODE.get(ch);
+    const code = LETTER_CODE.get(letter);
     if (code) letters += code;
-    else if (/[0-9]/.test(ch)) letters += String(10 + Number(ch));
   }
-  return { letters, tones: tone };
+  return { letters, tone };
+}
+
+/**
+ * Words (letters 2 digits each, "00" between words), then "000", then one tone digit per word.
+ * Every letter code starts with 1–5, so after the "00" that ends the letters a "0" sorts before any
+ * further word: a name whose letters are a prefix of another's comes first whatever its tones.
+ * Words without any letter or digit ("-", "(") are left out.
+ */
+function encodeWords(words: string[], givenNameFirst: boolean): string {
+  let encoded = words.map(encodeWord).filter((w) => w.letters !== "");
+  if (encoded.length === 0) return "";
+  if (givenNameFirst) encoded = [encoded[encoded.length - 1]!, ...encoded.slice(0, -1)];
+  return `${encoded.map((w) => w.letters).join("00")}000${encoded.map((w) => w.tone).join("")}`;
 }
 
 /**
@@ -55,17 +84,12 @@ function encodeWord(word: string): { letters: string; tones: string } {
  * word) first, then family and middle names; letters first (a < ă < â …), tones only to break ties.
  */
 export function nameSortKey(fullName: string): string {
-  const words = fullName.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return "";
-  const ordered = [words[words.length - 1]!, ...words.slice(0, -1)];
-  const encoded = ordered.map(encodeWord);
-  return `${encoded.map((w) => w.letters).join("00")}00${encoded.map((w) => w.tones).join("")}`;
+  return encodeWords(fullName.trim().split(/\s+/), true);
 }
 
 /** A key for titles such as unit names: word order kept, otherwise as nameSortKey. */
 export function textSortKey(text: string): string {
-  const encoded = text.trim().split(/\s+/).filter(Boolean).map(encodeWord);
-  return `${encoded.map((w) => w.letters).join("00")}00${encoded.map((w) => w.tones).join("")}`;
+  return encodeWords(text.trim().split(/\s+/), false);
 }
 
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });

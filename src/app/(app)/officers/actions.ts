@@ -1,0 +1,26 @@
+"use server";
+// Server actions of the officer pages; each runs its command with the session's actor.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runCommand } from "@/server/actions/run";
+import type { ActionResult } from "@/server/commands/command";
+import { createOfficer, setOfficerActive, updateOfficer } from "@/server/commands/officers";
+
+export async function createOfficerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const result = await runCommand(createOfficer, formData, ["/officers"]);
+  // On to the new officer's page, which confirms the addition.
+  if (result.ok && result.data) redirect(`/officers/${result.data.id}?created=1`);
+  return result;
+}
+
+export async function updateOfficerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const result = await runCommand(updateOfficer, formData, ["/officers"]);
+  if (result.ok && result.data) revalidatePath(`/officers/${result.data.id}`);
+  return result;
+}
+
+export async function setOfficerActiveAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const result = await runCommand(setOfficerActive, formData, ["/officers"]);
+  if (result.ok && result.data) revalidatePath(`/officers/${result.data.id}`);
+  return result;
+}
