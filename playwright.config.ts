@@ -7,6 +7,7 @@ console.log(`[e2e] ${browser.source}`);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  outputDir: "test-results/e2e", // Playwright empties this folder; npm test keeps its summary beside it
   fullyParallel: false,
   workers: 1, // two cores: the server, Postgres and one browser already fill them
   retries: 0,

@@ -6,7 +6,7 @@ test("a wrong password shows an error and keeps the user on the login page", asy
   await page.getByLabel("Tên đăng nhập").fill("canbo.anm");
   await page.getByLabel("Mật khẩu").fill("sai-mat-khau");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
+  await expect(page.getByRole("form", { name: "Đăng nhập" }).getByRole("alert")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
   await expect(page).toHaveURL(/\/login/);
 });
 
