@@ -1,4 +1,4 @@
-// The two snags of running the Prisma 6.19 CLI offline, in one place. Imported by prisma.config.ts only,
+// The snags of running the Prisma 6.19 CLI offline on Postgres 18, in one place. Imported by prisma.config.ts only,
 // so it runs in the CLI process and never in the app.
 import pg from "pg";
 
@@ -20,3 +20,36 @@ Result.prototype.addFields = function (fields: Field[]) {
   for (const field of fields) if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = TEXT_OID;
   return addFields.call(this, fields);
 };
+
+// (3) On Postgres 18, NOT NULL constraints are rows of pg_constraint (contype 'n'). The schema engine's
+// constraint query lets them through and then panics ("unreachable") on every non-empty database,
+// which breaks `migrate dev` (upstream prisma/orm#29635; fix proposed in prisma/prisma-engines#5819).
+// Apply the upstream fix to the query text: only check ('c') and exclusion ('x') constraints are read.
+// (4) adapter-pg drops `migrate dev`'s shadow database while its own pool is still connected to it;
+// WITH (FORCE) (Postgres 13+) closes those connections first, and the pools below ignore that one
+// expected error ("terminating connection due to administrator command") instead of crashing.
+const REWRITES: [RegExp, string][] = [
+  [/AND contype NOT IN \('p', 'u', 'f'\)/, "AND contype IN ('c', 'x')"],
+  [/^(DROP DATABASE "prisma_migrate_shadow_db_[0-9a-f-]+")\s*;?\s*$/, "$1 WITH (FORCE)"],
+];
+const rewrite = (text: string) => REWRITES.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+const Client = (pg as unknown as { Client: { prototype: { query: (...args: unknown[]) => unknown } } }).Client;
+const query = Client.prototype.query;
+Client.prototype.query = function (config: unknown, ...rest: unknown[]) {
+  if (typeof config === "string") config = rewrite(config);
+  else if (config && typeof (config as { text?: unknown }).text === "string") {
+    config = { ...(config as object), text: rewrite((config as { text: string }).text) };
+  }
+  return query.call(this, config, ...rest);
+};
+
+const PgModule = pg as unknown as { Pool: new (...args: unknown[]) => { on(event: string, fn: (e: { code?: string }) => void): void } };
+const BasePool = PgModule.Pool;
+PgModule.Pool = class extends BasePool {
+  constructor(...args: unknown[]) {
+    super(...args);
+    this.on("error", (error) => {
+      if (error.code !== "57P01") throw error;
+    });
+  }
+} as typeof BasePool;
