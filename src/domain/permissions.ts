@@ -42,6 +42,20 @@ export const PERMISSIONS = {
   "officer.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
   "officer.manage": { UNIT_OFFICER: "unit" },
   "audit.view": { ADMIN: "all", SECRETARIAT: "cluster" },
+  // Title registration (targets) and results (the history)
+  "registration.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
+  "registration.edit": { UNIT_OFFICER: "unit" },
+  "registration.reopen": { SECRETARIAT: "cluster" },
+  "registration.board": { ADMIN: "all", SECRETARIAT: "cluster" },
+  "results.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
+  "results.enter": { SECRETARIAT: "cluster", UNIT_OFFICER: "unit" },
+  "results.verify": { SECRETARIAT: "cluster" },
+  // Initiatives and discipline records of officers
+  "history.manage": { SECRETARIAT: "cluster", UNIT_OFFICER: "unit" },
+  // Conference votes: the secretariat runs them, each unit's head is its delegate
+  "vote.manage": { SECRETARIAT: "cluster" },
+  "vote.cast": { UNIT_HEAD: "unit" },
+  "vote.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
