@@ -18,30 +18,13 @@ import {
   type TaskRating,
 } from "../../src/domain/eligibility";
 import { DEFAULT_YEAR_SETTINGS } from "../../src/domain/year-settings";
+import { mulberry32 as prng, pickWeighted as pick } from "../../src/server/seed/names";
 
 const OFFICERS = Number(process.argv[2] ?? 5000);
 const RUNS = Number(process.argv[3] ?? 15);
 const YEAR = 2022;
 const HISTORY_YEARS = 10;
 const BUDGET_MS = 200;
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, weighted: readonly [T, number][]): T {
-  let r = random() * weighted.reduce((s, [, w]) => s + w, 0);
-  for (const [value, w] of weighted) if ((r -= w) < 0) return value;
-  return weighted[weighted.length - 1]![0];
-}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
