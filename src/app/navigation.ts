@@ -7,6 +7,7 @@ const ITEMS: { href: string; label: string; permission?: Permission; roles?: Act
   { href: "/", label: "Trang chủ" },
   { href: "/overview", label: "Tổng quan cụm", permission: "cluster.overview" },
   { href: "/cluster", label: "Cụm thi đua", permission: "year.manage" },
+  { href: "/conference", label: "Hội nghị tổng kết", permission: "vote.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
   { href: "/officers", label: "Cán bộ, chiến sĩ", permission: "officer.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
   { href: "/admin/clusters", label: "Khối & cụm", permission: "cluster.manage" },
   { href: "/admin/units", label: "Đơn vị", permission: "unit.manage" },

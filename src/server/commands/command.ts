@@ -24,6 +24,8 @@ export type Command<I, R> = {
   /** The scope of what the command touches, read from the database (never from the form). */
   target(tx: Tx, input: I, actor: Actor): Promise<Target>;
   run(tx: Tx, input: I, actor: Actor, target: Target): Promise<{ data?: R; message?: string; audit: AuditRecord }>;
+  /** Transaction limits for commands that many people run at the same moment (e.g. casting ballots). */
+  transaction?: { maxWait?: number; timeout?: number };
   /** Field to blame when a unique constraint fails, by constraint column. */
   uniqueFields?: Record<string, { field: string; message: string }>;
 };
@@ -82,7 +84,7 @@ export async function executeCommand<I, R>(
         },
       });
       return { ok: true as const, message: out.message, data: out.data };
-    });
+    }, command.transaction);
   } catch (error) {
     if (error instanceof UserError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

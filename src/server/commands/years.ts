@@ -24,6 +24,7 @@ import { formatDate, parseVietnameseDate } from "@/lib/format";
 import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
+import { electedLeadership } from "./votes";
 
 const ENTITY = "EmulationYear";
 
@@ -110,14 +111,18 @@ export const openYear = defineCommand({
     const latest = await tx.emulationYear.findFirst({
       where: { clusterId },
       orderBy: { year: "desc" },
-      select: { year: true, chairUnitId: true, settings: true },
+      select: { id: true, year: true, chairUnitId: true, settings: true },
     });
+    // Left empty, chair and deputy come from the previous year's conference election.
+    const elected = latest ? await electedLeadership(tx, latest.id) : { chairUnitId: null, deputyUnitId: null };
+    const chairUnitId = input.chairUnitId ?? elected.chairUnitId;
+    const deputyUnitId = input.deputyUnitId ?? (elected.deputyUnitId !== chairUnitId ? elected.deputyUnitId : null);
     const yearError = checkYearToOpen(input.year, latest?.year ?? null);
     const previousSettings = latest ? parseYearSettings(latest.settings) : null;
     const settings = settingsForNewYear(previousSettings);
     // Every problem at once: the year and the leadership.
     const errors = checkLeadership(
-      { chairUnitId: input.chairUnitId, deputyUnitId: input.deputyUnitId },
+      { chairUnitId, deputyUnitId },
       {
         year: input.year,
         members: await memberUnits(tx, clusterId),
@@ -138,8 +143,8 @@ export const openYear = defineCommand({
         year: input.year,
         phase: "SETUP",
         movement: input.movement ?? DEFAULT_MOVEMENT,
-        chairUnitId: input.chairUnitId,
-        deputyUnitId: input.deputyUnitId,
+        chairUnitId,
+        deputyUnitId,
         settings,
       },
     });

@@ -9,6 +9,7 @@ import { chairCandidates, defaultYearToOpen, type ChairHistoryEntry } from "@/do
 import { parseYearSettings } from "@/domain/year-settings";
 import { compareVi } from "@/domain/vietnamese";
 import { prisma } from "@/server/db";
+import { electedLeadership } from "@/server/commands/votes";
 import { assertCan } from "./guard";
 
 const uuid = z.uuid();
@@ -87,6 +88,8 @@ export async function clusterWorkspace(actor: Actor, now = new Date()) {
   const latest = years[0] ?? null;
   const nextYear = defaultYearToOpen(latest?.year ?? null, currentVietnamYear(now));
   const candidates = chairCandidates(nextYear, members, toHistory(years));
+  // The conference's election pre-fills the new year's leadership.
+  const elected = latest ? await electedLeadership(prisma, latest.id) : { chairUnitId: null, deputyUnitId: null };
   return {
     cluster: { id: cluster!.id, code: cluster!.code, name: cluster!.name, active: cluster!.active, blockName: cluster!.block.name },
     members,
@@ -106,6 +109,8 @@ export async function clusterWorkspace(actor: Actor, now = new Date()) {
       outgoingChairExcluded: latest !== null && latest.chairUnitId !== null && !candidates.some((c) => c.id === latest.chairUnitId),
       chairCandidates: candidates,
       deputyOptions: members.filter((m) => m.active).map((m) => ({ id: m.id, name: m.name })),
+      electedChairUnitId: elected.chairUnitId,
+      electedDeputyUnitId: elected.deputyUnitId,
     },
   };
 }

@@ -110,7 +110,8 @@ export default async function ClusterPage() {
                 label="Cụm trưởng"
                 required
                 placeholder="— Chọn đơn vị —"
-                hint="Xếp theo thời gian chưa làm Cụm trưởng, lâu nhất trước."
+                defaultValue={openForm.electedChairUnitId ?? undefined}
+                hint="Xếp theo thời gian chưa làm Cụm trưởng, lâu nhất trước; chọn sẵn đơn vị được hội nghị bầu."
                 options={openForm.chairCandidates.map((c) => ({
                   value: c.id,
                   label: c.lastChairedYear === null ? `${c.name} (chưa từng làm Cụm trưởng)` : `${c.name} (Cụm trưởng gần nhất năm ${c.lastChairedYear})`,
@@ -120,6 +121,7 @@ export default async function ClusterPage() {
                 name="deputyUnitId"
                 label="Cụm phó"
                 placeholder="— Chưa xác định —"
+                defaultValue={openForm.electedDeputyUnitId ?? undefined}
                 options={openForm.deputyOptions.map((d) => ({ value: d.id, label: d.name }))}
               />
             </div>

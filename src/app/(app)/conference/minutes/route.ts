@@ -1,0 +1,48 @@
+// GET /conference/minutes?year=<yearId>[&date=dd/mm/yyyy&city=&place=&chair=&secretary=]
+// → the conference's minutes (biên bản) as a Word document. Permission: vote.manage or vote.view on
+// the year's cluster; anything else answers 404, like a missing year.
+import { redirect } from "next/navigation";
+import { parseVietnameseDate } from "@/lib/format";
+import { currentActor } from "@/server/auth/current";
+import { buildMinutesDocx } from "@/server/documents/minutes";
+import { minutesData } from "@/server/queries/votes";
+
+export const dynamic = "force-dynamic";
+
+const text = (params: URLSearchParams, key: string, max = 200) => {
+  const value = (params.get(key) ?? "").normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  return value ? value.slice(0, max) : null;
+};
+
+export async function GET(request: Request) {
+  const actor = await currentActor();
+  if (!actor) redirect("/login");
+  const params = new URL(request.url).searchParams;
+  const data = await minutesData(actor, params.get("year") ?? "");
+  if (!data) return new Response("Không tìm thấy dữ liệu hoặc bạn không có quyền truy cập.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+  const dateText = text(params, "date", 10);
+  const date = dateText ? parseVietnameseDate(dateText) : null;
+  if (dateText && !date) {
+    return new Response(`Ngày hội nghị "${dateText}" không hợp lệ (nhập theo dạng dd/mm/yyyy, ví dụ 19/11/2021).`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  const doc = await buildMinutesDocx(data, {
+    date,
+    city: text(params, "city", 60),
+    place: text(params, "place"),
+    meetingChair: text(params, "chair"),
+    secretary: text(params, "secretary"),
+  });
+  const ascii = `bien-ban-hoi-nghi-tong-ket-${data.year}.docx`;
+  const utf8 = encodeURIComponent(`Biên bản hội nghị tổng kết ${data.year}.docx`);
+  return new Response(new Uint8Array(doc), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
