@@ -52,6 +52,16 @@ export const PERMISSIONS = {
   "results.verify": { SECRETARIAT: "cluster" },
   // Initiatives and discipline records of officers
   "history.manage": { SECRETARIAT: "cluster", UNIT_OFFICER: "unit" },
+  // Criteria tables, year-end reports and scoring (drafts are only ever shown to their own unit)
+  "criteria.manage": { SECRETARIAT: "cluster" },
+  "criteria.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
+  "report.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
+  "report.edit": { UNIT_OFFICER: "unit" },
+  "report.approve": { UNIT_HEAD: "unit" },
+  "report.review": { SECRETARIAT: "cluster" },
+  "score.cross": { UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
+  "scoring.manage": { SECRETARIAT: "cluster" },
+  "ranking.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_HEAD: "chair" },
   // Conference votes: the secretariat runs them, each unit's head is its delegate
   "vote.manage": { SECRETARIAT: "cluster" },
   "vote.cast": { UNIT_HEAD: "unit" },

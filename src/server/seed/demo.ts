@@ -11,6 +11,10 @@ import { nameSortKey, searchKey, textSortKey } from "@/domain/vietnamese";
 import { hashPassword } from "@/server/auth/password";
 import type { Tx } from "@/server/db";
 import { generateUnitOfficers, type FixedOfficer, type GeneratedOfficer, type SubUnitKind } from "./names";
+import { seedConference2021 } from "./conference-2021";
+import { seedCriteria } from "./criteria-2022";
+import { seedHistory } from "./history";
+import { seedRegistrations2022 } from "./registrations-2022";
 
 /** The seed of every random choice in the demo data; change it and every name changes. */
 export const DEMO_SEED = 20211119;
@@ -283,8 +287,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
       );
       const officers = await tx.officer.createMany({ data: officerRows });
 
+      const yearIds = new Map<number, string>();
       for (const y of DEMO_YEARS) {
-        await tx.emulationYear.create({
+        const created = await tx.emulationYear.create({
           data: {
             clusterId: cluster.id,
             year: y.year,
@@ -296,7 +301,19 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
             closedAt: y.closedAt,
           },
         });
+        yearIds.set(y.year, created.id);
       }
+      const year2021Id = yearIds.get(2021)!;
+      const year2022Id = yearIds.get(2022)!;
+      const unitIds = Object.fromEntries(DEMO_UNITS.map((u) => [u.code, idOf(u.code)]));
+
+      // The years' story (DOMAIN.md §1): officers' 2019–2021 history, the criteria tables with 2021's
+      // scored reports, the 2021 conference, then 2022's
+      // registrations, which the engine checks against that history (so they come last).
+      await seedHistory(tx, { clusterId: cluster.id, year2021Id, unitIds });
+      await seedCriteria(tx, { year2021Id, year2022Id, unitIds });
+      await seedConference2021(tx, { year2021Id, year2022Id, unitIds });
+      await seedRegistrations2022(tx, { yearId: year2022Id, unitIds });
 
       const users = await tx.user.createMany({
         data: DEMO_ACCOUNTS.map((a, i) => ({

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { getOfficer, OFFICER_STATUS_LABELS, type SubUnitChoice } from "@/server/queries/officers";
 import { setOfficerActiveAction, updateOfficerAction } from "../actions";
+import { OfficerHistorySection } from "./history";
 
 export const metadata: Metadata = { title: "Thông tin cán bộ" };
 
@@ -89,6 +90,8 @@ export default async function OfficerPage({
           <OfficerDetails officer={officer} />
         </Card>
       )}
+
+      <OfficerHistorySection actor={actor} officerId={officer.id} />
 
       <p className="text-xs text-slate-500">
         Tạo lúc {formatDateTime(officer.createdAt)} · Cập nhật lần cuối {formatDateTime(officer.updatedAt)}

@@ -1,0 +1,152 @@
+// An officer's emulation history for the officer page: each year's rating, awarded title and decision;
+// initiatives; discipline records — with forms to add an initiative or a discipline record (and to
+// update a discipline record) for users with "history.manage" on the officer's unit.
+// Server component; mount it on the officer page: <OfficerHistorySection actor={actor} officerId={officer.id} />
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form";
+import { Badge, Card, cellClass, DataTable, EmptyState } from "@/components/ui";
+import { DISCIPLINE_FORMS, DISCIPLINE_STATUSES, INITIATIVE_LEVELS, type DisciplineStatus } from "@/domain/eligibility";
+import type { Actor } from "@/domain/permissions";
+import { TASK_RATINGS } from "@/domain/title-catalogue";
+import { formatDate } from "@/lib/format";
+import { officerHistory } from "@/server/queries/results";
+import { addDisciplineAction, addInitiativeAction, updateDisciplineAction } from "../../results/actions";
+
+const LEVEL_OPTIONS = (Object.keys(INITIATIVE_LEVELS) as (keyof typeof INITIATIVE_LEVELS)[]).map((k) => ({ value: k, label: `Sáng kiến ${INITIATIVE_LEVELS[k]}` }));
+const FORM_OPTIONS = (Object.keys(DISCIPLINE_FORMS) as (keyof typeof DISCIPLINE_FORMS)[]).map((k) => ({ value: k, label: DISCIPLINE_FORMS[k] }));
+const STATUS_OPTIONS = (Object.keys(DISCIPLINE_STATUSES) as DisciplineStatus[]).map((k) => ({ value: k, label: DISCIPLINE_STATUSES[k] }));
+const STATUS_TONE: Record<DisciplineStatus, "red" | "amber" | "slate"> = { IN_FORCE: "red", PENDING: "amber", CLEARED: "slate" };
+
+export async function OfficerHistorySection({ actor, officerId }: { actor: Actor; officerId: string }) {
+  const history = await officerHistory(actor, officerId);
+  const { officer, canManage } = history;
+  const thisYear = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
+
+  return (
+    <section aria-labelledby="history-heading" className="space-y-6" data-testid="officer-history">
+      <h2 id="history-heading" className="text-xl font-semibold text-slate-900">
+        Lịch sử thi đua
+      </h2>
+
+      <Card title="Kết quả các năm">
+        {history.years.length === 0 ? (
+          <EmptyState title="Chưa có kết quả thi đua nào được ghi nhận." />
+        ) : (
+          <DataTable caption={`Kết quả thi đua các năm của ${officer.fullName}`} headers={["Năm", "Xếp loại", "Danh hiệu được công nhận", "Quyết định", "Xác nhận"]}>
+            {history.years.map((y) => (
+              <tr key={y.id}>
+                <td className={`${cellClass} font-medium`}>{y.year}</td>
+                <td className={cellClass}>{y.rating ? TASK_RATINGS[y.rating] : <span className="text-slate-400">—</span>}</td>
+                <td className={cellClass}>{y.awardedTitle ? y.awardedTitle.name : <span className="text-slate-400">Không</span>}</td>
+                <td className={`${cellClass} text-xs`}>
+                  {y.decisionNo ? (
+                    <>
+                      Số {y.decisionNo}
+                      {y.decisionDate && <>, ngày {formatDate(y.decisionDate)}</>}
+                      {y.decisionSigner && <span className="block text-slate-500">{y.decisionSigner}</span>}
+                    </>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </td>
+                <td className={cellClass}>{y.verified ? <Badge tone="green">Đã xác nhận</Badge> : <Badge tone="amber">Chờ xác nhận</Badge>}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Card>
+
+      <Card title="Sáng kiến">
+        {history.initiatives.length === 0 ? (
+          <p className="text-sm text-slate-600">Chưa có sáng kiến nào được ghi nhận.</p>
+        ) : (
+          <DataTable caption={`Sáng kiến của ${officer.fullName}`} headers={["Năm", "Cấp", "Tên sáng kiến", "Quyết định công nhận"]}>
+            {history.initiatives.map((i) => (
+              <tr key={i.id}>
+                <td className={cellClass}>{i.year}</td>
+                <td className={cellClass}>{INITIATIVE_LEVELS[i.level]}</td>
+                <td className={cellClass}>{i.title}</td>
+                <td className={cellClass}>{i.decisionNo ?? <span className="text-slate-400">—</span>}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        {canManage && (
+          <details className="no-print mt-4">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">Thêm sáng kiến</summary>
+            <ActionForm action={addInitiativeAction} aria-label="Thêm sáng kiến" resetOnSuccess className="mt-3 space-y-4">
+              <input type="hidden" name="officerId" value={officer.id} />
+              <div className="grid gap-4 sm:grid-cols-3">
+                <TextField name="year" type="number" label="Năm công nhận" required defaultValue={thisYear} />
+                <SelectField name="level" label="Cấp sáng kiến" required placeholder="— Chọn cấp —" options={LEVEL_OPTIONS} />
+                <TextField name="decisionNo" label="Số quyết định công nhận" maxLength={60} />
+              </div>
+              <TextField name="title" label="Tên sáng kiến" required maxLength={300} />
+              {history.closedYears.length > 0 && (
+                <p className="text-xs text-slate-500">Năm đã khóa sổ ({[...history.closedYears].sort().join(", ")}) không nhận thêm sáng kiến.</p>
+              )}
+              <SubmitButton>Thêm sáng kiến</SubmitButton>
+            </ActionForm>
+          </details>
+        )}
+      </Card>
+
+      <Card title="Kỷ luật">
+        {history.disciplines.length === 0 ? (
+          <p className="text-sm text-slate-600">Không có bản ghi kỷ luật.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {history.disciplines.map((d) => (
+              <li key={d.id} className="py-3">
+                <div className="flex flex-wrap items-center gap-2 text-sm">
+                  <span className="font-medium">{DISCIPLINE_FORMS[d.form]}</span>
+                  <Badge tone={STATUS_TONE[d.status]}>{DISCIPLINE_STATUSES[d.status]}</Badge>
+                  <span className="text-slate-600">
+                    từ {formatDate(d.fromDate)}
+                    {d.toDate ? ` đến ${formatDate(d.toDate)}` : " (chưa kết thúc)"}
+                  </span>
+                </div>
+                {d.note && <p className="mt-1 text-sm text-slate-600">{d.note}</p>}
+                {canManage && (
+                  <details className="no-print mt-2">
+                    <summary className="cursor-pointer text-sm text-brand-700">Cập nhật</summary>
+                    <ActionForm action={updateDisciplineAction} aria-label={`Cập nhật kỷ luật ${DISCIPLINE_FORMS[d.form]} từ ${formatDate(d.fromDate)}`} className="mt-3 space-y-4">
+                      <input type="hidden" name="id" value={d.id} />
+                      <DisciplineFields values={{ form: d.form, status: d.status, fromDate: formatDate(d.fromDate), toDate: d.toDate ? formatDate(d.toDate) : "", note: d.note ?? "" }} />
+                      <SubmitButton>Lưu</SubmitButton>
+                    </ActionForm>
+                  </details>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canManage && (
+          <details className="no-print mt-4">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">Ghi nhận kỷ luật</summary>
+            <ActionForm action={addDisciplineAction} aria-label="Ghi nhận kỷ luật" resetOnSuccess className="mt-3 space-y-4">
+              <input type="hidden" name="officerId" value={officer.id} />
+              <DisciplineFields values={{ form: "", status: "", fromDate: "", toDate: "", note: "" }} />
+              <SubmitButton confirm={`Ghi nhận kỷ luật đối với ${officer.fullName}? Cán bộ đang bị xem xét hoặc chịu kỷ luật sẽ không được xét danh hiệu.`}>
+                Ghi nhận kỷ luật
+              </SubmitButton>
+            </ActionForm>
+          </details>
+        )}
+      </Card>
+    </section>
+  );
+}
+
+function DisciplineFields({ values }: { values: { form: string; status: string; fromDate: string; toDate: string; note: string } }) {
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <SelectField name="form" label="Hình thức" required placeholder="— Chọn hình thức —" defaultValue={values.form} options={FORM_OPTIONS} />
+        <SelectField name="status" label="Trạng thái" required placeholder="— Chọn trạng thái —" defaultValue={values.status} options={STATUS_OPTIONS} />
+        <TextField name="fromDate" label="Từ ngày" required maxLength={10} placeholder="dd/mm/yyyy" defaultValue={values.fromDate} />
+        <TextField name="toDate" label="Đến ngày" maxLength={10} placeholder="dd/mm/yyyy" defaultValue={values.toDate} hint="Để trống nếu chưa kết thúc." />
+      </div>
+      <TextAreaField name="note" label="Ghi chú" rows={2} defaultValue={values.note} />
+    </>
+  );
+}

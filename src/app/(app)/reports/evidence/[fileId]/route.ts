@@ -1,0 +1,27 @@
+// GET /reports/evidence/[fileId] — an evidence file, for those who may see the report in full (its own
+// unit; the secretariat/admin once submitted) or who are assigned to cross-score it; otherwise 404.
+// Always a download (Content-Disposition: attachment), with the type decided from the bytes at upload
+// (PDF/PNG/JPEG), nosniff and a sandboxing CSP: never rendered inline as HTML.
+import { attachmentDisposition, EVIDENCE_TYPES } from "@/domain/scoring/evidence";
+import { currentActor } from "@/server/auth/current";
+import { evidenceForDownload } from "@/server/queries/reports";
+import { COMMON_HEADERS, notFoundResponse, orNotFound } from "../../http";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }) {
+  const { fileId } = await params;
+  const actor = await currentActor();
+  if (!actor) return notFoundResponse();
+  const file = await orNotFound(() => evidenceForDownload(actor, fileId));
+  if (file instanceof Response) return file;
+  const body = new Uint8Array(file.data);
+  return new Response(body, {
+    headers: {
+      ...COMMON_HEADERS,
+      "Content-Type": file.contentType in EVIDENCE_TYPES ? file.contentType : "application/octet-stream",
+      "Content-Length": String(body.byteLength),
+      "Content-Disposition": attachmentDisposition(file.fileName),
+    },
+  });
+}

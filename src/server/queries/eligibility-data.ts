@@ -1,0 +1,150 @@
+// What the eligibility engine (src/domain/eligibility) reads about one unit's officers for one year,
+// loaded in a constant number of queries whatever the unit's size (no query per officer): the active
+// officers, their year records (rating, awarded title), initiatives and discipline records, mapped to
+// the engine's OfficerHistory shape, and their registrations for the emulation year.
+//
+// Only what the engine looks at is loaded, and only the columns it needs:
+// - year records of the HISTORY_YEARS years ending at the year evaluated, Y-5…Y: the engine's rules look
+//   back five years (CSTĐ toàn quốc: two 3-year cycles), so older records cannot change any status
+//   (callers that show a longer history pass `historyFrom`);
+// - initiatives of the same window;
+// - discipline records that are not CLEARED and had not ended before 1 January of the year evaluated
+//   (the engine ignores CLEARED records and those over before the year; a record open on a later
+//   decision day is kept, for the RESULTS stage).
+// No permission check here: callers (queries, commands, scripts) check the actor first.
+import {
+  INDIVIDUAL_TITLES,
+  type DisciplineForm,
+  type DisciplineRecord,
+  type DisciplineStatus,
+  type IndividualTitle,
+  type Initiative,
+  type InitiativeLevel,
+  type OfficerHistory,
+  type OfficerProposal,
+  type OfficerYearRecord,
+  type RegistrationOfficer,
+  type TaskRating,
+} from "@/domain/eligibility";
+import { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/server/db";
+
+/** Years of history loaded by default, ending at the year evaluated (Y-5…Y: what the rules read). */
+export const HISTORY_YEARS = 6;
+
+/** Anything that can run a raw query: the app's client or a transaction. */
+export type RawQueryable = Pick<Tx, "$queryRaw">;
+
+export type EligibilityDataOptions = {
+  /** A member unit. */
+  unitId: string;
+  /** The calendar year evaluated (the emulation year's `year`). */
+  year: number;
+  /** Whose registrations to load; none when omitted. */
+  emulationYearId?: string;
+  /** Only these officers (still only the unit's active ones); all of the unit's active officers when omitted. */
+  officerIds?: readonly string[];
+  /** First year of history loaded; default year − HISTORY_YEARS + 1. */
+  historyFrom?: number;
+};
+
+export type EligibilityOfficer = RegistrationOfficer & { code: string; name: string };
+
+export type UnitEligibilityData = {
+  /** The unit's active officers, in Vietnamese alphabetical order (sortKey, then code). */
+  officers: EligibilityOfficer[];
+  /** Their stored registrations for the emulation year (one per officer at most: a unique index). */
+  registrations: OfficerProposal[];
+};
+
+const INDIVIDUAL = new Set<string>(INDIVIDUAL_TITLES);
+
+type OfficerRow = { id: string; code: string; fullName: string };
+type YearRow = { officerId: string; year: number; rating: TaskRating | null; awardedTitleCode: string | null };
+type InitiativeRow = { id: string; officerId: string; year: number; level: InitiativeLevel; title: string };
+type DisciplineRow = { id: string; officerId: string; form: DisciplineForm; status: DisciplineStatus; from: string; to: string | null };
+type RegistrationRow = { officerId: string; titleCode: string };
+
+type MutableHistory = { years: OfficerYearRecord[]; initiatives: Initiative[]; disciplines: DisciplineRecord[] };
+
+/** Whether `db` is the pool-backed client (queries may run side by side) rather than a transaction (one connection). */
+const isPooledClient = (db: RawQueryable) => typeof (db as { $transaction?: unknown }).$transaction === "function";
+
+/** Five queries for any number of officers (side by side on the app's client, one after another in a transaction). */
+export async function loadUnitEligibilityData(db: RawQueryable, options: EligibilityDataOptions): Promise<UnitEligibilityData> {
+  const { unitId, year } = options;
+  const from = options.historyFrom ?? year - HISTORY_YEARS + 1;
+  const ids = options.officerIds ? [...new Set(options.officerIds)] : null;
+  if (ids && ids.length === 0) return { officers: [], registrations: [] };
+  // The officers in scope: the unit's active officers (optionally a subset of them).
+  const subset = ids ? Prisma.sql`AND o.id = ANY(${ids}::uuid[])` : Prisma.empty;
+  const yearStart = `${year}-01-01`;
+
+  const queries = [
+    () => db.$queryRaw<OfficerRow[]>`
+      SELECT o.id::text AS id, o.code, o."fullName"
+      FROM "Officer" o
+      WHERE o."unitId" = ${unitId}::uuid AND o.active ${subset}
+      ORDER BY o."sortKey", o.code`,
+    () => db.$queryRaw<YearRow[]>`
+      SELECT r."officerId"::text AS "officerId", r.year, r.rating::text AS rating, r."awardedTitleCode"
+      FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
+      WHERE o."unitId" = ${unitId}::uuid AND o.active ${subset} AND r.year BETWEEN ${from} AND ${year}`,
+    () => db.$queryRaw<InitiativeRow[]>`
+      SELECT i.id::text AS id, i."officerId"::text AS "officerId", i.year, i.level::text AS level, i.title
+      FROM "Initiative" i JOIN "Officer" o ON o.id = i."officerId"
+      WHERE o."unitId" = ${unitId}::uuid AND o.active ${subset} AND i.year BETWEEN ${from} AND ${year}`,
+    () => db.$queryRaw<DisciplineRow[]>`
+      SELECT d.id::text AS id, d."officerId"::text AS "officerId", d.form::text AS form, d.status::text AS status,
+             to_char(d."fromDate", 'YYYY-MM-DD') AS "from", to_char(d."toDate", 'YYYY-MM-DD') AS "to"
+      FROM "Discipline" d JOIN "Officer" o ON o.id = d."officerId"
+      WHERE o."unitId" = ${unitId}::uuid AND o.active ${subset}
+        AND d.status <> 'CLEARED' AND (d."toDate" IS NULL OR d."toDate" >= ${yearStart}::date)`,
+    () =>
+      options.emulationYearId
+        ? db.$queryRaw<RegistrationRow[]>`
+          SELECT r."officerId"::text AS "officerId", r."titleCode"
+          FROM "OfficerRegistration" r JOIN "Officer" o ON o.id = r."officerId"
+          WHERE r."emulationYearId" = ${options.emulationYearId}::uuid AND r."unitId" = ${unitId}::uuid
+            AND o."unitId" = ${unitId}::uuid AND o.active ${subset}`
+        : Promise.resolve([] as RegistrationRow[]),
+  ] as const;
+  let results: unknown[];
+  if (isPooledClient(db)) results = await Promise.all(queries.map((q) => q()));
+  else {
+    results = [];
+    for (const q of queries) results.push(await q());
+  }
+  const [officers, years, initiatives, disciplines, registrations] = results as [
+    OfficerRow[],
+    YearRow[],
+    InitiativeRow[],
+    DisciplineRow[],
+    RegistrationRow[],
+  ];
+
+  const histories = new Map<string, MutableHistory>();
+  for (const o of officers) histories.set(o.id, { years: [], initiatives: [], disciplines: [] });
+  for (const r of years) {
+    const record: OfficerYearRecord = { year: Number(r.year) };
+    if (r.rating) record.rating = r.rating;
+    // A collective code in an officer's row would be a data error: it is not an individual title.
+    if (r.awardedTitleCode && INDIVIDUAL.has(r.awardedTitleCode)) record.awardedTitle = r.awardedTitleCode as IndividualTitle;
+    histories.get(r.officerId)?.years.push(record);
+  }
+  for (const i of initiatives) {
+    histories.get(i.officerId)?.initiatives.push({ id: i.id, year: Number(i.year), level: i.level, title: i.title });
+  }
+  for (const d of disciplines) {
+    const record: DisciplineRecord = { id: d.id, form: d.form, status: d.status, from: d.from };
+    if (d.to) record.to = d.to;
+    histories.get(d.officerId)?.disciplines.push(record);
+  }
+
+  return {
+    officers: officers.map((o) => ({ officerId: o.id, code: o.code, name: o.fullName, history: histories.get(o.id) as OfficerHistory })),
+    registrations: registrations
+      .filter((r) => INDIVIDUAL.has(r.titleCode))
+      .map((r) => ({ officerId: r.officerId, title: r.titleCode as IndividualTitle })),
+  };
+}

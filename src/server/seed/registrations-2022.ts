@@ -1,0 +1,165 @@
+// Demo data: the 2022 title registrations of Cụm thi đua số 2, part-way through (DOMAIN.md §4 step 2):
+// three units have submitted, one is still drafting, and the chair unit (Cục Kỹ thuật nghiệp vụ) has
+// only signed its agreement. Every unit signed the year's emulation agreement in January.
+//
+// The registrations follow the rules engine on whatever history is in the database when this runs
+// (the 2019–2021 history is seeded before it): an officer under discipline that counts against 2022 is
+// not registered; CSTĐ CAND (or CSTĐ toàn quốc) only for officers the engine finds eligible; CSTĐCS
+// places within the unit's quota; each unit's own target is a collective title the engine finds
+// eligible on those registrations. Deterministic: the same history gives the same registrations.
+import {
+  computeFacts,
+  cstdcsAllowed,
+  evaluateUnit,
+  evaluateUnitRegistrations,
+  REGISTRATION,
+  type CollectiveTitle,
+  type IndividualTitle,
+  type MemberDiscipline,
+  type OfficerProposal,
+} from "@/domain/eligibility";
+import { parseYearSettings } from "@/domain/year-settings";
+import type { Tx } from "@/server/db";
+import { loadUnitEligibilityData } from "@/server/queries/eligibility-data";
+import { eligibilitySettingsOf } from "@/server/queries/registration";
+
+export type DemoRegistrationPlan = {
+  status: "SUBMITTED" | "DRAFT" | "NOT_STARTED";
+  /** Share of the eligible officers registered (drafts are partial). */
+  share: number;
+  /** CSTĐCS places left unused (a unit rarely fills its quota to the last place). */
+  spare: number;
+  /** The collective titles the unit aims at, preferred first; the first one the engine accepts is taken. */
+  targets: CollectiveTitle[];
+  /** Vietnam time. */
+  submittedAt?: string;
+  agreementSignedOn: string;
+};
+
+/** By unit code (DEMO_UNITS in demo.ts). */
+export const REGISTRATIONS_2022: Record<string, DemoRegistrationPlan> = {
+  // The 2021 chair aims at the Ministry's flag again.
+  ANM: { status: "SUBMITTED", share: 1, spare: 0, targets: ["CO_BCA", "DV_QUYET_THANG", "DV_TIEN_TIEN"], submittedAt: "2022-03-22T09:30:00", agreementSignedOn: "2022-01-18" },
+  QLXNC: { status: "SUBMITTED", share: 1, spare: 1, targets: ["DV_QUYET_THANG", "DV_TIEN_TIEN"], submittedAt: "2022-03-25T15:10:00", agreementSignedOn: "2022-01-18" },
+  BTLCV: { status: "SUBMITTED", share: 1, spare: 2, targets: ["DV_QUYET_THANG", "DV_TIEN_TIEN"], submittedAt: "2022-03-30T10:45:00", agreementSignedOn: "2022-01-18" },
+  NT: { status: "DRAFT", share: 0.6, spare: 3, targets: ["DV_TIEN_TIEN"], agreementSignedOn: "2022-01-18" },
+  KTNV: { status: "NOT_STARTED", share: 0, spare: 0, targets: [], agreementSignedOn: "2022-01-18" },
+};
+
+type UnitOutcome = { code: string; status: "SUBMITTED" | "DRAFT" | "NOT_STARTED"; officers: number; registered: number; cstdcs: number; target: CollectiveTitle | null };
+
+/**
+ * Seeds the 2022 registrations of the demo units (by code in `ctx.unitIds`; codes not in the plan are
+ * left alone). Call inside the demo transaction, after the officers' history has been seeded.
+ */
+export async function seedRegistrations2022(
+  tx: Tx,
+  ctx: { yearId: string; unitIds: Record<string, string> },
+): Promise<{ units: UnitOutcome[]; summary: string }> {
+  const year = await tx.emulationYear.findUniqueOrThrow({ where: { id: ctx.yearId }, select: { id: true, year: true, settings: true, clusterId: true } });
+  const settings = eligibilitySettingsOf(parseYearSettings(year.settings));
+  const outcomes: UnitOutcome[] = [];
+
+  for (const [code, plan] of Object.entries(REGISTRATIONS_2022)) {
+    const unitId = ctx.unitIds[code];
+    if (!unitId) continue;
+    const data = await loadUnitEligibilityData(tx, { unitId, year: year.year });
+    const facts = new Map(data.officers.map((o) => [o.officerId, computeFacts(o.history, year.year, settings, REGISTRATION)]));
+
+    // Everyone the engine lets register for CST (no discipline counting against the year), by code.
+    const eligible = data.officers.filter((o) => facts.get(o.officerId)!.statuses[0] === "ELIGIBLE").sort((a, b) => (a.code < b.code ? -1 : 1));
+    const chosen = eligible.slice(0, Math.floor(eligible.length * plan.share));
+    const places = Math.max(0, cstdcsAllowed(chosen.length, settings.cstdcsQuotaPercent) - plan.spare);
+    // CSTĐCS places: first those on a CSTĐ CAND (or toàn quốc) path, then last year's CSTĐCS, then
+    // last year's initiatives; ties by code.
+    const score = (officerId: string) => {
+      const f = facts.get(officerId)!;
+      const last = f.window[1];
+      return (
+        (f.statuses[3] === "ELIGIBLE" ? 1000 : 0) +
+        (f.statuses[2] === "ELIGIBLE" ? 100 : 0) +
+        (last?.awardedTitle && last.awardedTitle !== "CST" ? 10 : 0) +
+        (f.history.initiatives.some((i) => i.year === year.year - 1) ? 1 : 0)
+      );
+    };
+    const ranked = chosen
+      .filter((o) => facts.get(o.officerId)!.statuses[1] === "ELIGIBLE")
+      .map((o) => ({ o, s: score(o.officerId) }))
+      .sort((a, b) => b.s - a.s || (a.o.code < b.o.code ? -1 : 1))
+      .slice(0, places);
+    const higher = new Map<string, IndividualTitle>();
+    for (const { o } of ranked) {
+      const s = facts.get(o.officerId)!.statuses;
+      higher.set(o.officerId, s[3] === "ELIGIBLE" ? "CSTD_TQ" : s[2] === "ELIGIBLE" ? "CSTD_CAND" : "CSTDCS");
+    }
+    const proposals: OfficerProposal[] = chosen.map((o) => ({ officerId: o.officerId, title: higher.get(o.officerId) ?? "CST" }));
+
+    // The engine must accept the whole set: every proposal eligible, the quota kept.
+    const check = evaluateUnitRegistrations(data.officers, proposals, settings, { year: year.year });
+    if (check.quota.verdict === "OVER" || check.counts.eligible !== check.counts.registered) {
+      throw new Error(`Demo registrations of ${code} break the rules: ${check.quota.message}`);
+    }
+
+    // The unit's own target: the first preferred title the engine finds eligible on these registrations.
+    const disciplines: MemberDiscipline[] = data.officers.flatMap((o) =>
+      o.history.disciplines.map((record) => ({ officerId: o.officerId, officerName: o.name, record })),
+    );
+    const unitEvaluation = evaluateUnit(
+      {
+        unitId,
+        members: { memberCount: data.officers.length, cstCount: check.quota.cstCount, cstdcsCount: check.quota.cstdcsCount, ratingCounts: {}, disciplines },
+      },
+      year.year,
+      settings,
+      REGISTRATION,
+    );
+    const target = plan.targets.find((t) => unitEvaluation.results.find((r) => r.title === t)?.status === "ELIGIBLE") ?? null;
+    // Without a target a unit cannot submit: it stays a draft.
+    const status = plan.status === "SUBMITTED" && !target ? "DRAFT" : plan.status;
+
+    const head = await tx.officer.findFirst({
+      where: { unitId, active: true, position: { in: ["Cục trưởng", "Tư lệnh"] } },
+      orderBy: { code: "asc" },
+      select: { fullName: true, position: true },
+    });
+    await tx.unitRegistration.create({
+      data: {
+        emulationYearId: year.id,
+        unitId,
+        status: status === "SUBMITTED" ? "SUBMITTED" : "DRAFT",
+        submittedAt: status === "SUBMITTED" && plan.submittedAt ? new Date(`${plan.submittedAt}+07:00`) : null,
+        targetTitleCode: status === "NOT_STARTED" ? null : target,
+        agreementSignedOn: new Date(`${plan.agreementSignedOn}T00:00:00Z`),
+        agreementSigner: head ? `${head.position} ${head.fullName}` : "Thủ trưởng đơn vị",
+      },
+    });
+    if (proposals.length) {
+      await tx.officerRegistration.createMany({
+        data: proposals.map((p) => ({ emulationYearId: year.id, unitId, officerId: p.officerId, titleCode: p.title })),
+      });
+    }
+    outcomes.push({
+      code,
+      status,
+      officers: data.officers.length,
+      registered: proposals.length,
+      cstdcs: check.quota.cstdcsCount,
+      target: status === "NOT_STARTED" ? null : target,
+    });
+  }
+
+  const summary = outcomes
+    .map((u) => `${u.code} ${u.status === "SUBMITTED" ? "đã gửi" : u.status === "DRAFT" ? "đang soạn" : "chưa đăng ký"} ${u.registered}/${u.officers}`)
+    .join(", ");
+  await tx.auditLog.create({
+    data: {
+      actorName: "Hệ thống",
+      action: "seed.registrations",
+      entityType: "System",
+      entityId: null,
+      clusterId: year.clusterId,
+      after: { year: year.year, units: outcomes },
+    },
+  });
+  return { units: outcomes, summary: `Đăng ký thi đua năm ${year.year}: ${summary}.` };
+}
