@@ -21,12 +21,16 @@ export const YEAR_SETTING_LABELS: Record<keyof YearSettings, string> = {
   quorumUnits: "Số đơn vị tối thiểu có mặt khi bỏ phiếu",
   allowSelfVote: "Đơn vị được bỏ phiếu cho chính mình",
   outgoingChairMayBeReelected: "Cụm trưởng năm nay được bầu lại làm Cụm trưởng năm sau",
+  rankingTieBreak: "Cách xếp hạng khi bằng tổng điểm",
+  crossScorersPerReport: "Số đơn vị chấm chéo mỗi báo cáo",
+  scoreDifferencePercent: "Mức chênh lệch điểm cần lưu ý (% điểm tối đa của tiêu chí)",
   registrationDeadline: "Hạn đăng ký thi đua",
+  midyearReportDeadline: "Hạn nộp báo cáo sơ kết 6 tháng",
   reportDeadline: "Hạn nộp báo cáo tổng kết",
   conferenceDate: "Ngày hội nghị tổng kết",
 };
 
-export const DEADLINE_KEYS = ["registrationDeadline", "reportDeadline", "conferenceDate"] as const;
+export const DEADLINE_KEYS = ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate"] as const;
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
 
 export type FieldErrors = Record<string, string[]>;

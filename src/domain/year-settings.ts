@@ -16,6 +16,13 @@ export const CSTDCS_BASES = {
   INITIATIVE_OR_EXCELLENT: "Có sáng kiến hoặc Hoàn thành xuất sắc nhiệm vụ",
 } as const;
 
+export const TIE_BREAKS = {
+  FIRST_SECTION: "Điểm mục thứ nhất cao hơn xếp trên",
+  SECTIONS_IN_ORDER: "Lần lượt so điểm từng mục (I, II, III…), mục nào cao hơn xếp trên",
+  FEWER_PENALTIES: "Bị trừ ít điểm hơn xếp trên; nếu vẫn bằng, điểm mục thứ nhất cao hơn xếp trên",
+  NONE: "Không phân định: các đơn vị bằng điểm đồng hạng",
+} as const;
+
 export const yearSettingsSchema = z.object({
   // Individual titles
   cstdcsQuotaPercent: z.number().min(0, "Không được âm").max(100, "Tối đa 100%").default(15),
@@ -31,18 +38,31 @@ export const yearSettingsSchema = z.object({
   quorumUnits: z.number().int().min(1).max(50).nullable().default(null),
   allowSelfVote: z.boolean().default(false),
   outgoingChairMayBeReelected: z.boolean().default(false),
+  // Reports and scoring
+  rankingTieBreak: z.enum(Object.keys(TIE_BREAKS) as [keyof typeof TIE_BREAKS]).default("FIRST_SECTION"),
+  crossScorersPerReport: z.number().int().min(1).max(9).default(2),
+  // A cross-score this far (% of the criterion's max) from the self-score is highlighted.
+  scoreDifferencePercent: z.number().int().min(1).max(100).default(20),
   // Deadlines (yyyy-mm-dd, shown as dd/mm/yyyy)
   registrationDeadline: isoDate.nullable().default(null),
+  midyearReportDeadline: isoDate.nullable().default(null),
   reportDeadline: isoDate.nullable().default(null),
   conferenceDate: isoDate.nullable().default(null),
 });
 
 export type YearSettings = z.infer<typeof yearSettingsSchema>;
 
-/** Settings with every default filled in; unknown or broken stored values fall back to defaults. */
+/** Settings with every default filled in; each unknown or broken stored value falls back on its own. */
 export function parseYearSettings(stored: unknown): YearSettings {
   const parsed = yearSettingsSchema.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : yearSettingsSchema.parse({});
+  if (parsed.success) return parsed.data;
+  const source = stored && typeof stored === "object" ? (stored as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(yearSettingsSchema.shape)) {
+    const value = field.safeParse(source[key]);
+    out[key] = value.success ? value.data : field.parse(undefined);
+  }
+  return out as YearSettings;
 }
 
 export const DEFAULT_YEAR_SETTINGS: YearSettings = yearSettingsSchema.parse({});

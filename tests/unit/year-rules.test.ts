@@ -205,7 +205,11 @@ describe("settings of a new year", () => {
     quorumUnits: fc.option(fc.integer({ min: 1, max: 50 }), { nil: null }),
     allowSelfVote: fc.boolean(),
     outgoingChairMayBeReelected: fc.boolean(),
+    rankingTieBreak: fc.constantFrom("FIRST_SECTION" as const, "SECTIONS_IN_ORDER" as const, "FEWER_PENALTIES" as const, "NONE" as const),
+    crossScorersPerReport: fc.integer({ min: 1, max: 9 }),
+    scoreDifferencePercent: fc.integer({ min: 1, max: 100 }),
     registrationDeadline: fc.option(isoDate, { nil: null }),
+    midyearReportDeadline: fc.option(isoDate, { nil: null }),
     reportDeadline: fc.option(isoDate, { nil: null }),
     conferenceDate: fc.option(isoDate, { nil: null }),
   });
@@ -244,7 +248,7 @@ describe("settings of a new year", () => {
         .map((d) => d.toISOString().slice(0, 10));
       return fc
         .record({
-          dates: fc.array(fc.option(inRange, { nil: null }), { minLength: 3, maxLength: 3 }),
+          dates: fc.array(fc.option(inRange, { nil: null }), { minLength: 4, maxLength: 4 }),
           quorum: fc.option(fc.integer({ min: 1, max: count }), { nil: null }),
         })
         .map(({ dates, quorum }) => {
@@ -254,8 +258,9 @@ describe("settings of a new year", () => {
             ...settings,
             quorumUnits: quorum,
             registrationDeadline: fitted[0]!,
-            reportDeadline: fitted[1]!,
-            conferenceDate: fitted[2]!,
+            midyearReportDeadline: fitted[1]!,
+            reportDeadline: fitted[2]!,
+            conferenceDate: fitted[3]!,
           };
           return { settings: result, year, count };
         });

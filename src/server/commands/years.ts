@@ -3,7 +3,7 @@
 // from the form. Every command of a cluster's years locks the cluster row first, so two app
 // instances cannot interleave (e.g. closing a year while its settings are being saved).
 import { z } from "zod";
-import { PASS_THRESHOLDS, CSTDCS_BASES, parseYearSettings, yearSettingsSchema, type YearSettings } from "@/domain/year-settings";
+import { PASS_THRESHOLDS, CSTDCS_BASES, TIE_BREAKS, parseYearSettings, yearSettingsSchema, type YearSettings } from "@/domain/year-settings";
 import { PHASE_LABELS, YEAR_PHASES, isYearWritable, type YearPhase } from "@/domain/year-phases";
 import {
   checkLeadership,
@@ -289,7 +289,11 @@ export const yearSettingsFormSchema = z.object({
   quorumUnits: numberField("quorumUnits", { min: 1, max: 50, integer: true, optional: true }),
   allowSelfVote: checkbox,
   outgoingChairMayBeReelected: checkbox,
+  rankingTieBreak: choiceField("rankingTieBreak", TIE_BREAKS),
+  crossScorersPerReport: numberField("crossScorersPerReport", { min: 1, max: 9, integer: true }),
+  scoreDifferencePercent: numberField("scoreDifferencePercent", { min: 1, max: 100, integer: true }),
   registrationDeadline: dateField("registrationDeadline"),
+  midyearReportDeadline: dateField("midyearReportDeadline"),
   reportDeadline: dateField("reportDeadline"),
   conferenceDate: dateField("conferenceDate"),
 });

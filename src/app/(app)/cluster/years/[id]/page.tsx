@@ -4,7 +4,7 @@ import { ActionForm, CheckboxField, SelectField, SubmitButton, TextField } from 
 import { Badge, Card, LinkButton, PageHeader } from "@/components/ui";
 import { PHASE_LABELS, YEAR_PHASES, isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { movePhase, YEAR_SETTING_LABELS } from "@/domain/year-rules";
-import { CSTDCS_BASES, DEFAULT_YEAR_SETTINGS, PASS_THRESHOLDS, type YearSettings } from "@/domain/year-settings";
+import { CSTDCS_BASES, DEFAULT_YEAR_SETTINGS, PASS_THRESHOLDS, TIE_BREAKS, type YearSettings } from "@/domain/year-settings";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { clusterYearDetail } from "@/server/queries/cluster";
@@ -42,7 +42,14 @@ function settingText(key: Key, settings: YearSettings): string {
     case "allowSelfVote":
     case "outgoingChairMayBeReelected":
       return settings[key] ? "Có" : "Không";
+    case "rankingTieBreak":
+      return TIE_BREAKS[settings.rankingTieBreak];
+    case "crossScorersPerReport":
+      return `${settings.crossScorersPerReport} đơn vị`;
+    case "scoreDifferencePercent":
+      return `${settings.scoreDifferencePercent}%`;
     case "registrationDeadline":
+    case "midyearReportDeadline":
     case "reportDeadline":
     case "conferenceDate":
       return settings[key] ? formatDate(settings[key]) : "Chưa đặt";
@@ -55,7 +62,8 @@ const SETTING_GROUPS: { title: string; keys: Key[] }[] = [
   { title: "Danh hiệu cá nhân", keys: ["cstdcsQuotaPercent", "cstdcsBasis"] },
   { title: "Danh hiệu tập thể", keys: ["advancedUnitMinCstPercent", "determinedUnitMinGoodPercent", "ministryFlagsPerCluster", "extraMinistryFlags"] },
   { title: "Bỏ phiếu tại hội nghị tổng kết", keys: ["passThreshold", "quorumUnits", "allowSelfVote", "outgoingChairMayBeReelected"] },
-  { title: "Thời hạn", keys: ["registrationDeadline", "reportDeadline", "conferenceDate"] },
+  { title: "Báo cáo, chấm điểm, xếp hạng", keys: ["rankingTieBreak", "crossScorersPerReport", "scoreDifferencePercent"] },
+  { title: "Thời hạn", keys: ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate"] },
 ];
 
 function phaseTone(phase: YearPhase): "slate" | "green" | "blue" | "amber" {
@@ -118,7 +126,23 @@ function SettingInput({ name, settings, activeMemberCount }: { name: Key; settin
           </p>
         </div>
       );
+    case "rankingTieBreak":
+      return (
+        <SelectField
+          name={name}
+          label={label}
+          required
+          defaultValue={settings.rankingTieBreak}
+          hint={defaultHint(name)}
+          options={Object.entries(TIE_BREAKS).map(([value, text]) => ({ value, label: text }))}
+        />
+      );
+    case "crossScorersPerReport":
+      return <TextField name={name} label={label} type="number" required defaultValue={settings[name]} hint={`Từ 1 đến 9. ${defaultHint(name)}`} />;
+    case "scoreDifferencePercent":
+      return <TextField name={name} label={label} type="number" required defaultValue={settings[name]} hint={`Từ 1 đến 100. ${defaultHint(name)}`} />;
     case "registrationDeadline":
+    case "midyearReportDeadline":
     case "reportDeadline":
     case "conferenceDate":
       return (
