@@ -194,13 +194,15 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
     await list.getByRole("row").filter({ hasText: "2022" }).getByRole("link", { name: `Phiếu chấm báo cáo của ${scoredUnit}` }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Phiếu chấm chéo: ${scoredUnit}` })).toBeVisible();
     const sheet = page.getByRole("form", { name: "Phiếu chấm chéo" });
-    const boxes = sheet.getByRole("textbox", { name: /^Điểm chấm chéo (I|II|III|IV)\./ });
-    const n = await boxes.count();
+    // `has` is matched inside each row, so the inner locator starts from the page, not the form.
+    const scoreBox = page.getByRole("textbox", { name: /^Điểm chấm chéo (I|II|III|IV)\./ });
+    const rows = sheet.getByRole("row").filter({ has: scoreBox });
+    const n = await rows.count();
     expect(n).toBe(18);
     for (let i = 0; i < n; i++) {
-      const row = sheet.getByRole("row").filter({ has: boxes.nth(i) });
+      const row = rows.nth(i);
       const max = Number((await row.locator("td").nth(2).innerText()).replace(",", "."));
-      await boxes.nth(i).fill(String(Math.max(0, max - below)).replace(".", ","));
+      await row.getByRole("textbox", { name: /^Điểm chấm chéo/ }).fill(String(Math.max(0, max - below)).replace(".", ","));
     }
     await sheet.getByRole("button", { name: "Lưu phiếu chấm" }).click();
     await expect(sheet.getByRole("status")).toContainText(`Đã lưu phiếu chấm báo cáo của ${scoredUnit}`);

@@ -67,5 +67,7 @@ export async function recordAssignedChairAction(_prev: ActionResult | null, form
 }
 
 export async function castBallotAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runCommand(castBallot, formData, pathsFor(formData));
+  // No revalidation: the delegate keeps the confirmation on screen (every page reads fresh data anyway);
+  // a reload shows "already voted".
+  return runCommand(castBallot, formData);
 }
