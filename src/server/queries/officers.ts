@@ -6,9 +6,9 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { pageParam } from "@/domain/validation";
-import { searchKey } from "@/domain/vietnamese";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
+import { officerSearchWhere } from "./officer-search";
 
 export const OFFICER_PAGE_SIZE = 25;
 
@@ -86,8 +86,6 @@ export async function subUnitsOf(unitId: string, opts: { forForm?: boolean; keep
   });
 }
 
-/** Prisma passes contains/startsWith text into LIKE unescaped (6.19): make %, _ and \ match themselves. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
 export type OfficerRow = {
   id: string;
@@ -139,12 +137,8 @@ export async function listOfficers(actor: Actor, params: OfficerListParams): Pro
   const where: Prisma.OfficerWhereInput = { unitId: unit.id };
   if (status !== "all") where.active = status === "active";
   if (subUnitId) where.subUnitId = subUnitId === NO_SUB_UNIT ? null : subUnitId;
-  const words = searchKey(q).split(" ").filter(Boolean).slice(0, 8).map(likeLiteral);
-  if (words.length) {
-    // Each word must begin a word of the name ("an" finds "Nguyễn Văn An", not "Lan" or "Tuấn").
-    const nameHas = (w: string): Prisma.OfficerWhereInput => ({ OR: [{ searchName: { startsWith: w } }, { searchName: { contains: ` ${w}` } }] });
-    where.OR = [{ AND: words.map(nameHas) }, { code: { contains: likeLiteral(q.toUpperCase()) } }];
-  }
+  const search = officerSearchWhere(q);
+  if (search) where.AND = [search];
 
   const total = await prisma.officer.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / OFFICER_PAGE_SIZE));

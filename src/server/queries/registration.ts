@@ -31,12 +31,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor, type Target } from "@/domain/permissions";
 import { registrationPercent, registrationWindow, type RegistrationWindow } from "@/domain/registration-window";
 import { pageParam } from "@/domain/validation";
-import { searchKey } from "@/domain/vietnamese";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings, type YearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
 import { loadUnitEligibilityData } from "./eligibility-data";
 import { assertCan } from "./guard";
+import { officerSearchWhere } from "./officer-search";
 import { NO_SUB_UNIT, subUnitsOf, type SubUnitChoice } from "./officers";
 
 export const REGISTRATION_PAGE_SIZE = 50;
@@ -76,9 +76,6 @@ export function parseRegistrationParams(searchParams: Record<string, string | st
   return { q: p.q?.slice(0, 100), sub: p.sub || undefined, target: p.target || undefined, page: p.page, cluster: p.cluster || undefined };
 }
 
-/** Prisma passes contains/startsWith text into LIKE unescaped (6.19): make %, _ and \ match themselves. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, "\\$&");
-
 /**
  * The unit's active officers matching the filters (the same set for the page, the counts and the bulk
  * command). `filters.subUnitId` must already be checked against the unit's sub-units.
@@ -90,13 +87,8 @@ export function registrationOfficerWhere(unitId: string, emulationYearId: string
   if (filters.target === TARGET_NONE) where.registrations = { none: { emulationYearId } };
   else if (filters.target === TARGET_ANY) where.registrations = { some: { emulationYearId, unitId } };
   else if (filters.target) where.registrations = { some: { emulationYearId, unitId, titleCode: filters.target } };
-  const q = filters.q.trim().slice(0, 100);
-  const words = searchKey(q).split(" ").filter(Boolean).slice(0, 8).map(likeLiteral);
-  if (words.length) {
-    // Each word must begin a word of the name ("an" finds "Nguyễn Văn An", not "Lan"), or the text is in the code.
-    const nameHas = (w: string): Prisma.OfficerWhereInput => ({ OR: [{ searchName: { startsWith: w } }, { searchName: { contains: ` ${w}` } }] });
-    and.push({ OR: [{ AND: words.map(nameHas) }, { code: { contains: likeLiteral(q.toUpperCase()) } }] });
-  }
+  const search = officerSearchWhere(filters.q);
+  if (search) and.push(search);
   if (and.length) where.AND = and;
   return where;
 }

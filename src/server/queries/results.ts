@@ -19,11 +19,11 @@ import { can, roleMay, type Actor } from "@/domain/permissions";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { pageParam } from "@/domain/validation";
-import { searchKey } from "@/domain/vietnamese";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
 import { loadHistories } from "@/server/excel/import";
 import { assertCan } from "./guard";
+import { officerSearchWhere } from "./officer-search";
 
 export const RESULT_PAGE_SIZE = 50;
 const uuid = z.uuid();
@@ -195,8 +195,6 @@ export function parseUnitResultsParams(searchParams: Record<string, string | str
   return { yearId: p.year || undefined, q: p.q?.slice(0, 100), filter: p.filter, page: p.page, officerId: p.officer || undefined };
 }
 
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, "\\$&");
-
 export type OfficerResultRow = {
   id: string;
   code: string;
@@ -244,11 +242,8 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
   if (filter === "missing") and.push({ yearResults: { none: { year: year.year } } });
   if (filter === "awarded") and.push({ yearResults: { some: { year: year.year, awardedTitleCode: { not: null } } } });
   const q = (params.q ?? "").trim().slice(0, 100);
-  const words = searchKey(q).split(" ").filter(Boolean).slice(0, 8).map(likeLiteral);
-  if (words.length) {
-    const nameHas = (w: string): Prisma.OfficerWhereInput => ({ OR: [{ searchName: { startsWith: w } }, { searchName: { contains: ` ${w}` } }] });
-    and.push({ OR: [{ AND: words.map(nameHas) }, { code: { contains: likeLiteral(q.toUpperCase()) } }] });
-  }
+  const search = officerSearchWhere(q);
+  if (search) and.push(search);
   if (and.length) where.AND = and;
 
   const total = await prisma.officer.count({ where });
