@@ -29,9 +29,11 @@ const p = readJson<{ stats: { expected: number; unexpected: number; flaky: numbe
 const passed = (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky : 0);
 const failed = (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
 const skipped = (v?.numPendingTests ?? 0) + (p?.stats.skipped ?? 0);
-const ok = vitest.status === 0 && playwright.status === 0 && v !== null && p !== null;
+// Exit codes and the counted results must both say "all passed".
+const ok = vitest.status === 0 && playwright.status === 0 && v !== null && p !== null && failed === 0;
 
-console.log(`\nVitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : "no result"} · Playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed` : "no result"}`);
+console.log(`\n(vitest exit ${vitest.status}, playwright exit ${playwright.status})`);
+console.log(`Vitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : "no result"} · Playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed` : "no result"}`);
 // A run that crashed before counting still reports a failure.
 const failedShown = ok ? failed : Math.max(failed, 1);
 console.log(`tests: ${passed} passed, ${failedShown} failed${skipped ? `, ${skipped} skipped` : ""}`);
