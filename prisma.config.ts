@@ -2,14 +2,14 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
-import "./prisma/offline-cli";
+import { wholeScripts } from "./prisma/offline-cli";
 
 export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   engine: "js",
   experimental: { adapter: true },
-  adapter: async () => new PrismaPg(connectionParts(process.env.DATABASE_URL)),
+  adapter: async () => wholeScripts(new PrismaPg(connectionParts(process.env.DATABASE_URL))),
 });
 
 // Discrete parameters rather than a connection string: the adapter opens the shadow database for

@@ -1,4 +1,4 @@
-// The snags of running the Prisma 6.19 CLI offline on Postgres 18, in one place. Imported by prisma.config.ts only,
+// The snags of running the Prisma 6.19 CLI offline on Postgres 18, in one place (CLI process only). Imported by prisma.config.ts only,
 // so it runs in the CLI process and never in the app.
 import pg from "pg";
 
@@ -53,3 +53,26 @@ PgModule.Pool = class extends BasePool {
     });
   }
 } as typeof BasePool;
+
+// (5) adapter-pg runs a migration script by splitting it on ";", which cuts PL/pgSQL function bodies
+// ($$ … $$) apart. Postgres takes a whole script in one simple-protocol query, so send it as it is.
+type ScriptAdapter = { executeScript(script: string): Promise<void> };
+type AdapterFactory<A> = { connect(): Promise<A>; connectToShadowDb(): Promise<A> };
+export function wholeScripts<A extends ScriptAdapter, F extends AdapterFactory<A>>(factory: F): F {
+  const patch = (adapter: A) => {
+    const inner = adapter as unknown as { client: { query(text: string): Promise<unknown> }; onError(error: unknown): never };
+    adapter.executeScript = async (script: string) => {
+      try {
+        await inner.client.query(script);
+      } catch (error) {
+        inner.onError(error);
+      }
+    };
+    return adapter;
+  };
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connect = async () => patch(await connect());
+  factory.connectToShadowDb = async () => patch(await connectToShadowDb());
+  return factory;
+}

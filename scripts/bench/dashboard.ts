@@ -1,0 +1,300 @@
+// Benchmark of the overview pages at Ministry scale (issue 6; docs/performance.md):
+//  1. a tuned embedded Postgres with the generated Ministry data (ministry-data.ts; generated once and
+//     kept in --dir between runs);
+//  2. the SQL floor: the statements the page's query function sends (captured once through the app's
+//     own query code), replayed through `pg` with the same pool size as the app — what the database
+//     alone costs;
+//  3. the production server (`next start`, from --root: a folder with a production build) on that
+//     database, and autocannon (HTTP load, from this second process) with a signed-in session cookie
+//     at the cluster dashboard, a unit's history and an officer's history, at 1, 10 and 50 concurrent
+//     connections; p50/p95/p99 from every response's own latency, and requests per second.
+//
+//   npx tsx scripts/bench/dashboard.ts [--officers 400000] [--duration 10] [--connections 1,10,50]
+//                                      [--port 3400] [--root .] [--dir <data folder>] [--explain] [--sql-only]
+//                                      [--pages dashboard,unit,officer,baseline] [--profile <dir>] [--serve]
+//
+// The production build must exist in --root (`npx next build` there first when .next/BUILD_ID is
+// missing; this script builds only with --build). Targets (2-core machine): dashboard p95 < 150 ms at
+// 10 connections, and within 3× of the SQL floor.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { PrismaClient } from "../../src/generated/prisma/client";
+import { benchDir, generateMinistryData, isGenerated, openBenchDatabase, scaleFromArgs } from "./ministry-data";
+
+type Instance = Promise<unknown> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
+type AutocannonOptions = { url: string; connections: number; duration: number; headers?: Record<string, string>; pipelining?: number; timeout?: number };
+const autocannon = createRequire(import.meta.url)("autocannon") as (opts: AutocannonOptions) => Instance;
+
+const args = process.argv;
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const scale = scaleFromArgs();
+const duration = Number(arg("duration", "10"));
+const connections = arg("connections", "1,10,50").split(",").map(Number);
+const port = Number(arg("port", "3400"));
+const root = path.resolve(arg("root", path.resolve(import.meta.dirname, "../..")));
+const explain = args.includes("--explain");
+const POOL_SIZE = 10; // the app's default DATABASE_POOL_SIZE
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+type Stats = { p50: number; p95: number; p99: number; rps: number; count: number; errors: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+function stats(latencies: number[], seconds: number, errors: number): Stats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), rps: latencies.length / seconds, count: latencies.length, errors };
+}
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : "      –");
+
+// ---------------------------------------------------------------------------------------------
+// 1. Database
+
+const db = await openBenchDatabase(benchDir(scale));
+let server: ChildProcess | undefined;
+async function shutdown(code: number) {
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((r) => server!.once("exit", r));
+  }
+  await db.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(130));
+
+try {
+  if (!(await isGenerated(db.url))) await generateMinistryData(db.url, scale);
+  else log(`reusing the generated data in ${benchDir(scale)}`);
+  process.env.DATABASE_URL = db.url;
+
+  const admin = new pg.Pool({ connectionString: db.url, max: 2 });
+  const target = (
+    await admin.query<{ clusterId: string; clusterName: string; year: number; userId: string; officers: number }>(
+      `SELECT c."id" AS "clusterId", c."name" AS "clusterName", max(e."year") AS "year", u."id" AS "userId",
+         (SELECT count(*) FROM "Officer" o JOIN "Unit" m ON m."id" = o."unitId" WHERE m."clusterId" = c."id")::int AS "officers"
+       FROM "Cluster" c JOIN "EmulationYear" e ON e."clusterId" = c."id" JOIN "User" u ON u."clusterId" = c."id" AND u."role" = 'SECRETARIAT'
+       WHERE c."code" = 'CUM-1' GROUP BY c."id", u."id"`,
+    )
+  ).rows[0]!;
+  const unit = (
+    await admin.query<{ id: string; name: string; officers: number }>(
+      `SELECT u."id", u."name", count(o.*)::int AS officers FROM "Unit" u JOIN "Officer" o ON o."unitId" = u."id"
+       WHERE u."clusterId" = $1 AND u."parentId" IS NULL GROUP BY u."id" ORDER BY officers DESC LIMIT 1`,
+      [target.clusterId],
+    )
+  ).rows[0]!;
+  const officer = (
+    await admin.query<{ id: string; fullName: string; n: number }>(
+      `SELECT o."id", o."fullName", count(r.*)::int AS n FROM "Officer" o JOIN "OfficerYearResult" r ON r."officerId" = o."id" AND r."awardedTitleCode" = 'CSTDCS'
+       WHERE o."unitId" = $1 GROUP BY o."id" ORDER BY n DESC, o."code" LIMIT 1`,
+      [unit.id],
+    )
+  ).rows[0]!;
+  log(`cluster ${target.clusterName} (${target.officers.toLocaleString("vi-VN")} officers), year ${target.year}; unit ${unit.name} (${unit.officers.toLocaleString("vi-VN")} officers); officer ${officer.fullName}`);
+
+  // -------------------------------------------------------------------------------------------
+  // 2. The SQL the pages send, captured through the app's own query code, then replayed.
+  type Statement = { text: string; values: unknown[] };
+  let capture: Statement[] | null = null;
+  const capturePool = new pg.Pool({ connectionString: db.url, max: POOL_SIZE });
+  const query = capturePool.query.bind(capturePool) as (...a: unknown[]) => unknown;
+  (capturePool as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+    const q = a[0] as { text: string; values?: unknown[] } | string;
+    if (capture) capture.push(typeof q === "string" ? { text: q, values: (a[1] as unknown[]) ?? [] } : { text: q.text, values: q.values ?? (a[1] as unknown[]) ?? [] });
+    return query(...a);
+  };
+  (globalThis as unknown as { prisma?: PrismaClient }).prisma = new PrismaClient({ adapter: new PrismaPg(capturePool) });
+  const { loadActor } = await import("../../src/server/auth/actor");
+  const { clusterDashboard } = await import("../../src/server/queries/dashboard");
+  const { unitHistory } = await import("../../src/server/queries/unit-history");
+  const { officerHistory } = await import("../../src/server/queries/officer-history");
+  const actor = (await loadActor(target.userId))!;
+
+  const pages = [
+    { name: "Tổng quan cụm (dashboard)", path: `/overview?cluster=${target.clusterId}&year=${target.year}`, expect: "Xếp hạng thi đua", run: () => clusterDashboard(actor, { clusterId: target.clusterId, year: target.year }) },
+    { name: "Lịch sử đơn vị", path: `/overview/units/${unit.id}`, expect: "Kết quả thi đua qua các năm", run: () => unitHistory(actor, unit.id) },
+    { name: "Lịch sử cán bộ", path: `/overview/officers/${officer.id}`, expect: "Danh hiệu thi đua qua các năm", run: () => officerHistory(actor, officer.id) },
+  ];
+  const captured = new Map<string, Statement[]>();
+  for (const page of pages) {
+    await page.run(); // warm the client
+    if (args.includes("--repeat")) {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await page.run();
+        times.push(performance.now() - t);
+      }
+      log(`${page.name}: in-process calls (ms): ${times.map((t) => t.toFixed(1)).join(" ")}`);
+    }
+    capture = [];
+    const start = performance.now();
+    await page.run();
+    const took = performance.now() - start;
+    captured.set(page.name, capture);
+    capture = null;
+    log(`${page.name}: ${captured.get(page.name)!.length} SQL statements, ${took.toFixed(1)} ms in-process (one call)`);
+  }
+
+  if (explain) {
+    for (const page of pages) {
+      const timings: { text: string; ms: number; planning: number; plan: string }[] = [];
+      for (const s of captured.get(page.name)!) {
+        const { rows } = await admin.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.text}`, s.values);
+        const plan = rows.map((r) => r["QUERY PLAN"] as string).join("\n");
+        const t = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
+        const planning = Number(/Planning Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
+        timings.push({ text: s.text, ms: t, planning, plan });
+      }
+      timings.sort((a, b) => b.ms + b.planning - a.ms - a.planning);
+      const sum = (f: (t: (typeof timings)[number]) => number) => timings.reduce((acc, t) => acc + f(t), 0).toFixed(2);
+      console.log(`\n=== ${page.name}: ${timings.length} statements, execution ${sum((t) => t.ms)} ms + planning ${sum((t) => t.planning)} ms in all; slowest first (execution+planning): ${timings.map((t) => `${t.ms.toFixed(2)}+${t.planning.toFixed(2)}`).join(", ")}`);
+      for (const t of timings.slice(0, 3)) console.log(`\n--- ${t.ms.toFixed(2)} ms: ${t.text.replace(/\s+/g, " ").slice(0, 300)}\n${t.plan}`);
+    }
+  }
+
+  const floorPool = new pg.Pool({ connectionString: db.url, max: POOL_SIZE });
+  async function floor(statements: Statement[], concurrency: number): Promise<Stats> {
+    const latencies: number[] = [];
+    const end = performance.now() + duration * 1000;
+    const worker = async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await Promise.all(statements.map((s) => floorPool.query(s.text, s.values)));
+        latencies.push(performance.now() - t);
+      }
+    };
+    const start = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return stats(latencies, (performance.now() - start) / 1000, 0);
+  }
+
+  if (args.includes("--sql-only")) {
+    for (const page of pages) {
+      for (const c of connections) {
+        const sql = await floor(captured.get(page.name)!, c);
+        log(`${page.name} @${c}: SQL floor p50 ${sql.p50.toFixed(1)} p95 ${sql.p95.toFixed(1)} p99 ${sql.p99.toFixed(1)} ms, ${sql.rps.toFixed(1)} req/s`);
+      }
+    }
+    await admin.end();
+    await floorPool.end();
+    await capturePool.end();
+    await shutdown(0);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // 3. The production server and HTTP load.
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    if (!args.includes("--build")) throw new Error(`No production build in ${root}: run \`npx next build\` there (or pass --build).`);
+    log("building (npx next build)…");
+    const b = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (b.status !== 0) throw new Error("next build failed");
+  }
+  const secret = randomBytes(32).toString("base64url");
+  // --profile <dir>: the server writes a V8 CPU profile there when it stops (for finding hot spots).
+  const profile = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", arg("profile", path.join(os.tmpdir(), "sothidua-profile"))] : [];
+  server = spawn(process.execPath, [...profile, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: String(POOL_SIZE) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  server.stdout!.on("data", () => {});
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (i > 120) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const cookieName = "authjs.session-token";
+  const token = await encode({ token: { sub: target.userId }, secret, salt: cookieName, maxAge: 8 * 3600 });
+  const headers = { cookie: `${cookieName}=${token}` };
+  for (const page of pages) {
+    const res = await fetch(base + page.path, { headers, redirect: "manual" });
+    const body = await res.text();
+    if (res.status !== 200 || !body.includes(page.expect)) throw new Error(`${page.path}: HTTP ${res.status}, expected text ${page.expect ? "missing" : ""}`);
+    log(`${page.name}: ${page.path} → ${(body.length / 1024).toFixed(0)} kB of HTML`);
+    if (args.includes("--dump")) writeFileSync(path.join(os.tmpdir(), `sothidua-bench-${pages.indexOf(page)}.html`), body);
+  }
+  log(`server up on ${base}; pages answer 200 for ${actor.displayName}`);
+  if (args.includes("--serve")) {
+    // Keep the server up to look at the pages at scale (log in as thuky.cum-1 / admin, password ThiDua@2022).
+    log(`serving until Ctrl-C; session cookie: ${headers.cookie}`);
+    for (const page of pages) log(`  ${base}${page.path}`);
+    await new Promise(() => {});
+  }
+
+  async function load(pathName: string, c: number, seconds: number): Promise<Stats> {
+    const latencies: number[] = [];
+    let errors = 0;
+    const instance = autocannon({ url: base + pathName, connections: c, duration: seconds, headers, timeout: 30 });
+    instance.on("response", (_client, status, _bytes, t) => {
+      if (status === 200) latencies.push(t);
+      else errors++;
+    });
+    const start = performance.now();
+    await instance;
+    return stats(latencies, (performance.now() - start) / 1000, errors);
+  }
+
+  const rows: { page: string; c: number; http: Stats; sql: Stats }[] = [];
+  const only = arg("pages", "dashboard,unit,officer,baseline").split(",");
+  if (only.includes("baseline")) {
+    // The app's fixed cost per page (session, user, layout, navigation): the title catalogue, a short list.
+    await load("/titles", 10, 3);
+    for (const c of connections) {
+      const http = await load("/titles", c, duration);
+      rows.push({ page: "(so sánh) /titles", c, http, sql: { p50: NaN, p95: NaN, p99: NaN, rps: NaN, count: 0, errors: 0 } });
+      log(`/titles @${c}: HTTP p50 ${http.p50.toFixed(1)} p95 ${http.p95.toFixed(1)} ms, ${http.rps.toFixed(1)} req/s`);
+    }
+  }
+  for (const [i, page] of pages.entries()) {
+    if (!only.includes(["dashboard", "unit", "officer"][i]!)) continue;
+    await load(page.path, 10, 3); // warm-up (JIT, caches)
+    for (const c of connections) {
+      const http = await load(page.path, c, duration);
+      const sql = await floor(captured.get(page.name)!, c);
+      rows.push({ page: page.name, c, http, sql });
+      log(`${page.name} @${c}: HTTP p50 ${http.p50.toFixed(1)} p95 ${http.p95.toFixed(1)} p99 ${http.p99.toFixed(1)} ms, ${http.rps.toFixed(1)} req/s; SQL floor p50 ${sql.p50.toFixed(1)} p95 ${sql.p95.toFixed(1)} ms`);
+    }
+  }
+
+  console.log(
+    `\nMinistry-scale overview benchmark — ${scale.clusters} clusters, ${scale.units} units, ${scale.officers.toLocaleString("vi-VN")} officers, ${scale.years} years; ${os.cpus().length} CPUs; ${duration} s per run\n`,
+  );
+  console.log("page                       conn |   HTTP p50     p95     p99   req/s  err |  SQL p50     p95     p99   req/s | p95 ÷ SQL p95");
+  for (const r of rows) {
+    console.log(
+      `${r.page.padEnd(26)} ${String(r.c).padStart(4)} | ${ms(r.http.p50)} ${ms(r.http.p95)} ${ms(r.http.p99)} ${r.http.rps.toFixed(1).padStart(7)} ${String(r.http.errors).padStart(4)} | ${ms(r.sql.p50)} ${ms(r.sql.p95)} ${ms(r.sql.p99)} ${r.sql.rps.toFixed(1).padStart(7)} | ${(r.http.p95 / r.sql.p95).toFixed(1).padStart(5)}×`,
+    );
+  }
+  const dash = rows.find((r) => r.page === pages[0]!.name && r.c === 10);
+  if (dash) {
+    const okAbs = dash.http.p95 < 150;
+    const okRel = dash.http.p95 <= 3 * dash.sql.p95;
+    console.log(`\nTarget: dashboard p95 at 10 connections < 150 ms: ${dash.http.p95.toFixed(1)} ms ${okAbs ? "✓" : "✗"}; within 3× of the SQL floor (${dash.sql.p95.toFixed(1)} ms): ${(dash.http.p95 / dash.sql.p95).toFixed(1)}× ${okRel ? "✓" : "✗"}`);
+  }
+  await admin.end();
+  await floorPool.end();
+  await capturePool.end();
+  await shutdown(0);
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}

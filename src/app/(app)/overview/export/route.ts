@@ -1,0 +1,26 @@
+// GET /overview/export?cluster=&year= — the cluster dashboard of one year as an Excel workbook
+// (workbook.ts). Same permission and same figures as the page (clusterDashboard); anyone else gets 404.
+import { currentActor } from "@/server/auth/current";
+import { clusterDashboard, parseDashboardParams, type DashboardWithYear } from "@/server/queries/dashboard";
+import { buildDashboardWorkbook } from "./workbook";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const actor = await currentActor();
+  if (!actor) return new Response("Không tìm thấy", { status: 404 });
+  const params = parseDashboardParams(Object.fromEntries(new URL(request.url).searchParams));
+  const d = await clusterDashboard(actor, params); // 404 when out of scope
+  if (!d.cluster || !d.year || !("units" in d)) return new Response("Không tìm thấy", { status: 404 });
+  const body = await buildDashboardWorkbook(d as DashboardWithYear, actor.displayName);
+  const name = `Tổng quan ${d.cluster.name} năm ${d.year.year}.xlsx`;
+  const ascii = `tong-quan-${d.cluster.code.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}-${d.year.year}.xlsx`;
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,119 @@
+// One officer's title history (/overview/officers/[officerId]): each year's task rating, registered
+// and awarded title with its decision, the consecutive-year streaks, initiatives and commendations.
+// Who may open it: whoever sees the cluster's dashboard ("cluster.overview", the drill-down from a
+// unit's page) and whoever may see the unit's results ("results.view": admin, the secretariat, the
+// unit's own people). Discipline records are personal: only shown to "results.view" on the unit (never
+// to another unit's head because it chairs the cluster). Anything else: 404.
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { longestStreak, streaks, type Streak } from "@/domain/dashboard";
+import type { DISCIPLINE_FORMS, DISCIPLINE_STATUSES } from "@/domain/eligibility";
+import { can, type Actor } from "@/domain/permissions";
+import { prisma } from "@/server/db";
+import { titleCatalogue } from "./dashboard";
+
+const uuid = z.uuid();
+
+export type OfficerYearRow = {
+  year: number;
+  rating: "EXCELLENT" | "GOOD" | "COMPLETE" | "INCOMPLETE" | null;
+  registeredTitleCode: string | null;
+  awardedTitleCode: string | null;
+  decisionNo: string | null;
+  decisionDate: Date | null;
+  decisionSigner: string | null;
+  verified: boolean | null;
+};
+
+type OfficerRow = {
+  id: string;
+  code: string;
+  fullName: string;
+  rank: string;
+  position: string;
+  active: boolean;
+  unitId: string;
+  unitName: string;
+  clusterId: string;
+  clusterName: string;
+  subUnitName: string | null;
+};
+
+export async function officerHistory(actor: Actor, officerId: string) {
+  if (!uuid.safeParse(officerId).success) notFound();
+  const [officer] = await prisma.$queryRaw<OfficerRow[]>`
+    SELECT o."id"::text AS "id", o."code", o."fullName", o."rank", o."position", o."active", o."unitId"::text AS "unitId",
+      u."name" AS "unitName", u."clusterId"::text AS "clusterId", c."name" AS "clusterName", s."name" AS "subUnitName"
+    FROM "Officer" o JOIN "Unit" u ON u."id" = o."unitId" JOIN "Cluster" c ON c."id" = u."clusterId" LEFT JOIN "Unit" s ON s."id" = o."subUnitId"
+    WHERE o."id" = ${officerId}::uuid`;
+  const target = officer && { clusterId: officer.clusterId, unitId: officer.unitId };
+  const viaCluster = !!target && can(actor, "cluster.overview", target);
+  const viaUnit = !!target && can(actor, "results.view", target);
+  if (!officer || !(viaCluster || viaUnit)) notFound();
+
+  const [years, initiatives, disciplines, commendations, titles] = await Promise.all([
+    // Results and registrations by year, side by side (registrations by officer: the (officerId) index).
+    prisma.$queryRaw<(Omit<OfficerYearRow, "verified"> & { verified: boolean | null })[]>`
+      SELECT coalesce(r."year", g."year") AS "year", r."rating"::text AS "rating", g."titleCode" AS "registeredTitleCode",
+        r."awardedTitleCode", r."decisionNo", r."decisionDate", r."decisionSigner", r."verified"
+      FROM (SELECT * FROM "OfficerYearResult" WHERE "officerId" = ${officer.id}::uuid) r
+      FULL JOIN (
+        SELECT y."year", x."titleCode" FROM "OfficerRegistration" x JOIN "EmulationYear" y ON y."id" = x."emulationYearId"
+        WHERE x."officerId" = ${officer.id}::uuid
+      ) g ON g."year" = r."year"
+      ORDER BY 1 DESC`,
+    prisma.$queryRaw<{ id: string; year: number; level: "BASE" | "MINISTRY" | "NATIONAL"; title: string; decisionNo: string | null }[]>`
+      SELECT "id"::text AS "id", "year", "level"::text AS "level", "title", "decisionNo" FROM "Initiative"
+      WHERE "officerId" = ${officer.id}::uuid ORDER BY "year" DESC, "createdAt"`,
+    viaUnit
+      ? prisma.$queryRaw<{ id: string; form: keyof typeof DISCIPLINE_FORMS; status: keyof typeof DISCIPLINE_STATUSES; fromDate: Date; toDate: Date | null; note: string | null }[]>`
+          SELECT "id"::text AS "id", "form"::text AS "form", "status"::text AS "status", "fromDate", "toDate", "note" FROM "Discipline"
+          WHERE "officerId" = ${officer.id}::uuid ORDER BY "fromDate" DESC`
+      : Promise.resolve(null),
+    prisma.$queryRaw<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string }[]>`
+      SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner" FROM "Commendation"
+      WHERE "officerId" = ${officer.id}::uuid ORDER BY "year" DESC, "decisionDate" DESC`,
+    titleCatalogue(),
+  ]);
+
+  const rows: OfficerYearRow[] = years;
+  const levelOf = (code: string | null) => {
+    const t = code ? titles.byCode.get(code) : undefined;
+    return t && t.kind === "INDIVIDUAL" ? t.level : 0;
+  };
+  const levels = rows.filter((r) => r.awardedTitleCode !== null).map((r) => ({ year: r.year, level: levelOf(r.awardedTitleCode) }));
+  const cstdcsLevel = titles.byCode.get("CSTDCS")?.level ?? 2;
+  const cstLevel = titles.byCode.get("CST")?.level ?? 1;
+  const runs: Streak[] = streaks(levels, cstdcsLevel).reverse();
+
+  return {
+    officer: {
+      id: officer.id,
+      code: officer.code,
+      fullName: officer.fullName,
+      rank: officer.rank,
+      position: officer.position,
+      active: officer.active,
+      subUnitName: officer.subUnitName,
+      unitId: officer.unitId,
+      unitName: officer.unitName,
+      clusterId: officer.clusterId,
+      clusterName: officer.clusterName,
+    },
+    viaCluster,
+    rows,
+    streaks: {
+      /** Runs at CSTĐCS or higher, newest first. */
+      cstdcs: runs,
+      longestCstdcs: longestStreak(levels, cstdcsLevel),
+      longestCst: longestStreak(levels, cstLevel),
+    },
+    initiatives,
+    /** null: the actor may not see discipline records of this unit. */
+    disciplines,
+    commendations,
+    titles: { individual: titles.individual, byCode: Object.fromEntries(titles.byCode) },
+  };
+}
+
+export type OfficerHistory = Awaited<ReturnType<typeof officerHistory>>;

@@ -1,0 +1,181 @@
+// One member unit across the years (/overview/units/[unitId]): its collective titles (registered,
+// proposed, awarded), its final score and rank each year, its chair and deputy terms, its officers'
+// titles per year, and its notable officers (consecutive-year streaks of Chiến sĩ thi đua cơ sở or
+// higher). Who may open it: whoever sees the cluster's dashboard ("cluster.overview"), and the unit's
+// own people ("results.view" on the unit). Anything else: 404.
+//
+// Five statements whatever the size of the unit: titles per year and the officers' streaks come from
+// the maintained summaries (dashboard.ts), everything else is one row per year.
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { titleCountSeries, unitYearSeries, yearRange, type TitleCountRow, type YearPoint } from "@/domain/dashboard";
+import { can, type Actor } from "@/domain/permissions";
+import { pageParam } from "@/domain/validation";
+import type { YearPhase } from "@/domain/year-phases";
+import { prisma } from "@/server/db";
+import { tallyOfUnit, titleCatalogue } from "./dashboard";
+
+export const NOTABLE_PAGE_SIZE = 20;
+const uuid = z.uuid();
+
+export type NotableOfficer = {
+  officerId: string;
+  code: string;
+  fullName: string;
+  rank: string;
+  position: string;
+  active: boolean;
+  /** The officer's longest run of consecutive years at CSTĐCS or higher (the latest of equals). */
+  from: number;
+  to: number;
+  length: number;
+  topLevel: number;
+  /** Every year at CSTĐCS or higher, and the highest title ever (for the table). */
+  yearsAtLevel: number;
+  bestTitleCode: string | null;
+};
+
+/**
+ * Officers of a member unit whose longest streak of consecutive years at CSTĐCS-or-higher is at least
+ * NOTABLE_MIN_STREAK, or who hold a title of level NOTABLE_MIN_LEVEL or higher (CSTĐ CAND, toàn quốc):
+ * longest streak first, then the most recent, then the highest title, then name order. The maintained
+ * summary "OfficerTitleStreak" (dashboard.ts) holds exactly these officers; the page is read in index
+ * order, so the work does not depend on how many officers the unit has.
+ */
+export async function notableOfficers(unitId: string, page: number, pageSize = NOTABLE_PAGE_SIZE): Promise<{ rows: NotableOfficer[]; total: number }> {
+  const offset = (page - 1) * pageSize;
+  const rows = await prisma.$queryRaw<(NotableOfficer & { total: number })[]>`
+    SELECT o."id"::text AS "officerId", o."code", o."fullName", o."rank", o."position", o."active",
+      s."fromYear" AS "from", s."toYear" AS "to", s."length", s."topLevel", s."yearsAtLevel", s."bestTitleCode",
+      (SELECT count(*) FROM "OfficerTitleStreak" x WHERE x."unitId" = ${unitId}::uuid)::int AS "total"
+    FROM "OfficerTitleStreak" s JOIN "Officer" o ON o."id" = s."officerId"
+    WHERE s."unitId" = ${unitId}::uuid
+    ORDER BY s."length" DESC, s."toYear" DESC, s."maxLevel" DESC, s."sortKey", s."officerId"
+    LIMIT ${pageSize} OFFSET ${offset}`;
+  if (rows.length === 0 && offset > 0) {
+    // Past the last page: still say how many there are.
+    return { rows: [], total: (await notableOfficers(unitId, 1, 1)).total };
+  }
+  return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
+export type UnitYear = {
+  yearId: string;
+  year: number;
+  phase: YearPhase;
+  role: "CHAIR" | "DEPUTY" | null;
+  /** Final score and rank (scoring round finalised), out of `rankedCount` units. */
+  totalHalf: number | null;
+  rank: number | null;
+  rankedCount: number;
+  targetTitleCode: string | null;
+  proposedTitleCode: string | null;
+  awardedTitleCode: string | null;
+  decisionNo: string | null;
+  decisionDate: Date | null;
+  registered: Record<string, number>;
+  awarded: Record<string, number>;
+};
+
+type UnitRow = {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
+  parentId: string | null;
+  clusterId: string;
+  clusterName: string;
+  clusterCode: string;
+  blockName: string;
+  activeOfficers: number;
+};
+
+type YearRow = Omit<UnitYear, "registered" | "awarded" | "role"> & { chair: boolean; deputy: boolean };
+
+export async function unitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}) {
+  if (!uuid.safeParse(unitId).success) notFound();
+  const [unit] = await prisma.$queryRaw<UnitRow[]>`
+    SELECT u."id"::text AS "id", u."code", u."name", u."active", u."parentId"::text AS "parentId", u."clusterId"::text AS "clusterId",
+      c."name" AS "clusterName", c."code" AS "clusterCode", b."name" AS "blockName",
+      coalesce((SELECT oc."active" FROM "UnitOfficerCount" oc WHERE oc."unitId" = u."id"), 0) AS "activeOfficers"
+    FROM "Unit" u JOIN "Cluster" c ON c."id" = u."clusterId" JOIN "Block" b ON b."id" = c."blockId"
+    WHERE u."id" = ${unitId}::uuid`;
+  if (!unit || unit.parentId !== null) notFound();
+  const target = { clusterId: unit.clusterId, unitId: unit.id };
+  const viaCluster = can(actor, "cluster.overview", target);
+  if (!viaCluster && !can(actor, "results.view", target)) notFound();
+
+  const page = pageParam.parse(opts.page ?? 1);
+  const [years, tally, notable, titles, commendations] = await Promise.all([
+    // Each year of the cluster with this unit's role, registration, collective result, and final score
+    // and rank (and how many units were ranked that year).
+    prisma.$queryRaw<YearRow[]>`
+      SELECT y."id"::text AS "yearId", y."year", y."phase"::text AS "phase",
+        y."chairUnitId" IS NOT DISTINCT FROM u."id" AS "chair", y."deputyUnitId" IS NOT DISTINCT FROM u."id" AS "deputy",
+        CASE WHEN r."finalRank" IS NOT NULL THEN r."finalTotalHalf" END AS "totalHalf", r."finalRank" AS "rank",
+        (SELECT count(*) FROM "UnitReport" x WHERE x."emulationYearId" = y."id" AND x."kind" = 'YEAR_END' AND x."finalRank" IS NOT NULL)::int AS "rankedCount",
+        reg."targetTitleCode", res."proposedTitleCode", res."awardedTitleCode", res."decisionNo", res."decisionDate"
+      FROM "Unit" u
+      JOIN "EmulationYear" y ON y."clusterId" = u."clusterId"
+      LEFT JOIN "UnitReport" r ON r."emulationYearId" = y."id" AND r."unitId" = u."id" AND r."kind" = 'YEAR_END'
+      LEFT JOIN "UnitRegistration" reg ON reg."emulationYearId" = y."id" AND reg."unitId" = u."id"
+      LEFT JOIN "UnitYearResult" res ON res."emulationYearId" = y."id" AND res."unitId" = u."id"
+      WHERE u."id" = ${unit.id}::uuid
+      ORDER BY y."year" DESC`,
+    tallyOfUnit(unit.id),
+    notableOfficers(unit.id, page),
+    titleCatalogue(),
+    prisma.$queryRaw<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string }[]>`
+      SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner"
+      FROM "Commendation" WHERE "unitId" = ${unit.id}::uuid AND "officerId" IS NULL
+      ORDER BY "year" DESC, "decisionDate" DESC LIMIT 50`,
+  ]);
+
+  const rows: UnitYear[] = years.map(({ chair, deputy, ...y }) => {
+    const registered: Record<string, number> = {};
+    const awarded: Record<string, number> = {};
+    for (const t of tally) {
+      if (t.year !== y.year) continue;
+      if (t.registered) registered[t.titleCode] = t.registered;
+      if (t.awarded) awarded[t.titleCode] = t.awarded;
+    }
+    return { ...y, role: chair ? "CHAIR" : deputy ? "DEPUTY" : null, registered, awarded };
+  });
+
+  const allYears = yearRange([...years.map((y) => y.year), ...tally.map((t) => t.year)]);
+  const series: YearPoint[] = unitYearSeries(allYears, rows.map((r) => ({ year: r.year, totalHalf: r.totalHalf, rank: r.rank })));
+  const individualCodes = titles.individual.map((t) => t.code);
+  const titleSeries: TitleCountRow[] = titleCountSeries(allYears, individualCodes, tally.map((t) => ({ year: t.year, titleCode: t.titleCode, count: t.awarded })));
+  // Years before the cluster's first emulation year in the system can still hold officers' titles.
+  const titleOnlyYears = allYears.filter((y) => !years.some((e) => e.year === y)).reverse();
+
+  return {
+    unit: {
+      id: unit.id,
+      code: unit.code,
+      name: unit.name,
+      active: unit.active,
+      clusterId: unit.clusterId,
+      clusterName: unit.clusterName,
+      clusterCode: unit.clusterCode,
+      blockName: unit.blockName,
+      activeOfficers: unit.activeOfficers,
+    },
+    /** Whether the actor may go back to the cluster's dashboard and its other units. */
+    viaCluster,
+    years: rows,
+    titleOnlyYears: titleOnlyYears.map((year) => {
+      const awarded: Record<string, number> = {};
+      for (const t of tally) if (t.year === year && t.awarded) awarded[t.titleCode] = t.awarded;
+      return { year, awarded };
+    }),
+    chairTerms: rows.filter((r) => r.role).map((r) => ({ year: r.year, role: r.role! })),
+    series,
+    titleSeries,
+    titles: { individual: titles.individual, collective: titles.collective },
+    notable: { ...notable, page, pageCount: Math.max(1, Math.ceil(notable.total / NOTABLE_PAGE_SIZE)) },
+    commendations,
+  };
+}
+
+export type UnitHistory = Awaited<ReturnType<typeof unitHistory>>;
