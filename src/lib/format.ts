@@ -26,4 +26,6 @@ export function parseVietnameseDate(text: string): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-export const formatNumber = (n: number) => new Intl.NumberFormat("vi-VN").format(n);
+// Built once: an Intl formatter is costly to create, and big tables format thousands of numbers.
+const numberFormat = new Intl.NumberFormat("vi-VN");
+export const formatNumber = (n: number) => numberFormat.format(n);
