@@ -159,6 +159,9 @@ export async function restoreDatabase(url: string, file: string, opts: { force: 
       if (rows[0]!.any) throw new RestoreRefused("Cơ sở dữ liệu đang có dữ liệu. Dùng --force để thay toàn bộ bằng bản sao lưu.");
     }
     await client.query(`TRUNCATE ${names} RESTART IDENTITY CASCADE`);
+    // The summary tables are in the backup already: their maintenance triggers must not fire while the
+    // rows come back (foreign-key checks stay on). Owners may do this; it ends with the transaction's ENABLE.
+    for (const t of tables) await client.query(`ALTER TABLE ${q(t.name)} DISABLE TRIGGER USER`);
 
     let current: { name: string; push: (line: string) => Promise<void>; end: () => Promise<void> } | null = null;
     let index = 0;
@@ -191,6 +194,7 @@ export async function restoreDatabase(url: string, file: string, opts: { force: 
       }
     }
     if (current) throw new RestoreRefused("Bản sao lưu bị cắt cụt.");
+    for (const t of tables) await client.query(`ALTER TABLE ${q(t.name)} ENABLE TRIGGER USER`);
 
     // Identity sequences continue after the restored rows.
     const { rows: serials } = await client.query<{ table: string; column: string }>(
