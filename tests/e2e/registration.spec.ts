@@ -120,6 +120,8 @@ test("another unit's officer cannot open a unit's registration", async ({ page }
   const href = await page.getByTestId("board-row-KTNV").getByRole("link", { name: `Xem đăng ký của ${KTNV}` }).getAttribute("href");
   expect(href).toMatch(/^\/registration\/units\/[0-9a-f-]{36}$/);
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  // Signed out only once the login page shows; going there earlier would still find the old session.
+  await expect(page).toHaveURL(/\/login/);
   await login(page, "canbo.anm");
   await page.goto(href!);
   await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
