@@ -12,6 +12,11 @@
 //   npx tsx scripts/bench/dashboard.ts [--officers 400000] [--duration 10] [--connections 1,10,50]
 //                                      [--port 3400] [--root .] [--dir <data folder>] [--explain] [--sql-only]
 //                                      [--pages dashboard,unit,officer,baseline] [--profile <dir>] [--serve]
+//                                      [--instances 2]
+//
+// --instances N starts N servers (ports port…port+N-1) on the same database, as the Ministry deployment
+// runs several stateless instances, and splits each run's connections evenly between them (what a
+// round-robin balancer in front of them would do).
 //
 // The production build must exist in --root (`npx next build` there first when .next/BUILD_ID is
 // missing; this script builds only with --build). Targets (2-core machine): dashboard p95 < 150 ms at
@@ -23,10 +28,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { PrismaClient } from "../../src/generated/prisma/client";
 import { benchDir, generateMinistryData, isGenerated, openBenchDatabase, scaleFromArgs } from "./ministry-data";
 
 type Instance = Promise<unknown> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
@@ -42,6 +45,7 @@ const scale = scaleFromArgs();
 const duration = Number(arg("duration", "10"));
 const connections = arg("connections", "1,10,50").split(",").map(Number);
 const port = Number(arg("port", "3400"));
+const instances = Number(arg("instances", "1"));
 const root = path.resolve(arg("root", path.resolve(import.meta.dirname, "../..")));
 const explain = args.includes("--explain");
 const POOL_SIZE = 10; // the app's default DATABASE_POOL_SIZE
@@ -64,11 +68,12 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : "    
 // 1. Database
 
 const db = await openBenchDatabase(benchDir(scale));
-let server: ChildProcess | undefined;
+const servers: ChildProcess[] = [];
 async function shutdown(code: number) {
-  if (server && server.exitCode === null) {
+  for (const server of servers) {
+    if (server.exitCode !== null) continue;
     server.kill("SIGTERM");
-    await new Promise((r) => server!.once("exit", r));
+    await new Promise((r) => server.once("exit", r));
   }
   await db.stop();
   process.exit(code);
@@ -107,16 +112,17 @@ try {
 
   // -------------------------------------------------------------------------------------------
   // 2. The SQL the pages send, captured through the app's own query code, then replayed.
-  type Statement = { text: string; values: unknown[] };
+  type Statement = { name?: string; text: string; values: unknown[] };
   let capture: Statement[] | null = null;
   const capturePool = new pg.Pool({ connectionString: db.url, max: POOL_SIZE });
   const query = capturePool.query.bind(capturePool) as (...a: unknown[]) => unknown;
   (capturePool as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
-    const q = a[0] as { text: string; values?: unknown[] } | string;
-    if (capture) capture.push(typeof q === "string" ? { text: q, values: (a[1] as unknown[]) ?? [] } : { text: q.text, values: q.values ?? (a[1] as unknown[]) ?? [] });
+    const q = a[0] as { name?: string; text: string; values?: unknown[] } | string;
+    if (capture) capture.push(typeof q === "string" ? { text: q, values: (a[1] as unknown[]) ?? [] } : { name: q.name, text: q.text, values: q.values ?? (a[1] as unknown[]) ?? [] });
     return query(...a);
   };
-  (globalThis as unknown as { prisma?: PrismaClient }).prisma = new PrismaClient({ adapter: new PrismaPg(capturePool) });
+  const { usePool } = await import("../../src/server/db");
+  usePool(capturePool);
   const { loadActor } = await import("../../src/server/auth/actor");
   const { clusterDashboard } = await import("../../src/server/queries/dashboard");
   const { unitHistory } = await import("../../src/server/queries/unit-history");
@@ -139,6 +145,10 @@ try {
         times.push(performance.now() - t);
       }
       log(`${page.name}: in-process calls (ms): ${times.map((t) => t.toFixed(1)).join(" ")}`);
+      const cpu = process.cpuUsage();
+      for (let i = 0; i < 100; i++) await page.run();
+      const used = process.cpuUsage(cpu);
+      log(`${page.name}: CPU of this process per call: ${((used.user + used.system) / 100 / 1000).toFixed(2)} ms`);
     }
     capture = [];
     const start = performance.now();
@@ -173,7 +183,7 @@ try {
     const worker = async () => {
       while (performance.now() < end) {
         const t = performance.now();
-        await Promise.all(statements.map((s) => floorPool.query(s.text, s.values)));
+        await Promise.all(statements.map((s) => floorPool.query(s)));
         latencies.push(performance.now() - t);
       }
     };
@@ -182,6 +192,14 @@ try {
     return stats(latencies, (performance.now() - start) / 1000, 0);
   }
 
+  if (args.includes("--repeat")) {
+    for (const page of pages) {
+      const cpu = process.cpuUsage();
+      for (let i = 0; i < 100; i++) await Promise.all(captured.get(page.name)!.map((st) => floorPool.query(st)));
+      const used = process.cpuUsage(cpu);
+      log(`${page.name}: CPU of this process per raw-pg replay: ${((used.user + used.system) / 100 / 1000).toFixed(2)} ms`);
+    }
+  }
   if (args.includes("--sql-only")) {
     for (const page of pages) {
       for (const c of connections) {
@@ -206,22 +224,29 @@ try {
   const secret = randomBytes(32).toString("base64url");
   // --profile <dir>: the server writes a V8 CPU profile there when it stops (for finding hot spots).
   const profile = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", arg("profile", path.join(os.tmpdir(), "sothidua-profile"))] : [];
-  server = spawn(process.execPath, [...profile, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: String(POOL_SIZE) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  server.stdout!.on("data", () => {});
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (i > 120) throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 500));
+  const bases: string[] = [];
+  for (let n = 0; n < instances; n++) {
+    const server = spawn(process.execPath, [...profile, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port + n)], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: String(POOL_SIZE) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    server.stdout!.on("data", () => {});
+    servers.push(server);
+    bases.push(`http://127.0.0.1:${port + n}`);
   }
+  for (const url of bases) {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${url}/login`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (i > 120) throw new Error("the server did not start");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  const base = bases[0]!;
   const cookieName = "authjs.session-token";
   const token = await encode({ token: { sub: target.userId }, secret, salt: cookieName, maxAge: 8 * 3600 });
   const headers = { cookie: `${cookieName}=${token}` };
@@ -232,7 +257,7 @@ try {
     log(`${page.name}: ${page.path} → ${(body.length / 1024).toFixed(0)} kB of HTML`);
     if (args.includes("--dump")) writeFileSync(path.join(os.tmpdir(), `sothidua-bench-${pages.indexOf(page)}.html`), body);
   }
-  log(`server up on ${base}; pages answer 200 for ${actor.displayName}`);
+  log(`${instances > 1 ? `${instances} servers up on ${bases.join(", ")}` : `server up on ${base}`}; pages answer 200 for ${actor.displayName}`);
   if (args.includes("--serve")) {
     // Keep the server up to look at the pages at scale (log in as thuky.cum-1 / admin, password ThiDua@2022).
     log(`serving until Ctrl-C; session cookie: ${headers.cookie}`);
@@ -243,13 +268,19 @@ try {
   async function load(pathName: string, c: number, seconds: number): Promise<Stats> {
     const latencies: number[] = [];
     let errors = 0;
-    const instance = autocannon({ url: base + pathName, connections: c, duration: seconds, headers, timeout: 30 });
-    instance.on("response", (_client, status, _bytes, t) => {
-      if (status === 200) latencies.push(t);
-      else errors++;
+    // The connections spread evenly over the instances (instance n gets every instances-th connection).
+    const shares = bases.map((_, n) => Math.floor(c / bases.length) + (n < c % bases.length ? 1 : 0));
+    const runs = bases.flatMap((url, n) => {
+      if (shares[n] === 0) return [];
+      const instance = autocannon({ url: url + pathName, connections: shares[n]!, duration: seconds, headers, timeout: 30 });
+      instance.on("response", (_client, status, _bytes, t) => {
+        if (status === 200) latencies.push(t);
+        else errors++;
+      });
+      return [instance];
     });
     const start = performance.now();
-    await instance;
+    await Promise.all(runs);
     return stats(latencies, (performance.now() - start) / 1000, errors);
   }
 
@@ -276,7 +307,7 @@ try {
   }
 
   console.log(
-    `\nMinistry-scale overview benchmark — ${scale.clusters} clusters, ${scale.units} units, ${scale.officers.toLocaleString("vi-VN")} officers, ${scale.years} years; ${os.cpus().length} CPUs; ${duration} s per run\n`,
+    `\nMinistry-scale overview benchmark — ${scale.clusters} clusters, ${scale.units} units, ${scale.officers.toLocaleString("vi-VN")} officers, ${scale.years} years; ${os.cpus().length} CPUs; ${instances} app instance(s); ${duration} s per run\n`,
   );
   console.log("page                       conn |   HTTP p50     p95     p99   req/s  err |  SQL p50     p95     p99   req/s | p95 ÷ SQL p95");
   for (const r of rows) {

@@ -13,8 +13,7 @@
 //   npx tsx scripts/bench/ministry-data.ts [--officers 400000] [--clusters 20] [--units 150] [--years 10] [--dir /tmp/sothidua-bench]
 // starts (or reuses) an embedded Postgres in --dir, fills it when empty, and prints its URL (with
 // --refresh-summaries, rebuilds the summary tables of existing data). Or, with DATABASE_URL set, fills
-// a new database on that server and prints its URL. With --print-migration-sql: prints the functions,
-// triggers and backfill to append to the migration that adds the summary models, and exits.
+// a new database on that server and prints its URL.
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,24 +23,14 @@ import { TITLE_CATALOGUE } from "../../src/domain/title-catalogue";
 import { nameSortKey, searchKey, textSortKey } from "../../src/domain/vietnamese";
 import { DEFAULT_YEAR_SETTINGS } from "../../src/domain/year-settings";
 import { hashPassword } from "../../src/server/auth/password";
-import { SUMMARY_REBUILD_SQL, SUMMARY_SQL } from "../../src/server/queries/dashboard";
 import { mulberry32, randomFullName } from "../../src/server/seed/names";
+import { SUMMARY_REBUILD_SQL } from "../../src/server/summary-tables";
 import { startEmbeddedPostgres, type Database } from "../lib/database";
 import { migrateDeploy } from "../lib/migrate";
 
 export type MinistryScale = { clusters: number; units: number; officers: number; years: number; lastYear: number };
 export const FULL_SCALE: MinistryScale = { clusters: 20, units: 150, officers: 400_000, years: 10, lastYear: 2022 };
 export const BENCH_PASSWORD = "ThiDua@2022";
-
-/**
- * Indexes the overview pages need that the Prisma schema does not declare yet; the lead adds them to
- * prisma/schema.prisma (docs/performance.md lists the @@index lines). Created here for the benchmark.
- */
-export const BENCH_INDEXES: readonly string[] = [
-  // An officer's registrations over the years (officer history): the unique (emulationYearId, officerId)
-  // cannot serve a lookup by officer alone. Prisma: @@index([officerId]) on OfficerRegistration.
-  `CREATE INDEX IF NOT EXISTS "OfficerRegistration_officerId_idx" ON "OfficerRegistration" ("officerId")`,
-];
 
 const root = path.resolve(import.meta.dirname, "../..");
 const log = (m: string) => console.log(`[ministry-data] ${m}`);
@@ -155,7 +144,6 @@ export async function generateMinistryData(url: string, scale: MinistryScale = F
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const sql of SUMMARY_SQL) await client.query(sql);
     await client.query(`SET session_replication_role = replica`); // no FK or summary triggers during the load
     await client.query(`SET synchronous_commit = off`);
     await client.query(`SET maintenance_work_mem = '512MB'`);
@@ -473,7 +461,6 @@ export async function generateMinistryData(url: string, scale: MinistryScale = F
       [hash],
     );
 
-    for (const sql of BENCH_INDEXES) await timed(client, "extra index", sql);
     await client.query(`SET session_replication_role = origin`);
     for (const sql of SUMMARY_REBUILD_SQL) await timed(client, "summary tables", sql);
     const vacuum = performance.now();
@@ -503,30 +490,16 @@ export function scaleFromArgs(): MinistryScale {
 export const benchDir = (scale: MinistryScale) =>
   argValue("dir") ?? path.join(os.tmpdir(), `sothidua-bench-${scale.officers}-${scale.units}-${scale.clusters}-${scale.years}`);
 
-/**
- * Drops and rebuilds the summary tables of the overview pages (after their definition changed), timing
- * the backfill at this scale — what the migration that adds them will take.
- */
+/** Rebuilds the summary tables of the overview pages from the rows, timing the backfill at this scale. */
 export async function refreshSummaries(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const table of ["UnitTitleTally", "OfficerTitleStreak", "UnitOfficerCount"]) await client.query(`DROP TABLE IF EXISTS "${table}"`);
-    for (const sql of SUMMARY_SQL) await client.query(sql);
-    for (const sql of BENCH_INDEXES) await client.query(sql);
     for (const sql of SUMMARY_REBUILD_SQL) await timed(client, "summary backfill", sql);
     await timed(client, "VACUUM ANALYZE", `VACUUM (ANALYZE)`);
   } finally {
     await client.end();
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes("--print-migration-sql")) {
-  // The SQL to append to the migration that adds the summary models (docs/performance.md): functions,
-  // triggers and the backfill. The CREATE TABLE / CREATE INDEX statements are left out: Prisma writes them.
-  const sql = [...SUMMARY_SQL.filter((s) => !/^CREATE (TABLE|INDEX)/.test(s.trim())), ...SUMMARY_REBUILD_SQL.filter((s) => !s.startsWith("DELETE"))];
-  console.log(sql.map((s) => `${s.trim()};`).join("\n\n"));
-  process.exit(0);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

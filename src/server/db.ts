@@ -1,23 +1,79 @@
-// The Prisma client of the process (app, scripts and tests alike), over the pg driver adapter.
+// The database of the process (app, scripts and tests alike): one `pg` pool, used by the Prisma client
+// (through the pg driver adapter) and by `queryRows` for the hot read-only statements of the overview pages.
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
 
-export function createPrismaClient(connectionString = process.env.DATABASE_URL): PrismaClient {
+export function createPool(connectionString = process.env.DATABASE_URL): pg.Pool {
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start` or set it.");
-  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  // allowExitOnIdle: scripts end when their work does, without waiting for idle connections to time out.
+  return new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true });
 }
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+export function createPrismaClient(connectionString = process.env.DATABASE_URL): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg(createPool(connectionString)) });
+}
+
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
+
+/** Makes `pool` the process's database (the benchmark and a test wrap it to see every statement). */
+export function usePool(pool: pg.Pool): PrismaClient {
+  globalForDb.pgPool = pool;
+  globalForDb.prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return globalForDb.prisma;
+}
+
+function database(): { pool: pg.Pool; prisma: PrismaClient } {
+  if (!globalForDb.prisma || !globalForDb.pgPool) usePool(createPool());
+  return { pool: globalForDb.pgPool!, prisma: globalForDb.prisma! };
+}
 
 // Created on first use (so tests can set DATABASE_URL first) and reused across hot reloads.
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    globalForPrisma.prisma ??= createPrismaClient();
-    const value = Reflect.get(globalForPrisma.prisma, property);
-    return typeof value === "function" ? value.bind(globalForPrisma.prisma) : value;
+    const client = database().prisma;
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
   },
 });
 
 /** The client inside an interactive transaction. */
 export type Tx = Prisma.TransactionClient;
+
+// Column types parsed the way Prisma's $queryRaw returns them, except 64-bit integers and numerics as
+// plain numbers (counts and totals here are small): timestamps without time zone are UTC, dates are
+// midnight UTC.
+const PARSERS: Record<number, (value: string) => unknown> = {
+  20: Number, // int8
+  1700: Number, // numeric
+  1082: (v) => new Date(`${v}T00:00:00Z`), // date
+  1114: (v) => new Date(`${v.replace(" ", "T")}Z`), // timestamp
+};
+const types = {
+  getTypeParser: (oid: number, format?: "text" | "binary") => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as "text"),
+} as pg.CustomTypesConfig;
+
+/**
+ * A read-only statement straight on the pool, as `prisma.$queryRaw` would run it (same tagged template,
+ * same parameters) but without the Prisma client engine, and as a named prepared statement: each
+ * connection parses and plans it once, then only binds the parameters. About a third of the CPU per
+ * page in this process and less in Postgres (docs/performance.md) — for the overview pages and the
+ * acting user's lookup, the busiest reads.
+ */
+export async function queryRows<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
+  const sql = Prisma.sql(strings, ...values);
+  const result = await database().pool.query({ name: statementName(sql.text), text: sql.text, values: sql.values, types });
+  return result.rows as T;
+}
+
+// The name is the text's hash: one prepared statement per distinct text, whatever the call site.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `q_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}

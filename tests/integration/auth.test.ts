@@ -68,5 +68,6 @@ describe("loadActor", () => {
     const user = await makeLoginUser("tat", "x", { disabled: true });
     expect(await loadActor(user.id)).toBeNull();
     expect(await loadActor("00000000-0000-4000-8000-000000000000")).toBeNull();
+    expect(await loadActor("not-a-uuid")).toBeNull();
   });
 });

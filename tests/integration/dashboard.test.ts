@@ -1,7 +1,6 @@
 // The cluster dashboard, a unit's and an officer's history, the Ministry view, and the summary table
 // behind them, on a real Postgres: counts and ranks against small hand-computed cases, the triggers
 // against a rebuild from scratch, scope (404), and a query count that does not grow with the cluster.
-import { PrismaPg } from "@prisma/adapter-pg";
 import ExcelJS from "exceljs";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -10,10 +9,12 @@ import type { Actor } from "@/domain/permissions";
 import { TITLE_CATALOGUE } from "@/domain/title-catalogue";
 import { nameSortKey } from "@/domain/vietnamese";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
-import { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { loadActor } from "@/server/auth/actor";
+import { usePool } from "@/server/db";
 import { buildDashboardWorkbook } from "@/app/(app)/overview/export/workbook";
-import { clusterDashboard, SUMMARY_REBUILD_SQL, SUMMARY_SQL, type DashboardWithYear } from "@/server/queries/dashboard";
+import { clusterDashboard, type DashboardWithYear } from "@/server/queries/dashboard";
+import { SUMMARY_REBUILD_SQL } from "@/server/summary-tables";
 import { ministryOverview } from "@/server/queries/ministry";
 import { officerHistory } from "@/server/queries/officer-history";
 import { notableOfficers, unitHistory } from "@/server/queries/unit-history";
@@ -31,9 +32,7 @@ beforeAll(async () => {
     if (counting) statements.push(typeof args[0] === "string" ? args[0] : (args[0] as { text: string }).text);
     return query(...args);
   };
-  countingClient = new PrismaClient({ adapter: new PrismaPg(pool) });
-  (globalThis as unknown as { prisma?: PrismaClient }).prisma = countingClient;
-  for (const sql of SUMMARY_SQL) await prisma.$executeRawUnsafe(sql);
+  countingClient = usePool(pool);
 });
 
 afterAll(async () => {

@@ -7,14 +7,12 @@
 // FAST AT MINISTRY SCALE (docs/performance.md): a fixed number of queries, whatever the number of units
 // or officers (tests/integration/dashboard.test.ts counts them), all run at once after the permission
 // check. Nothing counts officer rows here: officers' titles (registered and awarded) are read from the
-// summary table "UnitTitleTally", kept up to date by database triggers (TALLY_SQL below); active
-// officers are counted per unit from the index on Officer(unitId, active, …); everything else is small
-// per cluster (reports, criteria, rounds, ballots).
+// summary table "UnitTitleTally" and active officers from "UnitOfficerCount", both kept up to date by
+// database triggers (src/server/summary-tables.ts); everything else is small per cluster (reports,
+// criteria, rounds, ballots).
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import {
-  NOTABLE_MIN_LEVEL,
-  NOTABLE_MIN_STREAK,
   percentDown,
   rankChange,
   sectionLabels,
@@ -36,207 +34,23 @@ import { compareVi } from "@/domain/vietnamese";
 import { roundOutcome, isPassThreshold, type RoundKind, type PassThreshold } from "@/domain/voting";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
-import { prisma } from "@/server/db";
+import { queryRows } from "@/server/db";
 import { assertCan } from "./guard";
 
 const uuid = z.uuid();
-
-// ---------------------------------------------------------------------------------------------
-// Summary tables read by the overview pages instead of counting millions of rows:
-//
-//  "UnitTitleTally" (unitId, year, titleCode) → registered, awarded: officers' titles per member unit,
-//    year and title — registered (OfficerRegistration: the registration's unit and year) and awarded
-//    (OfficerYearResult: the officer's unit).
-//  "OfficerTitleStreak" (officerId) → for notable officers only (unit-history.ts: a run of at least
-//    two consecutive years at Chiến sĩ thi đua cơ sở or higher, or a title of CSTĐ CAND level): unit,
-//    name sort key, the longest run, the highest level ever, years at that level, best title — a unit's
-//    page reads its first 20 straight from the (unitId, length, …, sortKey) index.
-//  "UnitOfficerCount" (unitId) → active officers of each member unit.
-//
-// Kept exact by statement-level triggers (one aggregated statement per statement, whatever its size):
-//  - OfficerRegistration insert/update/delete → registered counts;
-//  - OfficerYearResult insert/update/delete → awarded counts, and the streaks of the officers touched;
-//  - Officer insert/update/delete → active officers per unit; officers moved to another unit take their
-//    awarded counts and streaks along; a rename updates the streak's sort key.
-// Tally rows are upserted in key order, so concurrent writers cannot deadlock on them. The app never
-// writes these tables. The lead turns this into Prisma models + a migration (docs/performance.md);
-// until then the tests and the benchmark create them with these statements (each idempotent).
-
-/**
- * A trigger function that adds the deltas of a statement to one column of the tally: +1 per row of
- * `newRows` and −1 per row of `oldRows`, grouped, in key order. The transition tables exist only for
- * the operations that have them, so each operation has its own branch (PL/pgSQL plans a statement when
- * it first runs it).
- */
-function tallyFunction(name: string, column: "registered" | "awarded", newRows: string, oldRows: string, extra: { insert?: string; delete?: string; update?: string } = {}): string {
-  const upsert = (deltas: string) => `
-    INSERT INTO "UnitTitleTally" AS t ("unitId", "year", "titleCode", "${column}")
-    SELECT d."unitId", d."year", d."titleCode", sum(d.n)::int FROM (${deltas}) d
-    GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT ("unitId", "year", "titleCode") DO UPDATE SET "${column}" = t."${column}" + EXCLUDED."${column}";`;
-  return `CREATE OR REPLACE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $$
-  BEGIN
-    IF TG_OP = 'INSERT' THEN${upsert(newRows)}${extra.insert ?? ""}
-    ELSIF TG_OP = 'DELETE' THEN${upsert(oldRows)}${extra.delete ?? ""}
-    ELSE${upsert(`${newRows} UNION ALL ${oldRows}`)}${extra.update ?? ""}
-    END IF;
-    RETURN NULL;
-  END $$`;
-}
-
-const movedOfficers = `(SELECT n."id", o."unitId" AS "oldUnitId", n."unitId" AS "newUnitId" FROM new_rows n JOIN old_rows o ON o."id" = n."id" WHERE o."unitId" <> n."unitId")`;
-
-/** The streak rows of the officers `filter` selects (a condition on r."officerId"), from their results. */
-const streakRows = (filter: string) => `
-  WITH t AS (
-    SELECT r."officerId", r."year", d."level", r."awardedTitleCode",
-      r."year" - row_number() OVER (PARTITION BY r."officerId" ORDER BY r."year") AS grp
-    FROM "OfficerYearResult" r JOIN "TitleDefinition" d ON d."code" = r."awardedTitleCode" AND d."kind" = 'INDIVIDUAL'
-    WHERE ${filter} AND d."level" >= (SELECT x."level" FROM "TitleDefinition" x WHERE x."code" = 'CSTDCS')
-  ), runs AS (
-    SELECT "officerId", min("year") AS "fromYear", max("year") AS "toYear", count(*)::int AS "length", max("level")::int AS "topLevel"
-    FROM t GROUP BY "officerId", grp
-  ), best AS (
-    SELECT DISTINCT ON ("officerId") * FROM runs ORDER BY "officerId", "length" DESC, "toYear" DESC
-  ), per AS (
-    SELECT "officerId", max("level")::int AS "maxLevel", count(*)::int AS "yearsAtLevel",
-      (array_agg("awardedTitleCode" ORDER BY "level" DESC, "year" DESC))[1] AS "bestTitleCode"
-    FROM t GROUP BY "officerId"
-  )
-  SELECT b."officerId", o."unitId", o."sortKey", b."fromYear", b."toYear", b."length", b."topLevel", p."maxLevel", p."yearsAtLevel", p."bestTitleCode"
-  FROM best b JOIN per p ON p."officerId" = b."officerId" JOIN "Officer" o ON o."id" = b."officerId"
-  WHERE b."length" >= ${NOTABLE_MIN_STREAK} OR p."maxLevel" >= ${NOTABLE_MIN_LEVEL}`;
-
-/** Adds the deltas (unitId, n) of a statement to the active officers of each unit, in key order. */
-const officerCountUpsert = (deltas: string) => `
-      INSERT INTO "UnitOfficerCount" AS t ("unitId", "active")
-      SELECT d."unitId", sum(d.n)::int FROM (${deltas}) d
-      GROUP BY 1 HAVING sum(d.n) <> 0 ORDER BY 1
-      ON CONFLICT ("unitId") DO UPDATE SET "active" = t."active" + EXCLUDED."active";`;
-
-const STREAK_COLUMNS = `("officerId", "unitId", "sortKey", "fromYear", "toYear", "length", "topLevel", "maxLevel", "yearsAtLevel", "bestTitleCode")`;
-const refreshStreaks = (ids: string) => `
-    PERFORM "officer_title_streak_refresh"(ARRAY(${ids}));`;
-
-export const SUMMARY_SQL: readonly string[] = [
-  `CREATE TABLE IF NOT EXISTS "UnitTitleTally" (
-    "unitId" UUID NOT NULL,
-    "year" INTEGER NOT NULL,
-    "titleCode" VARCHAR(32) NOT NULL,
-    "registered" INTEGER NOT NULL DEFAULT 0,
-    "awarded" INTEGER NOT NULL DEFAULT 0,
-    CONSTRAINT "UnitTitleTally_pkey" PRIMARY KEY ("unitId", "year", "titleCode")
-  )`,
-  `CREATE TABLE IF NOT EXISTS "OfficerTitleStreak" (
-    "officerId" UUID NOT NULL,
-    "unitId" UUID NOT NULL,
-    "sortKey" VARCHAR(600) NOT NULL,
-    "fromYear" INTEGER NOT NULL,
-    "toYear" INTEGER NOT NULL,
-    "length" INTEGER NOT NULL,
-    "topLevel" INTEGER NOT NULL,
-    "maxLevel" INTEGER NOT NULL,
-    "yearsAtLevel" INTEGER NOT NULL,
-    "bestTitleCode" VARCHAR(32),
-    CONSTRAINT "OfficerTitleStreak_pkey" PRIMARY KEY ("officerId")
-  )`,
-  `CREATE INDEX IF NOT EXISTS "OfficerTitleStreak_unitId_order_idx" ON "OfficerTitleStreak" ("unitId", "length" DESC, "toYear" DESC, "maxLevel" DESC, "sortKey", "officerId")`,
-  `CREATE TABLE IF NOT EXISTS "UnitOfficerCount" (
-    "unitId" UUID NOT NULL,
-    "active" INTEGER NOT NULL DEFAULT 0,
-    CONSTRAINT "UnitOfficerCount_pkey" PRIMARY KEY ("unitId")
-  )`,
-  `CREATE OR REPLACE FUNCTION "officer_title_streak_refresh"(ids uuid[]) RETURNS void LANGUAGE sql AS $$
-    DELETE FROM "OfficerTitleStreak" WHERE "officerId" = ANY(ids);
-    INSERT INTO "OfficerTitleStreak" ${STREAK_COLUMNS} ${streakRows(`r."officerId" = ANY(ids)`)};
-  $$`,
-  tallyFunction(
-    "unit_title_tally_registration",
-    "registered",
-    `SELECT n."unitId", y."year", n."titleCode", 1 AS n FROM new_rows n JOIN "EmulationYear" y ON y."id" = n."emulationYearId"`,
-    `SELECT o."unitId", y."year", o."titleCode", -1 AS n FROM old_rows o JOIN "EmulationYear" y ON y."id" = o."emulationYearId"`,
-  ),
-  tallyFunction(
-    "unit_title_tally_result",
-    "awarded",
-    `SELECT f."unitId", n."year", n."awardedTitleCode" AS "titleCode", 1 AS n FROM new_rows n JOIN "Officer" f ON f."id" = n."officerId" WHERE n."awardedTitleCode" IS NOT NULL`,
-    `SELECT f."unitId", o."year", o."awardedTitleCode" AS "titleCode", -1 AS n FROM old_rows o JOIN "Officer" f ON f."id" = o."officerId" WHERE o."awardedTitleCode" IS NOT NULL`,
-    {
-      insert: refreshStreaks(`SELECT DISTINCT "officerId" FROM new_rows`),
-      delete: refreshStreaks(`SELECT DISTINCT "officerId" FROM old_rows`),
-      update: refreshStreaks(`SELECT "officerId" FROM new_rows UNION SELECT "officerId" FROM old_rows`),
-    },
-  ),
-  // Officers: active officers per unit (insert, delete, update); on update, officers moved to another
-  // unit take their awarded titles and streaks along, and a renamed officer's sort key follows.
-  `CREATE OR REPLACE FUNCTION "unit_title_tally_officer"() RETURNS trigger LANGUAGE plpgsql AS $$
-  BEGIN
-    IF TG_OP = 'INSERT' THEN${officerCountUpsert(`SELECT "unitId", 1 AS n FROM new_rows WHERE "active"`)}
-    ELSIF TG_OP = 'DELETE' THEN${officerCountUpsert(`SELECT "unitId", -1 AS n FROM old_rows WHERE "active"`)}
-    ELSE${officerCountUpsert(`SELECT "unitId", 1 AS n FROM new_rows WHERE "active" UNION ALL SELECT "unitId", -1 FROM old_rows WHERE "active"`)}
-      INSERT INTO "UnitTitleTally" AS t ("unitId", "year", "titleCode", "awarded")
-      SELECT d."unitId", d."year", d."titleCode", sum(d.n)::int FROM (
-        SELECT m."newUnitId" AS "unitId", r."year", r."awardedTitleCode" AS "titleCode", 1 AS n FROM ${movedOfficers} m JOIN "OfficerYearResult" r ON r."officerId" = m."id" WHERE r."awardedTitleCode" IS NOT NULL
-        UNION ALL
-        SELECT m."oldUnitId", r."year", r."awardedTitleCode", -1 FROM ${movedOfficers} m JOIN "OfficerYearResult" r ON r."officerId" = m."id" WHERE r."awardedTitleCode" IS NOT NULL
-      ) d
-      GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3
-      ON CONFLICT ("unitId", "year", "titleCode") DO UPDATE SET "awarded" = t."awarded" + EXCLUDED."awarded";
-      UPDATE "OfficerTitleStreak" s SET "unitId" = n."unitId", "sortKey" = n."sortKey"
-      FROM new_rows n JOIN old_rows o ON o."id" = n."id"
-      WHERE s."officerId" = n."id" AND (o."unitId" <> n."unitId" OR o."sortKey" <> n."sortKey");
-    END IF;
-    RETURN NULL;
-  END $$`,
-  `DROP TRIGGER IF EXISTS "OfficerRegistration_tally_insert" ON "OfficerRegistration"`,
-  `CREATE TRIGGER "OfficerRegistration_tally_insert" AFTER INSERT ON "OfficerRegistration" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_title_tally_registration"()`,
-  `DROP TRIGGER IF EXISTS "OfficerRegistration_tally_update" ON "OfficerRegistration"`,
-  `CREATE TRIGGER "OfficerRegistration_tally_update" AFTER UPDATE ON "OfficerRegistration" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_title_tally_registration"()`,
-  `DROP TRIGGER IF EXISTS "OfficerRegistration_tally_delete" ON "OfficerRegistration"`,
-  `CREATE TRIGGER "OfficerRegistration_tally_delete" AFTER DELETE ON "OfficerRegistration" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_title_tally_registration"()`,
-  `DROP TRIGGER IF EXISTS "OfficerYearResult_tally_insert" ON "OfficerYearResult"`,
-  `CREATE TRIGGER "OfficerYearResult_tally_insert" AFTER INSERT ON "OfficerYearResult" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_title_tally_result"()`,
-  `DROP TRIGGER IF EXISTS "OfficerYearResult_tally_update" ON "OfficerYearResult"`,
-  `CREATE TRIGGER "OfficerYearResult_tally_update" AFTER UPDATE ON "OfficerYearResult" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_title_tally_result"()`,
-  `DROP TRIGGER IF EXISTS "OfficerYearResult_tally_delete" ON "OfficerYearResult"`,
-  `CREATE TRIGGER "OfficerYearResult_tally_delete" AFTER DELETE ON "OfficerYearResult" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_title_tally_result"()`,
-  `DROP TRIGGER IF EXISTS "Officer_tally_insert" ON "Officer"`,
-  `CREATE TRIGGER "Officer_tally_insert" AFTER INSERT ON "Officer" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_title_tally_officer"()`,
-  `DROP TRIGGER IF EXISTS "Officer_tally_update" ON "Officer"`,
-  `CREATE TRIGGER "Officer_tally_update" AFTER UPDATE ON "Officer" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_title_tally_officer"()`,
-  `DROP TRIGGER IF EXISTS "Officer_tally_delete" ON "Officer"`,
-  `CREATE TRIGGER "Officer_tally_delete" AFTER DELETE ON "Officer" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "unit_title_tally_officer"()`,
-];
-
-/** Rebuilds both summaries from the rows (the migration's backfill; also after a bulk load with triggers off). */
-export const SUMMARY_REBUILD_SQL: readonly string[] = [
-  `DELETE FROM "UnitTitleTally"`,
-  `INSERT INTO "UnitTitleTally" ("unitId", "year", "titleCode", "registered", "awarded")
-   SELECT "unitId", "year", "titleCode", sum(reg)::int, sum(aw)::int FROM (
-     SELECT r."unitId", y."year", r."titleCode", count(*) AS reg, 0 AS aw
-     FROM "OfficerRegistration" r JOIN "EmulationYear" y ON y."id" = r."emulationYearId" GROUP BY 1, 2, 3
-     UNION ALL
-     SELECT o."unitId", x."year", x."awardedTitleCode", 0, count(*)
-     FROM "OfficerYearResult" x JOIN "Officer" o ON o."id" = x."officerId" WHERE x."awardedTitleCode" IS NOT NULL GROUP BY 1, 2, 3
-   ) s GROUP BY 1, 2, 3`,
-  `DELETE FROM "OfficerTitleStreak"`,
-  `INSERT INTO "OfficerTitleStreak" ${STREAK_COLUMNS} ${streakRows("true")}`,
-  `DELETE FROM "UnitOfficerCount"`,
-  `INSERT INTO "UnitOfficerCount" ("unitId", "active") SELECT "unitId", count(*)::int FROM "Officer" WHERE "active" GROUP BY 1`,
-];
 
 export type TallyRow = { unitId: string; year: number; titleCode: string; registered: number; awarded: number };
 
 /** The tally rows of one member unit (every year): one range scan on the primary key. */
 export function tallyOfUnit(unitId: string): Promise<TallyRow[]> {
-  return prisma.$queryRaw<TallyRow[]>`
+  return queryRows<TallyRow[]>`
     SELECT "unitId"::text AS "unitId", "year", "titleCode", "registered", "awarded"
     FROM "UnitTitleTally" WHERE "unitId" = ${unitId}::uuid AND ("registered" <> 0 OR "awarded" <> 0)`;
 }
 
 /** The tally rows of a cluster's member units (every year). */
 function tallyOfCluster(clusterId: string): Promise<TallyRow[]> {
-  return prisma.$queryRaw<TallyRow[]>`
+  return queryRows<TallyRow[]>`
     SELECT t."unitId"::text AS "unitId", t."year", t."titleCode", t."registered", t."awarded"
     FROM "Unit" u JOIN "UnitTitleTally" t ON t."unitId" = u."id"
     WHERE u."clusterId" = ${clusterId}::uuid AND u."parentId" IS NULL AND (t."registered" <> 0 OR t."awarded" <> 0)`;
@@ -250,7 +64,7 @@ export type TitleInfo = { code: string; name: string; shortName: string; kind: "
 
 /** The title catalogue, lowest first within a kind (a few rows). */
 export async function titleCatalogue(): Promise<{ individual: TitleInfo[]; collective: TitleInfo[]; byCode: Map<string, TitleInfo> }> {
-  const titles = await prisma.$queryRaw<TitleInfo[]>`
+  const titles = await queryRows<TitleInfo[]>`
     SELECT "code", "name", "shortName", "kind"::text AS "kind", "level" FROM "TitleDefinition" ORDER BY "kind", "level"`;
   return {
     individual: titles.filter((t) => t.kind === "INDIVIDUAL"),
@@ -297,7 +111,7 @@ type SectionRow = {
 
 /** Every report of the cluster's years: status and, once the scoring round is finalised, the fixed result. */
 function reportsOfCluster(clusterId: string) {
-  return prisma.$queryRaw<ReportRow[]>`
+  return queryRows<ReportRow[]>`
     SELECT r."unitId"::text AS "unitId", y."year", r."kind"::text AS "kind", r."status"::text AS "status", r."finalTotalHalf", r."finalRank"
     FROM "EmulationYear" y JOIN "UnitReport" r ON r."emulationYearId" = y."id"
     WHERE y."clusterId" = ${clusterId}::uuid`;
@@ -310,7 +124,7 @@ function reportsOfCluster(clusterId: string) {
  * any score are absent (they count 0).
  */
 function sectionTotals(yearIds: string[]) {
-  return prisma.$queryRaw<SectionRow[]>`
+  return queryRows<SectionRow[]>`
     SELECT y."year", r."unitId"::text AS "unitId", s."id"::text AS "sectionId", s."kind"::text AS "kind", s."position", s."title", s."maxHalf",
       LEAST(SUM(LEAST(GREATEST(COALESCE(rs."finalHalf", rs."selfHalf", 0), 0), c."maxHalf")), GREATEST(s."maxHalf", 0))::int AS "counted"
     FROM "UnitReport" r
@@ -406,14 +220,14 @@ type YearRow = {
 };
 
 function clusterRow(clusterId: string) {
-  return prisma.$queryRaw<ClusterRow[]>`
+  return queryRows<ClusterRow[]>`
     SELECT c."id"::text AS "id", c."code", c."name", c."active", b."name" AS "blockName"
     FROM "Cluster" c JOIN "Block" b ON b."id" = c."blockId" WHERE c."id" = ${clusterId}::uuid`;
 }
 
 /** The cluster's years, newest first, with chair and deputy names and the scoring round's state. */
 function yearsOf(clusterId: string) {
-  return prisma.$queryRaw<YearRow[]>`
+  return queryRows<YearRow[]>`
     SELECT y."id"::text AS "id", y."year", y."phase"::text AS "phase", y."movement", y."settings", y."closedAt",
       y."chairUnitId"::text AS "chairUnitId", y."deputyUnitId"::text AS "deputyUnitId", y."chairAssignmentRef",
       cu."name" AS "chairName", du."name" AS "deputyName", sr."state"::text AS "scoringState", sr."tieBreak" AS "roundTieBreak"
@@ -434,7 +248,7 @@ async function resolveCluster(actor: Actor, requested: string | undefined) {
   let clusters: { id: string; name: string; code: string }[] = [];
   let clusterId: string | null;
   if (actor.role === "ADMIN") {
-    clusters = (await prisma.$queryRaw<{ id: string; name: string; code: string }[]>`SELECT "id"::text AS "id", "name", "code" FROM "Cluster"`).sort(
+    clusters = (await queryRows<{ id: string; name: string; code: string }[]>`SELECT "id"::text AS "id", "name", "code" FROM "Cluster"`).sort(
       (a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code),
     );
     clusterId = requested ?? clusters[0]?.id ?? null;
@@ -511,7 +325,7 @@ type UnitRow = {
 
 /** The member units with their own figures of one year: one statement (per-unit counts from indexes). */
 function unitsOfYear(clusterId: string, yearId: string) {
-  return prisma.$queryRaw<UnitRow[]>`
+  return queryRows<UnitRow[]>`
     SELECT u."id"::text AS "id", u."code", u."name", u."active", u."sortKey",
       coalesce(oc."active", 0) AS "activeOfficers",
       reg."status"::text AS "registrationStatus", reg."targetTitleCode", reg."agreementSignedOn" IS NOT NULL AS "agreementSigned",
@@ -544,7 +358,7 @@ type RoundRow = {
  * the number of ballots and each candidate's totals — counted by the database, never ballot by ballot.
  */
 function roundsOfYear(yearId: string) {
-  return prisma.$queryRaw<RoundRow[]>`
+  return queryRows<RoundRow[]>`
     SELECT r."id"::text AS "id", r."kind"::text AS "kind", r."title", r."seats", r."state"::text AS "state", r."passThreshold",
       r."runoffOfId" IS NOT NULL AS "isRunoff",
       CASE WHEN r."state" = 'CLOSED' THEN (SELECT count(*) FROM "Ballot" b WHERE b."roundId" = r."id") ELSE 0 END::int AS "ballots",
@@ -576,7 +390,7 @@ export async function clusterDashboard(actor: Actor, params: DashboardParams = {
   const selected = (params.year !== undefined ? yearRows.find((y) => y.year === params.year) : undefined) ?? yearRows[0];
   if (!selected) {
     const [units, titles] = await Promise.all([
-      prisma.$queryRaw<{ id: string; code: string; name: string }[]>`
+      queryRows<{ id: string; code: string; name: string }[]>`
         SELECT "id"::text AS "id", "code", "name" FROM "Unit" WHERE "clusterId" = ${clusterId}::uuid AND "parentId" IS NULL AND "active" ORDER BY "sortKey"`,
       titleCatalogue(),
     ]);

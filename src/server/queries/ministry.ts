@@ -11,7 +11,7 @@ import { percentDown } from "@/domain/dashboard";
 import { PERMISSIONS, type Actor } from "@/domain/permissions";
 import { compareVi } from "@/domain/vietnamese";
 import type { YearPhase } from "@/domain/year-phases";
-import { prisma } from "@/server/db";
+import { queryRows } from "@/server/db";
 import { titleCatalogue } from "./dashboard";
 
 const uuid = z.uuid();
@@ -48,54 +48,54 @@ export async function ministryOverview(actor: Actor, params: { year?: number; bl
   const blockId = params.blockId && uuid.safeParse(params.blockId).success ? params.blockId : undefined;
 
   const [blocks, yearList] = await Promise.all([
-    prisma.$queryRaw<{ id: string; code: string; name: string }[]>`SELECT "id"::text AS "id", "code", "name" FROM "Block"`,
-    prisma.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "EmulationYear" ORDER BY "year" DESC`,
+    queryRows<{ id: string; code: string; name: string }[]>`SELECT "id"::text AS "id", "code", "name" FROM "Block"`,
+    queryRows<{ year: number }[]>`SELECT DISTINCT "year" FROM "EmulationYear" ORDER BY "year" DESC`,
   ]);
   blocks.sort((a, b) => compareVi(a.name, b.name));
   const years = yearList.map((y) => y.year);
   const year = params.year !== undefined && years.includes(params.year) ? params.year : years[0] ?? null;
 
   const [clusters, emulationYears, unitCounts, officerCounts, titleRows, collectiveRows, leaders, reportRows, titles] = await Promise.all([
-    prisma.$queryRaw<{ id: string; code: string; name: string; active: boolean; blockId: string; blockName: string }[]>`
+    queryRows<{ id: string; code: string; name: string; active: boolean; blockId: string; blockName: string }[]>`
       SELECT c."id"::text AS "id", c."code", c."name", c."active", c."blockId"::text AS "blockId", b."name" AS "blockName"
       FROM "Cluster" c JOIN "Block" b ON b."id" = c."blockId"
       WHERE ${blockId ?? null}::uuid IS NULL OR c."blockId" = ${blockId ?? null}::uuid`,
     year === null
       ? Promise.resolve([])
-      : prisma.$queryRaw<{ id: string; clusterId: string; phase: YearPhase; chairName: string | null }[]>`
+      : queryRows<{ id: string; clusterId: string; phase: YearPhase; chairName: string | null }[]>`
           SELECT y."id"::text AS "id", y."clusterId"::text AS "clusterId", y."phase"::text AS "phase", u."name" AS "chairName"
           FROM "EmulationYear" y LEFT JOIN "Unit" u ON u."id" = y."chairUnitId" WHERE y."year" = ${year}`,
-    prisma.$queryRaw<{ clusterId: string; units: number }[]>`
+    queryRows<{ clusterId: string; units: number }[]>`
       SELECT u."clusterId"::text AS "clusterId", count(*)::int AS "units" FROM "Unit" u
       WHERE u."parentId" IS NULL AND u."active" GROUP BY 1`,
     // Active officers per cluster, from the maintained per-unit counts (dashboard.ts).
-    prisma.$queryRaw<{ clusterId: string; officers: number }[]>`
+    queryRows<{ clusterId: string; officers: number }[]>`
       SELECT u."clusterId"::text AS "clusterId", sum(c."active")::int AS "officers"
       FROM "UnitOfficerCount" c JOIN "Unit" u ON u."id" = c."unitId" GROUP BY 1`,
     year === null
       ? Promise.resolve([])
-      : prisma.$queryRaw<{ clusterId: string; titleCode: string; registered: number; awarded: number }[]>`
+      : queryRows<{ clusterId: string; titleCode: string; registered: number; awarded: number }[]>`
           SELECT u."clusterId"::text AS "clusterId", t."titleCode", sum(t."registered")::int AS "registered", sum(t."awarded")::int AS "awarded"
           FROM "UnitTitleTally" t JOIN "Unit" u ON u."id" = t."unitId"
           WHERE t."year" = ${year}
           GROUP BY 1, 2`,
     year === null
       ? Promise.resolve([])
-      : prisma.$queryRaw<{ clusterId: string; titleCode: string; units: number }[]>`
+      : queryRows<{ clusterId: string; titleCode: string; units: number }[]>`
           SELECT y."clusterId"::text AS "clusterId", r."awardedTitleCode" AS "titleCode", count(*)::int AS "units"
           FROM "UnitYearResult" r JOIN "EmulationYear" y ON y."id" = r."emulationYearId"
           WHERE y."year" = ${year} AND r."awardedTitleCode" IS NOT NULL
           GROUP BY 1, 2`,
     year === null
       ? Promise.resolve([])
-      : prisma.$queryRaw<{ clusterId: string; unitId: string; name: string; totalHalf: number | null }[]>`
+      : queryRows<{ clusterId: string; unitId: string; name: string; totalHalf: number | null }[]>`
           SELECT DISTINCT ON (y."clusterId") y."clusterId"::text AS "clusterId", u."id"::text AS "unitId", u."name", r."finalTotalHalf" AS "totalHalf"
           FROM "UnitReport" r JOIN "EmulationYear" y ON y."id" = r."emulationYearId" JOIN "Unit" u ON u."id" = r."unitId"
           WHERE y."year" = ${year} AND r."kind" = 'YEAR_END' AND r."finalRank" = 1
           ORDER BY y."clusterId", u."sortKey"`,
     year === null
       ? Promise.resolve([])
-      : prisma.$queryRaw<{ clusterId: string; submitted: number }[]>`
+      : queryRows<{ clusterId: string; submitted: number }[]>`
           SELECT y."clusterId"::text AS "clusterId", count(*)::int AS "submitted"
           FROM "UnitReport" r JOIN "EmulationYear" y ON y."id" = r."emulationYearId"
           WHERE y."year" = ${year} AND r."kind" = 'YEAR_END' AND r."status" IN ('SUBMITTED', 'ACCEPTED')

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { longestStreak, streaks, type Streak } from "@/domain/dashboard";
 import type { DISCIPLINE_FORMS, DISCIPLINE_STATUSES } from "@/domain/eligibility";
 import { can, type Actor } from "@/domain/permissions";
-import { prisma } from "@/server/db";
+import { queryRows } from "@/server/db";
 import { titleCatalogue } from "./dashboard";
 
 const uuid = z.uuid();
@@ -41,7 +41,7 @@ type OfficerRow = {
 
 export async function officerHistory(actor: Actor, officerId: string) {
   if (!uuid.safeParse(officerId).success) notFound();
-  const [officer] = await prisma.$queryRaw<OfficerRow[]>`
+  const [officer] = await queryRows<OfficerRow[]>`
     SELECT o."id"::text AS "id", o."code", o."fullName", o."rank", o."position", o."active", o."unitId"::text AS "unitId",
       u."name" AS "unitName", u."clusterId"::text AS "clusterId", c."name" AS "clusterName", s."name" AS "subUnitName"
     FROM "Officer" o JOIN "Unit" u ON u."id" = o."unitId" JOIN "Cluster" c ON c."id" = u."clusterId" LEFT JOIN "Unit" s ON s."id" = o."subUnitId"
@@ -53,7 +53,7 @@ export async function officerHistory(actor: Actor, officerId: string) {
 
   const [years, initiatives, disciplines, commendations, titles] = await Promise.all([
     // Results and registrations by year, side by side (registrations by officer: the (officerId) index).
-    prisma.$queryRaw<(Omit<OfficerYearRow, "verified"> & { verified: boolean | null })[]>`
+    queryRows<(Omit<OfficerYearRow, "verified"> & { verified: boolean | null })[]>`
       SELECT coalesce(r."year", g."year") AS "year", r."rating"::text AS "rating", g."titleCode" AS "registeredTitleCode",
         r."awardedTitleCode", r."decisionNo", r."decisionDate", r."decisionSigner", r."verified"
       FROM (SELECT * FROM "OfficerYearResult" WHERE "officerId" = ${officer.id}::uuid) r
@@ -62,15 +62,15 @@ export async function officerHistory(actor: Actor, officerId: string) {
         WHERE x."officerId" = ${officer.id}::uuid
       ) g ON g."year" = r."year"
       ORDER BY 1 DESC`,
-    prisma.$queryRaw<{ id: string; year: number; level: "BASE" | "MINISTRY" | "NATIONAL"; title: string; decisionNo: string | null }[]>`
+    queryRows<{ id: string; year: number; level: "BASE" | "MINISTRY" | "NATIONAL"; title: string; decisionNo: string | null }[]>`
       SELECT "id"::text AS "id", "year", "level"::text AS "level", "title", "decisionNo" FROM "Initiative"
       WHERE "officerId" = ${officer.id}::uuid ORDER BY "year" DESC, "createdAt"`,
     viaUnit
-      ? prisma.$queryRaw<{ id: string; form: keyof typeof DISCIPLINE_FORMS; status: keyof typeof DISCIPLINE_STATUSES; fromDate: Date; toDate: Date | null; note: string | null }[]>`
+      ? queryRows<{ id: string; form: keyof typeof DISCIPLINE_FORMS; status: keyof typeof DISCIPLINE_STATUSES; fromDate: Date; toDate: Date | null; note: string | null }[]>`
           SELECT "id"::text AS "id", "form"::text AS "form", "status"::text AS "status", "fromDate", "toDate", "note" FROM "Discipline"
           WHERE "officerId" = ${officer.id}::uuid ORDER BY "fromDate" DESC`
       : Promise.resolve(null),
-    prisma.$queryRaw<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string }[]>`
+    queryRows<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string }[]>`
       SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner" FROM "Commendation"
       WHERE "officerId" = ${officer.id}::uuid ORDER BY "year" DESC, "decisionDate" DESC`,
     titleCatalogue(),

@@ -12,7 +12,7 @@ import { titleCountSeries, unitYearSeries, yearRange, type TitleCountRow, type Y
 import { can, type Actor } from "@/domain/permissions";
 import { pageParam } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
-import { prisma } from "@/server/db";
+import { queryRows } from "@/server/db";
 import { tallyOfUnit, titleCatalogue } from "./dashboard";
 
 export const NOTABLE_PAGE_SIZE = 20;
@@ -44,7 +44,7 @@ export type NotableOfficer = {
  */
 export async function notableOfficers(unitId: string, page: number, pageSize = NOTABLE_PAGE_SIZE): Promise<{ rows: NotableOfficer[]; total: number }> {
   const offset = (page - 1) * pageSize;
-  const rows = await prisma.$queryRaw<(NotableOfficer & { total: number })[]>`
+  const rows = await queryRows<(NotableOfficer & { total: number })[]>`
     SELECT o."id"::text AS "officerId", o."code", o."fullName", o."rank", o."position", o."active",
       s."fromYear" AS "from", s."toYear" AS "to", s."length", s."topLevel", s."yearsAtLevel", s."bestTitleCode",
       (SELECT count(*) FROM "OfficerTitleStreak" x WHERE x."unitId" = ${unitId}::uuid)::int AS "total"
@@ -94,7 +94,7 @@ type YearRow = Omit<UnitYear, "registered" | "awarded" | "role"> & { chair: bool
 
 export async function unitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}) {
   if (!uuid.safeParse(unitId).success) notFound();
-  const [unit] = await prisma.$queryRaw<UnitRow[]>`
+  const [unit] = await queryRows<UnitRow[]>`
     SELECT u."id"::text AS "id", u."code", u."name", u."active", u."parentId"::text AS "parentId", u."clusterId"::text AS "clusterId",
       c."name" AS "clusterName", c."code" AS "clusterCode", b."name" AS "blockName",
       coalesce((SELECT oc."active" FROM "UnitOfficerCount" oc WHERE oc."unitId" = u."id"), 0) AS "activeOfficers"
@@ -109,7 +109,7 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
   const [years, tally, notable, titles, commendations] = await Promise.all([
     // Each year of the cluster with this unit's role, registration, collective result, and final score
     // and rank (and how many units were ranked that year).
-    prisma.$queryRaw<YearRow[]>`
+    queryRows<YearRow[]>`
       SELECT y."id"::text AS "yearId", y."year", y."phase"::text AS "phase",
         y."chairUnitId" IS NOT DISTINCT FROM u."id" AS "chair", y."deputyUnitId" IS NOT DISTINCT FROM u."id" AS "deputy",
         CASE WHEN r."finalRank" IS NOT NULL THEN r."finalTotalHalf" END AS "totalHalf", r."finalRank" AS "rank",
@@ -125,7 +125,7 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
     tallyOfUnit(unit.id),
     notableOfficers(unit.id, page),
     titleCatalogue(),
-    prisma.$queryRaw<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string }[]>`
+    queryRows<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string }[]>`
       SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner"
       FROM "Commendation" WHERE "unitId" = ${unit.id}::uuid AND "officerId" IS NULL
       ORDER BY "year" DESC, "decisionDate" DESC LIMIT 50`,
