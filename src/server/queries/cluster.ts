@@ -1,13 +1,12 @@
-// Read side of a cluster: the secretariat's workspace (/cluster), one year in detail
-// (/cluster/years/[id]) and the cluster overview (/overview). Every query takes the actor and
-// checks the permission table; anything the actor may not see is "not found" (404).
+// Read side of a cluster: the secretariat's workspace (/cluster) and one year in detail
+// (/cluster/years/[id]). Every query takes the actor and checks the permission table; anything the
+// actor may not see is "not found" (404). The cluster dashboard (/overview) is queries/dashboard.ts.
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { Actor } from "@/domain/permissions";
 import type { YearPhase } from "@/domain/year-phases";
 import { chairCandidates, defaultYearToOpen, type ChairHistoryEntry } from "@/domain/year-rules";
 import { parseYearSettings } from "@/domain/year-settings";
-import { compareVi } from "@/domain/vietnamese";
 import { prisma } from "@/server/db";
 import { electedLeadership } from "@/server/commands/votes";
 import { assertCan } from "./guard";
@@ -32,9 +31,9 @@ export type MemberUnitRow = {
  * The member units of a cluster (no parent) in Vietnamese order, with their active officers and
  * active sub-units counted by two grouped queries (never one query per unit).
  */
-async function memberUnitsWithCounts(clusterId: string, { activeOnly }: { activeOnly: boolean }): Promise<MemberUnitRow[]> {
+async function memberUnitsWithCounts(clusterId: string): Promise<MemberUnitRow[]> {
   const units = await prisma.unit.findMany({
-    where: { clusterId, parentId: null, ...(activeOnly ? { active: true } : {}) },
+    where: { clusterId, parentId: null },
     select: { id: true, code: true, name: true, active: true },
     orderBy: { sortKey: "asc" },
   });
@@ -82,7 +81,7 @@ export async function clusterWorkspace(actor: Actor, now = new Date()) {
     : null;
   assertCan(actor, "year.manage", cluster && { clusterId: cluster.id });
   const [members, years] = await Promise.all([
-    memberUnitsWithCounts(cluster!.id, { activeOnly: false }),
+    memberUnitsWithCounts(cluster!.id),
     prisma.emulationYear.findMany({ where: { clusterId: cluster!.id }, orderBy: { year: "desc" }, select: yearSummarySelect }),
   ]);
   const latest = years[0] ?? null;
@@ -164,59 +163,5 @@ export async function clusterYearDetail(actor: Actor, yearId: string) {
     chairOptions,
     deputyOptions,
     activeMemberCount: members.filter((m) => m.active).length,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Overview (/overview): admin (any cluster, ?cluster=<id>), secretariat (own), chair unit's heads.
-
-export async function clusterOverview(actor: Actor, requestedClusterId?: string | null) {
-  let clusters: { id: string; name: string; code: string }[] = [];
-  let clusterId: string | null;
-  if (requestedClusterId && !uuid.safeParse(requestedClusterId).success) notFound();
-  if (actor.role === "ADMIN") {
-    clusters = (await prisma.cluster.findMany({ select: { id: true, name: true, code: true } })).sort(
-      (a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code),
-    );
-    clusterId = requestedClusterId ?? clusters[0]?.id ?? null;
-    if (!clusterId) return { clusters, cluster: null, latestYear: null, members: [], totals: { units: 0, activeOfficers: 0, subUnits: 0 } };
-  } else {
-    clusterId = requestedClusterId ?? actor.clusterId;
-  }
-  const cluster = clusterId
-    ? await prisma.cluster.findUnique({
-        where: { id: clusterId },
-        select: { id: true, code: true, name: true, active: true, block: { select: { name: true } } },
-      })
-    : null;
-  assertCan(actor, "cluster.overview", cluster && { clusterId: cluster.id });
-  const c = cluster!;
-  const [latest, members] = await Promise.all([
-    prisma.emulationYear.findFirst({ where: { clusterId: c.id }, orderBy: { year: "desc" }, select: yearSummarySelect }),
-    memberUnitsWithCounts(c.id, { activeOnly: true }),
-  ]);
-  const settings = latest ? parseYearSettings(latest.settings) : null;
-  return {
-    clusters,
-    cluster: { id: c.id, code: c.code, name: c.name, active: c.active, blockName: c.block.name },
-    latestYear: latest && {
-      year: latest.year,
-      phase: latest.phase as YearPhase,
-      movement: latest.movement,
-      chairUnitId: latest.chairUnitId,
-      chairName: latest.chairUnit?.name ?? null,
-      deputyUnitId: latest.deputyUnitId,
-      deputyName: latest.deputyUnit?.name ?? null,
-      closedAt: latest.closedAt,
-      registrationDeadline: settings!.registrationDeadline,
-      reportDeadline: settings!.reportDeadline,
-      conferenceDate: settings!.conferenceDate,
-    },
-    members,
-    totals: {
-      units: members.length,
-      activeOfficers: members.reduce((sum, m) => sum + m.activeOfficers, 0),
-      subUnits: members.reduce((sum, m) => sum + m.subUnits, 0),
-    },
   };
 }
