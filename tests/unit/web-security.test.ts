@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkEvidenceFile } from "@/domain/scoring/evidence";
+import { attachmentDisposition, checkEvidenceFile } from "@/domain/scoring/evidence";
 import { checkAgreementFile } from "@/domain/registration-window";
 import { FILE_CSP, isFileRoute, isPublicPath, newNonce, pageCsp, secureCookiesSetting, servedOverHttps } from "@/lib/security-headers";
 
@@ -93,5 +93,16 @@ describe("uploads are checked by their bytes, not their name", () => {
   it("refuses HTML or SVG as the scanned agreement", () => {
     expect(checkAgreementFile({ size: html.length, head: html }).ok).toBe(false);
     expect(checkAgreementFile({ size: svg.length, head: svg }).ok).toBe(false);
+  });
+});
+
+describe("download names", () => {
+  it("are attachments with an ASCII fallback and an RFC 5987 UTF-8 name", () => {
+    const header = attachmentDisposition("Giao ước (bản ký) 'Cụm 2' 100%*.pdf");
+    expect(header).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+    expect(header).toContain('filename="Giao uoc (ban ky) \'Cum 2\' 100_*.pdf"');
+    const encoded = header.split("UTF-8''")[1]!;
+    expect(decodeURIComponent(encoded)).toBe("Giao ước (bản ký) 'Cụm 2' 100%*.pdf");
+    expect(attachmentDisposition('a"b;c\r\nd.pdf')).not.toMatch(/[\r\n]|filename="[^"]*"[^;]/);
   });
 });
