@@ -114,6 +114,11 @@ test("downloads are attachments with nosniff and a sandboxing CSP", async ({ pag
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["content-security-policy"]).toBe("sandbox; default-src 'none'");
   expect(h["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  // The sandboxing policy does not stop the browser from saving the file through the page's own link.
+  await page.goto("/registration/import");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Tải tệp mẫu (.xlsx)" }).click();
+  expect((await downloading).suggestedFilename()).toBe("mau-nhap-thi-dua.xlsx");
   // A stored evidence file's address answers with the same policy, even when there is no such file.
   const missing = await page.request.get("/reports/evidence/00000000-0000-4000-8000-000000000000");
   expect(missing.status()).toBe(404);
