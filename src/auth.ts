@@ -3,6 +3,7 @@
 // disabled account or a changed role takes effect at once.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { secureCookiesSetting } from "@/lib/security-headers";
 import { checkLogin } from "@/server/auth/login";
 
 export class LockedSignin extends CredentialsSignin {
@@ -14,6 +15,8 @@ export class LockedSignin extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  // Cookies keep Auth.js's options: HttpOnly, SameSite=Lax, Path=/; Secure and prefixed over HTTPS.
+  useSecureCookies: secureCookiesSetting(process.env.AUTH_URL ?? process.env.NEXTAUTH_URL),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

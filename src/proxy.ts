@@ -1,17 +1,39 @@
-// Sends visitors without a session cookie to the login page. A convenience only: every page, query and
+// Runs before every request except Next's static files: sets the security headers that vary per
+// request (the page CSP with a fresh nonce, the file CSP of downloads, HSTS over HTTPS) and sends visitors
+// without a session cookie to the login page. The redirect is a convenience only: every page, query and
 // command checks the session and the acting user itself. It only looks for the cookie — it neither
 // decrypts nor refreshes it, so a request in flight can never re-set a cookie that signing out removed.
 import { NextResponse, type NextRequest } from "next/server";
+import { FILE_CSP, HSTS, isFileRoute, isPublicPath, newNonce, pageCsp, servedOverHttps } from "@/lib/security-headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-export default function proxy(req: NextRequest) {
+function hasSessionCookie(req: NextRequest): boolean {
   // Large sessions are split into numbered chunks (name.0, name.1…).
-  const hasSession = req.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
-  if (hasSession) return NextResponse.next();
-  const url = new URL("/login", req.nextUrl.origin);
-  if (req.nextUrl.pathname !== "/") url.searchParams.set("next", req.nextUrl.pathname + req.nextUrl.search);
-  return NextResponse.redirect(url);
+  return req.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
 }
 
-export const config = { matcher: ["/((?!login|api/auth|_next/|favicon.ico).*)"] };
+export default function proxy(req: NextRequest) {
+  const { pathname } = req.nextUrl;
+  const https = servedOverHttps(req.nextUrl.protocol, req.headers.get("x-forwarded-proto"), process.env.AUTH_URL ?? process.env.NEXTAUTH_URL);
+  const secure = (response: NextResponse, csp: string) => {
+    response.headers.set("Content-Security-Policy", csp);
+    if (https) response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  };
+
+  if (!isPublicPath(pathname) && !hasSessionCookie(req)) {
+    const url = new URL("/login", req.nextUrl.origin);
+    if (pathname !== "/") url.searchParams.set("next", pathname + req.nextUrl.search);
+    return secure(NextResponse.redirect(url), FILE_CSP);
+  }
+  if (isFileRoute(pathname)) return secure(NextResponse.next(), FILE_CSP);
+
+  // Next.js takes the nonce from the request's CSP header and puts it on the scripts it renders.
+  const csp = pageCsp(newNonce(), process.env.NODE_ENV === "development");
+  const headers = new Headers(req.headers);
+  headers.set("Content-Security-Policy", csp);
+  return secure(NextResponse.next({ request: { headers } }), csp);
+}
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -1,10 +1,17 @@
 "use client";
 
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+// In production Next.js sends the browser only a digest of a server error, never its message or stack;
+// the digest is what the administrator looks up in the server log.
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main className="mx-auto max-w-lg px-4 py-16 text-center">
       <h1 className="text-2xl font-semibold">Đã có lỗi xảy ra</h1>
       <p className="mt-2 text-slate-600">Hệ thống chưa xử lý được yêu cầu. Dữ liệu của bạn chưa bị thay đổi.</p>
+      {error.digest && (
+        <p className="mt-2 text-sm text-slate-500" data-testid="error-digest">
+          Mã lỗi (gửi quản trị viên nếu lỗi lặp lại): <span className="font-mono">{error.digest}</span>
+        </p>
+      )}
       <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-white">
         Thử lại
       </button>

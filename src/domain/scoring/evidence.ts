@@ -68,6 +68,8 @@ export function attachmentDisposition(fileName: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
     .replace(/[^\x20-\x7e]/g, "_")
-    .replace(/["\\;]/g, "_");
-  return `attachment; filename="${ascii || "tep"}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+    .replace(/["\\;%]/g, "_");
+  // RFC 5987 allows fewer characters than encodeURIComponent leaves alone: ' ( ) * must be escaped too.
+  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii || "tep"}"; filename*=UTF-8''${utf8}`;
 }

@@ -1,6 +1,7 @@
 // The scanned agreement of a unit's registration, for those who may view that unit's registration
 // ("registration.view"). Always a download (Content-Disposition: attachment) with the type the server
 // found in the file's bytes (PDF, JPEG or PNG), never rendered as HTML; anything else is a 404.
+import { attachmentDisposition } from "@/domain/scoring/evidence";
 import { currentActor } from "@/server/auth/current";
 import { agreementFileFor } from "@/server/queries/registration";
 
@@ -9,19 +10,8 @@ const SAFE_TYPES = new Set(["application/pdf", "image/jpeg", "image/png"]);
 const COMMON_HEADERS = {
   "X-Content-Type-Options": "nosniff",
   "Cache-Control": "private, no-store",
-  "Content-Security-Policy": "default-src 'none'; sandbox",
+  "Content-Security-Policy": "sandbox; default-src 'none'",
 };
-
-/** attachment; an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987). */
-function contentDisposition(fileName: string): string {
-  const ascii =
-    fileName
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
-      .replace(/[^\x20-\x7e]|["\\%;]/g, "_") || "giao-uoc";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export async function GET(_request: Request, { params }: { params: Promise<{ unitRegistrationId: string }> }) {
   const { unitRegistrationId } = await params;
@@ -38,7 +28,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ uni
       ...COMMON_HEADERS,
       "Content-Type": SAFE_TYPES.has(file.contentType) ? file.contentType : "application/octet-stream",
       "Content-Length": String(body.byteLength),
-      "Content-Disposition": contentDisposition(file.fileName),
+      "Content-Disposition": attachmentDisposition(file.fileName),
     },
   });
 }
