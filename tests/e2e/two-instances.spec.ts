@@ -85,6 +85,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test("login throttling counts failures from both instances and locks the username on both", async ({ browser }) => {
+  test.setTimeout(120_000); // argon2 per attempt, two servers and a browser on two cores
   const one = await onInstance(browser, 0);
   const two = await onInstance(browser, 1);
   const limit = LOGIN_THROTTLE.maxFailures;
@@ -118,6 +119,7 @@ test("login throttling counts failures from both instances and locks the usernam
 });
 
 test("a session minted by one instance is valid on the other; a disabled account is refused by both at once", async ({ browser }) => {
+  test.setTimeout(120_000); // argon2 per attempt, two servers and a browser on two cores
   const one = await signedIn(browser, 0, "haimay.phien");
   await expect(one.getByTestId("current-user")).toContainText("Thử hai máy chủ haimay.phien");
 
@@ -305,7 +307,7 @@ async function boardRow(page: Page): Promise<string> {
 }
 
 test.describe("registrations of Cục Ngoại tuyến, edited on both instances at once", () => {
-  test.describe.configure({ mode: "serial" });
+  test.describe.configure({ mode: "serial", timeout: 120_000 });
 
   test.beforeAll(async ({ browser }) => {
     // The demo deadline (31/03/2022) has passed and NT is still drafting: the secretariat reopens it.
@@ -347,6 +349,39 @@ test.describe("registrations of Cục Ngoại tuyến, edited on both instances 
     expect(rows[1]).toBe(rows[0]);
     expect(rows[0]).toContain(`${before + 2}/${officers}`);
     for (const page of [a, b, ...sp]) await page.context().close();
+  });
+
+  test("two saves of the same officer at the same moment: one lands, the other is refused as stale, nothing lost silently", async ({ browser }) => {
+    const a = await signedIn(browser, 0, "haimay.canbo");
+    const b = await signedIn(browser, 1, "haimay.canbo");
+    for (const page of [a, b]) await page.goto("/registration?target=none");
+    // The first officer not registered yet, the same row on both pages.
+    const rowId = (await a.getByTestId("registration-table").locator("tbody tr").first().getAttribute("data-testid"))!;
+    expect(rowId).toMatch(/^row-/);
+    await a.getByTestId("registration-table").getByRole("combobox").first().selectOption("CST");
+    await b.getByTestId("registration-table").getByRole("combobox").first().selectOption("CSTDCS");
+    const forms = [a, b].map((page) => page.getByRole("form", { name: "Lưu đăng ký cán bộ" }));
+    await Promise.all(forms.map((form) => form.getByRole("button", { name: "Lưu nháp (1 thay đổi)" }).click()));
+    const outcomes = await Promise.all(
+      forms.map(async (form) => {
+        const saved = form.getByRole("status").filter({ hasText: "Đã lưu đăng ký của 1 cán bộ (thêm 1)." });
+        const refused = form.getByRole("alert").filter({ hasText: "vừa được lưu ở nơi khác sau khi trang được mở; không có thay đổi nào được lưu." });
+        await expect(saved.or(refused)).toBeVisible();
+        return (await saved.count()) ? "saved" : ((await refused.innerText()).trim());
+      }),
+    );
+    const winner = outcomes[0] === "saved" ? "CST" : "CSTĐCS";
+    expect(outcomes.filter((o) => o === "saved")).toHaveLength(1);
+    expect(outcomes.find((o) => o !== "saved")).toContain(`nay: ${winner})`);
+
+    // What is stored is the one save that was reported, seen alike from both instances.
+    const titleOn = async (page: Page) => {
+      await page.goto(`/registration?q=${encodeURIComponent(rowId.slice("row-".length))}`);
+      return page.getByTestId(rowId).getByRole("combobox").inputValue();
+    };
+    expect(await titleOn(a)).toBe(winner === "CST" ? "CST" : "CSTDCS");
+    expect(await titleOn(b)).toBe(winner === "CST" ? "CST" : "CSTDCS");
+    for (const page of [a, b]) await page.context().close();
   });
 
   test("the CSTĐCS quota holds when the last allowed place is taken on both instances at once: exactly one save succeeds", async ({ browser }) => {
