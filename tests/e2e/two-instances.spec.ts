@@ -67,6 +67,8 @@ async function failedLogin(page: Page, username: string, password: string): Prom
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
+  const second = await fetch(`${INSTANCES[1]}/login`).catch(() => null);
+  expect(second?.ok, `the second instance (${INSTANCES[1]}) is not running: scripts/e2e-server.ts starts it unless E2E_INSTANCES=1`).toBe(true);
   // The admin creates the accounts on instance 1; each test uses them on both instances.
   const page = await signedIn(browser, 0, "admin");
   for (const account of ACCOUNTS) {
