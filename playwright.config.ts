@@ -24,6 +24,8 @@ export default defineConfig({
     launchOptions: { executablePath: browser.executablePath, args: browser.args },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: browser.executablePath, args: browser.args } } }],
+  // One entry for two instances: the script starts the second one (E2E_PORT+1, same database, for
+  // two-instances.spec.ts) and waits for it before starting the one on E2E_PORT that is awaited here.
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://localhost:${port}/login`,

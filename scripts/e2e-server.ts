@@ -1,6 +1,13 @@
 // The app as the browser tests see it: a production build on a throwaway database with the demo
 // data. Started by Playwright (playwright.config.ts) and stopped by it with SIGTERM.
-import { spawn } from "node:child_process";
+//
+// Two instances of the same build run on one database, as two stateless instances behind a load
+// balancer (DOMAIN.md §8): E2E_PORT, which Playwright waits for, and E2E_PORT+1, used only by
+// tests/e2e/two-instances.spec.ts. Same DATABASE_URL and AUTH_SECRET, so a session minted by one is
+// valid on the other. The second one is started first and awaited before the first one starts: once
+// Playwright sees E2E_PORT answer, both are up, with one webServer entry and no second script.
+// An idle instance costs ~250 MB and no CPU; E2E_INSTANCES=1 leaves the second one out.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { openThrowawayDatabase } from "./lib/database";
@@ -8,28 +15,61 @@ import { prepareDatabase } from "./lib/app-setup";
 import { buildIfNeeded } from "./lib/build";
 
 const root = path.resolve(import.meta.dirname, "..");
-const port = process.env.E2E_PORT ?? "3100";
+const port = Number(process.env.E2E_PORT ?? "3100");
+const instances = process.env.E2E_INSTANCES === "1" ? 1 : 2;
 const db = await openThrowawayDatabase("e2e");
-let child: ReturnType<typeof spawn> | undefined;
+const children: ChildProcess[] = [];
+let stopping = false;
 
 async function stop(code: number) {
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((r) => child!.once("exit", r));
-  }
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children
+      .filter((child) => child.exitCode === null && child.signalCode === null)
+      .map((child) => {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        return exited;
+      }),
+  );
   await db.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
+function startInstance(env: NodeJS.ProcessEnv, instancePort: number) {
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(instancePort)], { cwd: root, env: { ...env, PORT: String(instancePort) }, stdio: "inherit" });
+  child.on("exit", (code) => void stop(code ?? 1));
+  children.push(child);
+}
+
+/** Resolves once the instance answers its login page; fails after `ms`. */
+async function waitForInstance(instancePort: number, ms = 120_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://localhost:${instancePort}/login`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the instance on port ${instancePort} did not start within ${ms / 1000} s`);
+}
+
 try {
   await prepareDatabase(root, db.url, { demo: true });
-  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" };
   buildIfNeeded(root, env, (m) => console.log(m));
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  child = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env, stdio: "inherit" });
-  child.on("exit", (code) => void stop(code ?? 1));
+  if (instances === 2) {
+    startInstance(env, port + 1);
+    await waitForInstance(port + 1);
+  }
+  startInstance(env, port);
 } catch (error) {
   console.error(error);
   await stop(1);

@@ -156,7 +156,12 @@ const yearIdField = idField("Năm thi đua");
 // ---------------------------------------------------------------------------------------------
 // Officers' target titles
 
-export type RegistrationRowInput = { officerId: string; titleCode: string };
+/**
+ * `was`: the title the page showed as saved ("" = none) when the user changed it. When given and the
+ * stored title differs (someone saved it meanwhile, in another tab or on another app instance), the
+ * batch is refused instead of silently overwriting that save.
+ */
+export type RegistrationRowInput = { officerId: string; titleCode: string; was?: string };
 
 /** A JSON text (from the table form) or an array (from code and tests). */
 const jsonArray = (value: unknown) => {
@@ -175,6 +180,7 @@ const rowsField = z.preprocess(
       z.object({
         officerId: z.uuid("Mã cán bộ không hợp lệ."),
         titleCode: z.string().trim().max(32, "Danh hiệu không hợp lệ."),
+        was: z.string().trim().max(32, "Danh hiệu không hợp lệ.").optional(),
       }),
       { error: "Danh sách đăng ký không hợp lệ." },
     )
@@ -280,6 +286,13 @@ async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: UnitYear, 
     select: { officerId: true, titleCode: true, unitId: true },
   });
   const before = new Map(existing.map((r) => [r.officerId, r.titleCode]));
+  // A row changed by someone else since the page was read, to something else than this batch's title.
+  const stale = rows.filter((r) => r.was !== undefined && (before.get(r.officerId) ?? "") !== r.was && (before.get(r.officerId) ?? "") !== r.titleCode);
+  if (stale.length) {
+    const now = (id: string) => (before.has(id) ? (titleLabel(before.get(id) as IndividualTitle) ?? before.get(id)) : "chưa đăng ký");
+    const message = `Đăng ký của ${stale.map((r) => `${byId.get(r.officerId)!.fullName} (${byId.get(r.officerId)!.code}; nay: ${now(r.officerId)})`).join(", ")} vừa được lưu ở nơi khác sau khi trang được mở; không có thay đổi nào được lưu. Vui lòng tải lại trang rồi sửa lại.`;
+    throw new UserError(message, { rows: [message] });
+  }
   const rest = await unitCountsExcept(tx, year.id, scope.unitId, ids);
   const batchBefore = countTitles(existing.filter((r) => r.unitId === scope.unitId).map((r) => r.titleCode));
   const batchAfter = countTitles(rows.map((r) => r.titleCode || null));

@@ -381,7 +381,7 @@ export function OfficerRegistrationTable(props: {
         <div className="no-print flex flex-wrap items-start justify-between gap-4">
           <ActionForm action={saveOfficerRegistrationsAction} aria-label="Lưu đăng ký cán bộ" className="flex-1">
             <input type="hidden" name="emulationYearId" value={props.yearId} />
-            <input type="hidden" name="rows" value={JSON.stringify(changes.map((r) => ({ officerId: r.id, titleCode: selected[r.id] ?? "" })))} />
+            <input type="hidden" name="rows" value={JSON.stringify(changes.map((r) => ({ officerId: r.id, titleCode: selected[r.id] ?? "", was: saved[r.id] ?? "" })))} />
             <div className="flex flex-wrap items-center gap-2">
               {dirty ? <SubmitButton>Lưu nháp ({changes.length} thay đổi)</SubmitButton> : (
                 <button type="button" disabled className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white opacity-50">
