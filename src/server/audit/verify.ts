@@ -12,11 +12,12 @@ export async function verifyAuditChain(options: { batchSize?: number; onProgress
   const verifier = new ChainVerifier();
   let after = "0";
   for (;;) {
-    // seq and id as text: 64-bit integers must not pass through a JS number.
+    // seq and id as text: 64-bit integers must not pass through a JS number. (Order by the column, a.seq,
+    // not by the text alias.)
     const rows = await queryRows<RawRow[]>`
       SELECT id::text AS id, seq::text AS seq, at, "actorId"::text AS "actorId", "actorName", action, "entityType", "entityId",
              "clusterId"::text AS "clusterId", "unitId"::text AS "unitId", before::text AS before, after::text AS after, "prevHash", hash
-      FROM "AuditLog" WHERE seq > ${after}::bigint ORDER BY seq LIMIT ${batchSize}`;
+      FROM "AuditLog" a WHERE a.seq > ${after}::bigint ORDER BY a.seq LIMIT ${batchSize}`;
     for (const raw of rows) {
       if (verifier.push({ ...raw, seq: BigInt(raw.seq) })) return verifier.verdict();
     }
