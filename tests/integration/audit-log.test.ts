@@ -1,6 +1,8 @@
 // The tamper-evident audit log on the real database: the trigger chains every writer, the independent
 // TypeScript verifier agrees with it byte for byte, tampering is named at the right entry, the viewer's
 // filters and scope, and ballot secrecy in the log.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/domain/permissions";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
@@ -176,6 +178,27 @@ describe("verification names the first broken entry", () => {
     await tamper(`UPDATE "AuditLog" SET "actorName" = 'Kẻ giả mạo',
       hash = audit_log_hash("prevHash", seq, at, "actorId", 'Kẻ giả mạo', action, "entityType", "entityId", "clusterId", "unitId", before, after) WHERE seq = 7`);
     expect(await verifyAuditChain()).toMatchObject({ ok: false, count: 7, broken: { kind: "link", seq: 8n } });
+  });
+
+  it("npm run audit:verify: exit 0 with the count, exit 1 naming the first broken entry", async () => {
+    await tenEntries();
+    const root = path.resolve(import.meta.dirname, "../..");
+    const run = () =>
+      spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/audit-verify.ts"], {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+      });
+    const intact = run();
+    expect(intact.stdout).toMatch(/^Nhật ký toàn vẹn: 10 bản ghi/);
+    expect(intact.status).toBe(0);
+    await tamper(`UPDATE "AuditLog" SET "entityId" = 'khác' WHERE seq = 9`);
+    const broken = run();
+    expect(broken.stdout).toContain("bản ghi đầu tiên bị hỏng là số 9 (id ");
+    expect(broken.stdout).toContain("hành động officer.create");
+    expect(broken.stdout).toContain("Nội dung đã bị sửa");
+    expect(broken.stdout).toContain("8 bản ghi trước đó hợp lệ");
+    expect(broken.status).toBe(1);
   });
 
   it("the admin's button gives the same verdict; a secretariat may not run it", async () => {
