@@ -2,6 +2,7 @@
 // TypeScript verifier agrees with it byte for byte, tampering is named at the right entry, the viewer's
 // filters and scope, and ballot secrecy in the log.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/domain/permissions";
@@ -143,6 +144,30 @@ describe("the chain written by the trigger", () => {
       [2n, "a.second"],
     ]);
     expect(await verifyAuditChain()).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it("the migration's backfill chains the entries already there, in id order, as the verifier expects", async () => {
+    const migration = readFileSync(path.resolve(import.meta.dirname, "../../prisma/migrations/20261128060000_audit_chain/migration.sql"), "utf8");
+    const backfill = /DO \$\$[\s\S]*?END \$\$;/.exec(migration)![0];
+    // Entries as they were before the migration: written out of id order, chain columns not yet filled.
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`ALTER TABLE "AuditLog" DISABLE TRIGGER USER`);
+      await tx.$executeRawUnsafe(`INSERT INTO "AuditLog" (id, seq, "prevHash", hash, "actorName", action, "entityType", after, at) VALUES
+        (7, -1, '', '', 'Nguyễn Văn An', 'officer.create', 'Officer', '{"score": 1.50}', '2021-11-19 08:00:00'),
+        (3, -2, '', '', 'Hệ thống', 'seed.demo', 'System', NULL, '2021-11-19 09:00:00'),
+        (5, -3, '', '', 'Lê Thị Bình', 'officer.update', 'Officer', '{"a": {"b": [1, null]}}', '2021-11-19 07:00:00')`);
+      await tx.$executeRawUnsafe(backfill);
+      await tx.$executeRawUnsafe(`ALTER TABLE "AuditLog" ENABLE TRIGGER USER`);
+    });
+    const rows = await prisma.$queryRaw<{ id: bigint; seq: bigint }[]>`SELECT id, seq FROM "AuditLog" ORDER BY seq`;
+    expect(rows.map((r) => [r.id, r.seq])).toEqual([
+      [3n, 1n],
+      [5n, 2n],
+      [7n, 3n],
+    ]);
+    // The trigger carries on from the backfilled chain.
+    await prisma.auditLog.create({ data: { id: 8, actorName: "Hệ thống", action: "a.after", entityType: "System" } });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, count: 4, lastSeq: 4n });
   });
 
   it("is append-only for the application: updates and deletes are refused", async () => {
