@@ -16,6 +16,7 @@ const ITEMS: { href: string; label: string; permission?: Permission; roles?: Act
   { href: "/admin/units", label: "Đơn vị", permission: "unit.manage" },
   { href: "/admin/users", label: "Tài khoản", permission: "user.manage" },
   { href: "/titles", label: "Danh hiệu thi đua", permission: "title.view" },
+  { href: "/audit", label: "Nhật ký hệ thống", permission: "audit.view" },
 ];
 
 export function navigationFor(actor: Actor): NavItem[] {

@@ -105,8 +105,10 @@ function uniqueColumns(error: Prisma.PrismaClientKnownRequestError): string[] {
   return Array.isArray(fields) ? fields.map((f) => f.replace(/"/g, "")) : [];
 }
 
-function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
-  if (value === undefined || value === null) return Prisma.JsonNull;
+// No before (a creation) or no after (a deletion) is SQL NULL, not a JSON null: "absent" in the audit
+// chain's canonical content (src/server/audit/chain.ts).
+function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  if (value === undefined || value === null) return Prisma.DbNull;
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 

@@ -1,0 +1,173 @@
+// Reading the audit log: the admin sees every entry, a secretariat only its cluster's (by the
+// permission table's scope for "audit.view"); anybody else gets "not found".
+import { notFound } from "next/navigation";
+import { Prisma } from "@/generated/prisma/client";
+import { can, roleMay, type Actor } from "@/domain/permissions";
+import { parseVietnameseDate } from "@/lib/format";
+import { prisma, queryRows } from "@/server/db";
+import { type ChainVerdict } from "./chain";
+import { verifyAuditChain } from "./verify";
+
+export const AUDIT_PAGE_SIZE = 50;
+/** The actor filter's value for entries written by the system itself (seeds: no user). */
+export const SYSTEM_ACTOR = "system";
+
+export type AuditFilters = {
+  unitId: string | null;
+  actorId: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  action: string | null;
+  /** yyyy-mm-dd, days in Vietnam's time zone, both inclusive. */
+  from: string | null;
+  to: string | null;
+  page: number;
+};
+
+export type AuditParams = { filters: AuditFilters; errors: Partial<Record<"from" | "to", string>>; verify: boolean };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function text(value: string | string[] | undefined, max: number): string | null {
+  const v = (Array.isArray(value) ? value[0] : value)?.trim();
+  return v ? v.slice(0, max) : null;
+}
+
+/** A date typed as dd/mm/yyyy or given by a date input as yyyy-mm-dd. */
+function day(value: string | null): string | null | undefined {
+  if (!value) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return parseVietnameseDate(value.split("-").reverse().join("/")) ?? undefined;
+  return parseVietnameseDate(value) ?? undefined;
+}
+
+export function parseAuditParams(searchParams: Record<string, string | string[] | undefined>): AuditParams {
+  const errors: AuditParams["errors"] = {};
+  const unit = text(searchParams.unit, 36);
+  const actor = text(searchParams.user, 36);
+  const from = day(text(searchParams.from, 10));
+  const to = day(text(searchParams.to, 10));
+  if (from === undefined) errors.from = "Ngày không hợp lệ (dd/mm/yyyy).";
+  if (to === undefined) errors.to = "Ngày không hợp lệ (dd/mm/yyyy).";
+  if (from && to && from > to) errors.to = "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.";
+  const page = Number(text(searchParams.page, 9));
+  return {
+    filters: {
+      unitId: unit && UUID.test(unit) ? unit.toLowerCase() : null,
+      actorId: actor === SYSTEM_ACTOR || (actor && UUID.test(actor)) ? actor.toLowerCase() : null,
+      entityType: text(searchParams.entity, 64),
+      entityId: text(searchParams.entityId, 64),
+      action: text(searchParams.action, 64),
+      from: from ?? null,
+      to: to && !errors.to ? to : null,
+      page: Number.isInteger(page) && page >= 1 ? page : 1,
+    },
+    errors,
+    verify: text(searchParams.verify, 1) === "1",
+  };
+}
+
+export type AuditRow = {
+  id: string;
+  seq: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  clusterName: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+export type AuditPage = {
+  /** The whole log (admin) or one cluster's entries (secretariat). */
+  wholeLog: boolean;
+  clusterName: string | null;
+  rows: AuditRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  units: { id: string; name: string; clusterName: string }[];
+  users: { id: string; name: string }[];
+};
+
+/** The cluster the actor's view is limited to, or null for the whole log; 404 when the actor may not read it. */
+function scopeOf(actor: Actor): { wholeLog: boolean; clusterId: string | null } {
+  if (!roleMay(actor, "audit.view")) notFound();
+  // Only an "all" scope passes for a target outside any cluster.
+  if (can(actor, "audit.view", { clusterId: null, unitId: null })) return { wholeLog: true, clusterId: null };
+  if (!actor.clusterId || !can(actor, "audit.view", { clusterId: actor.clusterId })) notFound();
+  return { wholeLog: false, clusterId: actor.clusterId };
+}
+
+function whereOf(clusterId: string | null, f: AuditFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (clusterId) conditions.push(Prisma.sql`a."clusterId" = ${clusterId}::uuid`);
+  if (f.unitId) conditions.push(Prisma.sql`a."unitId" = ${f.unitId}::uuid`);
+  if (f.actorId === SYSTEM_ACTOR) conditions.push(Prisma.sql`a."actorId" IS NULL`);
+  else if (f.actorId) conditions.push(Prisma.sql`a."actorId" = ${f.actorId}::uuid`);
+  if (f.entityType) conditions.push(Prisma.sql`a."entityType" = ${f.entityType}`);
+  if (f.entityId) conditions.push(Prisma.sql`a."entityId" = ${f.entityId}`);
+  if (f.action) conditions.push(Prisma.sql`a.action = ${f.action}`);
+  // Whole days in Vietnam (UTC+7); the column holds UTC.
+  if (f.from) conditions.push(Prisma.sql`a.at >= (${f.from}::date::timestamp - interval '7 hours')`);
+  if (f.to) conditions.push(Prisma.sql`a.at < (${f.to}::date::timestamp + interval '17 hours')`);
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
+export async function auditLogPage(actor: Actor, filters: AuditFilters): Promise<AuditPage> {
+  const { wholeLog, clusterId } = scopeOf(actor);
+  const where = whereOf(clusterId, filters);
+  const [[{ total }], units, users, cluster] = await Promise.all([
+    queryRows<[{ total: number }]>`SELECT count(*)::int AS total FROM "AuditLog" a ${where}`,
+    prisma.unit.findMany({
+      where: { parentId: null, ...(clusterId ? { clusterId } : {}) },
+      orderBy: [{ cluster: { code: "asc" } }, { sortKey: "asc" }],
+      select: { id: true, name: true, cluster: { select: { name: true } } },
+    }),
+    // Who can have written the entries the actor sees: for a cluster, its people and the admins.
+    prisma.user.findMany({
+      where: clusterId ? { OR: [{ clusterId }, { role: "ADMIN" }] } : {},
+      orderBy: [{ displayName: "asc" }, { username: "asc" }],
+      select: { id: true, displayName: true, username: true },
+    }),
+    clusterId ? prisma.cluster.findUnique({ where: { id: clusterId }, select: { name: true } }) : null,
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(filters.page, pageCount);
+  const rows =
+    total === 0
+      ? []
+      : await queryRows<AuditRow[]>`
+          SELECT a.id::text AS id, a.seq::text AS seq, a.at, a."actorId"::text AS "actorId", a."actorName", a.action,
+                 a."entityType", a."entityId", a."unitId"::text AS "unitId", u.name AS "unitName", c.name AS "clusterName",
+                 a.before, a.after
+          FROM "AuditLog" a
+          LEFT JOIN "Unit" u ON u.id = a."unitId"
+          LEFT JOIN "Cluster" c ON c.id = a."clusterId"
+          ${where}
+          ORDER BY a.at DESC, a.seq DESC
+          LIMIT ${AUDIT_PAGE_SIZE} OFFSET ${(page - 1) * AUDIT_PAGE_SIZE}`;
+  return {
+    wholeLog,
+    clusterName: cluster?.name ?? null,
+    rows,
+    total,
+    page,
+    pageCount,
+    units: units.map((u) => ({ id: u.id, name: u.name, clusterName: u.cluster.name })),
+    users: users.map((u) => ({ id: u.id, name: `${u.displayName} (${u.username})` })),
+  };
+}
+
+/**
+ * The chain check for the viewer's button: the whole log, so only for who may read the whole log
+ * (the admin); anybody else gets "not found". Read-only.
+ */
+export async function verifyAuditLog(actor: Actor): Promise<ChainVerdict> {
+  if (!scopeOf(actor).wholeLog) notFound();
+  return verifyAuditChain();
+}
