@@ -5,14 +5,23 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
 
-export function createPool(connectionString = process.env.DATABASE_URL): pg.Pool {
+function requireUrl(connectionString: string | undefined): string {
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start` or set it.");
+  return connectionString;
+}
+const poolSize = () => Number(process.env.DATABASE_POOL_SIZE ?? 10);
+
+export function createPool(connectionString = process.env.DATABASE_URL): pg.Pool {
   // allowExitOnIdle: scripts end when their work does, without waiting for idle connections to time out.
-  return new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true });
+  const pool = new pg.Pool({ connectionString: requireUrl(connectionString), max: poolSize(), allowExitOnIdle: true });
+  // An idle connection that Postgres closes (restart, shutdown) is dropped from the pool, not fatal.
+  pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+  return pool;
 }
 
+/** A client of its own (scripts): the adapter owns its pool, so $disconnect closes every connection. */
 export function createPrismaClient(connectionString = process.env.DATABASE_URL): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(createPool(connectionString)) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: requireUrl(connectionString), max: poolSize() }) });
 }
 
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
