@@ -10,8 +10,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Actor, type Permission } from "@/domain/permissions";
+import { can, type Actor, type Permission, type Target } from "@/domain/permissions";
 import { executeCommand, NOT_FOUND, NOT_SIGNED_IN } from "@/server/commands/command";
+import { createRound } from "@/server/commands/votes";
+import * as admin from "@/server/queries/admin";
+import * as cluster from "@/server/queries/cluster";
+import * as dashboard from "@/server/queries/dashboard";
+import * as officerHistoryQueries from "@/server/queries/officer-history";
+import * as officers from "@/server/queries/officers";
+import * as registration from "@/server/queries/registration";
+import * as reports from "@/server/queries/reports";
+import * as results from "@/server/queries/results";
+import * as scoring from "@/server/queries/scoring";
+import * as unitHistoryQueries from "@/server/queries/unit-history";
+import * as votes from "@/server/queries/votes";
 import { resetDatabase, prisma } from "../fixtures";
 import { FIXTURES, type Input } from "./command-fixtures";
 import { collectCommands, expectedAllowed, isPermission, ROOT, type AnyCommand } from "./commands";
@@ -171,3 +183,107 @@ function record(name: string, key: ActorKey | null, allowed: boolean) {
   if (allowed) tally.allowed++;
   else tally.refused++;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reads: the page-level queries of src/server/queries, asked by every actor about unit A1 / cluster A.
+// Refused ⇒ Next's notFound() (or null for the two that answer "nothing" instead); allowed ⇒ an answer.
+
+type QueryCase = {
+  /** Allowed for this actor, from the permission table. */
+  allowed(actor: Actor): boolean;
+  call(actor: Actor): Promise<unknown>;
+  /** Refusal is a null answer rather than a 404 (the caller turns it into one). */
+  refusesWithNull?: boolean;
+};
+
+const NOT_FOUND_DIGEST = "NEXT_HTTP_ERROR_FALLBACK;404";
+
+describe("the matrix of reads: page-level queries × every actor", () => {
+  let voteRoundId: string;
+  let evidenceId: string;
+  const A1 = (): Target => ({ clusterId: w.clusterA.id, unitId: w.A1.id });
+  const A = (): Target => ({ clusterId: w.clusterA.id });
+  const may = (permission: Permission, target: () => Target) => (actor: Actor) => can(actor, permission, target());
+
+  beforeAll(async () => {
+    await restore();
+    const round = await executeCommand(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" });
+    voteRoundId = (round as { data: { id: string } }).data.id;
+    evidenceId = (await prisma.evidenceFile.findFirstOrThrow({ where: { reportId: w.reportA1 } })).id;
+  });
+
+  const QUERIES: Record<string, QueryCase> = {
+    "officers.listOfficers (A1)": { allowed: may("officer.view", A1), call: (a) => officers.listOfficers(a, { unitId: w.A1.id }) },
+    "officers.getOfficer": { allowed: may("officer.view", A1), call: (a) => officers.getOfficer(a, w.officers.A1[0]!.id) },
+    "registration.unitRegistrationPage (A1)": { allowed: may("registration.view", A1), call: (a) => registration.unitRegistrationPage(a, { unitId: w.A1.id }) },
+    "registration.registrationBoard (A)": { allowed: may("registration.board", A), call: (a) => registration.registrationBoard(a, { cluster: w.clusterA.id }) },
+    // A1's report is accepted: everyone with report.view in scope sees it.
+    "reports.getReport": { allowed: may("report.view", A1), call: (a) => reports.getReport(a, w.reportA1) },
+    // …and its evidence, plus the unit that cross-scores it (A2).
+    "reports.evidenceForDownload": {
+      allowed: (a) => can(a, "report.view", A1()) || (a.unitId === w.A2.id && can(a, "report.view", { clusterId: w.clusterA.id, unitId: w.A2.id })),
+      call: (a) => reports.evidenceForDownload(a, evidenceId),
+    },
+    "reports.criteriaEditor": { allowed: may("criteria.manage", A), call: (a) => reports.criteriaEditor(a, w.yearA.id) },
+    "reports.criteriaForReading": { allowed: may("criteria.view", A), call: (a) => reports.criteriaForReading(a, w.yearA.id) },
+    "results.unitResults (A1)": { allowed: may("results.view", A1), call: (a) => results.unitResults(a, w.A1.id, {}) },
+    "results.officerHistory": {
+      allowed: (a) => can(a, "officer.view", A1()) || can(a, "results.view", A1()),
+      call: (a) => results.officerHistory(a, w.officers.A1[0]!.id),
+    },
+    "officer-history.officerHistory": {
+      allowed: (a) => can(a, "cluster.overview", A1()) || can(a, "results.view", A1()),
+      call: (a) => officerHistoryQueries.officerHistory(a, w.officers.A1[0]!.id),
+    },
+    "unit-history.unitHistory (A1)": {
+      allowed: (a) => can(a, "cluster.overview", A1()) || can(a, "results.view", A1()),
+      call: (a) => unitHistoryQueries.unitHistory(a, w.A1.id),
+    },
+    "votes.conferencePage (A's year)": { allowed: may("vote.view", A), call: (a) => votes.conferencePage(a, { yearId: w.yearA.id }) },
+    "votes.roundDetail": { allowed: may("vote.view", A), call: (a) => votes.roundDetail(a, voteRoundId) },
+    "votes.minutesData": {
+      allowed: (a) => can(a, "vote.manage", A()) || can(a, "vote.view", A()),
+      call: (a) => votes.minutesData(a, w.yearA.id),
+      refusesWithNull: true,
+    },
+    "dashboard.clusterDashboard (A)": { allowed: may("cluster.overview", A), call: (a) => dashboard.clusterDashboard(a, { clusterId: w.clusterA.id }) },
+    "cluster.clusterOverview (A)": { allowed: may("cluster.overview", A), call: (a) => cluster.clusterOverview(a, w.clusterA.id) },
+    "cluster.clusterYearDetail": { allowed: may("year.manage", A), call: (a) => cluster.clusterYearDetail(a, w.yearA.id) },
+    "scoring.scoringOverview": { allowed: may("scoring.manage", A), call: (a) => scoring.scoringOverview(a, w.yearA.id) },
+    "scoring.scoresMatrix": { allowed: may("scoring.manage", A), call: (a) => scoring.scoresMatrix(a, w.yearA.id) },
+    "scoring.finalScoresOf": { allowed: may("scoring.manage", A), call: (a) => scoring.finalScoresOf(a, w.reportA1) },
+    "scoring.yearRanking": { allowed: may("ranking.view", A), call: (a) => scoring.yearRanking(a, w.yearA.id) },
+    // A sheet is the scoring unit's (A1 scores A2's report) and nobody else's.
+    "scoring.crossSheet": { allowed: (a) => a.unitId === w.A1.id && can(a, "report.view", A1()), call: (a) => scoring.crossSheet(a, w.assignmentA1.id) },
+    "admin.getCluster": { allowed: may("cluster.manage", A), call: (a) => admin.getCluster(a, w.clusterA.id) },
+    "admin.getUnit": { allowed: may("unit.manage", A1), call: (a) => admin.getUnit(a, w.A1.id) },
+    "admin.getUser": { allowed: may("user.manage", A1), call: (a) => admin.getUser(a, w.actors.UNIT_OFFICER_A1.userId) },
+  };
+
+  const queryTally = { cases: 0, allowed: 0 };
+
+  for (const [name, q] of Object.entries(QUERIES)) {
+    it(name, async () => {
+      for (const key of ACTOR_KEYS) {
+        if (key === null) continue; // pages require a signed-in actor before any query runs
+        const actor = w.actors[key];
+        const expected = q.allowed(actor);
+        const outcome = await q.call(actor).then(
+          (value) => (q.refusesWithNull && value === null ? "refused" : "allowed"),
+          (error: { digest?: string }) => {
+            if (error?.digest === NOT_FOUND_DIGEST) return "refused";
+            throw error;
+          },
+        );
+        expect(outcome, `${name} as ${key}`).toBe(expected ? "allowed" : "refused");
+        queryTally.cases++;
+        if (expected) queryTally.allowed++;
+      }
+    });
+  }
+
+  it("reports its size", () => {
+    console.log(`[permission matrix] reads: ${Object.keys(QUERIES).length} queries × ${ACTOR_KEYS.length - 1} actors = ${queryTally.cases} cases (${queryTally.allowed} allowed)`);
+    expect(queryTally.cases).toBe(Object.keys(QUERIES).length * (ACTOR_KEYS.length - 1));
+  });
+});
