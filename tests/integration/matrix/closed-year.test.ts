@@ -56,7 +56,7 @@ describe("a closed year refuses every write of a year-scoped command", () => {
       const before = await fingerprint();
       const result = await executeCommand(command, actor, input);
       expect(result.ok, `${name} as ${key} was not refused: ${result.message}`).toBe(false);
-      expect(result.message.startsWith(YEAR_CLOSED_MESSAGE), `${name} as ${key}: ${result.message}`).toBe(true);
+      expect(result.message?.startsWith(YEAR_CLOSED_MESSAGE), `${name} as ${key}: ${result.message}`).toBe(true);
       expect(await fingerprint(), `${name} wrote in a closed year`).toEqual(before);
     });
   }

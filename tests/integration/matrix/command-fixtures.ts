@@ -395,6 +395,18 @@ export const FIXTURES: Record<string, Fixture> = {
     year: { scoped: true },
   },
 
+  "year.amendClosed": {
+    scope: "A1",
+    input: async (w) => {
+      await prisma.officerYearResult.create({
+        data: { officerId: w.officers.A1[0]!.id, year: 2022, rating: "GOOD", awardedTitleCode: "CST", decisionNo: "45/QĐ-BCA", decisionDate: new Date("2022-12-20T00:00:00Z"), decisionSigner: "Thứ trưởng Lê Văn Hà", verified: true },
+      });
+      await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "CLOSED", closedAt: new Date() } });
+      return { yearId: w.yearA.id, officerId: w.officers.A1[0]!.id, awardedTitleCode: "", decisionNo: "07/QĐ-BCA", decisionDate: "20/01/2023", decisionSigner: "Thứ trưởng Lê Văn Hà", reason: "Thu hồi danh hiệu do phát hiện vi phạm trong năm" };
+    },
+    year: NOT_YEAR("the explicit amendment of a closed year: it refuses an open one instead"),
+  },
+
   // --- Criteria (the table is published; every edit is then an amendment with a reason) -----------
   "criteria.create": {
     scope: "A",
