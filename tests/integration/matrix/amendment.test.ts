@@ -78,3 +78,35 @@ describe("amendments after closing", () => {
     expect(refused).toEqual({ ok: false, message: AMENDMENT_ONLY_CLOSED });
   });
 });
+
+describe("the database's own closed-year guard", () => {
+  beforeEach(resetDatabase);
+
+  it("refuses changing or deleting a closed year's rows, and reopening the year, unless the transaction is an amendment", async () => {
+    const s = await setup();
+    // Rows of a closed year may still be inserted by the seed and fixtures; once there, they are frozen.
+    const registration = await prisma.unitRegistration.create({ data: { emulationYearId: s.year.id, unitId: s.unit.id, status: "SUBMITTED" } });
+    const guard = { message: expect.stringContaining("Năm thi đua đã khóa sổ") };
+
+    await expect(prisma.$executeRaw`UPDATE "UnitRegistration" SET status = 'DRAFT' WHERE id = ${registration.id}::uuid`).rejects.toMatchObject(guard);
+    await expect(prisma.$executeRaw`DELETE FROM "UnitRegistration" WHERE id = ${registration.id}::uuid`).rejects.toMatchObject(guard);
+    await expect(prisma.$executeRaw`UPDATE "OfficerYearResult" SET "awardedTitleCode" = NULL WHERE "officerId" = ${s.officer.id}::uuid`).rejects.toMatchObject(guard);
+    await expect(prisma.$executeRaw`UPDATE "EmulationYear" SET phase = 'RESULTS' WHERE id = ${s.year.id}::uuid`).rejects.toMatchObject(guard);
+    await expect(prisma.$executeRaw`DELETE FROM "EmulationYear" WHERE id = ${s.year.id}::uuid`).rejects.toMatchObject(guard);
+    expect(await prisma.unitRegistration.findUniqueOrThrow({ where: { id: registration.id } })).toMatchObject({ status: "SUBMITTED" });
+    expect((await prisma.emulationYear.findUniqueOrThrow({ where: { id: s.year.id } })).phase).toBe("CLOSED");
+
+    // An amendment's transaction may; the flag is local to it and gone afterwards.
+    await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('sothidua.amendment', 'on', true)`;
+      await tx.$executeRaw`UPDATE "UnitRegistration" SET "targetTitleCode" = 'DV_TIEN_TIEN' WHERE id = ${registration.id}::uuid`;
+    });
+    expect(await prisma.unitRegistration.findUniqueOrThrow({ where: { id: registration.id } })).toMatchObject({ targetTitleCode: "DV_TIEN_TIEN" });
+    await expect(prisma.$executeRaw`UPDATE "UnitRegistration" SET "targetTitleCode" = NULL WHERE id = ${registration.id}::uuid`).rejects.toMatchObject(guard);
+
+    // An open year's rows are not affected.
+    const open = await prisma.emulationYear.create({ data: { clusterId: s.cluster.id, year: 2022, phase: "REGISTRATION", settings: {} } });
+    const openRegistration = await prisma.unitRegistration.create({ data: { emulationYearId: open.id, unitId: s.unit.id, status: "DRAFT" } });
+    expect(await prisma.$executeRaw`UPDATE "UnitRegistration" SET status = 'SUBMITTED' WHERE id = ${openRegistration.id}::uuid`).toBe(1);
+  });
+});
