@@ -35,6 +35,7 @@ const requiredDate = (label: string) =>
 export const amendClosedYearInput = z
   .object({
     yearId: idField("Năm thi đua"),
+    /** The officer whose result is corrected; empty: the unit's own collective title (unitId). */
     officerId: optionalIdField("Cán bộ"),
     unitId: optionalIdField("Đơn vị"),
     /** "" = no title (the decision withdraws it). */
@@ -56,8 +57,8 @@ export const amendClosedYearInput = z
       .pipe(z.string().min(10, "Lý do sửa đổi cần nêu rõ (ít nhất 10 ký tự).").max(1000, "Lý do sửa đổi tối đa 1000 ký tự.")),
   })
   .superRefine((v, ctx) => {
-    if (!v.officerId === !v.unitId) ctx.addIssue({ code: "custom", path: ["officerId"], message: "Chọn một cán bộ hoặc một đơn vị cần sửa đổi kết quả." });
-    if (v.unitId && v.rating) ctx.addIssue({ code: "custom", path: ["rating"], message: "Xếp loại chỉ áp dụng cho cán bộ." });
+    if (!v.officerId && !v.unitId) ctx.addIssue({ code: "custom", path: ["officerId"], message: "Chọn một cán bộ hoặc một đơn vị cần sửa đổi kết quả." });
+    if (!v.officerId && v.rating) ctx.addIssue({ code: "custom", path: ["rating"], message: "Xếp loại chỉ áp dụng cho cán bộ." });
   });
 
 /** The member unit (of the officer, or named), from the database: the scope of the amendment. */
