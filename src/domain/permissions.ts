@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   "cluster.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
   "cluster.overview": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_HEAD: "chair" },
   "year.manage": { SECRETARIAT: "cluster" },
+  // Corrections of a closed year (explicit, with a decision and a reason; see commands/amendments.ts)
+  "year.amend": { SECRETARIAT: "cluster", ADMIN: "all" },
   "officer.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
   "officer.manage": { UNIT_OFFICER: "unit" },
   "audit.view": { ADMIN: "all", SECRETARIAT: "cluster" },

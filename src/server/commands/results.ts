@@ -469,10 +469,10 @@ export const addInitiativeInput = z.object({
 });
 
 /** A calendar year whose cluster year is closed is read-only for the officer's cluster. */
-async function assertCalendarYearOpen(tx: Tx, clusterId: string, year: number) {
+async function assertCalendarYearOpen(tx: Tx, clusterId: string, year: number, field = "year") {
   await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${clusterId}::uuid FOR SHARE`;
   const closed = await tx.emulationYear.findFirst({ where: { clusterId, year, phase: "CLOSED" }, select: { id: true } });
-  if (closed) throw new UserError(`${YEAR_CLOSED_MESSAGE} (năm ${year})`, { year: [YEAR_CLOSED_MESSAGE] });
+  if (closed) throw new UserError(`${YEAR_CLOSED_MESSAGE} (năm ${year})`, { [field]: [YEAR_CLOSED_MESSAGE] });
 }
 
 export const addInitiative = defineCommand({
@@ -523,7 +523,9 @@ export const addDiscipline = defineCommand({
   permission: "history.manage",
   input: addDisciplineInput,
   target: (tx, input) => officerScope(tx, input.officerId),
-  async run(tx, input) {
+  async run(tx, input, _actor, target) {
+    // A record dated in a closed year belongs to that year's closed books (corrections are amendments).
+    await assertCalendarYearOpen(tx, target.clusterId!, Number(input.fromDate.slice(0, 4)), "fromDate");
     const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { fullName: true } });
     const created = await tx.discipline.create({
       data: { officerId: input.officerId, form: input.form, status: input.status, fromDate: toDate(input.fromDate)!, toDate: toDate(input.toDate), note: input.note },
@@ -551,8 +553,11 @@ export const updateDiscipline = defineCommand({
   permission: "history.manage",
   input: updateDisciplineInput,
   target: (tx, input) => disciplineScope(tx, input.id),
-  async run(tx, input) {
+  async run(tx, input, _actor, target) {
     const before = await tx.discipline.findUniqueOrThrow({ where: { id: input.id }, select: DISCIPLINE_AUDIT });
+    // Neither the stored record nor the corrected one may be dated in a closed year.
+    await assertCalendarYearOpen(tx, target.clusterId!, before.fromDate.getUTCFullYear(), "fromDate");
+    await assertCalendarYearOpen(tx, target.clusterId!, Number(input.fromDate.slice(0, 4)), "fromDate");
     const after = await tx.discipline.update({
       where: { id: input.id },
       data: { form: input.form, status: input.status, fromDate: toDate(input.fromDate)!, toDate: toDate(input.toDate), note: input.note },

@@ -315,6 +315,8 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
     canEnter,
     canVerify,
     canRecordUnit: canVerify,
+    // A closed year's corrections are explicit amendments (year.amendClosed).
+    canAmend: year.phase === "CLOSED" && can(actor, "year.amend", target),
     canExport: can(actor, "registration.view", target),
     canImport: can(actor, "officer.manage", target),
     editing,

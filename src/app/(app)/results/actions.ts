@@ -2,6 +2,7 @@
 // Server actions of the results pages and of the officer history section; each runs its command with
 // the session's actor (scope is read from the stored records by the command, never from the form).
 import { runCommand } from "@/server/actions/run";
+import { amendClosedYear } from "@/server/commands/amendments";
 import type { ActionResult } from "@/server/commands/command";
 import {
   addDiscipline,
@@ -26,6 +27,10 @@ export async function verifyOfficerResultsAction(_prev: ActionResult | null, for
 
 export async function recordUnitResultAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runCommand(recordUnitResult, formData, RESULT_PATHS);
+}
+
+export async function amendClosedYearAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runCommand(amendClosedYear, formData, [...RESULT_PATHS, "/officers"]);
 }
 
 export async function addInitiativeAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/form";
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form";
 import { Badge, Card, cellClass, DataTable, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
 import { INDIVIDUAL_TITLES, titleLabel, type IndividualTitle } from "@/domain/eligibility";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
@@ -8,7 +8,7 @@ import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { parseUnitResultsParams, RESULT_FILTER_LABELS, RESULT_FILTERS, unitResults, type OfficerResultRow } from "@/server/queries/results";
-import { recordOfficerResultAction, recordUnitResultAction, verifyOfficerResultsAction } from "../../actions";
+import { amendClosedYearAction, recordOfficerResultAction, recordUnitResultAction, verifyOfficerResultsAction } from "../../actions";
 import { PrintButton } from "../../print-button";
 import { YearPicker } from "../../year-picker";
 
@@ -254,6 +254,40 @@ export default async function UnitResultsPage({
             </Card>
           )}
         </div>
+      )}
+
+      {d.canAmend && (
+        <Card title="Sửa đổi sau khóa sổ" className="no-print">
+          <ActionForm action={amendClosedYearAction} aria-label="Sửa đổi sau khóa sổ" className="space-y-4">
+            <p className="text-sm text-slate-600">
+              Năm {year.year} đã khóa sổ. Chỉ sửa đổi danh hiệu theo quyết định của cấp có thẩm quyền; nội dung trước và sau, lý do và quyết định được ghi vào nhật ký.
+            </p>
+            <input type="hidden" name="yearId" value={year.id} />
+            <input type="hidden" name="unitId" value={unit.id} />
+            <div className="grid gap-4 sm:grid-cols-3">
+              <SelectField
+                name="officerId"
+                label="Đối tượng"
+                placeholder={`Danh hiệu tập thể của ${unit.name}`}
+                options={d.rows.map((o) => ({ value: o.id, label: `${o.fullName} (${o.code})` }))}
+              />
+              <SelectField
+                name="awardedTitleCode"
+                label="Danh hiệu sau sửa đổi"
+                placeholder="(Không có danh hiệu)"
+                options={[...individual, ...collective].map((t) => ({ value: t.code, label: t.name }))}
+              />
+              <SelectField name="rating" label="Xếp loại (cán bộ)" placeholder="(Giữ nguyên)" options={Object.entries(TASK_RATINGS).map(([value, label]) => ({ value, label }))} />
+            </div>
+            <div className="grid gap-4 sm:grid-cols-3">
+              <TextField name="decisionNo" label="Số quyết định sửa đổi" maxLength={60} placeholder="vd. 07/QĐ-BCA" />
+              <TextField name="decisionDate" label="Ngày quyết định" maxLength={10} placeholder="dd/mm/yyyy" />
+              <TextField name="decisionSigner" label="Người ký" maxLength={120} placeholder="vd. Thứ trưởng Bộ Công an" />
+            </div>
+            <TextAreaField name="reason" label="Lý do sửa đổi" rows={3} />
+            <SubmitButton confirm={`Sửa đổi kết quả năm ${year.year} đã khóa sổ? Thay đổi được ghi vào nhật ký cùng lý do và quyết định.`}>Ghi sửa đổi</SubmitButton>
+          </ActionForm>
+        </Card>
       )}
 
       <form method="get" action={base} role="search" aria-label="Lọc cán bộ" className="no-print flex flex-wrap items-end gap-3">

@@ -1,0 +1,140 @@
+// Amendments after closing (DOMAIN.md §4 step 8): a closed year is read-only, and the one way to
+// correct it afterwards is this explicit command of the secretariat (or an admin). It corrects an
+// officer's awarded title (and rating) or a unit's collective title of that year, on the strength of a
+// decision (number, date, signer) and a written reason, both kept in the audit entry with the values
+// before and after. Only this transaction sets the amendment flag that the database's closed-year
+// guard lets through (migration closed_year_guard).
+import { z } from "zod";
+import { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, type TaskRating } from "@/domain/eligibility";
+import type { Target } from "@/domain/permissions";
+import { TASK_RATINGS } from "@/domain/title-catalogue";
+import { idField, optionalIdField, requiredText } from "@/domain/validation";
+import { formatDate, parseVietnameseDate } from "@/lib/format";
+import type { Tx } from "@/server/db";
+import { defineCommand, NotFoundError, UserError } from "./command";
+
+export const AMENDMENT_FLAG = "sothidua.amendment";
+export const AMENDMENT_ONLY_CLOSED = "Chỉ năm thi đua đã khóa sổ mới cần sửa đổi; năm đang mở hãy sửa trực tiếp trên trang kết quả.";
+
+const RATING_CODES = Object.keys(TASK_RATINGS) as [TaskRating, ...TaskRating[]];
+const TITLE_CODES = [...INDIVIDUAL_TITLES, ...COLLECTIVE_TITLES] as [string, ...string[]];
+
+const requiredDate = (label: string) =>
+  z
+    .string({ error: `${label} là bắt buộc.` })
+    .transform((s, ctx) => {
+      const text = s.trim();
+      const iso = text ? parseVietnameseDate(text) : null;
+      if (!iso) {
+        ctx.addIssue({ code: "custom", message: text ? `${label} phải theo dạng dd/mm/yyyy (ví dụ 20/01/2023).` : `${label} là bắt buộc.` });
+        return z.NEVER;
+      }
+      return iso;
+    });
+
+export const amendClosedYearInput = z
+  .object({
+    yearId: idField("Năm thi đua"),
+    /** The officer whose result is corrected; empty: the unit's own collective title (unitId). */
+    officerId: optionalIdField("Cán bộ"),
+    unitId: optionalIdField("Đơn vị"),
+    /** "" = no title (the decision withdraws it). */
+    awardedTitleCode: z
+      .union([z.literal(""), z.enum(TITLE_CODES, { error: "Danh hiệu không hợp lệ." })], { error: "Danh hiệu không hợp lệ." })
+      .optional()
+      .transform((v) => v || null),
+    /** Officers only; "" = unchanged. */
+    rating: z
+      .union([z.literal(""), z.enum(RATING_CODES, { error: "Xếp loại không hợp lệ." })], { error: "Xếp loại không hợp lệ." })
+      .optional()
+      .transform((v) => v || null),
+    decisionNo: requiredText("Số quyết định sửa đổi", 60),
+    decisionDate: requiredDate("Ngày quyết định sửa đổi"),
+    decisionSigner: requiredText("Người ký", 120),
+    reason: z
+      .string({ error: "Vui lòng nêu lý do sửa đổi." })
+      .transform((s) => s.trim().normalize("NFC"))
+      .pipe(z.string().min(10, "Lý do sửa đổi cần nêu rõ (ít nhất 10 ký tự).").max(1000, "Lý do sửa đổi tối đa 1000 ký tự.")),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.officerId && !v.unitId) ctx.addIssue({ code: "custom", path: ["officerId"], message: "Chọn một cán bộ hoặc một đơn vị cần sửa đổi kết quả." });
+    if (!v.officerId && v.rating) ctx.addIssue({ code: "custom", path: ["rating"], message: "Xếp loại chỉ áp dụng cho cán bộ." });
+  });
+
+/** The member unit (of the officer, or named), from the database: the scope of the amendment. */
+async function amendTarget(tx: Tx, input: { officerId: string | null; unitId: string | null }): Promise<Target> {
+  if (input.officerId) {
+    const officer = await tx.officer.findUnique({ where: { id: input.officerId }, select: { unit: { select: { id: true, clusterId: true } } } });
+    return officer ? { unitId: officer.unit.id, clusterId: officer.unit.clusterId } : {};
+  }
+  const unit = await tx.unit.findUnique({ where: { id: input.unitId! }, select: { id: true, clusterId: true, parentId: true } });
+  return unit && !unit.parentId ? { unitId: unit.id, clusterId: unit.clusterId } : {};
+}
+
+async function assertTitle(tx: Tx, code: string, kind: "INDIVIDUAL" | "COLLECTIVE") {
+  const title = await tx.titleDefinition.findUnique({ where: { code }, select: { kind: true } });
+  if (!title || title.kind !== kind) throw new UserError("Danh hiệu không hợp lệ.", { awardedTitleCode: ["Danh hiệu không hợp lệ."] });
+}
+
+const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+export const amendClosedYear = defineCommand({
+  name: "year.amendClosed",
+  permission: "year.amend",
+  input: amendClosedYearInput,
+  target: (tx, input) => amendTarget(tx, input),
+  async run(tx, input, actor, target) {
+    // The same lock as closing a year: an amendment never interleaves with the close itself.
+    await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${target.clusterId!}::uuid FOR NO KEY UPDATE`;
+    const year = await tx.emulationYear.findUnique({ where: { id: input.yearId }, select: { id: true, year: true, phase: true, clusterId: true } });
+    if (!year || year.clusterId !== target.clusterId) throw new NotFoundError();
+    if (year.phase !== "CLOSED") throw new UserError(AMENDMENT_ONLY_CLOSED);
+    // This transaction only (is_local): the database's closed-year guard lets these writes through.
+    await tx.$queryRaw`SELECT set_config(${AMENDMENT_FLAG}, 'on', true)`;
+    const title = input.awardedTitleCode;
+    // The amending decision is the record of the corrected title; withdrawing a title leaves none on the row.
+    const decision = { decisionNo: title ? input.decisionNo : null, decisionDate: title ? toDate(input.decisionDate) : null, decisionSigner: title ? input.decisionSigner : null };
+    const amendment = {
+      reason: input.reason,
+      decision: { number: input.decisionNo, date: input.decisionDate, signer: input.decisionSigner },
+      amendedBy: actor.displayName,
+    };
+
+    if (input.officerId) {
+      if (title) await assertTitle(tx, title, "INDIVIDUAL");
+      const select = { id: true, officerId: true, year: true, rating: true, awardedTitleCode: true, decisionNo: true, decisionDate: true, decisionSigner: true, verified: true } as const;
+      const before = await tx.officerYearResult.findUnique({ where: { officerId_year: { officerId: input.officerId, year: year.year } }, select });
+      const rating = input.rating ?? before?.rating ?? null;
+      if (!rating) throw new UserError("Cán bộ chưa có xếp loại năm này; vui lòng chọn xếp loại.", { rating: ["Vui lòng chọn xếp loại."] });
+      const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { fullName: true } });
+      const after = await tx.officerYearResult.upsert({
+        where: { officerId_year: { officerId: input.officerId, year: year.year } },
+        create: { officerId: input.officerId, year: year.year, rating, awardedTitleCode: title, ...decision, verified: true },
+        update: { rating, awardedTitleCode: title, ...decision, verified: true },
+        select,
+      });
+      return {
+        data: { id: after.id },
+        message: `Đã sửa đổi kết quả năm ${year.year} (đã khóa sổ) của ${officer.fullName} theo quyết định ${input.decisionNo} ngày ${formatDate(input.decisionDate)}.`,
+        audit: { entityType: "OfficerYearResult", entityId: after.id, before, after: { ...after, amendment } },
+      };
+    }
+
+    const unitId = target.unitId!;
+    if (title) await assertTitle(tx, title, "COLLECTIVE");
+    const select = { id: true, emulationYearId: true, unitId: true, awardedTitleCode: true, decisionNo: true, decisionDate: true, decisionSigner: true } as const;
+    const before = await tx.unitYearResult.findUnique({ where: { emulationYearId_unitId: { emulationYearId: year.id, unitId } }, select });
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { name: true } });
+    const after = await tx.unitYearResult.upsert({
+      where: { emulationYearId_unitId: { emulationYearId: year.id, unitId } },
+      create: { emulationYearId: year.id, unitId, awardedTitleCode: title, ...decision },
+      update: { awardedTitleCode: title, ...decision },
+      select,
+    });
+    return {
+      data: { id: after.id },
+      message: `Đã sửa đổi kết quả năm ${year.year} (đã khóa sổ) của ${unit.name} theo quyết định ${input.decisionNo} ngày ${formatDate(input.decisionDate)}.`,
+      audit: { entityType: "UnitYearResult", entityId: after.id, before, after: { ...after, amendment } },
+    };
+  },
+});

@@ -1,0 +1,63 @@
+// The closed-year lock, generated from the same fixture table as the permission matrix: every command
+// classified as year-scoped is run by an actor allowed to run it, with an input that works in an open
+// year (the matrix proves that), after cluster A's years have been closed. It must answer with the
+// closed-year message and write nothing. A command not yet classified fails the matrix's own check.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Permission } from "@/domain/permissions";
+import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
+import { executeCommand } from "@/server/commands/command";
+import { prisma, resetDatabase } from "../fixtures";
+import { FIXTURES } from "./command-fixtures";
+import { collectCommands, expectedAllowed, type AnyCommand } from "./commands";
+import { buildWorld, dropSnapshot, fingerprint, restore, snapshot, type ActorKey, type World } from "./world";
+
+let w: World;
+let commands: Map<string, AnyCommand>;
+
+beforeAll(async () => {
+  ({ commands } = await collectCommands());
+  await resetDatabase();
+  w = await buildWorld();
+  await snapshot();
+}, 120_000);
+
+afterAll(async () => {
+  await dropSnapshot();
+});
+
+// Who runs the command: the first actor the permission table allows, unless the fixture names one.
+const PREFERRED: ActorKey[] = ["SECRETARIAT_A", "UNIT_OFFICER_A1", "UNIT_HEAD_A1", "ADMIN"];
+
+const yearScoped = Object.entries(FIXTURES)
+  .filter(([, f]) => f.year.scoped)
+  .map(([name]) => name)
+  .sort();
+
+describe("a closed year refuses every write of a year-scoped command", () => {
+  it("covers every year-scoped command of the fixture table", () => {
+    expect(yearScoped.length).toBeGreaterThan(50);
+    for (const name of yearScoped) expect(commands.has(name), name).toBe(true);
+  });
+
+  for (const name of yearScoped) {
+    it(name, async () => {
+      const command = commands.get(name)!;
+      const fixture = FIXTURES[name]!;
+      const y = fixture.year as { scoped: true; actor?: ActorKey };
+      const key = y.actor ?? PREFERRED.find((k) => expectedAllowed(command.permission as Permission, fixture, w, w.actors[k]));
+      expect(key, `${name}: no allowed actor`).toBeDefined();
+      const actor = w.actors[key!];
+
+      await restore();
+      const input = await fixture.input(w, actor);
+      // Closed as the close command leaves it (phase and date); every year of cluster A, so a fixture
+      // that works on a year of its own (e.g. next year's table) is covered too.
+      await prisma.emulationYear.updateMany({ where: { clusterId: w.clusterA.id }, data: { phase: "CLOSED", closedAt: new Date() } });
+      const before = await fingerprint();
+      const result = await executeCommand(command, actor, input);
+      expect(result.ok, `${name} as ${key} was not refused: ${result.message}`).toBe(false);
+      expect(result.message?.startsWith(YEAR_CLOSED_MESSAGE), `${name} as ${key}: ${result.message}`).toBe(true);
+      expect(await fingerprint(), `${name} wrote in a closed year`).toEqual(before);
+    });
+  }
+});

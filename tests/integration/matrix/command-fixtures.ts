@@ -1,0 +1,499 @@
+// One entry per command (keyed by its name): what it targets, a valid input aimed at unit A1 (or
+// cluster A), and whether it writes something of an emulation year (then a closed year must refuse
+// it). The matrix test fails when a command has no entry here, so a new command needs a rule.
+import { randomUUID } from "node:crypto";
+import type { Actor, Target } from "@/domain/permissions";
+import { vietnamDayAfter } from "@/domain/registration-window";
+import { allCriteria } from "@/domain/scoring";
+import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
+import { executeCommand, type Command } from "@/server/commands/command";
+import { castBallot, closeRound, createRound, openRound } from "@/server/commands/votes";
+import { saveKeyFigure } from "@/server/commands/criteria";
+import { applySuggestedFinals, closeScoringRound, crossScoreField, saveCrossScores } from "@/server/commands/scoring";
+import { prisma } from "../fixtures";
+import { PDF, reportFields, type ActorKey, type World } from "./world";
+
+export type Input = Record<string, unknown>;
+
+/**
+ * Where the command's scope lands, as the permission table sees it:
+ * - "A1": unit A1 of cluster A (stored rows of A1 named by the input);
+ * - "A": cluster A (a year, round or table of cluster A);
+ * - "none": nothing (admin structure: only a role with scope "all" passes);
+ * - "own-unit": the acting user's own member unit (the form has no say in it);
+ * - "own-cluster": the acting user's own cluster;
+ * - a function for anything else.
+ */
+export type Scope = "A1" | "A" | "none" | "own-unit" | "own-cluster" | ((w: World, actor: Actor) => Target);
+
+export type Fixture = {
+  scope: Scope;
+  /** A valid input for this actor (may prepare rows first: every allowed case starts from a restored world). */
+  input(w: World, actor: Actor): Promise<Input> | Input;
+  /** An allowed actor's run ends in this business refusal (always after the scope check): documented, not hoped for. */
+  allowedRefusal?: string;
+  /** Year-scoped commands must be refused in a closed year; the others say why they are not. */
+  year: { scoped: true; actor?: ActorKey } | { scoped: false; why: string };
+};
+
+const code = (prefix: string) => `${prefix}-${randomUUID().slice(0, 6).toUpperCase()}`;
+const yearOf = (w: World, actor: Actor) => (actor.clusterId === w.clusterB.id ? w.yearB.id : w.yearA.id);
+const officerOf = (w: World, actor: Actor) =>
+  actor.unitId === w.A2.id ? w.officers.A2[0]! : actor.unitId === w.B1.id ? w.officers.B1[0]! : w.officers.A1[0]!;
+const dmy = (iso: string) => iso.split("-").reverse().join("/");
+
+async function must<I, R>(command: Command<I, R>, actor: Actor, input: Input): Promise<R> {
+  const result = await executeCommand(command, actor, input);
+  if (!result.ok) throw new Error(`fixture: ${command.name} refused: ${result.message} ${JSON.stringify(result.fieldErrors ?? {})}`);
+  return result.data as R;
+}
+
+async function setReportStatus(w: World, status: "DRAFT" | "SUBMITTED") {
+  return prisma.unitReport.update({ where: { id: w.reportA1 }, data: { status } });
+}
+
+/** Removes A's scoring round with its sheets (restrict foreign keys: children first). */
+async function deleteScoringRound(w: World) {
+  await prisma.$executeRaw`DELETE FROM "CrossScore" WHERE "assignmentId" IN (SELECT id FROM "CrossAssignment" WHERE "roundId" = ${w.roundId}::uuid)`;
+  await prisma.$executeRaw`DELETE FROM "CrossAssignment" WHERE "roundId" = ${w.roundId}::uuid`;
+  await prisma.$executeRaw`DELETE FROM "ScoringRound" WHERE id = ${w.roundId}::uuid`;
+}
+
+async function setRoundState(w: World, state: "OPEN" | "CLOSED") {
+  await prisma.scoringRound.update({ where: { id: w.roundId }, data: { state, closedAt: state === "CLOSED" ? new Date() : null } });
+}
+
+/** A chair election for A's next year: A1 chairs this year, so A2 is the only candidate. */
+async function draftVoteRound(w: World) {
+  const data = await must(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" });
+  return (data as { id: string }).id;
+}
+async function openVoteRound(w: World) {
+  const roundId = await draftVoteRound(w);
+  await must(openRound, w.actors.SECRETARIAT_A, { roundId });
+  return roundId;
+}
+/** An open round in which both delegates (A1, A2) have voted for the candidate (A2; self-votes allowed in A). */
+async function votedRound(w: World) {
+  const roundId = await openVoteRound(w);
+  const candidate = await prisma.voteCandidate.findFirstOrThrow({ where: { roundId } });
+  await must(castBallot, w.actors.UNIT_HEAD_A1, { roundId, [`c_${candidate.id}`]: "yes" });
+  await must(castBallot, w.actors.UNIT_HEAD_A2, { roundId, [`c_${candidate.id}`]: "yes" });
+  return roundId;
+}
+async function closedVoteRound(w: World) {
+  const roundId = await votedRound(w);
+  await must(closeRound, w.actors.SECRETARIAT_A, { roundId });
+  return roundId;
+}
+
+function settingsForm(): Input {
+  const out: Input = {};
+  for (const [key, value] of Object.entries(DEFAULT_YEAR_SETTINGS)) {
+    if (typeof value === "boolean") {
+      if (value) out[key] = "on";
+    } else out[key] = value === null ? "" : String(value);
+  }
+  return out;
+}
+
+function fullSheet(w: World, assignmentId: string, version: number): Input {
+  const fields: Input = { assignmentId, version: String(version) };
+  for (const c of allCriteria(w.tableA)) fields[crossScoreField(c.id)] = c.section.kind === "SCORED" ? String(Math.max(c.maxHalf - 1, 0) / 2).replace(".", ",") : "0";
+  return fields;
+}
+
+/** Results are entered from the report phase on: A's year moves to "results". */
+async function resultsPhase(w: World): Promise<Input> {
+  await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "RESULTS" } });
+  return {};
+}
+
+const firstSection = (w: World) => w.tableA.sections[0]!;
+const firstCriterion = (w: World) => firstSection(w).criteria[0]!;
+const REASON = "Điều chỉnh theo góp ý của các đơn vị thành viên";
+const NOT_YEAR = (why: string) => ({ scoped: false as const, why });
+
+export const FIXTURES: Record<string, Fixture> = {
+  // --- Admin structure: no year involved -------------------------------------------------------
+  "block.create": { scope: "none", input: () => ({ code: code("K"), name: "Khối các đơn vị mới" }), year: NOT_YEAR("a block is structure, above the years") },
+  "block.update": {
+    scope: "none",
+    input: async (w) => ({ id: (await prisma.cluster.findUniqueOrThrow({ where: { id: w.clusterA.id } })).blockId, code: code("K"), name: "Khối đổi tên" }),
+    year: NOT_YEAR("a block is structure, above the years"),
+  },
+  "cluster.create": { scope: "none", input: (w) => ({ code: code("C"), name: "Cụm thi đua số 9", blockId: w.clusterA.blockId }), year: NOT_YEAR("a cluster is structure, above the years") },
+  "cluster.update": {
+    scope: "none",
+    input: (w) => ({ id: w.clusterA.id, code: w.clusterA.code, name: "Cụm thi đua số 2 (đổi tên)", blockId: w.clusterA.blockId, active: "on" }),
+    year: NOT_YEAR("a cluster is structure, above the years"),
+  },
+  "cluster.setActive": {
+    scope: (w) => ({ clusterId: w.clusterA.id }),
+    // An empty cluster made for the case: stopping one with units and accounts is refused by design.
+    input: async (w) => ({ id: (await prisma.cluster.create({ data: { code: code("C"), name: "Cụm trống", blockId: w.clusterA.blockId } })).id, active: "false" }),
+    year: NOT_YEAR("a cluster is structure, above the years"),
+  },
+  "unit.create": { scope: "none", input: (w) => ({ code: code("U"), name: "Phòng mới", clusterId: w.clusterA.id, parentId: w.A1.id }), year: NOT_YEAR("units are structure, above the years") },
+  "unit.update": {
+    scope: "none",
+    input: (w) => ({ id: w.A1sub.id, code: w.A1sub.code, name: "Phòng Kỹ thuật 1 (đổi tên)", clusterId: w.clusterA.id, parentId: w.A1.id, active: "on" }),
+    year: NOT_YEAR("units are structure, above the years"),
+  },
+  "unit.setActive": { scope: "none", input: (w) => ({ id: w.A1sub.id, active: "false" }), year: NOT_YEAR("units are structure, above the years") },
+  "user.create": {
+    scope: "none",
+    input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "Cán bộ mới", role: "UNIT_OFFICER", clusterId: "", unitId: w.A1.id, password: "MatKhau@2022", confirmPassword: "MatKhau@2022" }),
+    year: NOT_YEAR("accounts are not part of a year"),
+  },
+  "user.update": {
+    scope: "none",
+    input: (w) => ({ id: w.actors.UNIT_OFFICER_A1.userId, displayName: "Cán bộ A1", role: "UNIT_OFFICER", clusterId: "", unitId: w.A1.id }),
+    year: NOT_YEAR("accounts are not part of a year"),
+  },
+  "user.setDisabled": { scope: "none", input: (w) => ({ id: w.actors.UNIT_OFFICER_A1.userId, disabled: "true" }), year: NOT_YEAR("accounts are not part of a year") },
+  "user.resetPassword": {
+    scope: "none",
+    input: (w) => ({ id: w.actors.UNIT_OFFICER_A1.userId, password: "MatKhauMoi@2022", confirmPassword: "MatKhauMoi@2022" }),
+    year: NOT_YEAR("accounts are not part of a year"),
+  },
+  "title.update": {
+    scope: "none",
+    input: async () => {
+      const t = await prisma.titleDefinition.findUniqueOrThrow({ where: { code: "CST" } });
+      return { id: t.id, name: t.name, shortName: t.shortName, prerequisites: t.prerequisites, active: "on" };
+    },
+    year: NOT_YEAR("the title catalogue is shared by every year (past years keep their codes)"),
+  },
+
+  // --- Officers: the unit's people, not a year's records ---------------------------------------
+  "officer.create": {
+    scope: "own-unit",
+    input: () => ({ code: code("CB"), fullName: "Phạm Thị Em", rank: "Đại úy", position: "Cán bộ", subUnitId: "" }),
+    year: NOT_YEAR("officers belong to the unit, not to a year"),
+  },
+  "officer.update": {
+    scope: "A1",
+    input: (w) => ({ id: w.officers.A1[0]!.id, code: "A1-001", fullName: "Lường Thị Ngọc Ánh", rank: "Thiếu tá", position: "Phó Trưởng phòng", subUnitId: "" }),
+    year: NOT_YEAR("officers belong to the unit, not to a year"),
+  },
+  "officer.setActive": { scope: "A1", input: (w) => ({ id: w.officers.A1[0]!.id, active: "false" }), year: NOT_YEAR("officers belong to the unit, not to a year") },
+  "excel.import": {
+    scope: "own-unit",
+    input: (w, actor) => {
+      const o = officerOf(w, actor);
+      return { yearId: yearOf(w, actor), fileName: "dang-ky.xlsx", officers: [], registrations: [{ row: 2, code: o.code, fullName: o.fullName, titleCode: "CST" }], results: [] };
+    },
+    year: { scoped: true },
+  },
+
+  // --- Registration ------------------------------------------------------------------------------
+  "registration.officers.save": {
+    scope: "own-unit",
+    input: (w, actor) => ({ emulationYearId: yearOf(w, actor), rows: JSON.stringify([{ officerId: officerOf(w, actor).id, titleCode: "CST" }]) }),
+    year: { scoped: true },
+  },
+  "registration.officers.bulk": {
+    scope: "own-unit",
+    input: async (w, actor) => ({
+      emulationYearId: yearOf(w, actor),
+      titleCode: "CST",
+      expectedCount: String(await prisma.officer.count({ where: { unitId: actor.unitId ?? w.A1.id, active: true } })),
+    }),
+    year: { scoped: true },
+  },
+  "registration.unit.target": { scope: "own-unit", input: (w, actor) => ({ emulationYearId: yearOf(w, actor), titleCode: "DV_TIEN_TIEN" }), year: { scoped: true } },
+  "registration.submit": {
+    scope: "own-unit",
+    input: async (w, actor) => {
+      // Every active officer of the unit registered, and the unit's own target: a complete registration.
+      const yearId = yearOf(w, actor);
+      const unitId = actor.unitId ?? w.A1.id;
+      const officers = await prisma.officer.findMany({ where: { unitId, active: true } });
+      await prisma.unitRegistration.upsert({
+        where: { emulationYearId_unitId: { emulationYearId: yearId, unitId } },
+        create: { emulationYearId: yearId, unitId, status: "DRAFT", targetTitleCode: "DV_TIEN_TIEN" },
+        update: { targetTitleCode: "DV_TIEN_TIEN" },
+      });
+      for (const o of officers) {
+        await prisma.officerRegistration.upsert({
+          where: { emulationYearId_officerId: { emulationYearId: yearId, officerId: o.id } },
+          create: { emulationYearId: yearId, officerId: o.id, unitId, titleCode: "CST" },
+          update: {},
+        });
+      }
+      return { emulationYearId: yearId };
+    },
+    year: { scoped: true },
+  },
+  "registration.agreement": { scope: "own-unit", input: (w, actor) => ({ emulationYearId: yearOf(w, actor), signedOn: "15/01/2022", signer: "Đại tá Nguyễn Văn Giao" }), year: { scoped: true } },
+  "registration.reopen": {
+    scope: "A1",
+    input: async (w) => {
+      await prisma.unitRegistration.create({ data: { emulationYearId: w.yearA.id, unitId: w.A1.id, status: "SUBMITTED", submittedAt: new Date() } });
+      return { unitId: w.A1.id, emulationYearId: w.yearA.id, until: dmy(vietnamDayAfter(new Date(), 3)), reason: "Bổ sung cán bộ mới chuyển đến" };
+    },
+    year: { scoped: true },
+  },
+  "registration.agreement.secretariat": {
+    scope: "A1",
+    input: (w) => ({ unitId: w.A1.id, emulationYearId: w.yearA.id, signedOn: "15/01/2022", signer: "Đại tá Nguyễn Văn Giao" }),
+    year: { scoped: true },
+  },
+
+  // --- Year-end reports --------------------------------------------------------------------------
+  "report.start": { scope: "own-unit", input: (w, actor) => ({ yearId: yearOf(w, actor), kind: "MIDYEAR" }), year: { scoped: true } },
+  "report.saveDraft": {
+    scope: "A1",
+    input: async (w) => reportFields(w.tableA, w.reportA1, (await setReportStatus(w, "DRAFT")).draftVersion),
+    year: { scoped: true },
+  },
+  "report.submit": {
+    scope: "A1",
+    input: async (w) => ({ reportId: w.reportA1, version: (await setReportStatus(w, "DRAFT")).draftVersion }),
+    year: { scoped: true },
+  },
+  "report.return": {
+    scope: "A1",
+    input: async (w) => {
+      await setReportStatus(w, "SUBMITTED");
+      return { reportId: w.reportA1, reason: "Thiếu minh chứng cho tiêu chí 1.1" };
+    },
+    year: { scoped: true },
+  },
+  "report.accept": {
+    scope: "A1",
+    input: async (w) => {
+      await setReportStatus(w, "SUBMITTED");
+      return { reportId: w.reportA1 };
+    },
+    year: { scoped: true },
+  },
+  "report.evidence.upload": {
+    scope: "A1",
+    input: async (w) => {
+      await setReportStatus(w, "DRAFT");
+      return { reportId: w.reportA1, criterionId: firstCriterion(w).id, file: new File([PDF], "minh-chung-2.pdf", { type: "application/pdf" }) };
+    },
+    year: { scoped: true },
+  },
+  "report.evidence.delete": {
+    scope: "A1",
+    input: async (w) => {
+      await setReportStatus(w, "DRAFT");
+      const file = await prisma.evidenceFile.findFirstOrThrow({ where: { reportId: w.reportA1 } });
+      return { fileId: file.id };
+    },
+    year: { scoped: true },
+  },
+
+  // --- Scoring ------------------------------------------------------------------------------------
+  "scoring.open": {
+    scope: "A",
+    input: async (w) => {
+      await deleteScoringRound(w);
+      return { yearId: w.yearA.id, scorersPerReport: "1" };
+    },
+    year: { scoped: true },
+  },
+  "scoring.cross.save": { scope: "A1", input: (w) => fullSheet(w, w.assignmentA1.id, w.assignmentA1.draftVersion), year: { scoped: true, actor: "UNIT_OFFICER_A1" } },
+  "scoring.cross.submit": {
+    scope: "A1",
+    input: async (w) => {
+      const saved = await must(saveCrossScores, w.actors.UNIT_OFFICER_A1, fullSheet(w, w.assignmentA1.id, w.assignmentA1.draftVersion));
+      return { assignmentId: w.assignmentA1.id, version: String((saved as { version: number }).version) };
+    },
+    year: { scoped: true, actor: "UNIT_OFFICER_A1" },
+  },
+  "scoring.close": { scope: "A", input: (w) => ({ roundId: w.roundId, force: "on" }), year: { scoped: true } },
+  "scoring.reopen": {
+    scope: "A",
+    input: async (w) => {
+      await setRoundState(w, "CLOSED");
+      return { roundId: w.roundId };
+    },
+    year: { scoped: true },
+  },
+  "scoring.final.set": {
+    scope: "A",
+    input: async (w) => {
+      await setRoundState(w, "CLOSED");
+      const fields: Input = { reportId: w.reportA2 };
+      for (const c of allCriteria(w.tableA)) fields[`final.${c.id}`] = c.section.kind === "SCORED" ? String(Math.max(c.maxHalf - 2, 0) / 2).replace(".", ",") : "0";
+      return fields;
+    },
+    year: { scoped: true },
+  },
+  "scoring.final.suggest": {
+    scope: "A",
+    input: async (w) => {
+      await must(closeScoringRound, w.actors.SECRETARIAT_A, { roundId: w.roundId, force: "on" });
+      return { roundId: w.roundId };
+    },
+    year: { scoped: true },
+  },
+  "scoring.finalise": {
+    scope: "A",
+    input: async (w) => {
+      await must(closeScoringRound, w.actors.SECRETARIAT_A, { roundId: w.roundId, force: "on" });
+      await must(applySuggestedFinals, w.actors.SECRETARIAT_A, { roundId: w.roundId });
+      return { roundId: w.roundId };
+    },
+    year: { scoped: true },
+  },
+
+  // --- Conference votes ---------------------------------------------------------------------------
+  "vote.round.create": { scope: "A", input: (w) => ({ yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" }), year: { scoped: true } },
+  "vote.round.update": {
+    scope: "A",
+    input: async (w) => ({ roundId: await draftVoteRound(w), title: "Bầu Cụm trưởng năm 2023", [`unit_${w.A2.id}`]: "on" }),
+    year: { scoped: true },
+  },
+  "vote.round.delete": { scope: "A", input: async (w) => ({ roundId: await draftVoteRound(w) }), year: { scoped: true } },
+  "vote.round.open": { scope: "A", input: async (w) => ({ roundId: await draftVoteRound(w) }), year: { scoped: true } },
+  "vote.cast": {
+    // The delegate's own unit, when it is a member of the round's cluster (A).
+    scope: (w, actor) => (actor.clusterId === w.clusterA.id && actor.unitId ? { clusterId: w.clusterA.id, unitId: actor.unitId } : {}),
+    input: async (w) => {
+      const roundId = await openVoteRound(w);
+      const candidate = await prisma.voteCandidate.findFirstOrThrow({ where: { roundId } });
+      return { roundId, [`c_${candidate.id}`]: "yes" };
+    },
+    year: { scoped: true, actor: "UNIT_HEAD_A1" },
+  },
+  "vote.round.close": { scope: "A", input: async (w) => ({ roundId: await votedRound(w) }), year: { scoped: true } },
+  "vote.round.runoff": {
+    scope: "A",
+    input: async (w) => ({ roundId: await closedVoteRound(w) }),
+    // Only a tied round has a run-off; a round whose candidate passed answers so.
+    allowedRefusal: "Kết quả của vòng này đã rõ; không cần bỏ phiếu lại.",
+    year: { scoped: true },
+  },
+  "vote.round.apply": { scope: "A", input: async (w) => ({ roundId: await closedVoteRound(w) }), year: { scoped: true } },
+  "vote.chair.assign": {
+    scope: "A",
+    input: (w) => ({ yearId: w.yearA.id, chairUnitId: w.A2.id, chairAssignmentRef: "Quyết định số 123/QĐ-BCA ngày 05/01/2022" }),
+    year: { scoped: true },
+  },
+
+  // --- Years --------------------------------------------------------------------------------------
+  "year.open": {
+    scope: "own-cluster",
+    input: (w, actor) => ({ year: "2023", chairUnitId: actor.clusterId === w.clusterB.id ? w.B2.id : w.A2.id, deputyUnitId: "", movement: "" }),
+    year: NOT_YEAR("opens the next year; a closed latest year is exactly when the next one is opened"),
+  },
+  "year.leadership": { scope: "A", input: (w) => ({ yearId: w.yearA.id, chairUnitId: w.A1.id, deputyUnitId: "", movement: "Vì An ninh Tổ quốc" }), year: { scoped: true } },
+  "year.settings": { scope: "A", input: (w) => ({ yearId: w.yearA.id, ...settingsForm() }), year: { scoped: true } },
+  "year.phase.advance": { scope: "A", input: (w) => ({ yearId: w.yearA.id, fromPhase: "REGISTRATION" }), year: { scoped: true } },
+  "year.phase.revert": { scope: "A", input: (w) => ({ yearId: w.yearA.id, fromPhase: "REGISTRATION" }), year: { scoped: true } },
+  "year.close": {
+    scope: "A",
+    input: async (w) => {
+      await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "RESULTS" } });
+      return { yearId: w.yearA.id, fromPhase: "RESULTS" };
+    },
+    year: { scoped: true },
+  },
+
+  "year.amendClosed": {
+    scope: "A1",
+    input: async (w) => {
+      await prisma.officerYearResult.create({
+        data: { officerId: w.officers.A1[0]!.id, year: 2022, rating: "GOOD", awardedTitleCode: "CST", decisionNo: "45/QĐ-BCA", decisionDate: new Date("2022-12-20T00:00:00Z"), decisionSigner: "Thứ trưởng Lê Văn Hà", verified: true },
+      });
+      await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "CLOSED", closedAt: new Date() } });
+      return { yearId: w.yearA.id, officerId: w.officers.A1[0]!.id, awardedTitleCode: "", decisionNo: "07/QĐ-BCA", decisionDate: "20/01/2023", decisionSigner: "Thứ trưởng Lê Văn Hà", reason: "Thu hồi danh hiệu do phát hiện vi phạm trong năm" };
+    },
+    year: NOT_YEAR("the explicit amendment of a closed year: it refuses an open one instead"),
+  },
+
+  // --- Criteria (the table is published; every edit is then an amendment with a reason) -----------
+  "criteria.create": {
+    scope: "A",
+    input: async (w) => {
+      // A's next year, just opened, has no table yet (copied from 2022's).
+      const next = await prisma.emulationYear.create({ data: { clusterId: w.clusterA.id, year: 2023, phase: "SETUP", settings: DEFAULT_YEAR_SETTINGS, chairUnitId: w.A2.id } });
+      return { yearId: next.id, source: "previous" };
+    },
+    year: { scoped: true },
+  },
+  "criteria.publish": {
+    scope: "A",
+    input: async (w) => {
+      await prisma.criteriaTable.update({ where: { id: w.tableA.id }, data: { publishedAt: null, frozenAt: null } });
+      return { tableId: w.tableA.id };
+    },
+    year: { scoped: true },
+  },
+  "criteria.section.save": {
+    scope: "A",
+    input: (w) => ({ tableId: w.tableA.id, sectionId: firstSection(w).id, title: firstSection(w).title, max: String(firstSection(w).maxHalf / 2).replace(".", ","), amendmentReason: REASON }),
+    year: { scoped: true },
+  },
+  "criteria.section.delete": {
+    scope: "A",
+    input: (w) => ({ sectionId: w.tableA.sections.at(-1)!.id, amendmentReason: REASON }),
+    year: { scoped: true },
+  },
+  "criteria.move": { scope: "A", input: (w) => ({ part: "criterion", id: firstCriterion(w).id, direction: "down", amendmentReason: REASON }), year: { scoped: true } },
+  "criteria.criterion.save": {
+    scope: "A",
+    input: (w) => ({ sectionId: "", criterionId: firstCriterion(w).id, title: firstCriterion(w).title, guidance: "", max: String(firstCriterion(w).maxHalf / 2).replace(".", ","), amendmentReason: REASON }),
+    year: { scoped: true },
+  },
+  "criteria.criterion.delete": {
+    scope: "A",
+    // A bonus/penalty item: the reports scored only the scored sections, and a scored criterion cannot be deleted.
+    input: (w) => ({ criterionId: w.tableA.sections.find((s) => s.kind !== "SCORED")!.criteria.at(-1)!.id, amendmentReason: REASON }),
+    year: { scoped: true },
+  },
+  "criteria.figure.save": { scope: "A", input: (w) => ({ tableId: w.tableA.id, figureId: "", label: "Số vụ án đã điều tra", unitLabel: "vụ", amendmentReason: REASON }), year: { scoped: true } },
+  "criteria.figure.delete": {
+    scope: "A",
+    // A figure no unit has entered yet (the reports entered every existing one).
+    input: async (w) => {
+      await must(saveKeyFigure, w.actors.SECRETARIAT_A, { tableId: w.tableA.id, figureId: "", label: "Số lớp tập huấn", unitLabel: "lớp", amendmentReason: REASON });
+      const figure = await prisma.keyFigureDefinition.findFirstOrThrow({ where: { tableId: w.tableA.id, label: "Số lớp tập huấn" } });
+      return { figureId: figure.id, amendmentReason: REASON };
+    },
+    year: { scoped: true },
+  },
+
+  // --- Results, initiatives, discipline -----------------------------------------------------------
+  "result.record": {
+    scope: "A1",
+    input: async (w) => ({
+      ...(await resultsPhase(w)), yearId: w.yearA.id, officerId: w.officers.A1[0]!.id, rating: "GOOD", awardedTitleCode: "CST", decisionNo: "45/QĐ-BCA", decisionDate: "20/12/2022", decisionSigner: "Thứ trưởng Lê Văn Hà" }),
+    year: { scoped: true },
+  },
+  "result.verify": {
+    scope: "A1",
+    input: async (w) => {
+      await resultsPhase(w);
+      await prisma.officerYearResult.create({ data: { officerId: w.officers.A1[0]!.id, year: 2022, rating: "GOOD", verified: false } });
+      return { yearId: w.yearA.id, unitId: w.A1.id, officerId: "" };
+    },
+    year: { scoped: true },
+  },
+  "result.unit": {
+    scope: "A1",
+    // Recording "no title" (clearing it) needs no eligibility: the permission and the lock are what is tested.
+    input: async (w) => ({ ...(await resultsPhase(w)), yearId: w.yearA.id, unitId: w.A1.id, awardedTitleCode: "" }),
+    year: { scoped: true },
+  },
+  "initiative.add": {
+    scope: "A1",
+    input: (w) => ({ officerId: w.officers.A1[0]!.id, year: "2022", level: "BASE", title: "Phần mềm quản lý hồ sơ thi đua", decisionNo: "12/QĐ" }),
+    year: { scoped: true },
+  },
+  "discipline.add": {
+    scope: "A1",
+    input: (w) => ({ officerId: w.officers.A1[0]!.id, form: "KHIEN_TRACH", status: "PENDING", fromDate: "01/06/2022", toDate: "", note: "" }),
+    year: { scoped: true },
+  },
+  "discipline.update": {
+    scope: "A1",
+    input: (w) => ({ id: w.discipline.id, form: "KHIEN_TRACH", status: "CLEARED", fromDate: "01/03/2022", toDate: "", note: "Đã xem xét, không xử lý" }),
+    year: { scoped: true },
+  },
+};
