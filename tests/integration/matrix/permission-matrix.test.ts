@@ -10,7 +10,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can, type Actor, type Permission, type Target } from "@/domain/permissions";
+import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
+import * as audit from "@/server/audit/queries";
 import { executeCommand, NOT_FOUND, NOT_SIGNED_IN } from "@/server/commands/command";
 import { createRound } from "@/server/commands/votes";
 import * as admin from "@/server/queries/admin";
@@ -248,7 +249,6 @@ describe("the matrix of reads: page-level queries × every actor", () => {
       refusesWithNull: true,
     },
     "dashboard.clusterDashboard (A)": { allowed: may("cluster.overview", A), call: (a) => dashboard.clusterDashboard(a, { clusterId: w.clusterA.id }) },
-    "cluster.clusterOverview (A)": { allowed: may("cluster.overview", A), call: (a) => cluster.clusterOverview(a, w.clusterA.id) },
     "cluster.clusterYearDetail": { allowed: may("year.manage", A), call: (a) => cluster.clusterYearDetail(a, w.yearA.id) },
     "scoring.scoringOverview": { allowed: may("scoring.manage", A), call: (a) => scoring.scoringOverview(a, w.yearA.id) },
     "scoring.scoresMatrix": { allowed: may("scoring.manage", A), call: (a) => scoring.scoresMatrix(a, w.yearA.id) },
@@ -259,6 +259,10 @@ describe("the matrix of reads: page-level queries × every actor", () => {
     "admin.getCluster": { allowed: may("cluster.manage", A), call: (a) => admin.getCluster(a, w.clusterA.id) },
     "admin.getUnit": { allowed: may("unit.manage", A1), call: (a) => admin.getUnit(a, w.A1.id) },
     "admin.getUser": { allowed: may("user.manage", A1), call: (a) => admin.getUser(a, w.actors.UNIT_OFFICER_A1.userId) },
+    // The log lists what the actor's scope covers (the admin everything, a secretariat its cluster);
+    // the chain check reads the whole log, so it is the admin's only.
+    "audit.auditLogPage": { allowed: (a) => roleMay(a, "audit.view"), call: (a) => audit.auditLogPage(a, audit.parseAuditParams({}).filters) },
+    "audit.verifyAuditLog": { allowed: (a) => a.role === "ADMIN", call: (a) => audit.verifyAuditLog(a) },
   };
 
   const queryTally = { cases: 0, allowed: 0 };
