@@ -3,7 +3,11 @@
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
+import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { prisma, type Tx } from "@/server/db";
+
+/** How the closed-year trigger's message starts (prisma/migrations/20261128053500_closed_year_guard). */
+const CLOSED_YEAR_GUARD_PREFIX = "Năm thi đua đã khóa sổ:";
 
 export type ActionResult<T = unknown> =
   | { ok: true; message?: string; data?: T }
@@ -93,9 +97,23 @@ export async function executeCommand<I, R>(
       if (hit) return { ok: false, message: hit.message, fieldErrors: { [hit.field]: [hit.message] } };
       return { ok: false, message: "Dữ liệu bị trùng với bản ghi đã có." };
     }
+    // The database's own closed-year guard (migration closed_year_guard) caught a write the command's
+    // checks let through: the same answer as theirs, and worth a log line (a missing check).
+    if (isClosedYearGuard(error)) {
+      console.error(`[command ${command.name}] refused by the database's closed-year guard`);
+      return { ok: false, message: YEAR_CLOSED_MESSAGE };
+    }
     console.error(`[command ${command.name}]`, error);
     return { ok: false, message: "Đã có lỗi hệ thống; thay đổi chưa được lưu. Vui lòng thử lại." };
   }
+}
+
+/** check_violation raised by the closed-year trigger, as the pg adapter passes it on (raw or model query). */
+function isClosedYearGuard(error: unknown): boolean {
+  type Driver = { cause?: { originalCode?: string; originalMessage?: string } };
+  const e = error as Driver & { meta?: { driverAdapterError?: Driver } };
+  const cause = e?.cause ?? e?.meta?.driverAdapterError?.cause;
+  return cause?.originalCode === "23514" && (cause.originalMessage?.startsWith(CLOSED_YEAR_GUARD_PREFIX) ?? false);
 }
 
 function uniqueColumns(error: Prisma.PrismaClientKnownRequestError): string[] {

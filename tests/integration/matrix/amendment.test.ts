@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { AMENDMENT_ONLY_CLOSED, amendClosedYear } from "@/server/commands/amendments";
-import { executeCommand, INVALID_INPUT, NOT_FOUND } from "@/server/commands/command";
+import { z } from "zod";
+import { defineCommand, executeCommand, INVALID_INPUT, NOT_FOUND } from "@/server/commands/command";
 import { recordOfficerResult } from "@/server/commands/results";
 import { closeYear } from "@/server/commands/years";
 import { seedTitleCatalogue } from "@/server/seed/demo";
@@ -108,5 +109,25 @@ describe("the database's own closed-year guard", () => {
     const open = await prisma.emulationYear.create({ data: { clusterId: s.cluster.id, year: 2022, phase: "REGISTRATION", settings: {} } });
     const openRegistration = await prisma.unitRegistration.create({ data: { emulationYearId: open.id, unitId: s.unit.id, status: "DRAFT" } });
     expect(await prisma.$executeRaw`UPDATE "UnitRegistration" SET status = 'SUBMITTED' WHERE id = ${openRegistration.id}::uuid`).toBe(1);
+  });
+
+  it("a write that slips past a command's own checks is refused by the database with the closed-year answer, and audits nothing", async () => {
+    const s = await setup();
+    await prisma.unitRegistration.create({ data: { emulationYearId: s.year.id, unitId: s.unit.id, status: "SUBMITTED" } });
+    // A command that forgot the closed-year check (the guard is what catches it).
+    const careless = defineCommand({
+      name: "test.careless",
+      permission: "year.manage",
+      input: z.object({ yearId: z.uuid() }),
+      target: async () => ({ clusterId: s.cluster.id }),
+      run: async (tx, input) => {
+        await tx.unitRegistration.updateMany({ where: { emulationYearId: input.yearId }, data: { status: "DRAFT" } });
+        return { audit: { entityType: "UnitRegistration", entityId: null } };
+      },
+    });
+    const audits = await prisma.auditLog.count();
+    expect(await executeCommand(careless, s.secretariat, { yearId: s.year.id })).toEqual({ ok: false, message: YEAR_CLOSED_MESSAGE });
+    expect(await prisma.unitRegistration.count({ where: { emulationYearId: s.year.id, status: "SUBMITTED" } })).toBe(1);
+    expect(await prisma.auditLog.count()).toBe(audits);
   });
 });
