@@ -1,0 +1,34 @@
+// The minimal inputs the schema fuzzing found, kept as regression tests.
+import { describe, expect, it } from "vitest";
+import { cleanText } from "@/domain/scoring/report-form";
+import { optionalText, requiredText } from "@/domain/validation";
+import { createBlock } from "@/server/commands/admin";
+import { returnReportInput } from "@/server/commands/reports";
+import { setUnitTargetInput } from "@/server/commands/registration";
+
+const YEAR = "00000000-0000-4000-8000-000000000000";
+
+describe("fuzz regressions", () => {
+  it("requiredText checks its limit after NFC, which can lengthen text (U+0958 → 2 code points)", () => {
+    const grown = "\u0958".repeat(200);
+    expect(grown.normalize("NFC")).toHaveLength(400);
+    expect(requiredText("Tên", 200).safeParse(grown).success).toBe(false);
+    expect(createBlock.input.safeParse({ code: "K1", name: grown })).toMatchObject({ success: false });
+    expect(requiredText("Tên", 200).safeParse("\u0958".repeat(100)).data).toHaveLength(200);
+  });
+
+  it("text fields refuse NUL (Postgres refuses it: a system error) and lone surrogates (stored as U+FFFD)", () => {
+    expect(optionalText("Tên", 50).safeParse("Nguyễn Văn Anabc\u0000def").success).toBe(false);
+    expect(requiredText("Tên", 50).safeParse("Nguyễn Văn Anx\udc00y").success).toBe(false);
+    expect(setUnitTargetInput.safeParse({ emulationYearId: YEAR, titleCode: "Nguyễn Văn Anx\udc00y" }).success).toBe(false);
+    expect(returnReportInput.safeParse({ reportId: YEAR, reason: "Thiếu minh chứng \u0000 mục 2" }).success).toBe(false);
+    expect(optionalText("Tên", 50).safeParse("Vòng 1").data).toBe("Vòng 1");
+    expect(optionalText("Tên", 50).safeParse("  ").data).toBeNull();
+  });
+
+  it("report text: a non-string field counts as empty instead of throwing; lone surrogates become U+FFFD", () => {
+    expect(cleanText(Object.create(null))).toBe("");
+    expect(cleanText({ toString: "x" })).toBe("");
+    expect(cleanText("a\ud800b\u0000c")).toBe("a\ufffdbc");
+  });
+});
