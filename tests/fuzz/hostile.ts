@@ -91,6 +91,13 @@ export const longString = fc
   .tuple(fc.constantFrom("a", "ễ", "e\u0302\u0303", "<script>", "\u200b", "😀", "' OR 1=1 --", " "), fc.integer({ min: 10_000, max: 1_000_000 }))
   .map(([unit, len]) => unit.repeat(Math.ceil(len / unit.length)).slice(0, len));
 
+/** Every listed payload, for checks that must not depend on what the random generator happens to pick. */
+export const LISTED_PAYLOADS: readonly string[] = [
+  ...UNICODE_TRICKS, ...SQL_PAYLOADS, ...HTML_PAYLOADS, ...FORMULA_PAYLOADS, ...NUMBER_STRINGS, ...DATE_STRINGS, ...UUIDS,
+  ...UNICODE_TRICKS.map((t) => `Nguyễn Văn An${t}`),
+  ...NFC_GROWERS,
+];
+
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...NFC_GROWERS),
   fc.constantFrom(...UNICODE_TRICKS, ...SQL_PAYLOADS, ...HTML_PAYLOADS, ...FORMULA_PAYLOADS, ...NUMBER_STRINGS, ...DATE_STRINGS, ...UUIDS, ...POLLUTION),

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { cleanText } from "@/domain/scoring/report-form";
 import { optionalText, requiredText } from "@/domain/validation";
-import { createBlock } from "@/server/commands/admin";
+import { createBlock, resetUserPassword } from "@/server/commands/admin";
+import { createRoundInput } from "@/server/commands/votes";
 import { returnReportInput } from "@/server/commands/reports";
 import { setUnitTargetInput } from "@/server/commands/registration";
 
@@ -22,6 +23,11 @@ describe("fuzz regressions", () => {
     expect(requiredText("Tên", 50).safeParse("Nguyễn Văn Anx\udc00y").success).toBe(false);
     expect(setUnitTargetInput.safeParse({ emulationYearId: YEAR, titleCode: "Nguyễn Văn Anx\udc00y" }).success).toBe(false);
     expect(returnReportInput.safeParse({ reportId: YEAR, reason: "Thiếu minh chứng \u0000 mục 2" }).success).toBe(false);
+    expect(createRoundInput.safeParse({ yearId: YEAR, kind: "ACCLAIM", titleCode: "\ud800" }).success).toBe(false);
+    // A lone surrogate reaches argon2 as U+FFFD: "x\ud800…" and "x\udbff…" would be the same password.
+    const reset = (password: string) => resetUserPassword.input.safeParse({ id: YEAR, password, confirmPassword: password }).success;
+    expect(reset("Mat-khau-an-toan\ud800")).toBe(false);
+    expect(reset("Mat-khau-an-toan-1")).toBe(true);
     expect(optionalText("Tên", 50).safeParse("Vòng 1").data).toBe("Vòng 1");
     expect(optionalText("Tên", 50).safeParse("  ").data).toBeNull();
   });
@@ -30,5 +36,6 @@ describe("fuzz regressions", () => {
     expect(cleanText(Object.create(null))).toBe("");
     expect(cleanText({ toString: "x" })).toBe("");
     expect(cleanText("a\ud800b\u0000c")).toBe("a\ufffdbc");
+    // Cross-scoring notes use the same rule (found by the command fuzzing: String(object) threw).
   });
 });
