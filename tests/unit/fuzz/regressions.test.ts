@@ -1,5 +1,7 @@
 // The minimal inputs the schema fuzzing found, kept as regression tests.
 import { describe, expect, it } from "vitest";
+import { agreementFileName } from "@/domain/registration-window";
+import { safeFileName } from "@/domain/scoring/evidence";
 import { cleanText } from "@/domain/scoring/report-form";
 import { optionalText, requiredText } from "@/domain/validation";
 import { createBlock, resetUserPassword } from "@/server/commands/admin";
@@ -37,5 +39,11 @@ describe("fuzz regressions", () => {
     expect(cleanText({ toString: "x" })).toBe("");
     expect(cleanText("a\ud800b\u0000c")).toBe("a\ufffdbc");
     // Cross-scoring notes use the same rule (found by the command fuzzing: String(object) threw).
+  });
+
+  it("uploaded file names lose bidirectional controls (found by the upload soak: an RTL override was stored)", () => {
+    expect(agreementFileName("mc\u202efdp.exe", { contentType: "application/pdf", extension: "pdf", label: "PDF" })).toBe("mcfdp.exe.pdf");
+    expect(safeFileName("mc\u202efdp\u2066.pdf")).toBe("mcfdp.pdf");
+    expect(safeFileName("a\ud800.pdf")).toBe("a\ufffd.pdf");
   });
 });
