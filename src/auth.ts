@@ -4,7 +4,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { secureCookiesSetting } from "@/lib/security-headers";
-import { checkLogin } from "@/server/auth/login";
+import { checkLogin, credentialText } from "@/server/auth/login";
 
 export class LockedSignin extends CredentialsSignin {
   constructor(minutes: number) {
@@ -23,7 +23,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { username: { label: "Tên đăng nhập" }, password: { label: "Mật khẩu", type: "password" } },
       async authorize(credentials) {
-        const outcome = await checkLogin(String(credentials.username ?? ""), String(credentials.password ?? ""));
+        const outcome = await checkLogin(credentialText(credentials.username), credentialText(credentials.password));
         if (outcome.ok) return { id: outcome.userId };
         if (outcome.reason === "locked") throw new LockedSignin(outcome.minutes);
         return null;

@@ -180,9 +180,11 @@ export function checkAgreementFile(file: { size: number; head: Uint8Array }): { 
  * the extension of what the file really is ("giao uoc.exe" holding a PDF becomes "giao uoc.exe.pdf").
  */
 export function agreementFileName(original: string, kind: AgreementFileKind): string {
+  // Bidirectional controls go too: "mc\u202efdp.exe" would display as "mcexe.pdf".
   const base = (original.split(/[\\/]/).pop() ?? "")
+    .toWellFormed()
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f"<>|:*?;]/g, "")
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>|:*?;]/g, "")
     .replace(/\s+/g, " ")
     .trim();
   const lower = base.toLowerCase();

@@ -1,24 +1,38 @@
 // Zod building blocks with Vietnamese messages, shared by every form.
 import { z } from "zod";
 
+/**
+ * Text Postgres stores exactly as typed: no NUL (Postgres refuses it, even in a WHERE) and no lone
+ * UTF-16 surrogate (the driver would silently store U+FFFD instead).
+ */
+export const isStorableText = (s: string) => !s.includes("\u0000") && s.isWellFormed();
+
+/** Single-line text: no control characters at all, nothing Postgres cannot store. */
+const isCleanLine = (s: string) => !/[\u0000-\u001f\u007f]/.test(s) && s.isWellFormed();
+
+// Normalised to NFC before the length check: NFC can lengthen a string (e.g. U+0958 → U+0915 U+093C),
+// and the column's limit applies to what is stored.
 /** Required text, trimmed, with a length limit. Rejects control characters. */
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `${label} là bắt buộc.` })
-    .trim()
-    .min(1, `${label} là bắt buộc.`)
-    .max(max, `${label} tối đa ${max} ký tự.`)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label} chứa ký tự không hợp lệ.`)
-    .transform((s) => s.normalize("NFC"));
+    .transform((s) => s.trim().normalize("NFC"))
+    .pipe(
+      z
+        .string()
+        .min(1, `${label} là bắt buộc.`)
+        .max(max, `${label} tối đa ${max} ký tự.`)
+        .refine(isCleanLine, `${label} chứa ký tự không hợp lệ.`),
+    );
 
-/** Optional text: empty input becomes null. */
+/** Optional text: empty input becomes null. Rejects control characters. */
 export const optionalText = (label: string, max: number) =>
   z
     .string()
-    .trim()
-    .max(max, `${label} tối đa ${max} ký tự.`)
+    .transform((s) => s.trim().normalize("NFC"))
+    .pipe(z.string().max(max, `${label} tối đa ${max} ký tự.`).refine(isCleanLine, `${label} chứa ký tự không hợp lệ.`))
     .optional()
-    .transform((s) => (s ? s.normalize("NFC") : null));
+    .transform((s) => (s ? s : null));
 
 /** A short code such as "KTNV" or "KTNV-00123": letters, digits, dot, dash, underscore. */
 export const codeField = (label: string, max = 32) =>

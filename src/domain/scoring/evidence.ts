@@ -25,9 +25,10 @@ export function sniffContentType(head: Uint8Array): EvidenceContentType | null {
 
 /** A file name safe to store and show: no folders, no control or reserved characters, at most 200 characters, NFC. */
 export function safeFileName(name: string): string {
-  const base = name.normalize("NFC").split(/[\\/]/).pop() ?? "";
+  const base = name.toWellFormed().normalize("NFC").split(/[\\/]/).pop() ?? "";
+  // Bidirectional controls go too: "mc\u202efdp.exe" would display as "mcexe.pdf".
   const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"<>:|?*]/g, "")
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>:|?*]/g, "")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^\.+/, "");

@@ -26,7 +26,10 @@ export type ReportDraft = {
 
 /** Text as stored: NFC, no control characters except line breaks and tabs, trimmed. */
 export function cleanText(raw: unknown): string {
-  return String(raw ?? "")
+  // Form fields are strings; anything else (a crafted request) counts as empty. Lone surrogates become
+  // U+FFFD here, visibly, rather than silently in the database driver.
+  return (typeof raw === "string" ? raw : "")
+    .toWellFormed()
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")

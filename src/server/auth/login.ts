@@ -1,5 +1,6 @@
 // Checks a username and password, with the failed-login throttle kept in Postgres.
 import { afterFailure, EMPTY_THROTTLE, isLocked, minutesLocked, type ThrottleState } from "@/domain/login-throttle";
+import { isStorableText } from "@/domain/validation";
 import { prisma, type Tx } from "@/server/db";
 import { verifyPassword } from "./password";
 
@@ -8,9 +9,17 @@ export type LoginOutcome =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; minutes: number };
 
+/** A credential as sent: a string, or nothing (a crafted JSON body may send an object whose String() throws). */
+export function credentialText(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
 export async function checkLogin(rawUsername: string, password: string, now = new Date()): Promise<LoginOutcome> {
   const username = rawUsername.trim().toLowerCase();
   if (!username || !password || username.length > 64 || password.length > 200) return { ok: false, reason: "invalid" };
+  // Postgres refuses NUL even in a WHERE (the sign-in would fail with a database error, uncounted by the
+  // throttle); no account name holds one, nor a lone surrogate.
+  if (!isStorableText(username)) return { ok: false, reason: "invalid" };
 
   const throttle = await readThrottle(prisma, username);
   if (isLocked(throttle, now)) return { ok: false, reason: "locked", minutes: minutesLocked(throttle, now) };

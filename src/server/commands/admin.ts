@@ -53,7 +53,7 @@ const multilineText = (label: string, max: number) =>
         .string()
         .min(1, `${label} là bắt buộc.`)
         .max(max, `${label} tối đa ${max} ký tự.`)
-        .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), `${label} chứa ký tự không hợp lệ.`),
+        .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s) && s.isWellFormed(), `${label} chứa ký tự không hợp lệ.`),
     );
 
 export const PASSWORD_MIN = 10;
@@ -61,7 +61,9 @@ const passwordField = z
   .string({ error: "Mật khẩu là bắt buộc." })
   .min(1, "Mật khẩu là bắt buộc.")
   .min(PASSWORD_MIN, `Mật khẩu phải có ít nhất ${PASSWORD_MIN} ký tự.`)
-  .max(200, "Mật khẩu tối đa 200 ký tự.");
+  .max(200, "Mật khẩu tối đa 200 ký tự.")
+  // A lone surrogate would reach the hash as U+FFFD, so two different passwords would match.
+  .refine((s) => s.isWellFormed(), "Mật khẩu chứa ký tự không hợp lệ.");
 const confirmField = z.string({ error: "Vui lòng nhập lại mật khẩu." });
 const PASSWORD_MISMATCH = "Mật khẩu nhập lại không khớp.";
 

@@ -30,7 +30,7 @@ import {
   type TableIssue,
 } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
-import { checkbox, idField, requiredText } from "@/domain/validation";
+import { checkbox, idField, isStorableText, requiredText } from "@/domain/validation";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
@@ -154,7 +154,7 @@ const amendmentReasonField = z
   .string()
   .optional()
   .transform((s) => (s ?? "").trim().normalize("NFC"))
-  .pipe(z.string().max(1000, "Lý do sửa đổi tối đa 1000 ký tự."));
+  .pipe(z.string().max(1000, "Lý do sửa đổi tối đa 1000 ký tự.").refine(isStorableText, "Lý do sửa đổi chứa ký tự không hợp lệ."));
 
 /**
  * Locks the cluster and the table, reloads it, refuses a closed year, and after the freeze requires a
@@ -491,7 +491,7 @@ export const saveCriterionInput = z.object({
     .string()
     .optional()
     .transform((s) => (s ?? "").trim().normalize("NFC"))
-    .pipe(z.string().max(2000, "Hướng dẫn chấm tối đa 2000 ký tự."))
+    .pipe(z.string().max(2000, "Hướng dẫn chấm tối đa 2000 ký tự.").refine(isStorableText, "Hướng dẫn chấm chứa ký tự không hợp lệ."))
     .transform((s) => s || null),
   max: maxText,
   evidenceRequired: checkbox,

@@ -36,7 +36,7 @@ import {
   AGREEMENT_FILE_SIZE_ERROR,
   type RegistrationStatusValue,
 } from "@/domain/registration-window";
-import { idField, requiredText } from "@/domain/validation";
+import { idField, isStorableText, requiredText } from "@/domain/validation";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
@@ -179,8 +179,8 @@ const rowsField = z.preprocess(
     .array(
       z.object({
         officerId: z.uuid("Mã cán bộ không hợp lệ."),
-        titleCode: z.string().trim().max(32, "Danh hiệu không hợp lệ."),
-        was: z.string().trim().max(32, "Danh hiệu không hợp lệ.").optional(),
+        titleCode: z.string().trim().max(32, "Danh hiệu không hợp lệ.").refine(isStorableText, "Danh hiệu không hợp lệ."),
+        was: z.string().trim().max(32, "Danh hiệu không hợp lệ.").refine(isStorableText, "Danh hiệu không hợp lệ.").optional(),
       }),
       { error: "Danh sách đăng ký không hợp lệ." },
     )
@@ -373,10 +373,10 @@ export const saveOfficerRegistrations = defineCommand({
 // Every officer matching the page's filters (all pages), set to one title or unregistered.
 export const bulkSetOfficerRegistrationsInput = z.object({
   emulationYearId: yearIdField,
-  titleCode: z.string({ error: "Vui lòng chọn danh hiệu." }).trim().max(32, "Danh hiệu không hợp lệ."),
-  q: z.string().max(100).optional(),
-  sub: z.string().max(64).optional(),
-  target: z.string().max(32).optional(),
+  titleCode: z.string({ error: "Vui lòng chọn danh hiệu." }).trim().max(32, "Danh hiệu không hợp lệ.").refine(isStorableText, "Danh hiệu không hợp lệ."),
+  q: z.string().max(100).refine(isStorableText).optional(),
+  sub: z.string().max(64).refine(isStorableText).optional(),
+  target: z.string().max(32).refine(isStorableText).optional(),
   /** How many officers the page said match: if the set changed meanwhile, nothing is done. */
   expectedCount: z.coerce.number({ error: "Số cán bộ không hợp lệ." }).int().min(0),
 });
@@ -432,7 +432,7 @@ export const bulkSetOfficerRegistrations = defineCommand({
 
 export const setUnitTargetInput = z.object({
   emulationYearId: yearIdField,
-  titleCode: z.string({ error: "Vui lòng chọn danh hiệu của đơn vị." }).trim().max(32, "Danh hiệu không hợp lệ."),
+  titleCode: z.string({ error: "Vui lòng chọn danh hiệu của đơn vị." }).trim().max(32, "Danh hiệu không hợp lệ.").refine(isStorableText, "Danh hiệu không hợp lệ."),
 });
 
 export const setUnitTarget = defineCommand({

@@ -30,7 +30,7 @@ import { can, type Actor, type Target } from "@/domain/permissions";
 import { RANKS } from "@/domain/ranks";
 import { vietnamToday } from "@/domain/registration-window";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
-import { idField } from "@/domain/validation";
+import { idField, isStorableText } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
 import { MAX_YEAR, MIN_YEAR, YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { parseYearSettings } from "@/domain/year-settings";
@@ -62,7 +62,7 @@ const plainText = (label: string, max: number) =>
     .string()
     .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
     .refine((s) => [...s].length <= max, `${label} tối đa ${max} ký tự.`)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${label} chứa ký tự không hợp lệ.`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s) && s.isWellFormed(), `${label} chứa ký tự không hợp lệ.`)
     .refine((s) => !looksLikeFormula(s), `${label} không được bắt đầu bằng “=”, “+”, “-”, “@” như công thức.`)
     .refine((s) => !looksLikeScript(s), `${label} không được chứa mã script hoặc thẻ HTML.`);
 
@@ -577,12 +577,14 @@ export const updateDiscipline = defineCommand({
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const codeString = z.string().min(1).max(32).regex(/^[A-Z0-9._-]+$/);
-const nameString = z.string().min(1).max(120);
+// The parsed workbook comes from our own parser, but the command still refuses what Postgres cannot store.
+const storable = z.string().refine(isStorableText);
+const nameString = storable.min(1).max(120);
 const row = z.number().int().min(2).max(1_048_576);
 
 export const importWorkbookInput = z.object({
   yearId: idField("Năm thi đua"),
-  fileName: z.string().min(1).max(200),
+  fileName: storable.min(1).max(200),
   officers: z
     .array(
       z.object({
@@ -590,7 +592,7 @@ export const importWorkbookInput = z.object({
         code: codeString,
         fullName: nameString,
         rank: z.enum(RANKS as unknown as [string, ...string[]]),
-        position: z.string().min(1).max(120),
+        position: storable.min(1).max(120),
         subUnitId: z.uuid().nullable(),
       }),
     )
@@ -604,9 +606,9 @@ export const importWorkbookInput = z.object({
         fullName: nameString.nullable(),
         rating: z.enum(RATING_CODES),
         awardedTitleCode: z.enum(INDIVIDUAL_TITLES).nullable(),
-        decisionNo: z.string().max(60).nullable(),
+        decisionNo: storable.max(60).nullable(),
         decisionDate: z.string().regex(ISO_DATE).nullable(),
-        decisionSigner: z.string().max(120).nullable(),
+        decisionSigner: storable.max(120).nullable(),
       }),
     )
     .max(10_000),

@@ -27,6 +27,7 @@ import {
   type TieBreak,
 } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
+import { cleanText } from "@/domain/scoring/report-form";
 import { checkbox, idField } from "@/domain/validation";
 import { compareVi } from "@/domain/vietnamese";
 import type { Tx } from "@/server/db";
@@ -49,7 +50,8 @@ function listedErrors(errors: Record<string, string[]>): string {
   const shown = all.slice(0, 3).join(" ");
   return `Chưa lưu: ${shown}${all.length > 3 ? ` (và ${all.length - 3} lỗi khác)` : ""}`;
 }
-const cleanNote = (raw: unknown) => String(raw ?? "").normalize("NFC").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
+// The report form's rule: a non-string field (a crafted request) is empty, never String(object).
+const cleanNote = cleanText;
 
 // ---------------------------------------------------------------------------------------------
 // Scope and loading

@@ -15,7 +15,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor, Target } from "@/domain/permissions";
-import { idField, optionalText, requiredText } from "@/domain/validation";
+import { idField, isStorableText, optionalText, requiredText } from "@/domain/validation";
 import {
   ACCLAIM_TITLE_CODES,
   acclaimSeatLimit,
@@ -248,6 +248,7 @@ const roundFields = {
     .string()
     .trim()
     .max(32)
+    .refine(isStorableText)
     .optional()
     .transform((s) => s || null),
   seats: seatsField,
