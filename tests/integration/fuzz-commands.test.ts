@@ -105,9 +105,12 @@ async function buildWorld() {
   await ok(run(addDiscipline as AnyCommand, a.officer, { officerId: a.people[0]!.id, form: "KHIEN_TRACH", status: "PENDING", fromDate: "01/03/2022", note: "Vi phạm điều lệnh" }));
   const discipline = await prisma.discipline.findFirstOrThrow();
   const cst = await prisma.titleDefinition.findUniqueOrThrow({ where: { code: "CST" } });
+  // A closed year with a result, for the amendment after closing.
+  const closedYear = await prisma.emulationYear.create({ data: { clusterId: cluster.id, year: 2021, phase: "CLOSED", settings: DEFAULT_YEAR_SETTINGS } });
+  await prisma.officerYearResult.create({ data: { officerId: a.people[0]!.id, year: 2021, rating: "GOOD", awardedTitleCode: "CST", verified: true } });
 
   return {
-    cluster, year, year2023, table, a, b, c, d, subUnit, secretariat, admin, spareUser, reportOf, draftReportId, evidence, evidenceCriterion,
+    cluster, year, year2023, closedYear, table, a, b, c, d, subUnit, secretariat, admin, spareUser, reportOf, draftReportId, evidence, evidenceCriterion,
     scoringRoundId, assignment, draftRoundId, openRoundId, candidates, discipline, cst,
     chairHead: { ...b.head, chairOfClusterIds: [cluster.id] } as Actor,
   };
@@ -163,6 +166,14 @@ const CASES: Record<string, Case> = {
   "year.phase.advance": { actor: (w) => w.secretariat, input: (w) => ({ yearId: w.year2023.id, fromPhase: "REGISTRATION" }) },
   "year.phase.revert": { actor: (w) => w.secretariat, input: (w) => ({ yearId: w.year2023.id, fromPhase: "REGISTRATION" }) },
   "year.close": { actor: (w) => w.secretariat, input: (w) => ({ yearId: w.year2023.id, fromPhase: "REGISTRATION" }) },
+  "year.amendClosed": {
+    actor: (w) => w.secretariat,
+    input: (w) => ({
+      yearId: w.closedYear.id, officerId: w.a.people[0]!.id, unitId: "", awardedTitleCode: "CSTDCS", rating: "EXCELLENT",
+      decisionNo: "07/QĐ-BCA", decisionDate: "20/01/2022", decisionSigner: "Thứ trưởng", reason: "Bổ sung danh hiệu theo quyết định của Bộ",
+    }),
+    stored: ["decisionNo", "decisionSigner"],
+  },
 
   "criteria.create": { actor: (w) => w.secretariat, input: (w) => ({ yearId: w.year2023.id, source: "previous" }) },
   "criteria.publish": { actor: (w) => w.secretariat, input: (w) => ({ tableId: w.table.id }) },

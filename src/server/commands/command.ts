@@ -64,12 +64,13 @@ export async function executeCommand<I, R>(
   // Same answer for "no such record" and "not yours": nothing leaks about other units.
   if (!roleMay(actor, command.permission)) return { ok: false, message: NOT_FOUND };
 
-  const parsed = command.input.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, message: INVALID_INPUT, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
-  }
-  const input = parsed.data;
   try {
+    // Inside the try: a schema's transform that throws is a system error like any other, not a crash.
+    const parsed = command.input.safeParse(raw);
+    if (!parsed.success) {
+      return { ok: false, message: INVALID_INPUT, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+    }
+    const input = parsed.data;
     return await prisma.$transaction(async (tx) => {
       const target = await command.target(tx, input, actor);
       if (!can(actor, command.permission, target)) throw new NotFoundError();
