@@ -1,7 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, checkEvidenceFile } from "@/domain/scoring/evidence";
+import { checkEvidenceFile } from "@/domain/scoring/evidence";
+import { attachmentDisposition } from "@/lib/download";
 import { checkAgreementFile } from "@/domain/registration-window";
 import { FILE_CSP, isFileRoute, isPublicPath, newNonce, pageCsp, secureCookiesSetting, servedOverHttps } from "@/lib/security-headers";
 

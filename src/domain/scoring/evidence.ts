@@ -61,16 +61,3 @@ export function checkEvidenceFile(file: { name: string; size: number; declaredTy
   }
   return { ok: true, contentType: sniffed, fileName: fileName || `minh-chung.${def.extensions[0]}` };
 }
-
-/** Content-Disposition for a download: always "attachment", with an ASCII fallback and the UTF-8 name. */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
-    .replace(/[^\x20-\x7e]/g, "_")
-    .replace(/["\\;%]/g, "_");
-  // RFC 5987 allows fewer characters than encodeURIComponent leaves alone: ' ( ) * must be escaped too.
-  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii || "tep"}"; filename*=UTF-8''${utf8}`;
-}

@@ -20,8 +20,6 @@ import { TASK_RATINGS } from "@/domain/title-catalogue";
 import { prisma } from "@/server/db";
 import { MAX_IMPORT_BYTES } from "./import";
 
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 const LISTS_SHEET = "Danh mục";
 /** Rows of the data sheets that carry drop-downs and formats. */
 const FORMATTED_ROWS = 5000;
@@ -166,16 +164,6 @@ export async function buildTemplateWorkbook(opts: TemplateOptions): Promise<Buff
   for (const def of SHEET_DEFS) dataSheet(wb, def, lists.ranges);
   listSheet(wb, lists);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** "mau-nhap-thi-dua.xlsx" for a Content-Disposition header, ASCII with a UTF-8 variant. */
-export function attachmentHeader(fileName: string): string {
-  const ascii = fileName
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
-    .replace(/[^A-Za-z0-9._-]+/g, "-");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**

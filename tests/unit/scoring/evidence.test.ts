@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, checkEvidenceFile, EVIDENCE_MAX_BYTES, safeFileName } from "@/domain/scoring";
+import { checkEvidenceFile, EVIDENCE_MAX_BYTES, safeFileName } from "@/domain/scoring";
+import { attachmentDisposition } from "@/lib/download";
 
 const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -3,6 +3,7 @@
 // the year's cluster; anything else answers 404, like a missing year.
 import { redirect } from "next/navigation";
 import { parseVietnameseDate } from "@/lib/format";
+import { DOCX_TYPE, downloadResponse } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { buildMinutesDocx } from "@/server/documents/minutes";
 import { minutesData } from "@/server/queries/votes";
@@ -36,14 +37,5 @@ export async function GET(request: Request) {
     meetingChair: text(params, "chair"),
     secretary: text(params, "secretary"),
   });
-  const ascii = `bien-ban-hoi-nghi-tong-ket-${data.year}.docx`;
-  const utf8 = encodeURIComponent(`Biên bản hội nghị tổng kết ${data.year}.docx`);
-  return new Response(new Uint8Array(doc), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(doc, `Biên bản hội nghị tổng kết ${data.year}.docx`, DOCX_TYPE);
 }

@@ -1,5 +1,6 @@
 // GET /overview/export?cluster=&year= — the cluster dashboard of one year as an Excel workbook
 // (workbook.ts). Same permission and same figures as the page (clusterDashboard); anyone else gets 404.
+import { downloadResponse, XLSX_TYPE } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { clusterDashboard, parseDashboardParams, type DashboardWithYear } from "@/server/queries/dashboard";
 import { buildDashboardWorkbook } from "./workbook";
@@ -14,13 +15,5 @@ export async function GET(request: Request) {
   if (!d.cluster || !d.year || !("units" in d)) return new Response("Không tìm thấy", { status: 404 });
   const body = await buildDashboardWorkbook(d as DashboardWithYear, actor.displayName);
   const name = `Tổng quan ${d.cluster.name} năm ${d.year.year}.xlsx`;
-  const ascii = `tong-quan-${d.cluster.code.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}-${d.year.year}.xlsx`;
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(body, name, XLSX_TYPE);
 }

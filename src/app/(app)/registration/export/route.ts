@@ -2,9 +2,9 @@
 // that unit) or, without `unit`, of the whole cluster (registration.board: secretariat, admin), as
 // .xlsx in the layout a secretariat sends upward. Anything the actor may not see answers 404.
 import { NextResponse, type NextRequest } from "next/server";
+import { downloadResponse, XLSX_TYPE } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { buildResultsExport, resolveExportRequest } from "@/server/excel/export";
-import { attachmentHeader, XLSX_MIME } from "@/server/excel/template";
 
 export const dynamic = "force-dynamic";
 
@@ -15,12 +15,5 @@ export async function GET(request: NextRequest) {
   const req = await resolveExportRequest(actor, { year: url.searchParams.get("year"), unit: url.searchParams.get("unit") });
   if (!req) return new NextResponse("Không tìm thấy dữ liệu hoặc bạn không có quyền truy cập.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { buffer, fileName } = await buildResultsExport(req);
-  return new NextResponse(new Uint8Array(buffer), {
-    headers: {
-      "Content-Type": XLSX_MIME,
-      "Content-Disposition": attachmentHeader(fileName),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(buffer, fileName, XLSX_TYPE);
 }

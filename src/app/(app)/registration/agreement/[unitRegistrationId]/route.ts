@@ -1,7 +1,7 @@
 // The scanned agreement of a unit's registration, for those who may view that unit's registration
 // ("registration.view"). Always a download (Content-Disposition: attachment) with the type the server
 // found in the file's bytes (PDF, JPEG or PNG), never rendered as HTML; anything else is a 404.
-import { attachmentDisposition } from "@/domain/scoring/evidence";
+import { attachmentDisposition } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { agreementFileFor } from "@/server/queries/registration";
 

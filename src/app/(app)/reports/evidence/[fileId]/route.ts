@@ -2,7 +2,8 @@
 // unit; the secretariat/admin once submitted) or who are assigned to cross-score it; otherwise 404.
 // Always a download (Content-Disposition: attachment), with the type decided from the bytes at upload
 // (PDF/PNG/JPEG), nosniff and a sandboxing CSP: never rendered inline as HTML.
-import { attachmentDisposition, EVIDENCE_TYPES } from "@/domain/scoring/evidence";
+import { EVIDENCE_TYPES } from "@/domain/scoring/evidence";
+import { attachmentDisposition } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { evidenceForDownload } from "@/server/queries/reports";
 import { COMMON_HEADERS, notFoundResponse, orNotFound } from "../../http";

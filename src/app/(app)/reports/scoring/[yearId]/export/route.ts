@@ -1,5 +1,6 @@
 // GET /reports/scoring/[yearId]/export — every score of the year (criteria × units) as an Excel
 // workbook, for the secretariat of the year's cluster; anything else answers 404.
+import { downloadResponse, XLSX_TYPE } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { buildScoresWorkbook } from "@/server/excel/scores-export";
 import { scoresMatrix } from "@/server/queries/scoring";
@@ -15,12 +16,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ yea
   if (matrix instanceof Response) return matrix;
   const body = await buildScoresWorkbook(matrix);
   const name = `Bảng điểm thi đua ${matrix.year.year}.xlsx`;
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="Bang diem thi dua ${matrix.year.year}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(body, name, XLSX_TYPE);
 }
