@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SelectField, TextField } from "@/components/form";
 import { Badge, Card, cellClass, DataTable, EmptyState, PageHeader, Pagination } from "@/components/ui";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { PrintButton } from "@/app/(app)/overview/charts/print-button";
+import { PrintButton } from "@/components/print-button";
 import { requireActor } from "@/server/auth/current";
 import { describeBreak } from "@/server/audit/chain";
 import { auditDiff } from "@/server/audit/diff";

@@ -23,7 +23,7 @@ import { clusterDashboard, parseDashboardParams, type DashboardUnit, type TitleI
 import { maySeeMinistry } from "@/server/queries/ministry";
 import { ChartFrame } from "./charts/chart-frame";
 import { CountChart } from "./charts/count-chart";
-import { PrintButton } from "./charts/print-button";
+import { PrintButton } from "@/components/print-button";
 import { PrintStyles } from "./charts/print-styles";
 import { ScoreHistoryChart } from "./charts/score-history-chart";
 import { SectionScoresChart } from "./charts/section-scores-chart";

@@ -466,12 +466,3 @@ export function UnitTargetForm(props: {
     </ActionForm>
   );
 }
-
-/** Prints the page (the navigation and the forms are hidden by the print styles). */
-export function PrintButton({ label = "In trang" }: { label?: string }) {
-  return (
-    <button type="button" onClick={() => window.print()} className={buttonClass}>
-      {label}
-    </button>
-  );
-}

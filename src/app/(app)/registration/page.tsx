@@ -6,7 +6,7 @@ import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { parseRegistrationParams, registrationBoard, unitRegistrationPage, type RegistrationBoard } from "@/server/queries/registration";
-import { PrintButton } from "./officer-table";
+import { PrintButton } from "@/components/print-button";
 import { registrationStatusBadge, UnitRegistrationView } from "./unit-view";
 
 export const metadata: Metadata = { title: "Đăng ký thi đua" };

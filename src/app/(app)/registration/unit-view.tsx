@@ -9,7 +9,8 @@ import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { NO_SUB_UNIT, TARGET_ANY, TARGET_NONE, type UnitRegistrationPage } from "@/server/queries/registration";
 import { recordAgreementAction, recordAgreementForUnitAction, reopenUnitRegistrationAction } from "./actions";
-import { OfficerRegistrationTable, PrintButton, UnitTargetForm } from "./officer-table";
+import { PrintButton } from "@/components/print-button";
+import { OfficerRegistrationTable, UnitTargetForm } from "./officer-table";
 
 const controlClass =
   "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";

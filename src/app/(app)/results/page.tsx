@@ -6,7 +6,7 @@ import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { resultsOverview, type UnitResultRow } from "@/server/queries/results";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/print-button";
 import { YearPicker } from "./year-picker";
 
 export const metadata: Metadata = { title: "Kết quả thi đua" };

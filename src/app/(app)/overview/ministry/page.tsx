@@ -10,7 +10,7 @@ import { parseDashboardParams } from "@/server/queries/dashboard";
 import { ministryOverview } from "@/server/queries/ministry";
 import { ChartFrame } from "../charts/chart-frame";
 import { CountChart } from "../charts/count-chart";
-import { PrintButton } from "../charts/print-button";
+import { PrintButton } from "@/components/print-button";
 import { PrintStyles } from "../charts/print-styles";
 
 export const metadata: Metadata = { title: "Toàn Bộ Công an: các cụm thi đua" };

@@ -6,7 +6,7 @@ import { TASK_RATINGS } from "@/domain/title-catalogue";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { officerHistory } from "@/server/queries/officer-history";
-import { PrintButton } from "../../charts/print-button";
+import { PrintButton } from "@/components/print-button";
 import { PrintStyles } from "../../charts/print-styles";
 
 export const metadata: Metadata = { title: "Lịch sử danh hiệu của cán bộ" };

@@ -9,7 +9,7 @@ import { requireActor } from "@/server/auth/current";
 import { NOTABLE_PAGE_SIZE, unitHistory } from "@/server/queries/unit-history";
 import { ChartFrame } from "../../charts/chart-frame";
 import { CountChart } from "../../charts/count-chart";
-import { PrintButton } from "../../charts/print-button";
+import { PrintButton } from "@/components/print-button";
 import { PrintStyles } from "../../charts/print-styles";
 import { ScoreHistoryChart } from "../../charts/score-history-chart";
 

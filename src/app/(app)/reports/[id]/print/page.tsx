@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { getReport, REPORT_STATUS_LABELS, reportTitle } from "@/server/queries/reports";
-import { PrintButton } from "../../print-button";
+import { PrintButton } from "@/components/print-button";
 import { ReportView } from "../report-view";
 
 export const metadata: Metadata = { title: "Bản in báo cáo" };
@@ -18,7 +18,7 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
         <a href={`/reports/${report.id}`} className="text-sm text-brand-700 underline">
           ← Về trang báo cáo
         </a>
-        <PrintButton />
+        <PrintButton label="In trang này" primary />
       </div>
       <header className="mb-6 grid grid-cols-2 gap-4 text-center text-sm">
         <div>

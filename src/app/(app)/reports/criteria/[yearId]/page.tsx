@@ -4,7 +4,7 @@ import { criterionLabel, maxReachableHalf, sectionLabel, SECTION_KIND_LABELS } f
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { criteriaForReading } from "@/server/queries/reports";
-import { PrintButton } from "../../print-button";
+import { PrintButton } from "@/components/print-button";
 import { pts } from "../../ui";
 
 export const metadata: Metadata = { title: "Bảng tiêu chí" };

@@ -9,7 +9,7 @@ import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { parseUnitResultsParams, RESULT_FILTER_LABELS, RESULT_FILTERS, unitResults, type OfficerResultRow } from "@/server/queries/results";
 import { amendClosedYearAction, recordOfficerResultAction, recordUnitResultAction, verifyOfficerResultsAction } from "../../actions";
-import { PrintButton } from "../../print-button";
+import { PrintButton } from "@/components/print-button";
 import { YearPicker } from "../../year-picker";
 
 export const metadata: Metadata = { title: "Kết quả thi đua của đơn vị" };

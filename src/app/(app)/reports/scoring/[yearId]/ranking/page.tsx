@@ -5,7 +5,7 @@ import { TIE_BREAKS } from "@/domain/scoring/settings";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { yearRanking } from "@/server/queries/scoring";
-import { PrintButton } from "../../../print-button";
+import { PrintButton } from "@/components/print-button";
 import { pts } from "../../../ui";
 
 export const metadata: Metadata = { title: "Bảng xếp hạng" };
