@@ -34,6 +34,30 @@ export const optionalText = (label: string, max: number) =>
     .optional()
     .transform((s) => (s ? s : null));
 
+/**
+ * A written reason (returning a report, amending after closing): several lines allowed, required, and at
+ * least 10 characters so that it actually says something.
+ */
+export const reasonText = (label: string, missing: string, max = 1000) =>
+  z
+    .string({ error: missing })
+    .transform((s) => s.trim().normalize("NFC"))
+    .pipe(
+      z
+        .string()
+        .min(10, `${label} cần nêu rõ (ít nhất 10 ký tự).`)
+        .max(max, `${label} tối đa ${max} ký tự.`)
+        .refine(isStorableText, `${label} chứa ký tự không hợp lệ.`),
+    );
+
+/** Optional text of several lines (guidance, an amendment's reason): "" when empty. */
+export const optionalMultilineText = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim().normalize("NFC"))
+    .pipe(z.string().max(max, `${label} tối đa ${max} ký tự.`).refine(isStorableText, `${label} chứa ký tự không hợp lệ.`));
+
 /** A short code such as "KTNV" or "KTNV-00123": letters, digits, dot, dash, underscore. */
 export const codeField = (label: string, max = 32) =>
   z

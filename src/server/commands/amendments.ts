@@ -8,7 +8,7 @@ import { z } from "zod";
 import { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, type TaskRating } from "@/domain/eligibility";
 import type { Target } from "@/domain/permissions";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
-import { idField, isStorableText, optionalIdField, requiredText } from "@/domain/validation";
+import { idField, optionalIdField, reasonText, requiredText } from "@/domain/validation";
 import { formatDate, parseVietnameseDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
@@ -51,16 +51,7 @@ export const amendClosedYearInput = z
     decisionNo: requiredText("Số quyết định sửa đổi", 60),
     decisionDate: requiredDate("Ngày quyết định sửa đổi"),
     decisionSigner: requiredText("Người ký", 120),
-    reason: z
-      .string({ error: "Vui lòng nêu lý do sửa đổi." })
-      .transform((s) => s.trim().normalize("NFC"))
-      .pipe(
-        z
-          .string()
-          .min(10, "Lý do sửa đổi cần nêu rõ (ít nhất 10 ký tự).")
-          .max(1000, "Lý do sửa đổi tối đa 1000 ký tự.")
-          .refine(isStorableText, "Lý do sửa đổi chứa ký tự không hợp lệ."),
-      ),
+    reason: reasonText("Lý do sửa đổi", "Vui lòng nêu lý do sửa đổi."),
   })
   .superRefine((v, ctx) => {
     if (!v.officerId && !v.unitId) ctx.addIssue({ code: "custom", path: ["officerId"], message: "Chọn một cán bộ hoặc một đơn vị cần sửa đổi kết quả." });
