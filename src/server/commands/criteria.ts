@@ -35,7 +35,7 @@ import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { defineCommand, INVALID_INPUT, NotFoundError, UserError } from "./command";
 
 // ---------------------------------------------------------------------------------------------
@@ -120,31 +120,26 @@ async function yearTarget(tx: Tx, yearId: string): Promise<Target> {
   return year ? { clusterId: year.clusterId } : {};
 }
 
+/** How each part a form can name reaches its table: the FROM clause and the column its id is matched on. */
+const PARTS = {
+  table: { from: `"CriteriaTable" t`, id: "t.id" },
+  section: { from: `"CriteriaSection" s JOIN "CriteriaTable" t ON t.id = s."tableId"`, id: "s.id" },
+  criterion: { from: `"Criterion" c JOIN "CriteriaTable" t ON t.id = c."tableId"`, id: "c.id" },
+  figure: { from: `"KeyFigureDefinition" f JOIN "CriteriaTable" t ON t.id = f."tableId"`, id: "f.id" },
+} as const;
+type Part = keyof typeof PARTS;
+
 /** The cluster of whatever part of a table a form names (table, section, criterion or key figure). */
-async function partTarget(tx: Tx, part: "table" | "section" | "criterion" | "figure", id: string): Promise<Target & { tableId?: string }> {
-  const rows =
-    part === "table"
-      ? await tx.$queryRaw<{ clusterId: string; tableId: string }[]>`
-          SELECT y."clusterId"::text AS "clusterId", t.id::text AS "tableId"
-          FROM "CriteriaTable" t JOIN "EmulationYear" y ON y.id = t."emulationYearId" WHERE t.id = ${id}::uuid`
-      : part === "section"
-        ? await tx.$queryRaw<{ clusterId: string; tableId: string }[]>`
-          SELECT y."clusterId"::text AS "clusterId", t.id::text AS "tableId"
-          FROM "CriteriaSection" s JOIN "CriteriaTable" t ON t.id = s."tableId" JOIN "EmulationYear" y ON y.id = t."emulationYearId"
-          WHERE s.id = ${id}::uuid`
-        : part === "criterion"
-          ? await tx.$queryRaw<{ clusterId: string; tableId: string }[]>`
-          SELECT y."clusterId"::text AS "clusterId", t.id::text AS "tableId"
-          FROM "Criterion" c JOIN "CriteriaTable" t ON t.id = c."tableId" JOIN "EmulationYear" y ON y.id = t."emulationYearId"
-          WHERE c.id = ${id}::uuid`
-          : await tx.$queryRaw<{ clusterId: string; tableId: string }[]>`
-          SELECT y."clusterId"::text AS "clusterId", t.id::text AS "tableId"
-          FROM "KeyFigureDefinition" f JOIN "CriteriaTable" t ON t.id = f."tableId" JOIN "EmulationYear" y ON y.id = t."emulationYearId"
-          WHERE f.id = ${id}::uuid`;
+async function partTarget(tx: Tx, part: Part, id: string): Promise<Target & { tableId?: string }> {
+  // Only the fixed fragments above are spliced in raw; the id stays a bound parameter.
+  const rows = await tx.$queryRaw<{ clusterId: string; tableId: string }[]>`
+    SELECT y."clusterId"::text AS "clusterId", t.id::text AS "tableId"
+    FROM ${Prisma.raw(PARTS[part].from)} JOIN "EmulationYear" y ON y.id = t."emulationYearId"
+    WHERE ${Prisma.raw(PARTS[part].id)} = ${id}::uuid`;
   return rows[0] ? { clusterId: rows[0].clusterId, tableId: rows[0].tableId } : {};
 }
 
-async function tableIdOf(tx: Tx, part: "table" | "section" | "criterion" | "figure", id: string): Promise<string> {
+async function tableIdOf(tx: Tx, part: Part, id: string): Promise<string> {
   const t = await partTarget(tx, part, id);
   if (!t.tableId) throw new NotFoundError();
   return t.tableId;
@@ -175,13 +170,24 @@ async function editContext(tx: Tx, tableId: string, clusterId: string, amendment
   return { table, year };
 }
 
+/** The part a save form edits: null for a new one; an id that is not in this table is a 404. */
+function existingPart<T extends { id: string }>(parts: T[], id: string | null): T | null {
+  if (!id) return null;
+  const part = parts.find((p) => p.id === id);
+  if (!part) throw new NotFoundError();
+  return part;
+}
+
 /** Refuses the change when the table after it breaks a rule; the issue's message goes on `field`. */
 function assertStructure(after: CriteriaTableDef, field: string, relevant?: (issue: TableIssue) => boolean) {
   const issues = checkTableStructure(after).filter(relevant ?? (() => true));
   if (issues.length) throw new UserError(issues[0]!.message, { [field]: issues.map((i) => i.message) });
 }
 
-/** After the freeze: raise the version and record the amendment. Returns the new version (or the old one). */
+/**
+ * After the freeze: raise the version and record the amendment. Returns the table's version after the
+ * change, with the message suffix and the audit fields every edit shares (so they cannot drift apart).
+ */
 async function recordAmendment(
   tx: Tx,
   ctx: { table: LoadedTable },
@@ -189,25 +195,29 @@ async function recordAmendment(
   reason: string,
   summary: string,
   change: unknown,
-): Promise<number> {
-  if (!ctx.table.frozenAt) return ctx.table.version;
-  const version = ctx.table.version + 1;
-  await tx.criteriaTable.update({ where: { id: ctx.table.id }, data: { version } });
-  await tx.criteriaAmendment.create({
-    data: {
-      tableId: ctx.table.id,
-      version,
-      reason,
-      summary: summary.slice(0, 1000),
-      change: JSON.parse(JSON.stringify(change ?? null)) as Prisma.InputJsonValue,
-      actorId: actor.userId,
-      actorName: actor.displayName,
-    },
-  });
-  return version;
+) {
+  const frozen = !!ctx.table.frozenAt;
+  const version = frozen ? ctx.table.version + 1 : ctx.table.version;
+  if (frozen) {
+    await tx.criteriaTable.update({ where: { id: ctx.table.id }, data: { version } });
+    await tx.criteriaAmendment.create({
+      data: {
+        tableId: ctx.table.id,
+        version,
+        reason,
+        summary: summary.slice(0, 1000),
+        change: JSON.parse(JSON.stringify(change ?? null)) as Prisma.InputJsonValue,
+        actorId: actor.userId,
+        actorName: actor.displayName,
+      },
+    });
+  }
+  return {
+    version,
+    suffix: frozen ? ` (sửa đổi, phiên bản ${version})` : "",
+    audit: { amendmentReason: reason || undefined, tableVersion: version },
+  };
 }
-
-const amendedSuffix = (frozen: boolean, version: number) => (frozen ? ` (sửa đổi, phiên bản ${version})` : "");
 
 /** The highest score anyone has given a criterion (self, final or cross), in half-points. */
 async function highestScore(tx: Tx, criterionId: string): Promise<number> {
@@ -345,8 +355,7 @@ export const saveSection = defineCommand({
   target: (tx, input) => partTarget(tx, "table", input.tableId),
   async run(tx, input, actor, target) {
     const ctx = await editContext(tx, input.tableId, target.clusterId!, input.amendmentReason);
-    const existing = input.sectionId ? ctx.table.sections.find((s) => s.id === input.sectionId) : null;
-    if (input.sectionId && !existing) throw new NotFoundError();
+    const existing = existingPart(ctx.table.sections, input.sectionId);
     const kind: SectionKind = existing?.kind ?? input.kind ?? "SCORED";
     if (!existing && kind !== "SCORED" && ctx.table.sections.some((s) => s.kind === kind)) {
       throw new UserError(`Bảng tiêu chí đã có nhóm ${SECTION_KIND_LABELS[kind].toLowerCase()}.`, { kind: [`Bảng tiêu chí chỉ có một nhóm ${SECTION_KIND_LABELS[kind].toLowerCase()}.`] });
@@ -377,11 +386,11 @@ export const saveSection = defineCommand({
     const summary = existing
       ? `Sửa ${where}: "${existing.title}" (${formatPoints(existing.maxHalf)} điểm) → "${input.title}" (${formatPoints(max.half)} điểm)`
       : `Thêm ${where}: "${input.title}" (${formatPoints(max.half)} điểm)`;
-    const version = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { sectionId, before, after: afterRow });
+    const amended = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { sectionId, before, after: afterRow });
     return {
       data: { id: sectionId },
-      message: `${existing ? "Đã lưu" : "Đã thêm"} ${where}${amendedSuffix(!!ctx.table.frozenAt, version)}.`,
-      audit: { entityType: "CriteriaSection", entityId: sectionId, before, after: { ...afterRow, amendmentReason: input.amendmentReason || undefined, tableVersion: version } },
+      message: `${existing ? "Đã lưu" : "Đã thêm"} ${where}${amended.suffix}.`,
+      audit: { entityType: "CriteriaSection", entityId: sectionId, before, after: { ...afterRow, ...amended.audit } },
     };
   },
 });
@@ -405,10 +414,10 @@ export const deleteSection = defineCommand({
     await tx.criteriaSection.delete({ where: { id: section.id } }); // its criteria (and their draft scores) go with it
     await renumber(tx, "CriteriaSection", ctx.table.sections.filter((s) => s.id !== section.id).map((s) => s.id));
     const summary = `Xóa ${label}: "${section.title}" (${section.criteria.length} tiêu chí)`;
-    const version = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { sectionId: section.id, before: section });
+    const amended = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { sectionId: section.id, before: section });
     return {
-      message: `Đã xóa ${label} "${section.title}"${amendedSuffix(!!ctx.table.frozenAt, version)}.`,
-      audit: { entityType: "CriteriaSection", entityId: section.id, before: { ...section, draftScoresDeleted: used.scores, evidenceDeleted: used.evidence }, after: { amendmentReason: input.amendmentReason || undefined, tableVersion: version } },
+      message: `Đã xóa ${label} "${section.title}"${amended.suffix}.`,
+      audit: { entityType: "CriteriaSection", entityId: section.id, before: { ...section, draftScoresDeleted: used.scores, evidenceDeleted: used.evidence }, after: amended.audit },
     };
   },
 });
@@ -470,10 +479,10 @@ export const moveCriteriaPart = defineCommand({
     if (!order) throw new UserError(input.direction === "up" ? "Mục này đã ở vị trí đầu." : "Mục này đã ở vị trí cuối.");
     await renumber(tx, table, order.map((x) => x.id));
     const summary = `Chuyển ${what} ${input.direction === "up" ? "lên" : "xuống"} một vị trí`;
-    const version = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { part: input.part, id: input.id, direction: input.direction });
+    const amended = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { part: input.part, id: input.id, direction: input.direction });
     return {
-      message: `Đã chuyển ${what} ${input.direction === "up" ? "lên" : "xuống"}${amendedSuffix(!!t.frozenAt, version)}.`,
-      audit: { entityType: ENTITY, entityId: t.id, after: { move: input.part, id: input.id, direction: input.direction, tableVersion: version } },
+      message: `Đã chuyển ${what} ${input.direction === "up" ? "lên" : "xuống"}${amended.suffix}.`,
+      audit: { entityType: ENTITY, entityId: t.id, after: { move: input.part, id: input.id, direction: input.direction, tableVersion: amended.version } },
     };
   },
 });
@@ -541,11 +550,11 @@ export const saveCriterion = defineCommand({
     const summary = existing
       ? `Sửa ${noun} ${label}${existing.maxHalf !== max.half ? `: điểm tối đa ${formatPoints(existing.maxHalf)} → ${formatPoints(max.half)}` : ""}${existing.title !== input.title ? `; nội dung "${input.title}"` : ""}${existing.evidenceRequired !== input.evidenceRequired ? `; ${input.evidenceRequired ? "cần" : "không cần"} minh chứng` : ""}`
       : `Thêm ${noun} ${label}: "${input.title}" (${formatPoints(max.half)} điểm)`;
-    const version = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { criterionId, before, after: values });
+    const amended = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { criterionId, before, after: values });
     return {
       data: { id: criterionId },
-      message: `${existing ? "Đã lưu" : "Đã thêm"} ${noun} ${label}${amendedSuffix(!!t.frozenAt, version)}.`,
-      audit: { entityType: "Criterion", entityId: criterionId, before, after: { ...values, sectionId: section.id, amendmentReason: input.amendmentReason || undefined, tableVersion: version } },
+      message: `${existing ? "Đã lưu" : "Đã thêm"} ${noun} ${label}${amended.suffix}.`,
+      audit: { entityType: "Criterion", entityId: criterionId, before, after: { ...values, sectionId: section.id, ...amended.audit } },
     };
   },
 });
@@ -568,10 +577,10 @@ export const deleteCriterion = defineCommand({
     }
     await tx.criterion.delete({ where: { id: criterion.id } });
     await renumber(tx, "Criterion", section.criteria.filter((c) => c.id !== criterion.id).map((c) => c.id));
-    const version = await recordAmendment(tx, ctx, actor, input.amendmentReason, `Xóa tiêu chí ${label}: "${criterion.title}"`, { criterionId: criterion.id, before: criterion });
+    const amended = await recordAmendment(tx, ctx, actor, input.amendmentReason, `Xóa tiêu chí ${label}: "${criterion.title}"`, { criterionId: criterion.id, before: criterion });
     return {
-      message: `Đã xóa tiêu chí ${label}${amendedSuffix(!!ctx.table.frozenAt, version)}.`,
-      audit: { entityType: "Criterion", entityId: criterion.id, before: { ...criterion, draftScoresDeleted: used.scores, evidenceDeleted: used.evidence }, after: { amendmentReason: input.amendmentReason || undefined, tableVersion: version } },
+      message: `Đã xóa tiêu chí ${label}${amended.suffix}.`,
+      audit: { entityType: "Criterion", entityId: criterion.id, before: { ...criterion, draftScoresDeleted: used.scores, evidenceDeleted: used.evidence }, after: amended.audit },
     };
   },
 });
@@ -596,18 +605,17 @@ export const saveKeyFigure = defineCommand({
   target: (tx, input) => partTarget(tx, "table", input.tableId),
   async run(tx, input, actor, target) {
     const ctx = await editContext(tx, input.tableId, target.clusterId!, input.amendmentReason);
-    const existing = input.figureId ? ctx.table.keyFigures.find((f) => f.id === input.figureId) : null;
-    if (input.figureId && !existing) throw new NotFoundError();
+    const existing = existingPart(ctx.table.keyFigures, input.figureId);
     const values = { label: input.label, unitLabel: input.unitLabel, required: input.required, inMidyear: input.inMidyear };
     const id = existing
       ? (await tx.keyFigureDefinition.update({ where: { id: existing.id }, data: values })).id
       : (await tx.keyFigureDefinition.create({ data: { tableId: ctx.table.id, position: ctx.table.keyFigures.length + 1, ...values } })).id;
     const summary = existing ? `Sửa số liệu "${existing.label}" → "${input.label}" (${input.unitLabel})` : `Thêm số liệu "${input.label}" (${input.unitLabel})`;
-    const version = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { figureId: id, before: existing, after: values });
+    const amended = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { figureId: id, before: existing, after: values });
     return {
       data: { id },
-      message: `${existing ? "Đã lưu" : "Đã thêm"} số liệu "${input.label}"${amendedSuffix(!!ctx.table.frozenAt, version)}.`,
-      audit: { entityType: "KeyFigureDefinition", entityId: id, before: existing ?? null, after: { ...values, amendmentReason: input.amendmentReason || undefined, tableVersion: version } },
+      message: `${existing ? "Đã lưu" : "Đã thêm"} số liệu "${input.label}"${amended.suffix}.`,
+      audit: { entityType: "KeyFigureDefinition", entityId: id, before: existing ?? null, after: { ...values, ...amended.audit } },
     };
   },
 });
@@ -628,10 +636,10 @@ export const deleteKeyFigure = defineCommand({
     }
     await tx.keyFigureDefinition.delete({ where: { id: figure.id } });
     await renumber(tx, "KeyFigureDefinition", ctx.table.keyFigures.filter((f) => f.id !== figure.id).map((f) => f.id));
-    const version = await recordAmendment(tx, ctx, actor, input.amendmentReason, `Xóa số liệu "${figure.label}"`, { figureId: figure.id, before: figure });
+    const amended = await recordAmendment(tx, ctx, actor, input.amendmentReason, `Xóa số liệu "${figure.label}"`, { figureId: figure.id, before: figure });
     return {
-      message: `Đã xóa số liệu "${figure.label}"${amendedSuffix(!!ctx.table.frozenAt, version)}.`,
-      audit: { entityType: "KeyFigureDefinition", entityId: figure.id, before: { ...figure, valuesDeleted: values }, after: { amendmentReason: input.amendmentReason || undefined, tableVersion: version } },
+      message: `Đã xóa số liệu "${figure.label}"${amended.suffix}.`,
+      audit: { entityType: "KeyFigureDefinition", entityId: figure.id, before: { ...figure, valuesDeleted: values }, after: amended.audit },
     };
   },
 });
