@@ -61,19 +61,17 @@ export const NO_TARGET_TITLE = "Chưa chọn danh hiệu đăng ký của đơn 
 
 type UnitScope = { unitId: string; clusterId: string };
 
-/** The acting unit officer's own member unit, from the database. */
-async function ownUnitTarget(tx: Tx, actor: Actor): Promise<Target> {
-  if (!actor.unitId) return {};
-  const unit = await tx.unit.findUnique({ where: { id: actor.unitId }, select: { id: true, clusterId: true, parentId: true } });
-  if (!unit || unit.parentId) return {};
-  return { unitId: unit.id, clusterId: unit.clusterId };
-}
-
 /** A member unit named by the form (secretariat commands): its scope as stored. */
 async function memberUnitTarget(tx: Tx, unitId: string): Promise<Target> {
   const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, clusterId: true, parentId: true } });
   if (!unit || unit.parentId) return {};
   return { unitId: unit.id, clusterId: unit.clusterId };
+}
+
+/** The acting unit officer's own member unit, from the database (a sub-unit officer has none). */
+async function ownUnitTarget(tx: Tx, actor: Actor): Promise<Target> {
+  if (!actor.unitId) return {};
+  return memberUnitTarget(tx, actor.unitId);
 }
 
 function scopeOf(target: Target): UnitScope {
@@ -146,12 +144,38 @@ async function assertUnitActive(tx: Tx, unitId: string) {
   if (!unit?.active) throw new UserError("Đơn vị đã ngừng hoạt động; không thể đăng ký thi đua.");
 }
 
+/**
+ * The preamble of every unit officer's write but the agreement: the unit-year locked, inside the
+ * writable window, and the unit still active, checked in this order (the window's message wins).
+ */
+async function lockWritableUnitYear(tx: Tx, target: Target, emulationYearId: string): Promise<{ scope: UnitScope; unitYear: UnitYear }> {
+  const scope = scopeOf(target);
+  const unitYear = await lockUnitYear(tx, scope, emulationYearId);
+  assertWritable(unitYear, new Date());
+  await assertUnitActive(tx, scope.unitId);
+  return { scope, unitYear };
+}
+
+/** The audit entry of a unit-year's registration: `year` first on both sides, then the command's fields. */
+function unitYearAudit(unitYear: UnitYear, before: Record<string, unknown>, after: Record<string, unknown>) {
+  return {
+    entityType: ENTITY,
+    entityId: unitYear.registration.id,
+    before: { year: unitYear.year.year, ...before },
+    after: { year: unitYear.year.year, ...after },
+  };
+}
+
 /** Marks the registration as changed now (the page's "last updated"). */
 async function touch(tx: Tx, registrationId: string) {
   await tx.unitRegistration.update({ where: { id: registrationId }, data: { updatedAt: new Date() } });
 }
 
 const yearIdField = idField("Năm thi đua");
+
+/** A title code from a form ("" = none): `base` carries the command's own "required" message. */
+const titleCodeField = (base = z.string()) =>
+  base.trim().max(32, "Danh hiệu không hợp lệ.").refine(isStorableText, "Danh hiệu không hợp lệ.");
 
 // ---------------------------------------------------------------------------------------------
 // Officers' target titles
@@ -179,8 +203,8 @@ const rowsField = z.preprocess(
     .array(
       z.object({
         officerId: z.uuid("Mã cán bộ không hợp lệ."),
-        titleCode: z.string().trim().max(32, "Danh hiệu không hợp lệ.").refine(isStorableText, "Danh hiệu không hợp lệ."),
-        was: z.string().trim().max(32, "Danh hiệu không hợp lệ.").refine(isStorableText, "Danh hiệu không hợp lệ.").optional(),
+        titleCode: titleCodeField(),
+        was: titleCodeField().optional(),
       }),
       { error: "Danh sách đăng ký không hợp lệ." },
     )
@@ -231,6 +255,9 @@ const countTitles = (titles: Iterable<string | null>) => {
   return { cst, cstdcs };
 };
 
+/** A refused batch: the message also goes to the `rows` field, where the table shows it. */
+const batchRefused = (message: string) => new UserError(message, { rows: [message] });
+
 /**
  * Applies a batch of { officerId, titleCode | "" } to the unit's registrations, all or nothing:
  * refused (nothing written) when a title is unknown or not an active individual title, an officer is
@@ -242,19 +269,17 @@ async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: UnitYear, 
   const titles = await activeIndividualTitles(tx);
   const unknown = [...new Set(rows.map((r) => r.titleCode).filter((c) => c !== "" && !titles.has(c)))];
   if (unknown.length) {
-    const message = `Danh hiệu không hợp lệ hoặc không phải danh hiệu cá nhân đang áp dụng: ${unknown.map((c) => `"${c}"`).join(", ")}; không có thay đổi nào được lưu.`;
-    throw new UserError(message, { rows: [message] });
+    throw batchRefused(`Danh hiệu không hợp lệ hoặc không phải danh hiệu cá nhân đang áp dụng: ${unknown.map((c) => `"${c}"`).join(", ")}; không có thay đổi nào được lưu.`);
   }
 
   // 2. Officers: every one an active officer of this unit. Nothing is said about other units' officers.
   const ids = [...new Set(rows.map((r) => r.officerId))];
   const officers = await tx.officer.findMany({ where: { id: { in: ids } }, select: { id: true, unitId: true, active: true, fullName: true, code: true } });
   const byId = new Map(officers.map((o) => [o.id, o]));
-  if (ids.some((id) => byId.get(id)?.unitId !== scope.unitId)) throw new UserError(OFFICER_NOT_IN_UNIT, { rows: [OFFICER_NOT_IN_UNIT] });
+  if (ids.some((id) => byId.get(id)?.unitId !== scope.unitId)) throw batchRefused(OFFICER_NOT_IN_UNIT);
   const inactive = officers.filter((o) => !o.active);
   if (inactive.length) {
-    const message = `Cán bộ không còn công tác, không thể đăng ký: ${inactive.map((o) => `${o.fullName} (${o.code})`).join(", ")}; không có thay đổi nào được lưu.`;
-    throw new UserError(message, { rows: [message] });
+    throw batchRefused(`Cán bộ không còn công tác, không thể đăng ký: ${inactive.map((o) => `${o.fullName} (${o.code})`).join(", ")}; không có thay đổi nào được lưu.`);
   }
 
   // 3. One row per officer; two titles for one officer-year is refused with the engine's reasons.
@@ -290,8 +315,7 @@ async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: UnitYear, 
   const stale = rows.filter((r) => r.was !== undefined && (before.get(r.officerId) ?? "") !== r.was && (before.get(r.officerId) ?? "") !== r.titleCode);
   if (stale.length) {
     const now = (id: string) => (before.has(id) ? (titleLabel(before.get(id) as IndividualTitle) ?? before.get(id)) : "chưa đăng ký");
-    const message = `Đăng ký của ${stale.map((r) => `${byId.get(r.officerId)!.fullName} (${byId.get(r.officerId)!.code}; nay: ${now(r.officerId)})`).join(", ")} vừa được lưu ở nơi khác sau khi trang được mở; không có thay đổi nào được lưu. Vui lòng tải lại trang rồi sửa lại.`;
-    throw new UserError(message, { rows: [message] });
+    throw batchRefused(`Đăng ký của ${stale.map((r) => `${byId.get(r.officerId)!.fullName} (${byId.get(r.officerId)!.code}; nay: ${now(r.officerId)})`).join(", ")} vừa được lưu ở nơi khác sau khi trang được mở; không có thay đổi nào được lưu. Vui lòng tải lại trang rồi sửa lại.`);
   }
   const rest = await unitCountsExcept(tx, year.id, scope.unitId, ids);
   const batchBefore = countTitles(existing.filter((r) => r.unitId === scope.unitId).map((r) => r.titleCode));
@@ -301,8 +325,7 @@ async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: UnitYear, 
   // Over the quota is refused, unless the unit was already over (e.g. officers left) and the batch does
   // not make it worse: a unit must be able to fix an excess one page at a time.
   if (quota.verdict === "OVER" && !(quotaBefore.verdict === "OVER" && quota.remaining >= quotaBefore.remaining)) {
-    const message = `Vượt chỉ tiêu Chiến sĩ thi đua cơ sở: ${quota.message} Không có thay đổi nào được lưu.`;
-    throw new UserError(message, { rows: [message] });
+    throw batchRefused(`Vượt chỉ tiêu Chiến sĩ thi đua cơ sở: ${quota.message} Không có thay đổi nào được lưu.`);
   }
 
   // 5. Write: removals, then one upsert for every title set.
@@ -350,22 +373,18 @@ export const saveOfficerRegistrations = defineCommand({
   input: saveOfficerRegistrationsInput,
   target: (tx, _input, actor) => ownUnitTarget(tx, actor),
   async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
-    assertWritable(unitYear, new Date());
-    await assertUnitActive(tx, scope.unitId);
+    const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
     const result = await applyRegistrations(tx, scope, unitYear, input.rows);
     await touch(tx, unitYear.registration.id);
     const changed = result.added + result.changed + result.removed;
     return {
       data: { added: result.added, changed: result.changed, removed: result.removed },
       message: savedMessage(result, `Đã lưu đăng ký của ${changed} cán bộ`),
-      audit: {
-        entityType: ENTITY,
-        entityId: unitYear.registration.id,
-        before: { year: unitYear.year.year, registrations: result.audit.before },
-        after: { year: unitYear.year.year, registrations: result.audit.after, quota: result.quota.message },
-      },
+      audit: unitYearAudit(
+        unitYear,
+        { registrations: result.audit.before },
+        { registrations: result.audit.after, quota: result.quota.message },
+      ),
     };
   },
 });
@@ -373,7 +392,7 @@ export const saveOfficerRegistrations = defineCommand({
 // Every officer matching the page's filters (all pages), set to one title or unregistered.
 export const bulkSetOfficerRegistrationsInput = z.object({
   emulationYearId: yearIdField,
-  titleCode: z.string({ error: "Vui lòng chọn danh hiệu." }).trim().max(32, "Danh hiệu không hợp lệ.").refine(isStorableText, "Danh hiệu không hợp lệ."),
+  titleCode: titleCodeField(z.string({ error: "Vui lòng chọn danh hiệu." })),
   q: z.string().max(100).refine(isStorableText).optional(),
   sub: z.string().max(64).refine(isStorableText).optional(),
   target: z.string().max(32).refine(isStorableText).optional(),
@@ -387,10 +406,7 @@ export const bulkSetOfficerRegistrations = defineCommand({
   input: bulkSetOfficerRegistrationsInput,
   target: (tx, _input, actor) => ownUnitTarget(tx, actor),
   async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
-    assertWritable(unitYear, new Date());
-    await assertUnitActive(tx, scope.unitId);
+    const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
     const subUnits = await tx.unit.findMany({ where: { parentId: scope.unitId }, select: { id: true } });
     const titles = await activeIndividualTitles(tx);
     const filters = cleanFilters(input, subUnits, [...titles]);
@@ -417,12 +433,11 @@ export const bulkSetOfficerRegistrations = defineCommand({
     return {
       data: { matched: matching.length, added: result.added, changed: result.changed, removed: result.removed },
       message: savedMessage(result, what),
-      audit: {
-        entityType: ENTITY,
-        entityId: unitYear.registration.id,
-        before: { year: unitYear.year.year, registrations: result.audit.before },
-        after: { year: unitYear.year.year, filters, titleCode: input.titleCode || null, registrations: result.audit.after, quota: result.quota.message },
-      },
+      audit: unitYearAudit(
+        unitYear,
+        { registrations: result.audit.before },
+        { filters, titleCode: input.titleCode || null, registrations: result.audit.after, quota: result.quota.message },
+      ),
     };
   },
 });
@@ -432,7 +447,7 @@ export const bulkSetOfficerRegistrations = defineCommand({
 
 export const setUnitTargetInput = z.object({
   emulationYearId: yearIdField,
-  titleCode: z.string({ error: "Vui lòng chọn danh hiệu của đơn vị." }).trim().max(32, "Danh hiệu không hợp lệ.").refine(isStorableText, "Danh hiệu không hợp lệ."),
+  titleCode: titleCodeField(z.string({ error: "Vui lòng chọn danh hiệu của đơn vị." })),
 });
 
 export const setUnitTarget = defineCommand({
@@ -441,10 +456,7 @@ export const setUnitTarget = defineCommand({
   input: setUnitTargetInput,
   target: (tx, _input, actor) => ownUnitTarget(tx, actor),
   async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
-    assertWritable(unitYear, new Date());
-    await assertUnitActive(tx, scope.unitId);
+    const { unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
     const code = input.titleCode || null;
     let name: string | null = null;
     if (code) {
@@ -459,12 +471,7 @@ export const setUnitTarget = defineCommand({
     await tx.unitRegistration.update({ where: { id: unitYear.registration.id }, data: { targetTitleCode: code } });
     return {
       message: before === code ? "Không có thay đổi nào." : name ? `Đã lưu danh hiệu đăng ký của đơn vị: ${name}.` : "Đã bỏ danh hiệu đăng ký của đơn vị.",
-      audit: {
-        entityType: ENTITY,
-        entityId: unitYear.registration.id,
-        before: { year: unitYear.year.year, targetTitleCode: before },
-        after: { year: unitYear.year.year, targetTitleCode: code },
-      },
+      audit: unitYearAudit(unitYear, { targetTitleCode: before }, { targetTitleCode: code }),
     };
   },
 });
@@ -480,10 +487,7 @@ export const submitUnitRegistration = defineCommand({
   input: submitUnitRegistrationInput,
   target: (tx, _input, actor) => ownUnitTarget(tx, actor),
   async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
-    assertWritable(unitYear, new Date());
-    await assertUnitActive(tx, scope.unitId);
+    const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
     const reg = unitYear.registration;
     if (!reg.targetTitleCode) throw new UserError(NO_TARGET_TITLE, { titleCode: [NO_TARGET_TITLE] });
     const counts = await unitCountsExcept(tx, unitYear.year.id, scope.unitId, []);
@@ -498,12 +502,10 @@ export const submitUnitRegistration = defineCommand({
     });
     return {
       message: `Đã gửi đăng ký thi đua năm ${unitYear.year.year} của đơn vị: ${counts.cst}/${officers} cán bộ đăng ký danh hiệu. ${quota.message}`,
-      audit: {
-        entityType: ENTITY,
-        entityId: reg.id,
-        before: { year: unitYear.year.year, status: reg.existed ? reg.status : null, reopenedUntil: reg.reopenedUntil },
-        after: {
-          year: unitYear.year.year,
+      audit: unitYearAudit(
+        unitYear,
+        { status: reg.existed ? reg.status : null, reopenedUntil: reg.reopenedUntil },
+        {
           status: "SUBMITTED",
           submittedAt: submittedAt.toISOString(),
           targetTitleCode: reg.targetTitleCode,
@@ -511,7 +513,7 @@ export const submitUnitRegistration = defineCommand({
           officers,
           cstdcs: counts.cstdcs,
         },
-      },
+      ),
     };
   },
 });
@@ -559,17 +561,15 @@ export const reopenUnitRegistration = defineCommand({
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: scope.unitId }, select: { name: true } });
     return {
       message: `Đã mở lại đăng ký thi đua năm ${unitYear.year.year} cho ${unit.name} đến hết ngày ${formatDate(input.until)}.`,
-      audit: {
-        entityType: ENTITY,
-        entityId: reg.id,
-        before: {
-          year: unitYear.year.year,
+      audit: unitYearAudit(
+        unitYear,
+        {
           status: reg.existed ? reg.status : null,
           submittedAt: reg.submittedAt?.toISOString() ?? null,
           reopenedUntil: reg.reopenedUntil?.toISOString() ?? null,
         },
-        after: { year: unitYear.year.year, status: "DRAFT", reopenedUntil: reopenedUntil.toISOString(), reopenReason: input.reason },
-      },
+        { status: "DRAFT", reopenedUntil: reopenedUntil.toISOString(), reopenReason: input.reason },
+      ),
     };
   },
 });
@@ -640,22 +640,18 @@ async function storeAgreement(tx: Tx, unitYear: UnitYear, input: z.infer<typeof 
       ...(file ? { agreementFileName: file.name, agreementFileType: file.type, agreementFile: file.bytes } : {}),
     },
   });
-  const pick = (r: { signedOn: string | null; signer: string | null; fileName: string | null }) => ({ year: unitYear.year.year, ...r });
   return {
     message: `Đã lưu giao ước thi đua ký ngày ${formatDate(input.signedOn)}${file ? ` kèm tệp ${file.name}` : ""}.`,
-    audit: {
-      entityType: ENTITY,
-      entityId: reg.id,
-      before: pick({
-        signedOn: reg.agreementSignedOn?.toISOString().slice(0, 10) ?? null,
-        signer: reg.agreementSigner,
-        fileName: reg.agreementFileName,
-      }),
-      after: {
-        ...pick({ signedOn: input.signedOn, signer: input.signer, fileName: file?.name ?? reg.agreementFileName }),
+    audit: unitYearAudit(
+      unitYear,
+      { signedOn: reg.agreementSignedOn?.toISOString().slice(0, 10) ?? null, signer: reg.agreementSigner, fileName: reg.agreementFileName },
+      {
+        signedOn: input.signedOn,
+        signer: input.signer,
+        fileName: file?.name ?? reg.agreementFileName,
         ...(file ? { file: { type: file.type, size: file.size, sha256: file.sha256 } } : {}),
       },
-    },
+    ),
   };
 }
 
