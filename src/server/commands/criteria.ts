@@ -30,7 +30,7 @@ import {
   type TableIssue,
 } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
-import { checkbox, idField, isStorableText, requiredText } from "@/domain/validation";
+import { checkbox, idField, optionalMultilineText, requiredText } from "@/domain/validation";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
@@ -145,11 +145,7 @@ async function tableIdOf(tx: Tx, part: Part, id: string): Promise<string> {
   return t.tableId;
 }
 
-const amendmentReasonField = z
-  .string()
-  .optional()
-  .transform((s) => (s ?? "").trim().normalize("NFC"))
-  .pipe(z.string().max(1000, "Lý do sửa đổi tối đa 1000 ký tự.").refine(isStorableText, "Lý do sửa đổi chứa ký tự không hợp lệ."));
+const amendmentReasonField = optionalMultilineText("Lý do sửa đổi", 1000);
 
 /**
  * Locks the cluster and the table, reloads it, refuses a closed year, and after the freeze requires a
@@ -429,9 +425,11 @@ const TABLES = { CriteriaSection: "CriteriaSection", Criterion: "Criterion", Key
 
 /** Positions 1..n in the given order. */
 async function renumber(tx: Tx, table: keyof typeof TABLES, ids: string[]) {
-  for (const [i, id] of ids.entries()) {
-    await tx.$executeRawUnsafe(`UPDATE "${TABLES[table]}" SET "position" = $1 WHERE "id" = $2::uuid`, i + 1, id);
-  }
+  // One statement, whatever the number of rows (a table has up to ~60 criteria).
+  await tx.$executeRawUnsafe(
+    `UPDATE "${TABLES[table]}" AS t SET "position" = v.position FROM unnest($1::uuid[]) WITH ORDINALITY AS v(id, position) WHERE t."id" = v.id`,
+    ids,
+  );
 }
 
 function moved<T extends { id: string }>(items: T[], id: string, direction: "up" | "down"): T[] | null {
@@ -496,12 +494,7 @@ export const saveCriterionInput = z.object({
   /** Absent: a new criterion. */
   criterionId: z.union([z.literal(""), idField("Tiêu chí")]).optional().transform((s) => s || null),
   title: titleField("Nội dung tiêu chí", 500),
-  guidance: z
-    .string()
-    .optional()
-    .transform((s) => (s ?? "").trim().normalize("NFC"))
-    .pipe(z.string().max(2000, "Hướng dẫn chấm tối đa 2000 ký tự.").refine(isStorableText, "Hướng dẫn chấm chứa ký tự không hợp lệ."))
-    .transform((s) => s || null),
+  guidance: optionalMultilineText("Hướng dẫn chấm", 2000).transform((s) => s || null),
   max: maxText,
   evidenceRequired: checkbox,
   inMidyear: checkbox,
