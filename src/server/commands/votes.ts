@@ -88,13 +88,14 @@ const roundInclude = {
   candidates: { orderBy: { position: "asc" as const }, include: { unit: { select: { id: true, name: true, active: true } } } },
 } as const;
 
-/** Locks the cluster and the round (ballots in flight finish first), then loads it. Refuses when the round's year is closed. */
-async function loadRound(tx: Tx, roundId: string, clusterId: string) {
+/** Locks the cluster and the round (ballots in flight finish first), then loads it. Refuses a closed year first, then a round not in the `expected` state. */
+async function loadRound(tx: Tx, roundId: string, clusterId: string, expected: RoundState) {
   await lockCluster(tx, clusterId);
   await tx.$queryRaw`SELECT id FROM "VoteRound" WHERE id = ${roundId}::uuid FOR UPDATE`;
   const round = await tx.voteRound.findUnique({ where: { id: roundId }, include: roundInclude });
   if (!round || round.emulationYear.clusterId !== clusterId) throw new NotFoundError();
   if (!isYearWritable(round.emulationYear.phase as YearPhase)) throw new UserError(YEAR_CLOSED_MESSAGE);
+  refuseUnlessState(round, expected);
   return round;
 }
 
@@ -197,6 +198,11 @@ export async function closedRoundResults(db: Db, roundIds: string[]): Promise<Ma
   return out;
 }
 
+/** A candidate of a closed round's result: `results`, `elected` and `runoff` name candidates by id. */
+function candidateOf(result: ClosedRoundResult, candidateId: string) {
+  return result.candidates.find((c) => c.id === candidateId)!;
+}
+
 export async function closedRoundResult(db: Db, roundId: string): Promise<ClosedRoundResult | null> {
   return (await closedRoundResults(db, [roundId])).get(roundId) ?? null;
 }
@@ -218,7 +224,7 @@ export async function electedLeadership(db: Db, yearId: string): Promise<{ chair
       if (r.kind !== kind) continue;
       const result = results.get(r.id);
       const id = result?.elected[0];
-      if (id) return result!.candidates.find((c) => c.id === id)!.unitId;
+      if (id) return candidateOf(result!, id).unitId;
     }
     return null;
   };
@@ -423,8 +429,7 @@ export const updateRound = defineCommand({
   input: updateRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!);
-    refuseUnlessState(round, "DRAFT");
+    const round = await loadRound(tx, input.roundId, target.clusterId!, "DRAFT");
     if (round.runoffOfId) throw new UserError("Vòng bỏ phiếu lại lấy danh sách từ vòng trước; không thể sửa.");
     const setup = await prepareSetup(tx, round.emulationYear, { ...input, kind: round.kind as RoundKind, titleCode: input.titleCode ?? round.titleCode });
     await tx.voteCandidate.deleteMany({ where: { roundId: round.id } });
@@ -446,8 +451,7 @@ export const deleteRound = defineCommand({
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!);
-    refuseUnlessState(round, "DRAFT");
+    const round = await loadRound(tx, input.roundId, target.clusterId!, "DRAFT");
     await tx.voteCandidate.deleteMany({ where: { roundId: round.id } });
     await tx.voteRound.delete({ where: { id: round.id } });
     return {
@@ -476,8 +480,7 @@ export const openRound = defineCommand({
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!);
-    refuseUnlessState(round, "DRAFT");
+    const round = await loadRound(tx, input.roundId, target.clusterId!, "DRAFT");
     const settings = parseYearSettings(round.emulationYear.settings);
     // The list is checked again: units or settings may have changed since the round was prepared.
     await prepareSetup(tx, round.emulationYear, {
@@ -658,8 +661,7 @@ export const closeRound = defineCommand({
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!);
-    refuseUnlessState(round, "OPEN");
+    const round = await loadRound(tx, input.roundId, target.clusterId!, "OPEN");
     const [voted, ballots] = await Promise.all([
       tx.voteParticipation.count({ where: { roundId: round.id } }),
       tx.ballot.count({ where: { roundId: round.id } }),
@@ -686,8 +688,8 @@ export const closeRound = defineCommand({
           closedAt: closedAt.toISOString(),
           voted,
           ballots,
-          totals: result.results.map((r) => ({ unitId: result.candidates.find((c) => c.id === r.candidateId)!.unitId, approvals: r.approvals, disapprovals: r.disapprovals })),
-          elected: result.elected.map((id) => result.candidates.find((c) => c.id === id)!.unitId),
+          totals: result.results.map((r) => ({ unitId: candidateOf(result, r.candidateId).unitId, approvals: r.approvals, disapprovals: r.disapprovals })),
+          elected: result.elected.map((id) => candidateOf(result, id).unitId),
           runoff: result.runoff && { reason: result.runoff.reason, seats: result.runoff.seats },
         },
       },
@@ -704,8 +706,7 @@ export const openRunoff = defineCommand({
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const parent = await loadRound(tx, input.roundId, target.clusterId!);
-    refuseUnlessState(parent, "CLOSED");
+    const parent = await loadRound(tx, input.roundId, target.clusterId!, "CLOSED");
     const existing = await tx.voteRound.findFirst({ where: { runoffOfId: parent.id }, select: { title: true } });
     if (existing) throw new UserError(`Đã có vòng bỏ phiếu lại cho vòng này: “${existing.title}”.`);
     const result = (await closedRoundResult(tx, parent.id))!;
@@ -752,12 +753,10 @@ export const applyOutcome = defineCommand({
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!);
-    refuseUnlessState(round, "CLOSED");
+    const round = await loadRound(tx, input.roundId, target.clusterId!, "CLOSED");
     const result = (await closedRoundResult(tx, round.id))!;
     const year = round.emulationYear;
-    const unitOf = (candidateId: string) => result.candidates.find((c) => c.id === candidateId)!;
-    const elected = result.elected.map(unitOf);
+    const elected = result.elected.map((id) => candidateOf(result, id));
     if (elected.length === 0) {
       throw new UserError(
         result.runoff

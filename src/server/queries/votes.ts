@@ -72,8 +72,11 @@ export type RoundResults = {
   runoff: { reason: "TIE" | "NO_MAJORITY"; seats: number; candidates: { unitId: string; name: string }[] } | null;
 };
 
+/** The threshold copied onto a round when it opened; a missing or unknown value counts as closedRoundResults counts it. */
+const storedThreshold = (passThreshold: string | null): PassThreshold => (isPassThreshold(passThreshold) ? passThreshold : "MORE_THAN_HALF");
+
 function toResults(result: ClosedRoundResult, passThreshold: string | null): RoundResults {
-  const threshold: PassThreshold = isPassThreshold(passThreshold) ? passThreshold : "MORE_THAN_HALF";
+  const threshold = storedThreshold(passThreshold);
   const cand = (id: string) => result.candidates.find((c) => c.id === id)!;
   return {
     ballots: result.ballots,
@@ -131,6 +134,13 @@ async function turnout(clusterId: string, roundIds: string[]) {
     return ordered.map((u) => ({ unitId: u.id, name: u.name, voted: voted.has(u.id) }));
   };
 }
+
+/** The fields every round view starts from (lists, detail, ballot page, minutes). */
+const roundBasics = { id: true, kind: true, title: true, titleCode: true, seats: true, state: true } as const;
+
+/** All member units of a cluster, inactive ones too (the chair rotation and past office holders need them), in Vietnamese order. */
+const memberUnits = (clusterId: string) =>
+  prisma.unit.findMany({ where: { clusterId, parentId: null }, select: { id: true, name: true, active: true }, orderBy: { sortKey: "asc" } });
 
 const settingsSummary = (s: YearSettings, activeMembers: number) => ({
   threshold: thresholdLabel(s.passThreshold),
@@ -190,12 +200,7 @@ export async function conferencePage(actor: Actor, params: ConferencePageParams 
       where: { emulationYearId: year!.id },
       orderBy: [{ createdAt: "asc" }, { openedAt: "asc" }, { id: "asc" }],
       select: {
-        id: true,
-        kind: true,
-        title: true,
-        titleCode: true,
-        seats: true,
-        state: true,
+        ...roundBasics,
         passThreshold: true,
         quorum: true,
         electorateSize: true,
@@ -206,7 +211,7 @@ export async function conferencePage(actor: Actor, params: ConferencePageParams 
         _count: { select: { participations: true, runoffs: true } },
       },
     }),
-    prisma.unit.findMany({ where: { clusterId, parentId: null }, select: { id: true, name: true, active: true }, orderBy: { sortKey: "asc" } }),
+    memberUnits(clusterId),
   ]);
   const settings = parseYearSettings(y.settings);
   const phase = y.phase as YearPhase;
@@ -310,12 +315,7 @@ async function loadRoundForView(actor: Actor, roundId: string) {
   const round = await prisma.voteRound.findUnique({
     where: { id: roundId },
     select: {
-      id: true,
-      kind: true,
-      title: true,
-      titleCode: true,
-      seats: true,
-      state: true,
+      ...roundBasics,
       passThreshold: true,
       quorum: true,
       electorateSize: true,
@@ -420,7 +420,7 @@ export async function roundDetail(actor: Actor, roundId: string) {
 
 /** What the edit form of a DRAFT round offers (the same lists as the create forms). */
 async function draftEditData(kind: RoundKind, clusterId: string, yearId: string, year: number, settings: YearSettings, titleCode: string | null) {
-  const members = await prisma.unit.findMany({ where: { clusterId, parentId: null }, select: { id: true, name: true, active: true }, orderBy: { sortKey: "asc" } });
+  const members = await memberUnits(clusterId);
   const active = members.filter((m) => m.active).map((m) => ({ id: m.id, name: m.name, note: null as string | null }));
   if (kind === "CHAIR_ELECTION") {
     const history = await prisma.emulationYear.findMany({ where: { clusterId, year: { lte: year } }, select: { year: true, chairUnitId: true } });
@@ -442,12 +442,7 @@ export async function ballotPage(actor: Actor, roundId: string) {
   const round = await prisma.voteRound.findUnique({
     where: { id: roundId },
     select: {
-      id: true,
-      kind: true,
-      title: true,
-      titleCode: true,
-      seats: true,
-      state: true,
+      ...roundBasics,
       runoffOfId: true,
       emulationYear: { select: { year: true, phase: true, clusterId: true, settings: true, cluster: { select: { name: true } } } },
       candidates: { orderBy: { position: "asc" }, select: { id: true, unitId: true, note: true, unit: { select: { name: true } } } },
@@ -560,12 +555,7 @@ export async function minutesData(actor: Actor, yearId: string): Promise<Minutes
       where: { emulationYearId: year.id, state: { not: "DRAFT" } },
       orderBy: [{ openedAt: "asc" }, { createdAt: "asc" }],
       select: {
-        id: true,
-        kind: true,
-        title: true,
-        titleCode: true,
-        seats: true,
-        state: true,
+        ...roundBasics,
         passThreshold: true,
         electorateSize: true,
         runoffOfId: true,
@@ -596,7 +586,7 @@ export async function minutesData(actor: Actor, yearId: string): Promise<Minutes
     members: members.map((m) => m.name),
     rounds: rounds.map((r) => {
       const result = results.get(r.id);
-      const threshold: PassThreshold = isPassThreshold(r.passThreshold) ? r.passThreshold : "MORE_THAN_HALF";
+      const threshold = storedThreshold(r.passThreshold);
       return {
         title: r.title,
         kind: r.kind as RoundKind,
