@@ -105,6 +105,13 @@ function refuseUnlessEditable(report: { status: string }) {
   if (!isEditable(report.status)) throw new UserError(REPORT_LOCKED);
 }
 
+/** The unit's preamble (edit, evidence, submit): lock and load for a unit write, refuse unless DRAFT or RETURNED. */
+async function loadEditableReport(tx: Tx, reportId: string, clusterId: string, opts: { lockTable?: boolean } = {}) {
+  const loaded = await loadReportForWrite(tx, reportId, clusterId, { mode: "shared", ...opts });
+  refuseUnlessEditable(loaded.report);
+  return loaded;
+}
+
 function refuseStaleVersion(report: { draftVersion: number; savedAt: Date | null; savedByName: string | null }, seen: number, forApproval = false) {
   if (report.draftVersion === seen) return;
   const when = report.savedAt ? ` lúc ${formatDateTime(report.savedAt)}${report.savedByName ? ` bởi ${report.savedByName}` : ""}` : "";
@@ -113,6 +120,17 @@ function refuseStaleVersion(report: { draftVersion: number; savedAt: Date | null
       ? `Báo cáo đã được chỉnh sửa sau khi bạn mở trang${when}. Vui lòng tải lại trang và xem nội dung mới nhất trước khi duyệt.`
       : `Báo cáo vừa được lưu từ nơi khác${when}. Thay đổi của bạn chưa được lưu; vui lòng tải lại trang để tiếp tục trên bản mới nhất.`,
   );
+}
+
+/** An evidence change is a draft change: bump the version so an editor open elsewhere notices on its next save. */
+async function touchDraft(tx: Tx, reportId: string, savedByName: string) {
+  const savedAt = new Date();
+  const updated = await tx.unitReport.update({
+    where: { id: reportId },
+    data: { draftVersion: { increment: 1 }, savedAt, savedByName },
+    select: { draftVersion: true },
+  });
+  return { version: updated.draftVersion, savedAt: savedAt.toISOString() };
 }
 
 const versionField = z.coerce.number({ error: "Phiên bản báo cáo không hợp lệ." }).int().min(0);
@@ -179,8 +197,7 @@ export const saveReportDraft = defineCommand({
   input: saveReportDraftInput,
   target: (tx, input) => reportTarget(tx, input.reportId),
   async run(tx, input, actor, target) {
-    const { report, form } = await loadReportForWrite(tx, input.reportId, target.clusterId!, { mode: "shared" });
-    refuseUnlessEditable(report);
+    const { report, form } = await loadEditableReport(tx, input.reportId, target.clusterId!);
     refuseStaleVersion(report, input.version);
     const { draft, errors } = readReportForm(form, input);
     throwIfErrors(errors, `Chưa lưu: có ${Object.keys(errors).length} ô nhập chưa hợp lệ. Vui lòng sửa các ô được đánh dấu.`);
@@ -266,8 +283,7 @@ export const submitReport = defineCommand({
   input: submitReportInput,
   target: (tx, input) => reportTarget(tx, input.reportId),
   async run(tx, input, actor, target) {
-    const { report, table, form } = await loadReportForWrite(tx, input.reportId, target.clusterId!, { mode: "shared", lockTable: true });
-    refuseUnlessEditable(report);
+    const { report, table, form } = await loadEditableReport(tx, input.reportId, target.clusterId!, { lockTable: true });
     refuseStaleVersion(report, input.version, true);
     if (!table.publishedAt) throw new UserError(TABLE_NOT_PUBLISHED);
     const kind = report.kind as ReportKind;
@@ -402,8 +418,7 @@ export const uploadEvidence = defineCommand({
       const check = checkEvidenceFile({ name: input.file.name, size: input.file.size, declaredType: input.file.type, head: new Uint8Array() });
       if (!check.ok) throw new UserError(check.message, { file: [check.message] });
     }
-    const { report, form } = await loadReportForWrite(tx, input.reportId, target.clusterId!, { mode: "shared" });
-    refuseUnlessEditable(report);
+    const { report, form } = await loadEditableReport(tx, input.reportId, target.clusterId!);
     const criterion = allCriteria(form).find((c) => c.id === input.criterionId);
     if (!criterion) throw new NotFoundError();
     const bytes = new Uint8Array(await input.file.arrayBuffer());
@@ -427,14 +442,9 @@ export const uploadEvidence = defineCommand({
       },
       select: { id: true, fileName: true, size: true, contentType: true, uploadedAt: true },
     });
-    const savedAt = new Date();
-    const updated = await tx.unitReport.update({
-      where: { id: report.id },
-      data: { draftVersion: { increment: 1 }, savedAt, savedByName: actor.displayName },
-      select: { draftVersion: true },
-    });
+    const saved = await touchDraft(tx, report.id, actor.displayName);
     return {
-      data: { file: { ...file, uploadedAt: file.uploadedAt.toISOString(), criterionId: criterion.id }, version: updated.draftVersion, savedAt: savedAt.toISOString() },
+      data: { file: { ...file, uploadedAt: file.uploadedAt.toISOString(), criterionId: criterion.id }, ...saved },
       message: `Đã tải lên "${file.fileName}" cho tiêu chí ${criterionLabel(form, criterion.id)}.`,
       audit: { entityType: "EvidenceFile", entityId: file.id, after: { reportId: report.id, criterion: criterionLabel(form, criterion.id), fileName: file.fileName, size: file.size, contentType: file.contentType, sha256 } },
     };
@@ -456,17 +466,11 @@ export const deleteEvidence = defineCommand({
       where: { id: input.fileId },
       select: { id: true, reportId: true, criterionId: true, fileName: true, size: true, sha256: true },
     });
-    const { report, table } = await loadReportForWrite(tx, file.reportId, target.clusterId!, { mode: "shared" });
-    refuseUnlessEditable(report);
+    const { report, table } = await loadEditableReport(tx, file.reportId, target.clusterId!);
     await tx.evidenceFile.delete({ where: { id: file.id } });
-    const savedAt = new Date();
-    const updated = await tx.unitReport.update({
-      where: { id: report.id },
-      data: { draftVersion: { increment: 1 }, savedAt, savedByName: actor.displayName },
-      select: { draftVersion: true },
-    });
+    const saved = await touchDraft(tx, report.id, actor.displayName);
     return {
-      data: { version: updated.draftVersion, savedAt: savedAt.toISOString() },
+      data: saved,
       message: `Đã xóa tệp "${file.fileName}".`,
       audit: { entityType: "EvidenceFile", entityId: file.id, before: { ...file, criterion: criterionLabel(table, file.criterionId) } },
     };

@@ -107,6 +107,32 @@ function refuseUnlessState(round: { state: string }, expected: "OPEN" | "CLOSED"
   throw new UserError(messages[round.state] ?? "Trạng thái vòng chấm chéo không cho phép thao tác này.");
 }
 
+/** The secretariat's preamble on a round: lock it exclusively, load it, refuse unless it is in `expected`. */
+async function loadRoundIn(tx: Tx, roundId: string, clusterId: string, expected: "OPEN" | "CLOSED") {
+  const loaded = await loadRound(tx, roundId, clusterId, "exclusive");
+  refuseUnlessState(loaded.round, expected);
+  return loaded;
+}
+
+/** Reads one score box and one note box per criterion (cross-scores and final scores share the rules). */
+function readScoreForm(
+  table: LoadedTable,
+  fields: Record<string, unknown>,
+  boxes: { score: (criterionId: string) => string; note: (criterionId: string) => string; noteWord: string },
+) {
+  const errors: Record<string, string[]> = {};
+  const values = new Map<string, { half: number | null; note: string }>();
+  for (const c of allCriteria(table)) {
+    const raw = fields[boxes.score(c.id)];
+    const parsed = parsePoints(typeof raw === "string" ? raw : "", c.maxHalf);
+    const note = cleanNote(fields[boxes.note(c.id)]);
+    if (!parsed.ok) (errors[boxes.score(c.id)] ??= []).push(`${criterionLabel(table, c.id)}: ${parsed.message}`);
+    if (note.length > NOTE_MAX) (errors[boxes.note(c.id)] ??= []).push(`${criterionLabel(table, c.id)}: ${boxes.noteWord} tối đa ${NOTE_MAX} ký tự.`);
+    values.set(c.id, { half: parsed.ok ? parsed.half : null, note: note.slice(0, NOTE_MAX) });
+  }
+  return { values, errors };
+}
+
 /** Submitted cross-scores of the reports of a round: reportId → criterionId → scores. */
 async function submittedCrossScores(tx: Tx, roundId: string) {
   const rows = await tx.crossScore.findMany({
@@ -190,10 +216,12 @@ export const openScoringRound = defineCommand({
 // ---------------------------------------------------------------------------------------------
 // A scoring unit's sheet: save (draft) and submit
 
-export const saveCrossScoresInput = z.looseObject({
+const sheetFields = {
   assignmentId: idField("Phiếu chấm"),
   version: z.coerce.number({ error: "Phiên bản phiếu chấm không hợp lệ." }).int().min(0),
-});
+};
+
+export const saveCrossScoresInput = z.looseObject(sheetFields);
 
 async function loadSheet(tx: Tx, assignmentId: string, clusterId: string) {
   const head = await tx.crossAssignment.findUnique({ where: { id: assignmentId }, select: { roundId: true } });
@@ -209,20 +237,6 @@ async function loadSheet(tx: Tx, assignmentId: string, clusterId: string) {
   return { round, table, assignment };
 }
 
-function readCrossForm(table: LoadedTable, fields: Record<string, unknown>) {
-  const errors: Record<string, string[]> = {};
-  const values = new Map<string, { half: number | null; note: string }>();
-  for (const c of allCriteria(table)) {
-    const raw = fields[crossScoreField(c.id)];
-    const parsed = parsePoints(typeof raw === "string" ? raw : "", c.maxHalf);
-    const note = cleanNote(fields[crossNoteField(c.id)]);
-    if (!parsed.ok) (errors[crossScoreField(c.id)] ??= []).push(`${criterionLabel(table, c.id)}: ${parsed.message}`);
-    if (note.length > NOTE_MAX) (errors[crossNoteField(c.id)] ??= []).push(`${criterionLabel(table, c.id)}: nhận xét tối đa ${NOTE_MAX} ký tự.`);
-    values.set(c.id, { half: parsed.ok ? parsed.half : null, note: note.slice(0, NOTE_MAX) });
-  }
-  return { values, errors };
-}
-
 export const saveCrossScores = defineCommand({
   name: "scoring.cross.save",
   permission: P.crossScore,
@@ -233,7 +247,7 @@ export const saveCrossScores = defineCommand({
     if (assignment.draftVersion !== input.version) {
       throw new UserError("Phiếu chấm vừa được lưu từ nơi khác. Thay đổi của bạn chưa được lưu; vui lòng tải lại trang.");
     }
-    const { values, errors } = readCrossForm(table, input);
+    const { values, errors } = readScoreForm(table, input, { score: crossScoreField, note: crossNoteField, noteWord: "nhận xét" });
     throwIfErrors(errors, listedErrors(errors));
     await tx.crossScore.deleteMany({ where: { assignmentId: assignment.id } });
     await tx.crossScore.createMany({
@@ -251,10 +265,7 @@ export const saveCrossScores = defineCommand({
   },
 });
 
-export const submitCrossScoresInput = z.object({
-  assignmentId: idField("Phiếu chấm"),
-  version: z.coerce.number({ error: "Phiên bản phiếu chấm không hợp lệ." }).int().min(0),
-});
+export const submitCrossScoresInput = z.object(sheetFields);
 
 export const submitCrossScores = defineCommand({
   name: "scoring.cross.submit",
@@ -293,7 +304,10 @@ export const submitCrossScores = defineCommand({
 // ---------------------------------------------------------------------------------------------
 // Close / reopen the round (the secretariat)
 
-export const closeScoringRoundInput = z.object({ roundId: idField("Vòng chấm chéo"), force: checkbox });
+// The secretariat's round commands name only the round (close adds "close anyway").
+const roundIdInput = z.object({ roundId: idField("Vòng chấm chéo") });
+
+export const closeScoringRoundInput = roundIdInput.extend({ force: checkbox });
 
 export const closeScoringRound = defineCommand({
   name: "scoring.close",
@@ -301,8 +315,7 @@ export const closeScoringRound = defineCommand({
   input: closeScoringRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const { round } = await loadRound(tx, input.roundId, target.clusterId!, "exclusive");
-    refuseUnlessState(round, "OPEN");
+    const { round } = await loadRoundIn(tx, input.roundId, target.clusterId!, "OPEN");
     const open = await tx.crossAssignment.findMany({
       where: { roundId: round.id, submittedAt: null },
       select: { scorerUnit: { select: { name: true } }, report: { select: { unit: { select: { name: true } } } } },
@@ -321,7 +334,7 @@ export const closeScoringRound = defineCommand({
   },
 });
 
-export const reopenScoringRoundInput = z.object({ roundId: idField("Vòng chấm chéo") });
+export const reopenScoringRoundInput = roundIdInput;
 
 export const reopenScoringRound = defineCommand({
   name: "scoring.reopen",
@@ -329,8 +342,7 @@ export const reopenScoringRound = defineCommand({
   input: reopenScoringRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const { round } = await loadRound(tx, input.roundId, target.clusterId!, "exclusive");
-    refuseUnlessState(round, "CLOSED");
+    const { round } = await loadRoundIn(tx, input.roundId, target.clusterId!, "CLOSED");
     await tx.scoringRound.update({ where: { id: round.id }, data: { state: "OPEN", closedAt: null } });
     return {
       message: `Đã mở lại vòng chấm chéo năm ${round.emulationYear.year}; các đơn vị chưa nộp phiếu có thể tiếp tục chấm.`,
@@ -363,17 +375,10 @@ export const setFinalScores = defineCommand({
   async run(tx, input, _actor, target) {
     const { report, round, table } = await loadRoundOfReport(tx, input.reportId, target.clusterId!);
     refuseUnlessState(round, "CLOSED");
-    const errors: Record<string, string[]> = {};
-    const values = new Map<string, { half: number | null; note: string | null }>();
-    for (const c of allCriteria(table)) {
-      const raw = input[finalField(c.id)];
-      const parsed = parsePoints(typeof raw === "string" ? raw : "", c.maxHalf);
-      const note = cleanNote(input[finalNoteField(c.id)]);
-      if (!parsed.ok) (errors[finalField(c.id)] ??= []).push(`${criterionLabel(table, c.id)}: ${parsed.message}`);
-      if (note.length > NOTE_MAX) (errors[finalNoteField(c.id)] ??= []).push(`${criterionLabel(table, c.id)}: ghi chú tối đa ${NOTE_MAX} ký tự.`);
-      values.set(c.id, { half: parsed.ok ? parsed.half : null, note: note ? note.slice(0, NOTE_MAX) : null });
-    }
+    const { values: read, errors } = readScoreForm(table, input, { score: finalField, note: finalNoteField, noteWord: "ghi chú" });
     throwIfErrors(errors, listedErrors(errors));
+    // An empty final note is stored as null.
+    const values = new Map([...read].map(([id, v]) => [id, { half: v.half, note: v.note || null }] as const));
     const before = await tx.reportScore.findMany({ where: { reportId: report.id }, select: { criterionId: true, finalHalf: true, finalNote: true } });
     const beforeOf = new Map(before.map((b) => [b.criterionId, b]));
     const changes: Record<string, { before: number | null; after: number | null }> = {};
@@ -395,7 +400,7 @@ export const setFinalScores = defineCommand({
   },
 });
 
-export const applySuggestedFinalsInput = z.object({ roundId: idField("Vòng chấm chéo") });
+export const applySuggestedFinalsInput = roundIdInput;
 
 export const applySuggestedFinals = defineCommand({
   name: "scoring.final.suggest",
@@ -403,8 +408,7 @@ export const applySuggestedFinals = defineCommand({
   input: applySuggestedFinalsInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const { round, table } = await loadRound(tx, input.roundId, target.clusterId!, "exclusive");
-    refuseUnlessState(round, "CLOSED");
+    const { round, table } = await loadRoundIn(tx, input.roundId, target.clusterId!, "CLOSED");
     const reportIds = (await tx.crossAssignment.findMany({ where: { roundId: round.id }, select: { reportId: true }, distinct: ["reportId"] })).map((a) => a.reportId);
     const cross = await submittedCrossScores(tx, round.id);
     const existing = await tx.reportScore.findMany({ where: { reportId: { in: reportIds } }, select: { reportId: true, criterionId: true, selfHalf: true, finalHalf: true } });
@@ -433,7 +437,7 @@ export const applySuggestedFinals = defineCommand({
 // ---------------------------------------------------------------------------------------------
 // Finalise: fix the totals and the ranking
 
-export const finaliseScoringRoundInput = z.object({ roundId: idField("Vòng chấm chéo") });
+export const finaliseScoringRoundInput = roundIdInput;
 
 export const finaliseScoringRound = defineCommand({
   name: "scoring.finalise",
@@ -441,8 +445,7 @@ export const finaliseScoringRound = defineCommand({
   input: finaliseScoringRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
-    const { round, table } = await loadRound(tx, input.roundId, target.clusterId!, "exclusive");
-    refuseUnlessState(round, "CLOSED");
+    const { round, table } = await loadRoundIn(tx, input.roundId, target.clusterId!, "CLOSED");
     const reports = await tx.unitReport.findMany({
       where: { assignments: { some: { roundId: round.id } } },
       select: { id: true, unitId: true, unit: { select: { name: true } }, scores: { select: { criterionId: true, finalHalf: true } } },
