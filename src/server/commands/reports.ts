@@ -34,7 +34,7 @@ import {
   type ReportKind,
 } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
-import { idField, isStorableText } from "@/domain/validation";
+import { idField, reasonText } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { Tx } from "@/server/db";
@@ -333,16 +333,7 @@ export const submitReport = defineCommand({
 
 export const returnReportInput = z.object({
   reportId: idField("Báo cáo"),
-  reason: z
-    .string({ error: "Vui lòng nêu lý do trả lại báo cáo." })
-    .transform((s) => s.trim().normalize("NFC"))
-    .pipe(
-      z
-        .string()
-        .min(10, "Lý do trả lại cần nêu rõ (ít nhất 10 ký tự).")
-        .max(1000, "Lý do trả lại tối đa 1000 ký tự.")
-        .refine(isStorableText, "Lý do trả lại chứa ký tự không hợp lệ."),
-    ),
+  reason: reasonText("Lý do trả lại", "Vui lòng nêu lý do trả lại báo cáo."),
 });
 
 async function loadForReview(tx: Tx, reportId: string, clusterId: string) {
