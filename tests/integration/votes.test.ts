@@ -10,11 +10,9 @@ import {
   applyOutcome,
   BALLOT_RECORDED,
   castBallot,
-  closedRoundResults,
   closeRound,
   createRound,
   deleteRound,
-  electedLeadership,
   NOT_IN_ELECTORATE,
   openRound,
   openRunoff,
@@ -24,6 +22,7 @@ import {
   ROUND_NOT_OPEN,
   updateRound,
 } from "@/server/commands/votes";
+import { closedRoundResults, electedLeadership } from "@/server/votes/outcomes";
 import { ballotPage, conferencePage, minutesData, ResultsNotAvailableError, roundDetail, roundResults } from "@/server/queries/votes";
 import { buildMinutesDocx } from "@/server/documents/minutes";
 import { seedConference2021 } from "@/server/seed/conference-2021";

@@ -24,7 +24,7 @@ import { formatDate, parseVietnameseDate } from "@/lib/format";
 import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
-import { electedLeadership } from "./votes";
+import { electedLeadership } from "@/server/votes/outcomes";
 
 const ENTITY = "EmulationYear";
 

@@ -8,7 +8,7 @@ import type { YearPhase } from "@/domain/year-phases";
 import { chairCandidates, defaultYearToOpen, type ChairHistoryEntry } from "@/domain/year-rules";
 import { parseYearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
-import { electedLeadership } from "@/server/commands/votes";
+import { electedLeadership } from "@/server/votes/outcomes";
 import { assertCan } from "./guard";
 
 const uuid = z.uuid();

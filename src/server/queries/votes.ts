@@ -28,7 +28,7 @@ import {
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { parseYearSettings, type YearSettings } from "@/domain/year-settings";
 import { compareVi } from "@/domain/vietnamese";
-import { closedRoundResults, electedLeadership, type ClosedRoundResult } from "@/server/commands/votes";
+import { closedRoundResults, electedLeadership, type ClosedRoundResult } from "@/server/votes/outcomes";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
 
