@@ -13,12 +13,14 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { loadActor } from "@/server/auth/actor";
 import { usePool } from "@/server/db";
 import { buildDashboardWorkbook } from "@/app/(app)/overview/export/workbook";
-import { clusterDashboard, type DashboardWithYear } from "@/server/queries/dashboard";
+import { executeCommand } from "@/server/commands/command";
+import { createOfficer } from "@/server/commands/officers";
+import { cachedClusterDashboard, clusterDashboard, type DashboardWithYear } from "@/server/queries/dashboard";
 import { SUMMARY_REBUILD_SQL } from "@/server/summary-tables";
 import { ministryOverview } from "@/server/queries/ministry";
 import { officerHistory } from "@/server/queries/officer-history";
 import { notableOfficers, unitHistory } from "@/server/queries/unit-history";
-import { makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
+import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 // Every SQL statement the app's Prisma client sends, while `counting` is on.
 const statements: string[] = [];
@@ -382,6 +384,59 @@ describe("the cluster dashboard on a hand-computed cluster", () => {
     expect((await clusterDashboard(admin, { clusterId: w.cluster.id, year: 2021 })).year?.year).toBe(2021);
     expect((await clusterDashboard(admin, { clusterId: other.id })).year).toBeNull();
     await expectNotFound(clusterDashboard(admin, { clusterId: "not-a-uuid" }));
+  });
+});
+
+// Each test builds its own cluster: the cache is keyed by the cluster, and resetDatabase starts the
+// audit log (the data version) again from zero.
+describe("the dashboard cache (cachedClusterDashboard)", () => {
+  let w: Awaited<ReturnType<typeof buildSmallCluster>>;
+  let secretariat: Actor;
+  beforeEach(async () => {
+    await resetDatabase();
+    w = await buildSmallCluster();
+    secretariat = await makeActor("SECRETARIAT", { clusterId: w.cluster.id });
+  });
+  const officersOfA = (d: Awaited<ReturnType<typeof cachedClusterDashboard>>) => ("units" in d ? d.units.find((u) => u.id === w.a.id)?.activeOfficers : undefined);
+
+  it("is reused until a command writes: one statement (the data version) when nothing changed, the new figures after a write", async () => {
+    const first = await cachedClusterDashboard(secretariat, { year: 2022 });
+    expect(first).toEqual(await clusterDashboard(secretariat, { year: 2022 }));
+    const again = await countStatements(() => cachedClusterDashboard(secretariat, { year: 2022 }));
+    expect(again.count).toBe(1);
+    expect(again.result).toBe(first);
+
+    const officerOfA = await makeActor("UNIT_OFFICER", { clusterId: w.cluster.id, unitId: w.a.id });
+    const created = await executeCommand(createOfficer, officerOfA, form({ code: "CB-NEW", fullName: "Lê Văn Mới", rank: "Đại úy", position: "Cán bộ" }));
+    expect(created.ok).toBe(true);
+    const after = await countStatements(() => cachedClusterDashboard(secretariat, { year: 2022 }));
+    expect(after.count).toBeGreaterThan(1);
+    expect(officersOfA(after.result)).toBe(officersOfA(first)! + 1);
+    expect(after.result).toEqual(await clusterDashboard(secretariat, { year: 2022 }));
+  });
+
+  it("keeps what each kind of viewer may see apart, and still refuses those out of scope", async () => {
+    const forSecretariat = await cachedClusterDashboard(secretariat, { clusterId: w.cluster.id, year: 2022 });
+    if (!("ranking" in forSecretariat)) throw new Error("expected a year");
+    expect(forSecretariat.ranking.basis).toBe("PROVISIONAL");
+    // The chair's head: no provisional ranking, though the secretariat's copy is in the cache.
+    const chair = (await loadActor((await makeActor("UNIT_HEAD", { clusterId: w.cluster.id, unitId: w.b.id })).userId))!;
+    const forChair = await cachedClusterDashboard(chair, { clusterId: w.cluster.id, year: 2022 });
+    if (!("ranking" in forChair)) throw new Error("expected a year");
+    expect(forChair.ranking).toMatchObject({ basis: "NONE", withheld: true });
+    // Same role, another cluster: 404, not the cached copy.
+    const otherSecretariat = await makeActor("SECRETARIAT", { clusterId: (await makeCluster("Cụm thi đua số 5")).id });
+    await expectNotFound(cachedClusterDashboard(otherSecretariat, { clusterId: w.cluster.id, year: 2022 }));
+    await expectNotFound(cachedClusterDashboard(await makeActor("UNIT_OFFICER", { clusterId: w.cluster.id, unitId: w.a.id }), { clusterId: w.cluster.id }));
+  });
+
+  it("reads again on a new Vietnamese calendar day (overdue deadlines)", async () => {
+    const evening = await cachedClusterDashboard(secretariat, { year: 2022 }, new Date("2022-11-20T23:00:00+07:00"));
+    const sameDay = await countStatements(() => cachedClusterDashboard(secretariat, { year: 2022 }, new Date("2022-11-20T23:59:00+07:00")));
+    expect(sameDay.result).toBe(evening);
+    const nextDay = await countStatements(() => cachedClusterDashboard(secretariat, { year: 2022 }, new Date("2022-11-21T00:01:00+07:00")));
+    expect(nextDay.count).toBeGreaterThan(1);
+    expect(nextDay.result).not.toBe(evening);
   });
 });
 

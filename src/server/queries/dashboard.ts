@@ -34,6 +34,7 @@ import { compareVi } from "@/domain/vietnamese";
 import { roundOutcome, isPassThreshold, type RoundKind, type PassThreshold } from "@/domain/voting";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
+import { dataVersion, VersionedCache } from "@/server/cache/data-version";
 import { queryRows } from "@/server/db";
 import { assertCan } from "./guard";
 
@@ -603,4 +604,21 @@ export async function clusterDashboard(actor: Actor, params: DashboardParams = {
 const kindOrder = (k: "SCORED" | "BONUS" | "PENALTY") => (k === "SCORED" ? 0 : k === "BONUS" ? 1 : 2);
 
 export type ClusterDashboard = Awaited<ReturnType<typeof clusterDashboard>>;
+
+// A few hundred dashboards (cluster × year × kind of viewer) of a few dozen kB each.
+const dashboards = new VersionedCache<ClusterDashboard>(300);
+
+/**
+ * clusterDashboard, reused until the data changes (src/server/cache/data-version.ts): the page and its
+ * Excel export. What the dashboard shows depends on the viewer only through the role and scope (the
+ * permission, the admin's list of clusters, the provisional ranking for those who run the scoring) and
+ * on the clock only through the Vietnamese calendar day (deadlines are whole days), so those are the
+ * key; the acting user is still loaded afresh on every request.
+ */
+export async function cachedClusterDashboard(actor: Actor, params: DashboardParams = {}, now = new Date()): Promise<ClusterDashboard> {
+  const version = await dataVersion();
+  const vietnamDay = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const key = JSON.stringify([actor.role, actor.clusterId, actor.unitId, actor.chairOfClusterIds, params.clusterId, params.year, vietnamDay]);
+  return dashboards.get(key, version, () => clusterDashboard(actor, params, now));
+}
 export type DashboardWithYear = Extract<ClusterDashboard, { year: { id: string } }>;

@@ -19,7 +19,7 @@ import { ROUND_KIND_LABELS, ROUND_STATE_LABELS } from "@/domain/voting";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
-import { clusterDashboard, parseDashboardParams, type DashboardUnit, type TitleInfo } from "@/server/queries/dashboard";
+import { cachedClusterDashboard, parseDashboardParams, type DashboardUnit, type TitleInfo } from "@/server/queries/dashboard";
 import { maySeeMinistry } from "@/server/queries/ministry";
 import { ChartFrame } from "./charts/chart-frame";
 import { CountChart } from "./charts/count-chart";
@@ -76,7 +76,7 @@ function ChangeCell({ unit, previousYear }: { unit: DashboardUnit; previousYear:
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const params = parseDashboardParams(await searchParams);
-  const d = await clusterDashboard(actor, params);
+  const d = await cachedClusterDashboard(actor, params);
 
   if (!d.cluster) {
     return (

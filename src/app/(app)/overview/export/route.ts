@@ -1,8 +1,8 @@
 // GET /overview/export?cluster=&year= — the cluster dashboard of one year as an Excel workbook
-// (workbook.ts). Same permission and same figures as the page (clusterDashboard); anyone else gets 404.
+// (workbook.ts). Same permission and same figures as the page (cachedClusterDashboard); anyone else gets 404.
 import { downloadResponse, XLSX_TYPE } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
-import { clusterDashboard, parseDashboardParams, type DashboardWithYear } from "@/server/queries/dashboard";
+import { cachedClusterDashboard, parseDashboardParams, type DashboardWithYear } from "@/server/queries/dashboard";
 import { buildDashboardWorkbook } from "./workbook";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor) return new Response("Không tìm thấy", { status: 404 });
   const params = parseDashboardParams(Object.fromEntries(new URL(request.url).searchParams));
-  const d = await clusterDashboard(actor, params); // 404 when out of scope
+  const d = await cachedClusterDashboard(actor, params); // 404 when out of scope
   if (!d.cluster || !d.year || !("units" in d)) return new Response("Không tìm thấy", { status: 404 });
   const body = await buildDashboardWorkbook(d as DashboardWithYear, actor.displayName);
   const name = `Tổng quan ${d.cluster.name} năm ${d.year.year}.xlsx`;
