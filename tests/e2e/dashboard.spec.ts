@@ -40,6 +40,14 @@ test("the chair of 2022 sees the ranking, opens a unit's history and exports the
   // Back to the dashboard and export it.
   await page.getByRole("link", { name: "← Tổng quan cụm" }).click();
   await expect(page.getByRole("heading", { name: "Xếp hạng thi đua năm 2022" })).toBeVisible();
+  // The overview stylesheet: table cells spaced; printed, the picker hidden and the print line shown.
+  expect(await page.getByTestId("ranking-table").locator("td").first().evaluate((td) => getComputedStyle(td).paddingLeft)).toBe("12px");
+  const printLine = page.getByText(/^Ngày in: \d{2}\/\d{2}\/\d{4}/);
+  await expect(printLine).toBeHidden();
+  await page.emulateMedia({ media: "print" });
+  await expect(printLine).toBeVisible();
+  await expect(page.getByRole("button", { name: "Xem" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Xuất Excel" }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const file = await download.path();

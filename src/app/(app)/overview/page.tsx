@@ -24,9 +24,9 @@ import { maySeeMinistry } from "@/server/queries/ministry";
 import { ChartFrame } from "./charts/chart-frame";
 import { CountChart } from "./charts/count-chart";
 import { PrintButton } from "@/components/print-button";
-import { PrintStyles } from "./charts/print-styles";
 import { ScoreHistoryChart } from "./charts/score-history-chart";
 import { SectionScoresChart } from "./charts/section-scores-chart";
+import "./overview.css";
 
 export const metadata: Metadata = { title: "Tổng quan cụm" };
 
@@ -167,7 +167,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   if (!d.year || !("units" in d) || !("ranking" in d)) {
     return (
       <div className="ov space-y-6">
-        <PrintStyles />
         {header}
         {picker}
         <EmptyState title="Cụm chưa mở năm thi đua nào.">
@@ -206,7 +205,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="ov space-y-6">
-      <PrintStyles />
       {header}
       <p className="print-only text-sm text-slate-600">
         Ngày in: {formatDate(new Date())} · Người in: {actor.displayName}

@@ -11,7 +11,7 @@ import { ministryOverview } from "@/server/queries/ministry";
 import { ChartFrame } from "../charts/chart-frame";
 import { CountChart } from "../charts/count-chart";
 import { PrintButton } from "@/components/print-button";
-import { PrintStyles } from "../charts/print-styles";
+import "../overview.css";
 
 export const metadata: Metadata = { title: "Toàn Bộ Công an: các cụm thi đua" };
 
@@ -27,7 +27,6 @@ export default async function MinistryPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="ov space-y-6">
-      <PrintStyles />
       <PageHeader
         title={m.year ? `Toàn Bộ Công an: các cụm thi đua năm ${m.year}` : "Toàn Bộ Công an: các cụm thi đua"}
         description={blockName ? `Khối: ${blockName}` : "Tất cả các khối thi đua"}

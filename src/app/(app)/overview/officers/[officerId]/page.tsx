@@ -7,7 +7,7 @@ import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { officerHistory } from "@/server/queries/officer-history";
 import { PrintButton } from "@/components/print-button";
-import { PrintStyles } from "../../charts/print-styles";
+import "../../overview.css";
 
 export const metadata: Metadata = { title: "Lịch sử danh hiệu của cán bộ" };
 
@@ -20,7 +20,6 @@ export default async function OfficerHistoryPage({ params }: { params: Promise<{
 
   return (
     <div className="ov space-y-6">
-      <PrintStyles />
       <PageHeader
         title={officer.fullName}
         description={

@@ -10,8 +10,8 @@ import { NOTABLE_PAGE_SIZE, unitHistory } from "@/server/queries/unit-history";
 import { ChartFrame } from "../../charts/chart-frame";
 import { CountChart } from "../../charts/count-chart";
 import { PrintButton } from "@/components/print-button";
-import { PrintStyles } from "../../charts/print-styles";
 import { ScoreHistoryChart } from "../../charts/score-history-chart";
+import "../../overview.css";
 
 export const metadata: Metadata = { title: "Lịch sử thi đua của đơn vị" };
 
@@ -37,7 +37,6 @@ export default async function UnitHistoryPage({
 
   return (
     <div className="ov space-y-6">
-      <PrintStyles />
       <PageHeader
         title={unit.name}
         description={
