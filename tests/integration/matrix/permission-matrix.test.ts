@@ -249,6 +249,8 @@ describe("the matrix of reads: page-level queries × every actor", () => {
       refusesWithNull: true,
     },
     "dashboard.clusterDashboard (A)": { allowed: may("cluster.overview", A), call: (a) => dashboard.clusterDashboard(a, { clusterId: w.clusterA.id }) },
+    // What the page calls: the cache must not widen the permission (its key is the viewer's scope).
+    "dashboard.cachedClusterDashboard (A)": { allowed: may("cluster.overview", A), call: (a) => dashboard.cachedClusterDashboard(a, { clusterId: w.clusterA.id }) },
     "cluster.clusterYearDetail": { allowed: may("year.manage", A), call: (a) => cluster.clusterYearDetail(a, w.yearA.id) },
     "scoring.scoringOverview": { allowed: may("scoring.manage", A), call: (a) => scoring.scoringOverview(a, w.yearA.id) },
     "scoring.scoresMatrix": { allowed: may("scoring.manage", A), call: (a) => scoring.scoresMatrix(a, w.yearA.id) },
