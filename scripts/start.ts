@@ -1,12 +1,14 @@
 // `npm start` (production build) and `npm run dev` (hot reload): one command from a fresh clone to a
 // running app. Starts the embedded Postgres unless DATABASE_URL is set, applies migrations, loads the
 // demo data into an empty database, builds when the build is missing or older than the sources,
-// serves on PORT (default 3000), and stops everything cleanly on Ctrl-C.
+// serves on PORT (default 3000) — in production with one worker per CPU (WEB_CONCURRENCY;
+// scripts/lib/next-workers.ts) — and stops everything cleanly on Ctrl-C.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { openAppDatabase } from "./lib/database";
 import { authSecret, demoLoginsTable, prepareDatabase } from "./lib/app-setup";
 import { buildIfNeeded } from "./lib/build";
+import { startNextWorkers, workerCount, type NextWorkers } from "./lib/next-workers";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -19,38 +21,64 @@ const started = Date.now();
 const db = await openAppDatabase(root);
 log(db.embedded ? "Đã khởi động PostgreSQL nhúng (dữ liệu trong .data/postgres)." : "Dùng PostgreSQL theo DATABASE_URL.");
 
-let child: ReturnType<typeof spawn> | undefined;
+let devServer: ReturnType<typeof spawn> | undefined;
+let workers: NextWorkers | undefined;
 let stopping = false;
 async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((r) => child!.once("exit", r));
+  if (devServer && devServer.exitCode === null) {
+    devServer.kill("SIGTERM");
+    await new Promise((r) => devServer!.once("exit", r));
   }
+  await workers?.stop();
   await db.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
+function announce() {
+  log(`Sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}`);
+  if (process.env.SEED_DEMO !== "false") console.log(`\nTài khoản mẫu:\n${demoLoginsTable()}\n\nNhấn Ctrl-C để dừng.\n`);
+}
+
 try {
   const { seeded, summary } = await prepareDatabase(root, db.url, { demo: process.env.SEED_DEMO !== "false" });
   if (seeded) log(`Đã nạp dữ liệu mẫu: ${summary}`);
 
   const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(root), PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
-  if (!dev) buildIfNeeded(root, env, log);
-  child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: ["inherit", "pipe", "inherit"] });
-  let announced = false;
-  child.stdout!.on("data", (chunk: Buffer) => {
-    process.stdout.write(chunk);
-    if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
-      announced = true;
-      log(`Sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}`);
-      if (process.env.SEED_DEMO !== "false") console.log(`\nTài khoản mẫu:\n${demoLoginsTable()}\n\nNhấn Ctrl-C để dừng.\n`);
-    }
-  });
-  child.on("exit", (code) => void stop(code ?? 0));
+  if (dev) {
+    devServer = spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { cwd: root, env, stdio: ["inherit", "pipe", "inherit"] });
+    let announced = false;
+    devServer.stdout!.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+        announced = true;
+        announce();
+      }
+    });
+    devServer.on("exit", (code) => void stop(code ?? 0));
+  } else {
+    buildIfNeeded(root, env, log);
+    const count = workerCount();
+    let allListening = false;
+    workers = startNextWorkers({
+      root,
+      port,
+      env,
+      workers: count,
+      // Next prints its banner once per worker: the first worker's is enough.
+      output: (chunk, index) => {
+        if (index === 0 || allListening) process.stdout.write(chunk);
+      },
+    });
+    workers.failed.then((code) => void stop(code || 1));
+    await workers.ready;
+    allListening = true;
+    log(`${count} tiến trình phục vụ (WEB_CONCURRENCY=${count}).`);
+    announce();
+  }
 } catch (error) {
   console.error(error);
   await stop(1);

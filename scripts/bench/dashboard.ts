@@ -4,24 +4,22 @@
 //  2. the SQL floor: the statements the page's query function sends (captured once through the app's
 //     own query code), replayed through `pg` with the same pool size as the app — what the database
 //     alone costs;
-//  3. the production server (`next start`, from --root: a folder with a production build) on that
-//     database, and autocannon (HTTP load, from this second process) with a signed-in session cookie
+//  3. the production server as `npm start` runs it (`next start` workers on one port, one per CPU:
+//     scripts/lib/next-workers.ts; from --root: a folder with a production build) on that database, and autocannon (HTTP load, from this second process) with a signed-in session cookie
 //     at the cluster dashboard, a unit's history and an officer's history, at 1, 10 and 50 concurrent
 //     connections; p50/p95/p99 from every response's own latency, and requests per second.
 //
 //   npx tsx scripts/bench/dashboard.ts [--officers 400000] [--duration 10] [--connections 1,10,50]
 //                                      [--port 3400] [--root .] [--dir <data folder>] [--explain] [--sql-only]
 //                                      [--pages dashboard,unit,officer,baseline] [--profile <dir>] [--serve]
-//                                      [--instances 2]
+//                                      [--workers N]
 //
-// --instances N starts N servers (ports port…port+N-1) on the same database, as the Ministry deployment
-// runs several stateless instances, and splits each run's connections evenly between them (what a
-// round-robin balancer in front of them would do).
+// --workers N: that many `next start` workers (default: as `npm start`, WEB_CONCURRENCY or one per CPU).
 //
 // The production build must exist in --root (`npx next build` there first when .next/BUILD_ID is
 // missing; this script builds only with --build). Targets (2-core machine): dashboard p95 < 150 ms at
 // 10 connections, and within 3× of the SQL floor.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -30,6 +28,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { startNextWorkers, workerCount, type NextWorkers } from "../lib/next-workers";
 import { benchDir, generateMinistryData, isGenerated, openBenchDatabase, scaleFromArgs } from "./ministry-data";
 
 type Instance = Promise<unknown> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void };
@@ -45,7 +44,7 @@ const scale = scaleFromArgs();
 const duration = Number(arg("duration", "10"));
 const connections = arg("connections", "1,10,50").split(",").map(Number);
 const port = Number(arg("port", "3400"));
-const instances = Number(arg("instances", "1"));
+const workers = Number(arg("workers", String(workerCount())));
 const root = path.resolve(arg("root", path.resolve(import.meta.dirname, "../..")));
 const explain = args.includes("--explain");
 const POOL_SIZE = 10; // the app's default DATABASE_POOL_SIZE
@@ -68,13 +67,9 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : "    
 // 1. Database
 
 const db = await openBenchDatabase(benchDir(scale));
-const servers: ChildProcess[] = [];
+let server: NextWorkers | undefined;
 async function shutdown(code: number) {
-  for (const server of servers) {
-    if (server.exitCode !== null) continue;
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-  }
+  await server?.stop();
   await db.stop();
   process.exit(code);
 }
@@ -224,29 +219,17 @@ try {
   const secret = randomBytes(32).toString("base64url");
   // --profile <dir>: the server writes a V8 CPU profile there when it stops (for finding hot spots).
   const profile = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", arg("profile", path.join(os.tmpdir(), "sothidua-profile"))] : [];
-  const bases: string[] = [];
-  for (let n = 0; n < instances; n++) {
-    const server = spawn(process.execPath, [...profile, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port + n)], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: String(POOL_SIZE) },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    server.stdout!.on("data", () => {});
-    servers.push(server);
-    bases.push(`http://127.0.0.1:${port + n}`);
-  }
-  for (const url of bases) {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${url}/login`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 120) throw new Error("the server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  const base = bases[0]!;
+  server = startNextWorkers({
+    root,
+    port,
+    workers,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: String(POOL_SIZE) },
+    nodeArgs: profile,
+    output: () => {},
+  });
+  server.failed.then(() => shutdown(1));
+  await server.ready;
+  const base = `http://127.0.0.1:${port}`;
   const cookieName = "authjs.session-token";
   const token = await encode({ token: { sub: target.userId }, secret, salt: cookieName, maxAge: 8 * 3600 });
   const headers = { cookie: `${cookieName}=${token}` };
@@ -257,7 +240,7 @@ try {
     log(`${page.name}: ${page.path} → ${(body.length / 1024).toFixed(0)} kB of HTML`);
     if (args.includes("--dump")) writeFileSync(path.join(os.tmpdir(), `sothidua-bench-${pages.indexOf(page)}.html`), body);
   }
-  log(`${instances > 1 ? `${instances} servers up on ${bases.join(", ")}` : `server up on ${base}`}; pages answer 200 for ${actor.displayName}`);
+  log(`server up on ${base} (${workers} worker${workers > 1 ? "s" : ""}); pages answer 200 for ${actor.displayName}`);
   if (args.includes("--serve")) {
     // Keep the server up to look at the pages at scale (log in as thuky.cum-1 / admin, password ThiDua@2022).
     log(`serving until Ctrl-C; session cookie: ${headers.cookie}`);
@@ -268,19 +251,13 @@ try {
   async function load(pathName: string, c: number, seconds: number): Promise<Stats> {
     const latencies: number[] = [];
     let errors = 0;
-    // The connections spread evenly over the instances (instance n gets every instances-th connection).
-    const shares = bases.map((_, n) => Math.floor(c / bases.length) + (n < c % bases.length ? 1 : 0));
-    const runs = bases.flatMap((url, n) => {
-      if (shares[n] === 0) return [];
-      const instance = autocannon({ url: url + pathName, connections: shares[n]!, duration: seconds, headers, timeout: 30 });
-      instance.on("response", (_client, status, _bytes, t) => {
-        if (status === 200) latencies.push(t);
-        else errors++;
-      });
-      return [instance];
+    const run = autocannon({ url: base + pathName, connections: c, duration: seconds, headers, timeout: 30 });
+    run.on("response", (_client, status, _bytes, t) => {
+      if (status === 200) latencies.push(t);
+      else errors++;
     });
     const start = performance.now();
-    await Promise.all(runs);
+    await run;
     return stats(latencies, (performance.now() - start) / 1000, errors);
   }
 
@@ -307,7 +284,7 @@ try {
   }
 
   console.log(
-    `\nMinistry-scale overview benchmark — ${scale.clusters} clusters, ${scale.units} units, ${scale.officers.toLocaleString("vi-VN")} officers, ${scale.years} years; ${os.cpus().length} CPUs; ${instances} app instance(s); ${duration} s per run\n`,
+    `\nMinistry-scale overview benchmark — ${scale.clusters} clusters, ${scale.units} units, ${scale.officers.toLocaleString("vi-VN")} officers, ${scale.years} years; ${os.cpus().length} CPUs; ${workers} app worker(s); ${duration} s per run\n`,
   );
   console.log("page                       conn |   HTTP p50     p95     p99   req/s  err |  SQL p50     p95     p99   req/s | p95 ÷ SQL p95");
   for (const r of rows) {

@@ -1,0 +1,97 @@
+// The production server as several `next start` workers on one port, with Node's cluster module: the
+// primary process accepts the connections and hands them round-robin to the workers. A page is
+// rendered by JavaScript on one CPU per process, so one worker per CPU serves about that many times
+// the pages (docs/performance.md). The workers share nothing but the database, as separate instances
+// of a multi-instance deployment do (tests/e2e/two-instances.spec.ts).
+import cluster, { type Worker } from "node:cluster";
+import os from "node:os";
+import path from "node:path";
+
+/** WEB_CONCURRENCY when set, else one worker per CPU (at most 4: each one holds ~250 MB). */
+export function workerCount(env: Record<string, string | undefined> = process.env): number {
+  const asked = Number(env.WEB_CONCURRENCY);
+  if (Number.isInteger(asked) && asked >= 1) return asked;
+  return Math.min(os.availableParallelism(), 4);
+}
+
+export type NextWorkers = {
+  /** Every worker listens. */
+  ready: Promise<void>;
+  /** Settles with an exit code when the workers are gone for good (a worker failing at start-up). */
+  failed: Promise<number>;
+  stop: () => Promise<void>;
+};
+
+
+export function startNextWorkers(options: {
+  root: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  workers: number;
+  /** Extra Node.js options of each worker (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  /** A worker's standard output; `index` counts the workers started (0 is the first). */
+  output?: (chunk: Buffer, index: number) => void;
+  /** The program each worker runs, if not `next start -p <port>` (the launcher's own test). */
+  program?: { exec: string; args: string[] };
+  /**
+   * A worker that dies this soon after starting has a problem a restart will not fix (a port in use,
+   * a broken build): everything stops instead of restarting it in a loop. Later, it is replaced.
+   */
+  earlyExitMs?: number;
+}): NextWorkers {
+  const earlyExitMs = options.earlyExitMs ?? 15_000;
+  const { root, port, env, workers, nodeArgs = [], output = (chunk) => process.stdout.write(chunk) } = options;
+  const program = options.program ?? { exec: path.join(root, "node_modules", "next", "dist", "bin", "next"), args: ["start", "-p", String(port)] };
+  cluster.setupPrimary({
+    ...program,
+    execArgv: nodeArgs,
+    cwd: root,
+    silent: true, // the workers' output comes through `output`
+  });
+  let stopping = false;
+  let listening = 0;
+  let onReady!: () => void;
+  let onFailed!: (code: number) => void;
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  const failed = new Promise<number>((resolve) => (onFailed = resolve));
+
+  let started = 0;
+  const fork = (): Worker => {
+    const startedAt = Date.now();
+    const index = started++;
+    const worker = cluster.fork(env);
+    worker.process.stdout?.on("data", (chunk: Buffer) => output(chunk, index));
+    worker.process.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+    worker.once("listening", () => {
+      if (++listening === workers) onReady();
+    });
+    worker.once("exit", (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - startedAt < earlyExitMs) {
+        console.error(`[next-workers] worker ${worker.process.pid} stopped at start-up (${signal ?? code}); stopping.`);
+        onFailed(code ?? 1);
+        return;
+      }
+      console.error(`[next-workers] worker ${worker.process.pid} stopped (${signal ?? code}); starting another.`);
+      fork();
+    });
+    return worker;
+  };
+  for (let n = 0; n < workers; n++) fork();
+
+  async function stop() {
+    stopping = true;
+    const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
+    await Promise.all(
+      alive.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.once("exit", () => resolve());
+            w.process.kill("SIGTERM");
+          }),
+      ),
+    );
+  }
+  return { ready, failed, stop };
+}
