@@ -1,29 +1,14 @@
 // Conference votes (DOMAIN.md §4 step 6, §6): the kinds and states of a round, how a ballot is filled
 // in, and their Vietnamese names. Pure: no framework, no database.
 import { PASS_THRESHOLDS } from "../year-settings";
+import type { RoundKind } from "./labels";
 
-export const ROUND_KINDS = ["ACCLAIM", "CHAIR_ELECTION", "DEPUTY_ELECTION"] as const;
-export type RoundKind = (typeof ROUND_KINDS)[number];
-
-export const ROUND_STATES = ["DRAFT", "OPEN", "CLOSED"] as const;
-export type RoundState = (typeof ROUND_STATES)[number];
+export { ROUND_KINDS, ROUND_KIND_LABELS, ROUND_STATES, ROUND_STATE_LABELS, type RoundKind, type RoundState } from "./labels";
 
 export type PassThreshold = keyof typeof PASS_THRESHOLDS;
 export const PASS_THRESHOLD_KEYS = Object.keys(PASS_THRESHOLDS) as PassThreshold[];
 export const isPassThreshold = (value: unknown): value is PassThreshold =>
   typeof value === "string" && (PASS_THRESHOLD_KEYS as string[]).includes(value);
-
-export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
-  ACCLAIM: "Bình xét, suy tôn",
-  CHAIR_ELECTION: "Bầu Cụm trưởng",
-  DEPUTY_ELECTION: "Bầu Cụm phó",
-};
-
-export const ROUND_STATE_LABELS: Record<RoundState, string> = {
-  DRAFT: "Đang chuẩn bị",
-  OPEN: "Đang bỏ phiếu",
-  CLOSED: "Đã kết thúc",
-};
 
 /**
  * VERDICT: the delegate says "Đồng ý" or "Không đồng ý" for each candidate (acclaim, suy tôn).
