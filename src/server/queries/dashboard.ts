@@ -34,7 +34,8 @@ import { compareVi } from "@/domain/vietnamese";
 import { roundOutcome, isPassThreshold, type RoundKind, type PassThreshold } from "@/domain/voting";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
-import { dataVersion, VersionedCache } from "@/server/cache/data-version";
+import { dataVersion } from "@/server/cache/data-version";
+import { VersionedCache } from "@/server/cache/versioned-cache";
 import { queryRows } from "@/server/db";
 import { assertCan } from "./guard";
 
