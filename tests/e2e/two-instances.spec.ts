@@ -305,7 +305,11 @@ function vietnamDate(days: number): string {
 /** The board's row of Cục Ngoại tuyến as the secretariat sees it on one instance. */
 async function boardRow(page: Page): Promise<string> {
   await page.goto("/registration");
-  return (await page.getByTestId("board-row-NT").innerText()).replace(/\s+/g, " ").trim();
+  // Visible first: a streamed page's content can still sit in its hidden holder, whose innerText
+  // has no separators between the cells.
+  const row = page.getByTestId("board-row-NT");
+  await expect(row).toBeVisible();
+  return (await row.innerText()).replace(/\s+/g, " ").trim();
 }
 
 test.describe("registrations of Cục Ngoại tuyến, edited on both instances at once", () => {
