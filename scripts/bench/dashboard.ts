@@ -5,8 +5,9 @@
 //     own query code), replayed through `pg` with the same pool size as the app — what the database
 //     alone costs;
 //  3. the production server as `npm start` runs it (`next start` workers on one port, one per CPU:
-//     scripts/lib/next-workers.ts; from --root: a folder with a production build) on that database, and autocannon (HTTP load, from this second process) with a signed-in session cookie
-//     at the cluster dashboard, a unit's history and an officer's history, at 1, 10 and 50 concurrent
+//     scripts/lib/next-workers.ts; from --root: a folder with a production build) on that database,
+//     and autocannon (HTTP load, from this second process) with a signed-in session cookie at the
+//     cluster dashboard, a unit's history and an officer's history, at 1, 10 and 50 concurrent
 //     connections; p50/p95/p99 from every response's own latency, and requests per second.
 //
 //   npx tsx scripts/bench/dashboard.ts [--officers 400000] [--duration 10] [--connections 1,10,50]

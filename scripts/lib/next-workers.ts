@@ -22,7 +22,6 @@ export type NextWorkers = {
   stop: () => Promise<void>;
 };
 
-
 export function startNextWorkers(options: {
   root: string;
   port: number;

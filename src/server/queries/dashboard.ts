@@ -606,6 +606,8 @@ const kindOrder = (k: "SCORED" | "BONUS" | "PENALTY") => (k === "SCORED" ? 0 : k
 
 export type ClusterDashboard = Awaited<ReturnType<typeof clusterDashboard>>;
 
+export type DashboardWithYear = Extract<ClusterDashboard, { year: { id: string } }>;
+
 // A few hundred dashboards (cluster × year × kind of viewer) of a few dozen kB each.
 const dashboards = new VersionedCache<ClusterDashboard>(300);
 
@@ -622,4 +624,3 @@ export async function cachedClusterDashboard(actor: Actor, params: DashboardPara
   const key = JSON.stringify([actor.role, actor.clusterId, actor.unitId, actor.chairOfClusterIds, params.clusterId, params.year, vietnamDay]);
   return dashboards.get(key, version, () => clusterDashboard(actor, params, now));
 }
-export type DashboardWithYear = Extract<ClusterDashboard, { year: { id: string } }>;
