@@ -73,7 +73,7 @@ try {
         if (index === 0 || allListening) process.stdout.write(chunk);
       },
     });
-    workers.failed.then((code) => void stop(code || 1));
+    workers.exited.then((code) => void stop(code));
     await workers.ready;
     allListening = true;
     log(`${count} tiến trình phục vụ (WEB_CONCURRENCY=${count}).`);

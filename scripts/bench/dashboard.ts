@@ -228,7 +228,7 @@ try {
     nodeArgs: profile,
     output: () => {},
   });
-  server.failed.then(() => shutdown(1));
+  server.exited.then(() => shutdown(1)); // a worker gone during the benchmark
   await server.ready;
   const base = `http://127.0.0.1:${port}`;
   const cookieName = "authjs.session-token";

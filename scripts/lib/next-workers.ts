@@ -17,8 +17,11 @@ export function workerCount(env: Record<string, string | undefined> = process.en
 export type NextWorkers = {
   /** Every worker listens. */
   ready: Promise<void>;
-  /** Settles with an exit code when the workers are gone for good (a worker failing at start-up). */
-  failed: Promise<number>;
+  /**
+   * Settles when the workers are gone for good without stop(): with a failing worker's exit code when
+   * one dies at start-up, with 0 when the last one was stopped on purpose (a signal, a clean exit).
+   */
+  exited: Promise<number>;
   stop: () => Promise<void>;
 };
 
@@ -51,9 +54,9 @@ export function startNextWorkers(options: {
   let stopping = false;
   let listening = 0;
   let onReady!: () => void;
-  let onFailed!: (code: number) => void;
+  let onExited!: (code: number) => void;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
-  const failed = new Promise<number>((resolve) => (onFailed = resolve));
+  const exited = new Promise<number>((resolve) => (onExited = resolve));
 
   let started = 0;
   const fork = (): Worker => {
@@ -67,9 +70,14 @@ export function startNextWorkers(options: {
     });
     worker.once("exit", (code, signal) => {
       if (stopping) return;
+      // Stopped on purpose (Ctrl-C reaches the workers too, maybe before this process): not replaced.
+      if (code === 0 || signal === "SIGINT" || signal === "SIGTERM") {
+        if (!Object.values(cluster.workers ?? {}).some((w) => w && !w.isDead())) onExited(0);
+        return;
+      }
       if (Date.now() - startedAt < earlyExitMs) {
         console.error(`[next-workers] worker ${worker.process.pid} stopped at start-up (${signal ?? code}); stopping.`);
-        onFailed(code ?? 1);
+        onExited(code ?? 1);
         return;
       }
       console.error(`[next-workers] worker ${worker.process.pid} stopped (${signal ?? code}); starting another.`);
@@ -92,5 +100,5 @@ export function startNextWorkers(options: {
       ),
     );
   }
-  return { ready, failed, stop };
+  return { ready, exited, stop };
 }

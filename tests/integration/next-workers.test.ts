@@ -1,6 +1,7 @@
 // The production launcher (scripts/lib/next-workers.ts) with a stand-in for `next start`: a server
 // that answers with its process id. Several workers share one port, a worker that dies is replaced,
-// one that dies at start-up stops everything, and stopping leaves no worker behind.
+// one that dies at start-up stops everything, workers stopped on purpose are not replaced, and
+// stopping leaves no worker behind.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -82,7 +83,18 @@ describe("next-workers", () => {
 
   it("gives up when a worker stops at start-up", async () => {
     const port = await freePort();
-    expect(await start(port, 2, { FAIL_AT_START: "1" }).failed).toBe(3);
+    expect(await start(port, 2, { FAIL_AT_START: "1" }).exited).toBe(3);
+  });
+
+  it("does not replace workers stopped on purpose (Ctrl-C reaches them too), and says so when none is left", async () => {
+    const port = await freePort();
+    const workers = start(port, 2, {}, 0);
+    await workers.ready;
+    const pids = [...(await pidsFrom(port, 6))].map(Number);
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) process.kill(pid, "SIGTERM");
+    expect(await workers.exited).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
   });
 
   it("takes the number of workers from WEB_CONCURRENCY, else one per CPU up to 4", () => {
