@@ -19,7 +19,7 @@ import { cachedClusterDashboard, clusterDashboard, type DashboardWithYear } from
 import { SUMMARY_REBUILD_SQL } from "@/server/summary-tables";
 import { ministryOverview } from "@/server/queries/ministry";
 import { officerHistory } from "@/server/queries/officer-history";
-import { notableOfficers, unitHistory } from "@/server/queries/unit-history";
+import { cachedUnitHistory, notableOfficers, unitHistory } from "@/server/queries/unit-history";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 // Every SQL statement the app's Prisma client sends, while `counting` is on.
@@ -428,6 +428,20 @@ describe("the dashboard cache (cachedClusterDashboard)", () => {
     const otherSecretariat = await makeActor("SECRETARIAT", { clusterId: (await makeCluster("Cụm thi đua số 5")).id });
     await expectNotFound(cachedClusterDashboard(otherSecretariat, { clusterId: w.cluster.id, year: 2022 }));
     await expectNotFound(cachedClusterDashboard(await makeActor("UNIT_OFFICER", { clusterId: w.cluster.id, unitId: w.a.id }), { clusterId: w.cluster.id }));
+  });
+
+  it("a unit's history likewise: reused until a command writes, then read again", async () => {
+    const head = (await loadActor((await makeActor("UNIT_HEAD", { clusterId: w.cluster.id, unitId: w.a.id })).userId))!;
+    const first = await cachedUnitHistory(head, w.a.id);
+    expect(first).toEqual(await unitHistory(head, w.a.id));
+    const again = await countStatements(() => cachedUnitHistory(head, w.a.id));
+    expect(again.count).toBe(1);
+    expect(again.result).toBe(first);
+    const officerOfA = await makeActor("UNIT_OFFICER", { clusterId: w.cluster.id, unitId: w.a.id });
+    expect((await executeCommand(createOfficer, officerOfA, form({ code: "CB-NEW2", fullName: "Trần Thị Mới", rank: "Thượng úy", position: "Cán bộ" }))).ok).toBe(true);
+    expect((await cachedUnitHistory(head, w.a.id)).unit.activeOfficers).toBe(first.unit.activeOfficers + 1);
+    // Another unit's officer: 404, whatever is cached.
+    await expectNotFound(cachedUnitHistory(await makeActor("UNIT_OFFICER", { clusterId: w.cluster.id, unitId: w.b.id }), w.a.id));
   });
 
   it("reads again on a new Vietnamese calendar day (overdue deadlines)", async () => {

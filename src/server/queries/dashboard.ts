@@ -34,7 +34,7 @@ import { compareVi } from "@/domain/vietnamese";
 import { roundOutcome, isPassThreshold, type RoundKind, type PassThreshold } from "@/domain/voting";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
-import { dataVersion } from "@/server/cache/data-version";
+import { reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
 import { queryRows } from "@/server/db";
 import { assertCan } from "./guard";
@@ -618,9 +618,7 @@ const dashboards = new VersionedCache<ClusterDashboard>(300);
  * on the clock only through the Vietnamese calendar day (deadlines are whole days), so those are the
  * key; the acting user is still loaded afresh on every request.
  */
-export async function cachedClusterDashboard(actor: Actor, params: DashboardParams = {}, now = new Date()): Promise<ClusterDashboard> {
-  const version = await dataVersion();
+export function cachedClusterDashboard(actor: Actor, params: DashboardParams = {}, now = new Date()): Promise<ClusterDashboard> {
   const vietnamDay = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-  const key = JSON.stringify([actor.role, actor.clusterId, actor.unitId, actor.chairOfClusterIds, params.clusterId, params.year, vietnamDay]);
-  return dashboards.get(key, version, () => clusterDashboard(actor, params, now));
+  return reuseUntilWrite(dashboards, [...viewerScope(actor), params.clusterId, params.year, vietnamDay], () => clusterDashboard(actor, params, now));
 }

@@ -12,6 +12,8 @@ import { titleCountSeries, unitYearSeries, yearRange, type TitleCountRow, type Y
 import { can, type Actor } from "@/domain/permissions";
 import { pageParam } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
+import { reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
+import { VersionedCache } from "@/server/cache/versioned-cache";
 import { queryRows } from "@/server/db";
 import { tallyOfUnit, titleCatalogue } from "./dashboard";
 
@@ -173,9 +175,16 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
     series,
     titleSeries,
     titles: { individual: titles.individual, collective: titles.collective },
-    notable: { ...notable, page, pageCount: Math.max(1, Math.ceil(notable.total / NOTABLE_PAGE_SIZE)) },
+    notable: { ...notable, page, pageSize: NOTABLE_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(notable.total / NOTABLE_PAGE_SIZE)) },
     commendations,
   };
 }
 
 export type UnitHistory = Awaited<ReturnType<typeof unitHistory>>;
+
+const histories = new VersionedCache<UnitHistory>(300);
+
+/** unitHistory, reused until the data changes (as cachedClusterDashboard; no clock in it). */
+export function cachedUnitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}): Promise<UnitHistory> {
+  return reuseUntilWrite(histories, [...viewerScope(actor), unitId, opts.page ?? 1], () => unitHistory(actor, unitId, opts));
+}

@@ -241,6 +241,10 @@ describe("the matrix of reads: page-level queries × every actor", () => {
       allowed: (a) => can(a, "cluster.overview", A1()) || can(a, "results.view", A1()),
       call: (a) => unitHistoryQueries.unitHistory(a, w.A1.id),
     },
+    "unit-history.cachedUnitHistory (A1)": {
+      allowed: (a) => can(a, "cluster.overview", A1()) || can(a, "results.view", A1()),
+      call: (a) => unitHistoryQueries.cachedUnitHistory(a, w.A1.id),
+    },
     "votes.conferencePage (A's year)": { allowed: may("vote.view", A), call: (a) => votes.conferencePage(a, { yearId: w.yearA.id }) },
     "votes.roundDetail": { allowed: may("vote.view", A), call: (a) => votes.roundDetail(a, voteRoundId) },
     "votes.minutesData": {
