@@ -112,10 +112,20 @@ export function TextField({
   placeholder,
   autoComplete,
   maxLength,
+  error: shownError,
   ...props
-}: FieldProps & { type?: string; defaultValue?: string | number; placeholder?: string; autoComplete?: string; maxLength?: number }) {
+}: FieldProps & {
+  type?: string;
+  defaultValue?: string | number;
+  placeholder?: string;
+  autoComplete?: string;
+  maxLength?: number;
+  /** The field's error outside an ActionForm (a plain GET form checked by the page). */
+  error?: string;
+}) {
   const id = useId();
-  const error = useFieldError(props.name);
+  const fromAction = useFieldError(props.name);
+  const error = shownError ?? fromAction;
   return (
     <FieldShell {...props} id={id} error={error}>
       <input

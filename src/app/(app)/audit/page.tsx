@@ -99,8 +99,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <SelectField name="entity" label="Đối tượng" placeholder="Tất cả" defaultValue={filters.entityType ?? ""} options={byLabel(ENTITY_LABELS)} />
         <TextField name="entityId" label="Mã đối tượng" defaultValue={filters.entityId ?? ""} maxLength={64} placeholder="id" />
         <SelectField name="action" label="Thao tác" placeholder="Tất cả" defaultValue={filters.action ?? ""} options={byLabel(ACTION_LABELS)} />
-        <DateInput name="from" label="Từ ngày" value={filters.from} error={errors.from} />
-        <DateInput name="to" label="Đến ngày" value={filters.to} error={errors.to} />
+        <TextField type="date" name="from" label="Từ ngày" defaultValue={filters.from ?? ""} error={errors.from} />
+        <TextField type="date" name="to" label="Đến ngày" defaultValue={filters.to ?? ""} error={errors.to} />
         <div className="flex gap-2">
           <button type="submit" className={buttonClass}>
             Lọc
@@ -138,31 +138,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
           <Pagination page={log.page} pageCount={log.pageCount} total={log.total} makeHref={(p) => hrefFor(filters, p)} />
         </>
-      )}
-    </div>
-  );
-}
-
-function DateInput({ name, label, value, error }: { name: string; label: string; value: string | null; error?: string }) {
-  const id = `audit-${name}`;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="date"
-        defaultValue={value ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`rounded-md border px-3 py-2 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`}
-      />
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
       )}
     </div>
   );

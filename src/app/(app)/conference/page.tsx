@@ -332,11 +332,11 @@ export default async function ConferencePage({ searchParams }: { searchParams: S
         <Card title="Biên bản hội nghị" className="no-print">
           <form action="/conference/minutes" method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Tải biên bản hội nghị">
             <input type="hidden" name="year" value={year.id} />
-            <MinutesInput name="date" label="Ngày hội nghị" placeholder="dd/mm/yyyy" defaultValue={year.settings.conferenceDate ? formatDate(year.settings.conferenceDate) : ""} />
-            <MinutesInput name="city" label="Địa danh" defaultValue="Hà Nội" />
-            <MinutesInput name="place" label="Địa điểm" placeholder="Hội trường …" />
-            <MinutesInput name="chair" label="Chủ trì hội nghị" placeholder="Họ tên, chức vụ" />
-            <MinutesInput name="secretary" label="Thư ký hội nghị" defaultValue={actor.role === "SECRETARIAT" ? actor.displayName : ""} />
+            <TextField maxLength={200} name="date" label="Ngày hội nghị" placeholder="dd/mm/yyyy" defaultValue={year.settings.conferenceDate ? formatDate(year.settings.conferenceDate) : ""} />
+            <TextField maxLength={200} name="city" label="Địa danh" defaultValue="Hà Nội" />
+            <TextField maxLength={200} name="place" label="Địa điểm" placeholder="Hội trường …" />
+            <TextField maxLength={200} name="chair" label="Chủ trì hội nghị" placeholder="Họ tên, chức vụ" />
+            <TextField maxLength={200} name="secretary" label="Thư ký hội nghị" defaultValue={actor.role === "SECRETARIAT" ? actor.displayName : ""} />
             <div className="self-end">
               <button type="submit" className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
                 Tải biên bản (.docx)
@@ -349,25 +349,6 @@ export default async function ConferencePage({ searchParams }: { searchParams: S
         </Card>
       )}
 
-    </div>
-  );
-}
-
-function MinutesInput({ name, label, placeholder, defaultValue }: { name: string; label: string; placeholder?: string; defaultValue?: string }) {
-  const id = `minutes-${name}`;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        placeholder={placeholder}
-        maxLength={200}
-        className="rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600"
-      />
     </div>
   );
 }
