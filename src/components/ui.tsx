@@ -32,6 +32,16 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
+/** One label and value of a description list (<dl>). */
+export function DescriptionItem({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}
+
 export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" | "red" | "amber" | "blue"; children: ReactNode }) {
   const tones = {
     slate: "bg-slate-100 text-slate-700",

@@ -5,8 +5,7 @@
 // the same, the page a third smaller (86 → 60 kB at Ministry scale). It holds no state and reads
 // nothing by itself.
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { Badge, Card, DataTable, EmptyState, LinkButton, PageHeader } from "@/components/ui";
+import { Badge, Card, DataTable, DescriptionItem, EmptyState, LinkButton, PageHeader } from "@/components/ui";
 import {
   deadlineText,
   groupByWho,
@@ -32,15 +31,6 @@ import { SectionScoresChart } from "./charts/section-scores-chart";
 
 const selectClass =
   "rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="font-medium">{children}</dd>
-    </div>
-  );
-}
 
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -219,22 +209,22 @@ export function DashboardView({
 
       <Card title={`Năm thi đua ${year.year}`}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Field label="Giai đoạn">{PHASE_LABELS[year.phase]}</Field>
-          <Field label="Phong trào thi đua">“{year.movement}”</Field>
-          <Field label="Cụm trưởng">
+          <DescriptionItem label="Giai đoạn">{PHASE_LABELS[year.phase]}</DescriptionItem>
+          <DescriptionItem label="Phong trào thi đua">“{year.movement}”</DescriptionItem>
+          <DescriptionItem label="Cụm trưởng">
             {year.chairName ?? "Chưa xác định"}
             {year.chairAssignmentRef && <span className="block text-xs font-normal text-slate-500">Bộ phân công: {year.chairAssignmentRef}</span>}
-          </Field>
-          <Field label="Cụm phó">{year.deputyName ?? "Chưa xác định"}</Field>
-          <Field label="Hạn đăng ký thi đua">{isoDate(year.deadlines.registration)}</Field>
-          {year.deadlines.midyearReport && <Field label="Hạn nộp báo cáo sơ kết 6 tháng">{isoDate(year.deadlines.midyearReport)}</Field>}
-          <Field label="Hạn nộp báo cáo tổng kết">{isoDate(year.deadlines.report)}</Field>
-          <Field label="Ngày hội nghị tổng kết">{isoDate(year.deadlines.conference)}</Field>
-          {year.closedAt && <Field label="Ngày khóa sổ">{formatDate(year.closedAt)}</Field>}
+          </DescriptionItem>
+          <DescriptionItem label="Cụm phó">{year.deputyName ?? "Chưa xác định"}</DescriptionItem>
+          <DescriptionItem label="Hạn đăng ký thi đua">{isoDate(year.deadlines.registration)}</DescriptionItem>
+          {year.deadlines.midyearReport && <DescriptionItem label="Hạn nộp báo cáo sơ kết 6 tháng">{isoDate(year.deadlines.midyearReport)}</DescriptionItem>}
+          <DescriptionItem label="Hạn nộp báo cáo tổng kết">{isoDate(year.deadlines.report)}</DescriptionItem>
+          <DescriptionItem label="Ngày hội nghị tổng kết">{isoDate(year.deadlines.conference)}</DescriptionItem>
+          {year.closedAt && <DescriptionItem label="Ngày khóa sổ">{formatDate(year.closedAt)}</DescriptionItem>}
           {year.next && (
-            <Field label={`Cụm trưởng, Cụm phó năm ${year.next.year}`}>
+            <DescriptionItem label={`Cụm trưởng, Cụm phó năm ${year.next.year}`}>
               {year.next.chairName ?? "Chưa xác định"} / {year.next.deputyName ?? "Chưa xác định"}
-            </Field>
+            </DescriptionItem>
           )}
         </dl>
       </Card>

@@ -1,9 +1,8 @@
 // One unit's registration for the cluster's current year, as the unit officer edits it and as the unit
 // head, the secretariat and admins read it (server component; the table is the client part).
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { ActionForm, SubmitButton, TextAreaField, TextField } from "@/components/form";
-import { Badge, Card, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
+import { Badge, Card, DescriptionItem, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
 import { AGREEMENT_MAX_BYTES, vietnamDayAfter } from "@/domain/registration-window";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -22,15 +21,6 @@ export function registrationStatusBadge(status: "DRAFT" | "SUBMITTED" | null, st
   if (status === "SUBMITTED") return <Badge tone="green">Đã gửi{submittedAt ? ` ${formatDate(submittedAt)}` : ""}</Badge>;
   if (started) return <Badge tone="amber">Đang soạn</Badge>;
   return <Badge tone="slate">Chưa đăng ký</Badge>;
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="font-medium">{children}</dd>
-    </div>
-  );
 }
 
 /** A short hash of the saved titles shown, so the table resets its local edits when they change. */
@@ -101,14 +91,14 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
 
       <Card title="Tình trạng đăng ký">
         <dl className="grid gap-3 text-sm sm:grid-cols-4">
-          <Field label="Giai đoạn">{PHASE_LABELS[year.phase]}</Field>
-          <Field label="Hạn đăng ký">{year.registrationDeadline ? formatDate(year.registrationDeadline) : "Chưa đặt"}</Field>
-          <Field label="Đã đăng ký">
+          <DescriptionItem label="Giai đoạn">{PHASE_LABELS[year.phase]}</DescriptionItem>
+          <DescriptionItem label="Hạn đăng ký">{year.registrationDeadline ? formatDate(year.registrationDeadline) : "Chưa đặt"}</DescriptionItem>
+          <DescriptionItem label="Đã đăng ký">
             <span data-testid="registered-count">
               {counts.registered}/{counts.officers} cán bộ ({counts.percent}%)
             </span>
-          </Field>
-          <Field label="Cập nhật lần cuối">{registration ? formatDateTime(registration.updatedAt) : "—"}</Field>
+          </DescriptionItem>
+          <DescriptionItem label="Cập nhật lần cuối">{registration ? formatDateTime(registration.updatedAt) : "—"}</DescriptionItem>
         </dl>
         <p
           data-testid="registration-window"
@@ -254,9 +244,9 @@ function AgreementCard({ data }: { data: Loaded }) {
   const editable = data.canEdit || secretariat;
   const summary = registration?.agreementSignedOn ? (
     <dl className="grid gap-3 text-sm sm:grid-cols-2">
-      <Field label="Ngày ký">{formatDate(registration.agreementSignedOn)}</Field>
-      <Field label="Người ký">{registration.agreementSigner}</Field>
-      <Field label="Bản chụp">
+      <DescriptionItem label="Ngày ký">{formatDate(registration.agreementSignedOn)}</DescriptionItem>
+      <DescriptionItem label="Người ký">{registration.agreementSigner}</DescriptionItem>
+      <DescriptionItem label="Bản chụp">
         {registration.hasAgreementFile ? (
           <a href={`/registration/agreement/${registration.id}`} className="text-brand-700 underline" download>
             {registration.agreementFileName}
@@ -264,7 +254,7 @@ function AgreementCard({ data }: { data: Loaded }) {
         ) : (
           "Chưa đính kèm"
         )}
-      </Field>
+      </DescriptionItem>
     </dl>
   ) : (
     <p className="text-sm text-slate-600">Chưa ghi nhận giao ước thi đua năm {year.year} của đơn vị.</p>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ActionForm, CheckboxField, SelectField, SubmitButton, TextField } from "@/components/form";
-import { Badge, Card, LinkButton, PageHeader } from "@/components/ui";
+import { Badge, Card, DescriptionItem, LinkButton, PageHeader } from "@/components/ui";
 import { PHASE_LABELS, YEAR_PHASES, isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { movePhase, YEAR_SETTING_LABELS } from "@/domain/year-rules";
 import { CSTDCS_BASES, DEFAULT_YEAR_SETTINGS, PASS_THRESHOLDS, TIE_BREAKS, type YearSettings } from "@/domain/year-settings";
@@ -158,15 +158,6 @@ function SettingInput({ name, settings, activeMemberCount }: { name: Key; settin
   }
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="font-medium">{children}</dd>
-    </div>
-  );
-}
-
 /** A one-button form that moves the phase; it says which phase it saw, so a stale page cannot move twice. */
 function PhaseButton({
   action,
@@ -318,9 +309,9 @@ export default async function YearPage({ params }: { params: Promise<{ id: strin
           </ActionForm>
         ) : (
           <dl className="grid gap-3 sm:grid-cols-3">
-            <Field label="Cụm trưởng">{year.chairName ?? "Chưa xác định"}</Field>
-            <Field label="Cụm phó">{year.deputyName ?? "Chưa xác định"}</Field>
-            <Field label="Phong trào thi đua">{year.movement}</Field>
+            <DescriptionItem label="Cụm trưởng">{year.chairName ?? "Chưa xác định"}</DescriptionItem>
+            <DescriptionItem label="Cụm phó">{year.deputyName ?? "Chưa xác định"}</DescriptionItem>
+            <DescriptionItem label="Phong trào thi đua">{year.movement}</DescriptionItem>
           </dl>
         )}
       </Card>
