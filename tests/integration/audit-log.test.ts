@@ -279,6 +279,20 @@ describe("the viewer", () => {
     expect(await auditLogPage(w.secretariatB, filters({ unit: w.unitA.id }))).toMatchObject({ total: 0, rows: [] });
   });
 
+  it("shows the secretariat that a unit saved a report draft or its evidence, never the draft's content", async () => {
+    const w = await twoClusters();
+    const draft = { version: 2, changes: { "score.1.1": { before: 10, after: 18 }, "figure.Số vụ án": { before: "3", after: "5" } } };
+    await prisma.auditLog.create({
+      data: { actorName: "Cán bộ KTNV", action: "report.saveDraft", entityType: "UnitReport", clusterId: w.cluster.id, unitId: w.unitA.id, after: draft },
+    });
+    const forSecretariat = await auditLogPage(w.secretariatA, filters({ action: "report.saveDraft" }));
+    expect(forSecretariat.rows).toHaveLength(1);
+    expect(forSecretariat.rows[0]).toMatchObject({ action: "report.saveDraft", unitName: "Cục Kỹ thuật nghiệp vụ", before: null, after: null, contentHidden: true });
+    // Other entries keep their content for the secretariat; the admin's whole log shows everything.
+    expect((await auditLogPage(w.secretariatA, filters({ action: "officer.create" }))).rows.every((r) => !r.contentHidden && r.after !== null)).toBe(true);
+    expect((await auditLogPage(w.admin, filters({ action: "report.saveDraft" }))).rows[0]).toMatchObject({ after: draft, contentHidden: false });
+  });
+
   it("filters by unit, user, system, entity, entity id, action and dates (Vietnam days)", async () => {
     const w = await twoClusters();
     const total = async (params: Record<string, string>) => (await auditLogPage(w.admin, filters(params))).total;

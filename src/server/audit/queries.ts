@@ -80,7 +80,13 @@ export type AuditRow = {
   clusterName: string | null;
   before: unknown;
   after: unknown;
+  /** A unit's draft work (report drafts, their evidence), whose content only the whole-log view shows. */
+  contentHidden: boolean;
 };
+
+// Entries that carry a report draft's figures, scores or evidence: the draft is its unit's alone until
+// it is submitted (src/domain/scoring/permissions.ts), so the secretariat sees that it happened, not what.
+const DRAFT_CONTENT_ACTIONS = new Set(["report.saveDraft", "report.evidence.upload", "report.evidence.delete"]);
 
 export type AuditPage = {
   /** The whole log (admin) or one cluster's entries (secretariat). */
@@ -138,10 +144,10 @@ export async function auditLogPage(actor: Actor, filters: AuditFilters): Promise
   ]);
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
-  const rows =
+  const stored =
     total === 0
       ? []
-      : await queryRows<AuditRow[]>`
+      : await queryRows<Omit<AuditRow, "contentHidden">[]>`
           SELECT a.id::text AS id, a.seq::text AS seq, a.at, a."actorId"::text AS "actorId", a."actorName", a.action,
                  a."entityType", a."entityId", a."unitId"::text AS "unitId", u.name AS "unitName", c.name AS "clusterName",
                  a.before, a.after
@@ -154,7 +160,9 @@ export async function auditLogPage(actor: Actor, filters: AuditFilters): Promise
   return {
     wholeLog,
     clusterName: cluster?.name ?? null,
-    rows,
+    rows: stored.map((row) =>
+      !wholeLog && DRAFT_CONTENT_ACTIONS.has(row.action) ? { ...row, before: null, after: null, contentHidden: true } : { ...row, contentHidden: false },
+    ),
     total,
     page,
     pageCount,

@@ -166,7 +166,9 @@ function Entry({ row, showCluster }: { row: AuditRow; showCluster: boolean }) {
         {showCluster && row.clusterName && <div className="text-xs text-slate-500">{row.clusterName}</div>}
       </td>
       <td className={cellClass}>
-        {diff.length === 0 ? (
+        {row.contentHidden ? (
+          <span className="text-slate-500">Nội dung bản nháp của đơn vị: không hiển thị</span>
+        ) : diff.length === 0 ? (
           <span className="text-slate-400">—</span>
         ) : (
           <details>
