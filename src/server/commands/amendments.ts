@@ -10,10 +10,11 @@ import type { Target } from "@/domain/permissions";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
 import { idField, optionalIdField, reasonText, requiredText } from "@/domain/validation";
 import { formatDate, parseVietnameseDate } from "@/lib/format";
+import { allowClosedYearWrites } from "@/server/closed-year-guard";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
+import { lockCluster } from "./criteria";
 
-export const AMENDMENT_FLAG = "sothidua.amendment";
 export const AMENDMENT_ONLY_CLOSED = "Chỉ năm thi đua đã khóa sổ mới cần sửa đổi; năm đang mở hãy sửa trực tiếp trên trang kết quả.";
 
 const RATING_CODES = Object.keys(TASK_RATINGS) as [TaskRating, ...TaskRating[]];
@@ -82,12 +83,12 @@ export const amendClosedYear = defineCommand({
   target: (tx, input) => amendTarget(tx, input),
   async run(tx, input, actor, target) {
     // The same lock as closing a year: an amendment never interleaves with the close itself.
-    await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${target.clusterId!}::uuid FOR NO KEY UPDATE`;
+    await lockCluster(tx, target.clusterId!, "exclusive");
     const year = await tx.emulationYear.findUnique({ where: { id: input.yearId }, select: { id: true, year: true, phase: true, clusterId: true } });
     if (!year || year.clusterId !== target.clusterId) throw new NotFoundError();
     if (year.phase !== "CLOSED") throw new UserError(AMENDMENT_ONLY_CLOSED);
     // This transaction only (is_local): the database's closed-year guard lets these writes through.
-    await tx.$queryRaw`SELECT set_config(${AMENDMENT_FLAG}, 'on', true)`;
+    await allowClosedYearWrites(tx);
     const title = input.awardedTitleCode;
     // The amending decision is the record of the corrected title; withdrawing a title leaves none on the row.
     const decision = { decisionNo: title ? input.decisionNo : null, decisionDate: title ? toDate(input.decisionDate) : null, decisionSigner: title ? input.decisionSigner : null };

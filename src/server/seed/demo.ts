@@ -9,6 +9,7 @@ import { TITLE_CATALOGUE } from "@/domain/title-catalogue";
 import { DEFAULT_YEAR_SETTINGS, yearSettingsSchema, type YearSettings } from "@/domain/year-settings";
 import { nameSortKey, searchKey, textSortKey } from "@/domain/vietnamese";
 import { hashPassword } from "@/server/auth/password";
+import { allowClosedYearWrites } from "@/server/closed-year-guard";
 import type { Tx } from "@/server/db";
 import { generateUnitOfficers, type FixedOfficer, type GeneratedOfficer, type SubUnitKind } from "./names";
 import { seedConference2021 } from "./conference-2021";
@@ -251,7 +252,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
       }
       // The seed writes the history of a year it creates already closed (2021): for the database's
       // closed-year guard this transaction is an amendment.
-      await tx.$queryRaw`SELECT set_config('sothidua.amendment', 'on', true)`;
+      await allowClosedYearWrites(tx);
       const titlesCreated = await seedTitleCatalogue(tx);
 
       const block = await tx.block.create({ data: { ...DEMO_BLOCK } });
