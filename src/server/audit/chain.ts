@@ -106,10 +106,6 @@ export class ChainVerifier {
     return null;
   }
 
-  get done(): boolean {
-    return this.broken !== null;
-  }
-
   verdict(): ChainVerdict {
     if (this.broken) return { ok: false, count: this.checked, broken: this.broken };
     return { ok: true, count: this.checked, lastSeq: this.expectedSeq - 1n, lastHash: this.previousHash };
