@@ -30,6 +30,7 @@ import {
 import { can, type Actor } from "@/domain/permissions";
 import { rankUnits } from "@/domain/scoring/ranking";
 import { TIE_BREAK_KEYS, type TieBreak } from "@/domain/scoring/settings";
+import { vietnamToday } from "@/domain/registration-window";
 import { compareVi } from "@/domain/vietnamese";
 import { roundOutcome, isPassThreshold, type RoundKind, type PassThreshold } from "@/domain/voting";
 import type { YearPhase } from "@/domain/year-phases";
@@ -619,6 +620,5 @@ const dashboards = new VersionedCache<ClusterDashboard>(300);
  * key; the acting user is still loaded afresh on every request.
  */
 export function cachedClusterDashboard(actor: Actor, params: DashboardParams = {}, now = new Date()): Promise<ClusterDashboard> {
-  const vietnamDay = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-  return reuseUntilWrite(dashboards, [...viewerScope(actor), params.clusterId, params.year, vietnamDay], () => clusterDashboard(actor, params, now));
+  return reuseUntilWrite(dashboards, [...viewerScope(actor), params.clusterId, params.year, vietnamToday(now)], () => clusterDashboard(actor, params, now));
 }

@@ -186,5 +186,6 @@ const histories = new VersionedCache<UnitHistory>(300);
 
 /** unitHistory, reused until the data changes (as cachedClusterDashboard; no clock in it). */
 export function cachedUnitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}): Promise<UnitHistory> {
-  return reuseUntilWrite(histories, [...viewerScope(actor), unitId, opts.page ?? 1], () => unitHistory(actor, unitId, opts));
+  const page = pageParam.parse(opts.page ?? 1); // ?page=1.5, -2, 1e0: one entry, not one each
+  return reuseUntilWrite(histories, [...viewerScope(actor), unitId, page], () => unitHistory(actor, unitId, { page }));
 }
