@@ -4,9 +4,9 @@
 // command checks the session and the acting user itself. It only looks for the cookie — it neither
 // decrypts nor refreshes it, so a request in flight can never re-set a cookie that signing out removed.
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIES } from "@/lib/session-cookies";
 import { FILE_CSP, HSTS, isFileRoute, isPublicPath, newNonce, pageCsp, servedOverHttps } from "@/lib/security-headers";
 
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 function hasSessionCookie(req: NextRequest): boolean {
   // Large sessions are split into numbered chunks (name.0, name.1…).

@@ -2,7 +2,8 @@
 // token this server issued, for this cookie name, before its expiry, gives a user id.
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { SESSION_COOKIES, sessionUserIdOf } from "@/server/auth/session-token";
+import { SESSION_COOKIES } from "@/lib/session-cookies";
+import { sessionUserIdOf } from "@/server/auth/session-token";
 
 const secret = "test-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 const name = SESSION_COOKIES[1];

@@ -5,7 +5,8 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import type { Actor } from "@/domain/permissions";
 import { loadActor } from "./actor";
-import { SESSION_COOKIES, sessionUserIdOf } from "./session-token";
+import { SESSION_COOKIES } from "@/lib/session-cookies";
+import { sessionUserIdOf } from "./session-token";
 
 /** The user id in the request's session cookie (session-token.ts), or null. */
 async function sessionUserId(): Promise<string | null> {

@@ -9,9 +9,6 @@
 // can reach its entry; expiry is checked on every use.
 import { decode } from "next-auth/jwt";
 
-/** Auth.js's session cookie names: over HTTPS the __Secure- one (only a secure page can set it). */
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
-
 // Auth.js accepts a token up to 15 s past its expiry (clock tolerance); so does this.
 const CLOCK_TOLERANCE_S = 15;
 const MAX_ENTRIES = 5000;
