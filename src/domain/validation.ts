@@ -1,5 +1,6 @@
 // Zod building blocks with Vietnamese messages, shared by every form.
 import { z } from "zod";
+import { parseVietnameseDate } from "@/lib/format";
 
 /**
  * Text Postgres stores exactly as typed: no NUL (Postgres refuses it, even in a WHERE) and no lone
@@ -84,3 +85,23 @@ export const checkbox = z
   .transform((v) => v === "on" || v === "true" || v === true);
 
 export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+/** dd/mm/yyyy → yyyy-mm-dd; "" → null. */
+export const optionalDate = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const text = (s ?? "").trim();
+      if (!text) return null;
+      const iso = parseVietnameseDate(text);
+      if (!iso) {
+        ctx.addIssue({ code: "custom", message: `${label} phải theo dạng dd/mm/yyyy (ví dụ 15/12/2021).` });
+        return z.NEVER;
+      }
+      return iso;
+    });
+
+/** dd/mm/yyyy → yyyy-mm-dd, required. */
+export const requiredDate = (label: string) =>
+  optionalDate(label).refine((v): v is string => v !== null, `${label} là bắt buộc.`) as unknown as z.ZodType<string>;

@@ -30,11 +30,10 @@ import { can, type Actor, type Target } from "@/domain/permissions";
 import { RANKS } from "@/domain/ranks";
 import { vietnamToday } from "@/domain/registration-window";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
-import { idField, isStorableText } from "@/domain/validation";
+import { idField, isStorableText, optionalDate, requiredDate } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
 import { MAX_YEAR, MIN_YEAR, YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { parseYearSettings } from "@/domain/year-settings";
-import { parseVietnameseDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
 import {
   applyImport,
@@ -54,7 +53,7 @@ import { defineCommand, executeCommand, NOT_FOUND, NOT_SIGNED_IN, NotFoundError,
 // ---------------------------------------------------------------------------------------------
 // Fields
 
-const RATING_CODES = Object.keys(TASK_RATINGS) as [TaskRating, ...TaskRating[]];
+export const RATING_CODES = Object.keys(TASK_RATINGS) as [TaskRating, ...TaskRating[]];
 
 /** Free text from a form: trimmed, NFC, collapsed; no control characters, formulas or scripts. */
 const plainText = (label: string, max: number) =>
@@ -76,25 +75,6 @@ const requiredPlain = (label: string, max: number) =>
     .string({ error: `${label} là bắt buộc.` })
     .pipe(plainText(label, max))
     .refine((s) => s.length > 0, `${label} là bắt buộc.`);
-
-/** dd/mm/yyyy → yyyy-mm-dd; "" → null. */
-const optionalDate = (label: string) =>
-  z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      const text = (s ?? "").trim();
-      if (!text) return null;
-      const iso = parseVietnameseDate(text);
-      if (!iso) {
-        ctx.addIssue({ code: "custom", message: `${label} phải theo dạng dd/mm/yyyy (ví dụ 15/12/2021).` });
-        return z.NEVER;
-      }
-      return iso;
-    });
-
-const requiredDate = (label: string) =>
-  optionalDate(label).refine((v): v is string => v !== null, `${label} là bắt buộc.`) as unknown as z.ZodType<string>;
 
 const optionalEnum = <T extends string>(values: readonly [T, ...T[]], message: string) =>
   z
@@ -128,7 +108,7 @@ function requireDecision(
 // Shared steps
 
 /** The officer's stored unit and cluster (unknown id → empty scope → not found). */
-async function officerScope(tx: Tx, officerId: string): Promise<Target> {
+export async function officerScope(tx: Tx, officerId: string): Promise<Target> {
   const rows = await tx.$queryRaw<{ unitId: string; clusterId: string }[]>`
     SELECT o."unitId"::text AS "unitId", u."clusterId"::text AS "clusterId"
     FROM "Officer" o JOIN "Unit" u ON u.id = o."unitId"
@@ -137,7 +117,7 @@ async function officerScope(tx: Tx, officerId: string): Promise<Target> {
 }
 
 /** A member unit's scope (sub-units are not members). */
-async function memberUnitScope(tx: Tx, unitId: string): Promise<Target> {
+export async function memberUnitScope(tx: Tx, unitId: string): Promise<Target> {
   const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, clusterId: true, parentId: true } });
   if (!unit || unit.parentId) return {};
   return { unitId: unit.id, clusterId: unit.clusterId };
