@@ -2,36 +2,21 @@
 // correct it afterwards is this explicit command of the secretariat (or an admin). It corrects an
 // officer's awarded title (and rating) or a unit's collective title of that year, on the strength of a
 // decision (number, date, signer) and a written reason, both kept in the audit entry with the values
-// before and after. Only this transaction sets the amendment flag that the database's closed-year
-// guard lets through (migration closed_year_guard).
+// before and after. Besides the seeds (which build years already closed), only this command sets the
+// flag the database's closed-year guard lets through (src/server/closed-year-guard.ts).
 import { z } from "zod";
-import { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, type TaskRating } from "@/domain/eligibility";
-import type { Target } from "@/domain/permissions";
-import { TASK_RATINGS } from "@/domain/title-catalogue";
-import { idField, optionalIdField, reasonText, requiredText } from "@/domain/validation";
-import { formatDate, parseVietnameseDate } from "@/lib/format";
+import { COLLECTIVE_TITLES, INDIVIDUAL_TITLES } from "@/domain/eligibility";
+import { idField, optionalIdField, reasonText, requiredDate, requiredText } from "@/domain/validation";
+import { formatDate } from "@/lib/format";
 import { allowClosedYearWrites } from "@/server/closed-year-guard";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
 import { lockCluster } from "./criteria";
+import { memberUnitScope, officerScope, RATING_CODES } from "./results";
 
 export const AMENDMENT_ONLY_CLOSED = "Chỉ năm thi đua đã khóa sổ mới cần sửa đổi; năm đang mở hãy sửa trực tiếp trên trang kết quả.";
 
-const RATING_CODES = Object.keys(TASK_RATINGS) as [TaskRating, ...TaskRating[]];
 const TITLE_CODES = [...INDIVIDUAL_TITLES, ...COLLECTIVE_TITLES] as [string, ...string[]];
-
-const requiredDate = (label: string) =>
-  z
-    .string({ error: `${label} là bắt buộc.` })
-    .transform((s, ctx) => {
-      const text = s.trim();
-      const iso = text ? parseVietnameseDate(text) : null;
-      if (!iso) {
-        ctx.addIssue({ code: "custom", message: text ? `${label} phải theo dạng dd/mm/yyyy (ví dụ 20/01/2023).` : `${label} là bắt buộc.` });
-        return z.NEVER;
-      }
-      return iso;
-    });
 
 export const amendClosedYearInput = z
   .object({
@@ -59,16 +44,6 @@ export const amendClosedYearInput = z
     if (!v.officerId && v.rating) ctx.addIssue({ code: "custom", path: ["rating"], message: "Xếp loại chỉ áp dụng cho cán bộ." });
   });
 
-/** The member unit (of the officer, or named), from the database: the scope of the amendment. */
-async function amendTarget(tx: Tx, input: { officerId: string | null; unitId: string | null }): Promise<Target> {
-  if (input.officerId) {
-    const officer = await tx.officer.findUnique({ where: { id: input.officerId }, select: { unit: { select: { id: true, clusterId: true } } } });
-    return officer ? { unitId: officer.unit.id, clusterId: officer.unit.clusterId } : {};
-  }
-  const unit = await tx.unit.findUnique({ where: { id: input.unitId! }, select: { id: true, clusterId: true, parentId: true } });
-  return unit && !unit.parentId ? { unitId: unit.id, clusterId: unit.clusterId } : {};
-}
-
 async function assertTitle(tx: Tx, code: string, kind: "INDIVIDUAL" | "COLLECTIVE") {
   const title = await tx.titleDefinition.findUnique({ where: { code }, select: { kind: true } });
   if (!title || title.kind !== kind) throw new UserError("Danh hiệu không hợp lệ.", { awardedTitleCode: ["Danh hiệu không hợp lệ."] });
@@ -80,7 +55,8 @@ export const amendClosedYear = defineCommand({
   name: "year.amendClosed",
   permission: "year.amend",
   input: amendClosedYearInput,
-  target: (tx, input) => amendTarget(tx, input),
+  // The member unit, of the officer or named, read from the database.
+  target: (tx, input) => (input.officerId ? officerScope(tx, input.officerId) : memberUnitScope(tx, input.unitId!)),
   async run(tx, input, actor, target) {
     // The same lock as closing a year: an amendment never interleaves with the close itself.
     await lockCluster(tx, target.clusterId!, "exclusive");
