@@ -28,7 +28,7 @@ import {
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { parseYearSettings, type YearSettings } from "@/domain/year-settings";
 import { compareVi } from "@/domain/vietnamese";
-import { closedRoundResults, electedLeadership, type ClosedRoundResult } from "@/server/votes/outcomes";
+import { candidateOf, closedRoundResults, electedLeadership, storedThreshold, type ClosedRoundResult } from "@/server/votes/outcomes";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
 
@@ -72,12 +72,9 @@ export type RoundResults = {
   runoff: { reason: "TIE" | "NO_MAJORITY"; seats: number; candidates: { unitId: string; name: string }[] } | null;
 };
 
-/** The threshold copied onto a round when it opened; a missing or unknown value counts as closedRoundResults counts it. */
-const storedThreshold = (passThreshold: string | null): PassThreshold => (isPassThreshold(passThreshold) ? passThreshold : "MORE_THAN_HALF");
-
 function toResults(result: ClosedRoundResult, passThreshold: string | null): RoundResults {
   const threshold = storedThreshold(passThreshold);
-  const cand = (id: string) => result.candidates.find((c) => c.id === id)!;
+  const cand = (id: string) => candidateOf(result, id);
   return {
     ballots: result.ballots,
     voted: result.voted,

@@ -61,7 +61,7 @@ export async function closedRoundResults(db: Db, roundIds: string[]): Promise<Ma
   const votedCount = new Map(voted.map((v) => [v.roundId, v.n]));
   for (const r of rounds) {
     const candidates = r.candidates.map((c) => ({ id: c.id, unitId: c.unitId, name: c.unit.name, position: c.position, note: c.note }));
-    const threshold: PassThreshold = isPassThreshold(r.passThreshold) ? r.passThreshold : "MORE_THAN_HALF";
+    const threshold = storedThreshold(r.passThreshold);
     const ballotsCast = ballotCount.get(r.id) ?? 0;
     const outcome = roundOutcome({
       kind: r.kind as RoundKind,
@@ -75,6 +75,9 @@ export async function closedRoundResults(db: Db, roundIds: string[]): Promise<Ma
   }
   return out;
 }
+
+/** The threshold copied onto a round when it opened; a missing or unknown value counts as more than half. */
+export const storedThreshold = (passThreshold: string | null): PassThreshold => (isPassThreshold(passThreshold) ? passThreshold : "MORE_THAN_HALF");
 
 /** A candidate of a closed round's result: `results`, `elected` and `runoff` name candidates by id. */
 export function candidateOf(result: ClosedRoundResult, candidateId: string) {
