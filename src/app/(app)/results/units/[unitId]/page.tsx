@@ -277,7 +277,7 @@ export default async function UnitResultsPage({
                 placeholder="(Không có danh hiệu)"
                 options={[...individual, ...collective].map((t) => ({ value: t.code, label: t.name }))}
               />
-              <SelectField name="rating" label="Xếp loại (cán bộ)" placeholder="(Giữ nguyên)" options={Object.entries(TASK_RATINGS).map(([value, label]) => ({ value, label }))} />
+              <SelectField name="rating" label="Xếp loại (cán bộ)" placeholder="(Giữ nguyên)" options={RATING_OPTIONS} />
             </div>
             <div className="grid gap-4 sm:grid-cols-3">
               <TextField name="decisionNo" label="Số quyết định sửa đổi" maxLength={60} placeholder="vd. 07/QĐ-BCA" />
