@@ -2,6 +2,15 @@
 // download: "attachment" with an ASCII fallback name and the UTF-8 one, never cached, never sniffed. The
 // proxy adds the sandboxing Content-Security-Policy of file routes (src/lib/security-headers.ts).
 
+import { FILE_CSP } from "./security-headers";
+
+/** The headers of a stored file's response (and of its 404): not cached, not sniffed, sandboxed. */
+export const STORED_FILE_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Cache-Control": "private, no-store",
+  "Content-Security-Policy": FILE_CSP,
+} as const;
+
 /** Content-Disposition for a download: always "attachment", with an ASCII fallback and the UTF-8 name. */
 export function attachmentDisposition(fileName: string): string {
   const ascii = fileName

@@ -1,15 +1,11 @@
 // Helpers for the route handlers under /reports: same "not found" for missing and forbidden, safe headers.
 
-export const COMMON_HEADERS = {
-  "X-Content-Type-Options": "nosniff",
-  "Cache-Control": "private, no-store",
-  "Content-Security-Policy": "default-src 'none'; sandbox",
-} as const;
+import { STORED_FILE_HEADERS } from "@/lib/download";
 
 export function notFoundResponse() {
   return new Response("Không tìm thấy dữ liệu hoặc bạn không có quyền truy cập.", {
     status: 404,
-    headers: { ...COMMON_HEADERS, "Content-Type": "text/plain; charset=utf-8" },
+    headers: { ...STORED_FILE_HEADERS, "Content-Type": "text/plain; charset=utf-8" },
   });
 }
 

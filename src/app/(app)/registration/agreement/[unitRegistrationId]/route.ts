@@ -1,17 +1,12 @@
 // The scanned agreement of a unit's registration, for those who may view that unit's registration
 // ("registration.view"). Always a download (Content-Disposition: attachment) with the type the server
 // found in the file's bytes (PDF, JPEG or PNG), never rendered as HTML; anything else is a 404.
-import { attachmentDisposition } from "@/lib/download";
+import { attachmentDisposition, STORED_FILE_HEADERS } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { agreementFileFor } from "@/server/queries/registration";
 
 const SAFE_TYPES = new Set(["application/pdf", "image/jpeg", "image/png"]);
 
-const COMMON_HEADERS = {
-  "X-Content-Type-Options": "nosniff",
-  "Cache-Control": "private, no-store",
-  "Content-Security-Policy": "sandbox; default-src 'none'",
-};
 
 export async function GET(_request: Request, { params }: { params: Promise<{ unitRegistrationId: string }> }) {
   const { unitRegistrationId } = await params;
@@ -19,13 +14,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ uni
   if (!file) {
     return new Response("Không tìm thấy tệp hoặc bạn không có quyền truy cập.", {
       status: 404,
-      headers: { ...COMMON_HEADERS, "Content-Type": "text/plain; charset=utf-8" },
+      headers: { ...STORED_FILE_HEADERS, "Content-Type": "text/plain; charset=utf-8" },
     });
   }
   const body = new Uint8Array(file.bytes);
   return new Response(body, {
     headers: {
-      ...COMMON_HEADERS,
+      ...STORED_FILE_HEADERS,
       "Content-Type": SAFE_TYPES.has(file.contentType) ? file.contentType : "application/octet-stream",
       "Content-Length": String(body.byteLength),
       "Content-Disposition": attachmentDisposition(file.fileName),

@@ -3,10 +3,10 @@
 // Always a download (Content-Disposition: attachment), with the type decided from the bytes at upload
 // (PDF/PNG/JPEG), nosniff and a sandboxing CSP: never rendered inline as HTML.
 import { EVIDENCE_TYPES } from "@/domain/scoring/evidence";
-import { attachmentDisposition } from "@/lib/download";
+import { attachmentDisposition, STORED_FILE_HEADERS } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { evidenceForDownload } from "@/server/queries/reports";
-import { COMMON_HEADERS, notFoundResponse, orNotFound } from "../../http";
+import { notFoundResponse, orNotFound } from "../../http";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const body = new Uint8Array(file.data);
   return new Response(body, {
     headers: {
-      ...COMMON_HEADERS,
+      ...STORED_FILE_HEADERS,
       "Content-Type": file.contentType in EVIDENCE_TYPES ? file.contentType : "application/octet-stream",
       "Content-Length": String(body.byteLength),
       "Content-Disposition": attachmentDisposition(file.fileName),
