@@ -49,6 +49,7 @@ import {
 import { prisma } from "@/server/db";
 import { decodeImportErrors, parseWorkbook, type ImportError } from "@/domain/excel-rows";
 import { defineCommand, executeCommand, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError } from "./command";
+import { lockCluster } from "./criteria";
 
 // ---------------------------------------------------------------------------------------------
 // Fields
@@ -449,10 +450,12 @@ export const addInitiativeInput = z.object({
 });
 
 /** A calendar year whose cluster year is closed is read-only for the officer's cluster. */
-async function assertCalendarYearOpen(tx: Tx, clusterId: string, year: number, field = "year") {
-  await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${clusterId}::uuid FOR SHARE`;
-  const closed = await tx.emulationYear.findFirst({ where: { clusterId, year, phase: "CLOSED" }, select: { id: true } });
-  if (closed) throw new UserError(`${YEAR_CLOSED_MESSAGE} (năm ${year})`, { [field]: [YEAR_CLOSED_MESSAGE] });
+async function assertCalendarYearsOpen(tx: Tx, clusterId: string, years: number[], field = "year") {
+  await lockCluster(tx, clusterId, "shared");
+  const closed = await tx.emulationYear.findMany({ where: { clusterId, year: { in: years }, phase: "CLOSED" }, select: { year: true } });
+  // The first of the years asked about that is closed.
+  const year = years.find((y) => closed.some((c) => c.year === y));
+  if (year !== undefined) throw new UserError(`${YEAR_CLOSED_MESSAGE} (năm ${year})`, { [field]: [YEAR_CLOSED_MESSAGE] });
 }
 
 export const addInitiative = defineCommand({
@@ -466,7 +469,7 @@ export const addInitiative = defineCommand({
       const message = `Năm công nhận không được sau năm nay (${thisYear}).`;
       throw new UserError(message, { year: [message] });
     }
-    await assertCalendarYearOpen(tx, target.clusterId!, input.year);
+    await assertCalendarYearsOpen(tx, target.clusterId!, [input.year]);
     const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { fullName: true } });
     const created = await tx.initiative.create({
       data: { officerId: input.officerId, year: input.year, level: input.level, title: input.title, decisionNo: input.decisionNo },
@@ -505,7 +508,7 @@ export const addDiscipline = defineCommand({
   target: (tx, input) => officerScope(tx, input.officerId),
   async run(tx, input, _actor, target) {
     // A record dated in a closed year belongs to that year's closed books (corrections are amendments).
-    await assertCalendarYearOpen(tx, target.clusterId!, Number(input.fromDate.slice(0, 4)), "fromDate");
+    await assertCalendarYearsOpen(tx, target.clusterId!, [Number(input.fromDate.slice(0, 4))], "fromDate");
     const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { fullName: true } });
     const created = await tx.discipline.create({
       data: { officerId: input.officerId, form: input.form, status: input.status, fromDate: toDate(input.fromDate)!, toDate: toDate(input.toDate), note: input.note },
@@ -536,8 +539,8 @@ export const updateDiscipline = defineCommand({
   async run(tx, input, _actor, target) {
     const before = await tx.discipline.findUniqueOrThrow({ where: { id: input.id }, select: DISCIPLINE_AUDIT });
     // Neither the stored record nor the corrected one may be dated in a closed year.
-    await assertCalendarYearOpen(tx, target.clusterId!, before.fromDate.getUTCFullYear(), "fromDate");
-    await assertCalendarYearOpen(tx, target.clusterId!, Number(input.fromDate.slice(0, 4)), "fromDate");
+    // The year it was in and the year it moves to: one lock, one lookup.
+    await assertCalendarYearsOpen(tx, target.clusterId!, [before.fromDate.getUTCFullYear(), Number(input.fromDate.slice(0, 4))], "fromDate");
     const after = await tx.discipline.update({
       where: { id: input.id },
       data: { form: input.form, status: input.status, fromDate: toDate(input.fromDate)!, toDate: toDate(input.toDate), note: input.note },
