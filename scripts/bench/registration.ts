@@ -1,7 +1,7 @@
 // Benchmark of title registration on a real Postgres (a throwaway database, removed afterwards): one unit
 // of 5,000 officers with 10 years of history (ratings, awarded titles, initiatives, discipline) in a
 // cluster of ten units, registrations for the year. Measures, separately:
-// - loading the whole unit's eligibility data (src/server/queries/eligibility-data.ts);
+// - loading the whole unit's eligibility data (src/server/store/eligibility-data.ts);
 // - the engine over the whole unit (evaluateUnitRegistrations);
 // - the registration page query (unitRegistrationPage: one page of 50, counts, quota, collective titles),
 //   over pages and filters, 50 iterations: p50/p95 (target p95 < 300 ms);
@@ -77,11 +77,11 @@ try {
   // Imported after DATABASE_URL is set: the client is created on first use.
   const { prisma } = await import("../../src/server/db");
   const { nameSortKey, searchKey, textSortKey } = await import("../../src/domain/vietnamese");
-  const { DEFAULT_YEAR_SETTINGS } = await import("../../src/domain/year-settings");
+  const { DEFAULT_YEAR_SETTINGS, eligibilitySettingsOf } = await import("../../src/domain/year-settings");
   const { evaluateUnitRegistrations } = await import("../../src/domain/eligibility");
   const { seedTitleCatalogue } = await import("../../src/server/seed/demo");
-  const { loadUnitEligibilityData } = await import("../../src/server/queries/eligibility-data");
-  const { registrationBoard, unitRegistrationPage, eligibilitySettingsOf, TARGET_NONE } = await import("../../src/server/queries/registration");
+  const { loadUnitEligibilityData } = await import("../../src/server/store/eligibility-data");
+  const { registrationBoard, unitRegistrationPage, TARGET_NONE } = await import("../../src/server/queries/registration");
   const { executeCommand } = await import("../../src/server/commands/command");
   const { saveOfficerRegistrations, bulkSetOfficerRegistrations } = await import("../../src/server/commands/registration");
   type Actor = import("../../src/domain/permissions").Actor;

@@ -71,6 +71,10 @@ export const codeField = (label: string, max = 32) =>
 
 export const idField = (label = "Mã bản ghi") => z.uuid(`${label} không hợp lệ.`);
 
+const uuidSchema = z.uuid();
+/** Whether a value from a URL, form or cookie is a record id (the same test as idField). */
+export const isUuid = (value: unknown): value is string => typeof value === "string" && uuidSchema.safeParse(value).success;
+
 /** An optional id from a <select>: "" means none. */
 export const optionalIdField = (label: string) =>
   z

@@ -1,5 +1,6 @@
 // Per cluster-year settings (DOMAIN.md: every "default" rule is a setting with that default).
 import { z } from "zod";
+import type { EligibilitySettings } from "@/domain/eligibility";
 
 const isoDate = z
   .string()
@@ -66,3 +67,13 @@ export function parseYearSettings(stored: unknown): YearSettings {
 }
 
 export const DEFAULT_YEAR_SETTINGS: YearSettings = yearSettingsSchema.parse({});
+
+/** What the eligibility engine reads of a year's settings. */
+export const eligibilitySettingsOf = (s: YearSettings): EligibilitySettings => ({
+  cstdcsQuotaPercent: s.cstdcsQuotaPercent,
+  cstdcsBasis: s.cstdcsBasis,
+  advancedUnitMinCstPercent: s.advancedUnitMinCstPercent,
+  determinedUnitMinGoodPercent: s.determinedUnitMinGoodPercent,
+  ministryFlagsPerCluster: s.ministryFlagsPerCluster,
+  extraMinistryFlags: s.extraMinistryFlags,
+});

@@ -15,7 +15,7 @@ import {
   type TaskRating,
 } from "@/domain/eligibility";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
-import { loadHistories, disciplineRecord } from "@/server/excel/import";
+import { disciplineRecord, loadOfficerHistories } from "@/server/store/eligibility-data";
 import { DEMO_CLUSTER, seedDemoData } from "@/server/seed/demo";
 import { AT_QUOTA_2021, HISTORY_PLAN, seedHistory } from "@/server/seed/history";
 import { prisma, resetDatabase } from "./fixtures";
@@ -76,7 +76,7 @@ describe("demo history 2019–2021", () => {
 
   it("every awarded individual title was eligible by the engine on its decision day", async () => {
     const all = await prisma.officer.findMany({ where: { unit: { clusterId: cluster.id } }, select: { id: true } });
-    const histories = await loadHistories(prisma, all.map((o) => o.id), 2021);
+    const histories = await loadOfficerHistories(prisma, all.map((o) => o.id), 2021);
     const decided = await prisma.officerYearResult.findMany({ where: { awardedTitleCode: { not: null } }, select: { officerId: true, year: true, decisionDate: true } });
     const decisionDay = new Map(decided.map((d) => [`${d.officerId}:${d.year}`, d.decisionDate]));
     let checked = 0;
@@ -146,7 +146,7 @@ describe("demo history 2019–2021", () => {
 
   it("2022 at registration: officers eligible for CSTĐ CAND (3rd CSTĐCS year), and officers blocked by discipline", async () => {
     const all = await prisma.officer.findMany({ where: { unit: { clusterId: cluster.id }, active: true }, select: { id: true, unitId: true } });
-    const histories = await loadHistories(prisma, all.map((o) => o.id), 2022);
+    const histories = await loadOfficerHistories(prisma, all.map((o) => o.id), 2022);
     let candEligible = 0;
     let blocked = 0;
     const blockedUnits = new Set<string>();

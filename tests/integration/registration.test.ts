@@ -20,7 +20,7 @@ import {
   setUnitTarget,
   submitUnitRegistration,
 } from "@/server/commands/registration";
-import { loadUnitEligibilityData } from "@/server/queries/eligibility-data";
+import { loadUnitEligibilityData } from "@/server/store/eligibility-data";
 import { agreementFileFor, registrationBoard, TARGET_NONE, unitRegistrationPage } from "@/server/queries/registration";
 import { seedTitleCatalogue } from "@/server/seed/demo";
 import { seedRegistrations2022 } from "@/server/seed/registrations-2022";

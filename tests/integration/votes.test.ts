@@ -22,7 +22,7 @@ import {
   ROUND_NOT_OPEN,
   updateRound,
 } from "@/server/commands/votes";
-import { closedRoundResults, electedLeadership } from "@/server/votes/outcomes";
+import { closedRoundResults, electedLeadership } from "@/server/store/vote-results";
 import { ballotPage, conferencePage, minutesData, ResultsNotAvailableError, roundDetail, roundResults } from "@/server/queries/votes";
 import { buildMinutesDocx } from "@/server/documents/minutes";
 import { seedConference2021 } from "@/server/seed/conference-2021";

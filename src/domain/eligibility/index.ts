@@ -48,7 +48,8 @@ export {
   type DisciplineHit,
 } from "./common";
 export { computeFacts, evaluateOfficer, explain, explainTitle, officerStatuses, resultFor, type OfficerFacts } from "./individual";
-export { checkQuota, cstdcsAllowed, type QuotaCheck, type QuotaCounts } from "./quota";
+export { awardedTitleFailure, titleShort, withoutYear } from "./awarded";
+export { checkQuota, countQuotaTitles, cstdcsAllowed, type QuotaCheck, type QuotaCounts } from "./quota";
 export {
   checkFlagAllocation,
   evaluateUnit,

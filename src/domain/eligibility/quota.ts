@@ -23,6 +23,23 @@ export type QuotaCheck = {
 };
 
 /**
+ * The quota's two counts from titles held or registered, `n` officers per code: every individual
+ * title counts in the CST base, CSTĐCS and above also use a CSTĐCS place. Anything else (no title, a
+ * collective code) counts nowhere. The one place this count is made.
+ */
+export function countQuotaTitles(groups: Iterable<{ titleCode: string | null | undefined; n?: number }>): QuotaCounts {
+  let cstCount = 0;
+  let cstdcsCount = 0;
+  for (const { titleCode, n = 1 } of groups) {
+    const level = titleCode ? individualLevel(titleCode as IndividualTitle) : 0;
+    if (level === 0) continue;
+    cstCount += n;
+    if (level >= 2) cstdcsCount += n;
+  }
+  return { cstCount, cstdcsCount };
+}
+
+/**
  * floor(percent% × cst), computed as cst × percent / 100 (exact for whole percents). The small epsilon
  * keeps a setting with decimals from losing a place to rounding (3000 × 33.3 / 100 is 998.9999999999999
  * in floating point, which would floor to 998 instead of 999).
@@ -43,14 +60,10 @@ export function checkQuota(
   let cstCount: number;
   let cstdcsCount: number;
   if (Array.isArray(registrations)) {
-    cstCount = 0;
-    cstdcsCount = 0;
-    for (const { title } of registrations as readonly { title: IndividualTitle }[]) {
-      const level = individualLevel(title);
-      if (level === 0) throw new EligibilityInputError(`Danh hiệu cá nhân không hợp lệ: ${String(title)}.`);
-      cstCount++;
-      if (level >= 2) cstdcsCount++;
-    }
+    const list = registrations as readonly { title: IndividualTitle }[];
+    const invalid = list.find(({ title }) => individualLevel(title) === 0);
+    if (invalid) throw new EligibilityInputError(`Danh hiệu cá nhân không hợp lệ: ${String(invalid.title)}.`);
+    ({ cstCount, cstdcsCount } = countQuotaTitles(list.map(({ title }) => ({ titleCode: title }))));
   } else {
     ({ cstCount, cstdcsCount } = registrations as QuotaCounts);
     for (const n of [cstCount, cstdcsCount]) {

@@ -7,6 +7,7 @@ import { parseVietnameseDate } from "@/lib/format";
 import { prisma, queryRows } from "@/server/db";
 import { type ChainVerdict } from "./chain";
 import { verifyAuditChain } from "./verify";
+import { isUuid } from "@/domain/validation";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The actor filter's value for entries written by the system itself (seeds: no user). */
@@ -26,7 +27,6 @@ export type AuditFilters = {
 
 export type AuditParams = { filters: AuditFilters; errors: Partial<Record<"from" | "to", string>>; verify: boolean };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function text(value: string | string[] | undefined, max: number): string | null {
   const v = (Array.isArray(value) ? value[0] : value)?.trim();
@@ -52,8 +52,8 @@ export function parseAuditParams(searchParams: Record<string, string | string[] 
   const page = Number(text(searchParams.page, 9));
   return {
     filters: {
-      unitId: unit && UUID.test(unit) ? unit.toLowerCase() : null,
-      actorId: actor === SYSTEM_ACTOR || (actor && UUID.test(actor)) ? actor.toLowerCase() : null,
+      unitId: unit && isUuid(unit) ? unit.toLowerCase() : null,
+      actorId: actor === SYSTEM_ACTOR || (actor && isUuid(actor)) ? actor.toLowerCase() : null,
       entityType: text(searchParams.entity, 64),
       entityId: text(searchParams.entityId, 64),
       action: text(searchParams.action, 64),

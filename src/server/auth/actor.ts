@@ -2,6 +2,7 @@
 // Runs on every request, so it is one statement, sent without the Prisma client engine (queryRows).
 import type { Actor, Role } from "@/domain/permissions";
 import { queryRows } from "@/server/db";
+import { isUuid } from "@/domain/validation";
 
 type ActorRow = {
   id: string;
@@ -14,10 +15,9 @@ type ActorRow = {
   latestChairUnitId: string | null;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loadActor(userId: string): Promise<Actor | null> {
-  if (!UUID.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   // The chair of a cluster is the chair unit of its latest year.
   const rows = await queryRows<ActorRow[]>`
     SELECT u.id, u.username, u."displayName", u.role::text AS role, u.disabled, u."unitId",

@@ -11,7 +11,7 @@ import { formatDate } from "@/lib/format";
 import { allowClosedYearWrites } from "@/server/closed-year-guard";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
-import { lockCluster } from "./criteria";
+import { lockCluster } from "@/server/store/locks";
 import { memberUnitScope, officerScope, RATING_CODES } from "./results";
 
 export const AMENDMENT_ONLY_CLOSED = "Chỉ năm thi đua đã khóa sổ mới cần sửa đổi; năm đang mở hãy sửa trực tiếp trên trang kết quả.";

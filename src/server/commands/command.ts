@@ -5,6 +5,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { prisma, type Tx } from "@/server/db";
+import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError } from "@/server/errors";
+
+export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError };
 
 /** How the closed-year trigger's message starts (prisma/migrations/20261128053500_closed_year_guard). */
 const CLOSED_YEAR_GUARD_PREFIX = "Năm thi đua đã khóa sổ:";
@@ -36,23 +39,6 @@ export type Command<I, R> = {
 
 export function defineCommand<I, R = undefined>(command: Command<I, R>): Command<I, R> {
   return command;
-}
-
-/** A refusal with a message for the user (and optionally per field); the transaction is rolled back. */
-export class UserError extends Error {
-  constructor(message: string, readonly fieldErrors?: Record<string, string[]>) {
-    super(message);
-  }
-}
-
-export const NOT_FOUND = "Không tìm thấy dữ liệu hoặc bạn không có quyền truy cập.";
-export const NOT_SIGNED_IN = "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.";
-export const INVALID_INPUT = "Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.";
-
-export class NotFoundError extends UserError {
-  constructor() {
-    super(NOT_FOUND);
-  }
 }
 
 export async function executeCommand<I, R>(

@@ -31,83 +31,13 @@ import {
 } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
 import { checkbox, idField, optionalMultilineText, requiredText } from "@/domain/validation";
-import { isYearWritable, type YearPhase } from "@/domain/year-phases";
-import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
 import { Prisma } from "@/generated/prisma/client";
-import { defineCommand, INVALID_INPUT, NotFoundError, UserError } from "./command";
-
-// ---------------------------------------------------------------------------------------------
-// Shared with reports.ts and scoring.ts
-
-export type LockMode = "exclusive" | "shared";
-
-export async function lockCluster(tx: Tx, clusterId: string, mode: LockMode) {
-  if (mode === "exclusive") await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${clusterId}::uuid FOR NO KEY UPDATE`;
-  else await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${clusterId}::uuid FOR SHARE`;
-}
-
-export async function lockTable(tx: Tx, tableId: string) {
-  await tx.$queryRaw`SELECT id FROM "CriteriaTable" WHERE id = ${tableId}::uuid FOR UPDATE`;
-}
-
-/** Refuses a closed year (call after locking the cluster, so the phase read is current). */
-export function assertYearWritable(year: { phase: string }) {
-  if (!isYearWritable(year.phase as YearPhase)) throw new UserError(YEAR_CLOSED_MESSAGE);
-}
-
-export function throwIfErrors(errors: Record<string, string[]>, message?: string) {
-  const first = Object.values(errors)[0]?.[0];
-  if (first) throw new UserError(message ?? (Object.keys(errors).length === 1 ? first : INVALID_INPUT), errors);
-}
-
-export type LoadedTable = CriteriaTableDef & {
-  id: string;
-  emulationYearId: string;
-  version: number;
-  publishedAt: Date | null;
-  frozenAt: Date | null;
-  copiedFromYear: number | null;
-};
-
-type TableReader = { criteriaTable: Pick<Tx["criteriaTable"], "findUnique"> };
-
-/** A stored table as the pure rules see it (sections, criteria and key figures in display order). */
-export async function loadTable(db: TableReader, where: { id: string } | { emulationYearId: string }): Promise<LoadedTable | null> {
-  const row = await db.criteriaTable.findUnique({
-    where,
-    include: {
-      sections: { orderBy: { position: "asc" }, include: { criteria: { orderBy: { position: "asc" } } } },
-      keyFigures: { orderBy: { position: "asc" } },
-    },
-  });
-  if (!row) return null;
-  return {
-    id: row.id,
-    emulationYearId: row.emulationYearId,
-    version: row.version,
-    publishedAt: row.publishedAt,
-    frozenAt: row.frozenAt,
-    copiedFromYear: row.copiedFromYear,
-    totalHalf: row.totalHalf,
-    sections: row.sections.map((s) => ({
-      id: s.id,
-      kind: s.kind as SectionKind,
-      title: s.title,
-      maxHalf: s.maxHalf,
-      criteria: s.criteria.map((c) => ({
-        id: c.id,
-        title: c.title,
-        guidance: c.guidance,
-        maxHalf: c.maxHalf,
-        evidenceRequired: c.evidenceRequired,
-        inMidyear: c.inMidyear,
-      })),
-    })),
-    keyFigures: row.keyFigures.map((f) => ({ id: f.id, label: f.label, unitLabel: f.unitLabel, required: f.required, inMidyear: f.inMidyear })),
-  };
-}
+import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
+import { lockCluster, lockTable } from "@/server/store/locks";
+import { assertYearWritable } from "@/server/store/years";
+import { defineCommand, NotFoundError, UserError } from "./command";
 
 // ---------------------------------------------------------------------------------------------
 // Scope and the editing context

@@ -14,8 +14,8 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import {
+  countQuotaTitles,
   checkQuota,
-  individualLevel,
   INDIVIDUAL_TITLES,
   COLLECTIVE_TITLES,
   titleLabel,
@@ -42,7 +42,8 @@ import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { formatDate, parseVietnameseDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
-import { cleanFilters, eligibilitySettingsOf, registrationOfficerWhere } from "@/server/queries/registration";
+import { eligibilitySettingsOf } from "@/domain/year-settings";
+import { cleanFilters, registrationOfficerWhere } from "@/server/store/officer-filters";
 import { defineCommand, NotFoundError, UserError } from "./command";
 
 const ENTITY = "UnitRegistration";
@@ -234,25 +235,13 @@ async function unitCountsExcept(tx: Tx, emulationYearId: string, unitId: string,
     },
     _count: { _all: true },
   });
-  let cst = 0;
-  let cstdcs = 0;
-  for (const g of groups) {
-    if (!INDIVIDUAL.has(g.titleCode)) continue;
-    cst += g._count._all;
-    if (individualLevel(g.titleCode as IndividualTitle) >= 2) cstdcs += g._count._all;
-  }
-  return { cst, cstdcs };
+  const { cstCount, cstdcsCount } = countQuotaTitles(groups.map((g) => ({ titleCode: g.titleCode, n: g._count._all })));
+  return { cst: cstCount, cstdcs: cstdcsCount };
 }
 
 const countTitles = (titles: Iterable<string | null>) => {
-  let cst = 0;
-  let cstdcs = 0;
-  for (const t of titles) {
-    if (!t) continue;
-    cst++;
-    if (individualLevel(t as IndividualTitle) >= 2) cstdcs++;
-  }
-  return { cst, cstdcs };
+  const { cstCount, cstdcsCount } = countQuotaTitles([...titles].map((titleCode) => ({ titleCode })));
+  return { cst: cstCount, cstdcs: cstdcsCount };
 };
 
 /** A refused batch: the message also goes to the `rows` field, where the table shows it. */

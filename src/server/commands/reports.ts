@@ -39,7 +39,11 @@ import { parseYearSettings } from "@/domain/year-settings";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
-import { assertYearWritable, loadTable, lockCluster, lockTable, TABLE_NOT_PUBLISHED, throwIfErrors, type LoadedTable } from "./criteria";
+import { throwIfErrors } from "@/server/errors";
+import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
+import { lockCluster, lockTable } from "@/server/store/locks";
+import { assertYearWritable } from "@/server/store/years";
+import { TABLE_NOT_PUBLISHED } from "./criteria";
 
 const ENTITY = "UnitReport";
 

@@ -10,6 +10,7 @@
 // and the ones it verifies, are verified. Scope always comes from the stored records, never the form.
 import { z } from "zod";
 import {
+  countQuotaTitles,
   checkFlagAllocation,
   COLLECTIVE_TITLES,
   DISCIPLINE_FORMS,
@@ -24,32 +25,30 @@ import {
   type MemberDiscipline,
   type TaskRating,
   type UnitMemberSummary,
+  awardedTitleFailure,
 } from "@/domain/eligibility";
 import { formatIso, looksLikeFormula, looksLikeScript, resultsWindowError } from "@/domain/excel-rows";
 import { can, type Actor, type Target } from "@/domain/permissions";
 import { RANKS } from "@/domain/ranks";
 import { vietnamToday } from "@/domain/registration-window";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
-import { idField, isStorableText, optionalDate, requiredDate } from "@/domain/validation";
+import { isUuid, idField, isStorableText, optionalDate, requiredDate } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
 import { MAX_YEAR, MIN_YEAR, YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { parseYearSettings } from "@/domain/year-settings";
 import type { Tx } from "@/server/db";
 import {
   applyImport,
-  awardedTitleFailure,
-  disciplineRecord,
-  loadHistories,
   loadImportContext,
   readUploadedWorkbook,
-  titleShort,
   type ImportSummary,
   type UploadedFile,
 } from "@/server/excel/import";
+import { disciplineRecord, loadOfficerHistories } from "@/server/store/eligibility-data";
 import { prisma } from "@/server/db";
 import { decodeImportErrors, parseWorkbook, type ImportError } from "@/domain/excel-rows";
 import { defineCommand, executeCommand, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError } from "./command";
-import { lockCluster } from "./criteria";
+import { lockCluster } from "@/server/store/locks";
 
 // ---------------------------------------------------------------------------------------------
 // Fields
@@ -193,7 +192,7 @@ export const recordOfficerResult = defineCommand({
     checkDecisionDate(input.decisionDate, year.year, new Date());
     if (input.awardedTitleCode) {
       await assertTitleActive(tx, input.awardedTitleCode, "INDIVIDUAL", "awardedTitleCode");
-      const history = (await loadHistories(tx, [officer.id], year.year)).get(officer.id)!;
+      const history = (await loadOfficerHistories(tx, [officer.id], year.year)).get(officer.id)!;
       const failure = awardedTitleFailure(
         history,
         { year: year.year, rating: input.rating, title: input.awardedTitleCode, decisionDate: input.decisionDate },
@@ -269,7 +268,7 @@ export const verifyOfficerResults = defineCommand({
     // The history may have changed since the entry (a discipline recorded since): check again.
     const settings = parseYearSettings(year.settings);
     const withTitle = pending.filter((p) => p.awardedTitleCode);
-    const histories = await loadHistories(tx, withTitle.map((p) => p.officerId), year.year);
+    const histories = await loadOfficerHistories(tx, withTitle.map((p) => p.officerId), year.year);
     const refused: { officerId: string; name: string; reason: string }[] = [];
     for (const p of withTitle) {
       const failure = p.rating
@@ -350,11 +349,9 @@ async function memberSummary(tx: Tx, unitId: string, year: number): Promise<Unit
       select: { id: true, officerId: true, form: true, status: true, fromDate: true, toDate: true, officer: { select: { fullName: true } } },
     }),
   ]);
-  const count = (codes: string[]) => titles.filter((t) => codes.includes(t.title)).reduce((s, t) => s + t.n, 0);
   return {
     memberCount: members,
-    cstCount: count([...INDIVIDUAL_TITLES]),
-    cstdcsCount: count(["CSTDCS", "CSTD_CAND", "CSTD_TQ"]),
+    ...countQuotaTitles(titles.map((t) => ({ titleCode: t.title, n: t.n }))),
     ratingCounts: Object.fromEntries(ratings.map((r) => [r.rating, r.n])),
     disciplines: disciplines.map<MemberDiscipline>((d) => ({ officerId: d.officerId, officerName: d.officer.fullName, record: disciplineRecord(d) })),
   };
@@ -637,7 +634,6 @@ export const importWorkbook = defineCommand({
   },
 });
 
-export { titleShort };
 
 export type ImportOutcome =
   | { ok: true; message: string; summary: ImportSummary }
@@ -654,7 +650,7 @@ export const MAX_ERRORS_SHOWN = 300;
 export async function importUploadedFile(actor: Actor | null, file: UploadedFile | null | undefined, yearId: unknown): Promise<ImportOutcome> {
   if (!actor) return { ok: false, message: NOT_SIGNED_IN, errors: [] };
   if (!can(actor, "officer.manage", { unitId: actor.unitId, clusterId: actor.clusterId }) || !actor.unitId) return { ok: false, message: NOT_FOUND, errors: [] };
-  const year = typeof yearId === "string" && z.uuid().safeParse(yearId).success ? yearId : null;
+  const year = typeof yearId === "string" && isUuid(yearId) ? yearId : null;
   if (!year) return { ok: false, message: "Vui lòng chọn năm thi đua.", errors: [] };
   const read = await readUploadedWorkbook(file);
   if (!read.ok) return { ok: false, message: read.message, errors: [] };

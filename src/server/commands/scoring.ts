@@ -32,7 +32,10 @@ import { checkbox, idField } from "@/domain/validation";
 import { compareVi } from "@/domain/vietnamese";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
-import { assertYearWritable, loadTable, lockCluster, throwIfErrors, type LoadedTable } from "./criteria";
+import { throwIfErrors } from "@/server/errors";
+import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
+import { lockCluster } from "@/server/store/locks";
+import { assertYearWritable } from "@/server/store/years";
 
 const ENTITY = "ScoringRound";
 

@@ -15,7 +15,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor, Target } from "@/domain/permissions";
-import { idField, isStorableText, optionalText, requiredText } from "@/domain/validation";
+import { isUuid, idField, isStorableText, optionalText, requiredText } from "@/domain/validation";
 import {
   ACCLAIM_TITLE_CODES,
   acclaimSeatLimit,
@@ -38,7 +38,10 @@ import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { checkLeadership, YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { parseYearSettings } from "@/domain/year-settings";
 import { prisma, type Tx } from "@/server/db";
-import { candidateOf, closedRoundResult, electedLeadership, type ClosedRoundResult } from "@/server/votes/outcomes";
+import { candidateOf, closedRoundResult, electedLeadership, type ClosedRoundResult } from "@/server/store/vote-results";
+import { throwIfErrors } from "@/server/errors";
+import { lockCluster } from "@/server/store/locks";
+import { assertYearWritable, loadWritableYear } from "@/server/store/years";
 import { defineCommand, NotFoundError, UserError } from "./command";
 
 const ENTITY = "VoteRound";
@@ -51,11 +54,6 @@ export const BALLOT_RECORDED = "Phiếu bầu của đơn vị đã được ghi
 
 // ---------------------------------------------------------------------------------------------
 // Shared steps
-
-/** Serialises the secretariat's commands of one cluster with the year commands (same lock as years.ts). */
-async function lockCluster(tx: Tx, clusterId: string) {
-  await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${clusterId}::uuid FOR NO KEY UPDATE`;
-}
 
 /** The cluster of a stored round (the form only names the round). Unknown id → empty scope → not found. */
 async function roundTarget(tx: Tx, roundId: string): Promise<Target> {
@@ -71,15 +69,6 @@ async function yearTarget(tx: Tx, yearId: string): Promise<Target> {
   return year ? { clusterId: year.clusterId } : {};
 }
 
-/** Locks the cluster, then reads the year again; refuses a closed year. */
-async function loadWritableYear(tx: Tx, yearId: string, clusterId: string) {
-  await lockCluster(tx, clusterId);
-  const year = await tx.emulationYear.findUnique({ where: { id: yearId } });
-  if (!year || year.clusterId !== clusterId) throw new NotFoundError();
-  if (!isYearWritable(year.phase as YearPhase)) throw new UserError(YEAR_CLOSED_MESSAGE);
-  return year;
-}
-
 const roundInclude = {
   emulationYear: { select: { id: true, year: true, phase: true, clusterId: true, settings: true, chairUnitId: true } },
   candidates: { orderBy: { position: "asc" as const }, include: { unit: { select: { id: true, name: true, active: true } } } },
@@ -91,7 +80,7 @@ async function loadRound(tx: Tx, roundId: string, clusterId: string, expected: R
   await tx.$queryRaw`SELECT id FROM "VoteRound" WHERE id = ${roundId}::uuid FOR UPDATE`;
   const round = await tx.voteRound.findUnique({ where: { id: roundId }, include: roundInclude });
   if (!round || round.emulationYear.clusterId !== clusterId) throw new NotFoundError();
-  if (!isYearWritable(round.emulationYear.phase as YearPhase)) throw new UserError(YEAR_CLOSED_MESSAGE);
+  assertYearWritable(round.emulationYear);
   refuseUnlessState(round, expected);
   return round;
 }
@@ -103,11 +92,6 @@ async function activeMembers(tx: Tx, clusterId: string) {
     select: { id: true, name: true, active: true, createdAt: true },
     orderBy: { sortKey: "asc" },
   });
-}
-
-function throwIfErrors(errors: Record<string, string[]>) {
-  const first = Object.values(errors)[0]?.[0];
-  if (first) throw new UserError(Object.keys(errors).length === 1 ? first : "Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.", errors);
 }
 
 function refuseUnlessState(round: { state: string }, expected: RoundState) {
@@ -125,7 +109,6 @@ function refuseUnlessState(round: { state: string }, expected: RoundState) {
 
 const roundIdField = idField("Vòng bỏ phiếu");
 const yearIdField = idField("Năm thi đua");
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const seatsField = z.preprocess(
   (v) => (v === undefined || v === "" ? undefined : v),
@@ -156,7 +139,7 @@ function candidateUnitIds(raw: Record<string, unknown>, ctx: z.RefinementCtx): s
     if (!key.startsWith("unit_")) continue;
     if (value !== "on" && value !== "true") continue;
     const id = key.slice(5);
-    if (!UUID.test(id)) {
+    if (!isUuid(id)) {
       ctx.addIssue({ code: "custom", path: ["candidates"], message: "Danh sách đơn vị không hợp lệ." });
       continue;
     }

@@ -4,7 +4,7 @@
 // instances cannot interleave (e.g. closing a year while its settings are being saved).
 import { z } from "zod";
 import { PASS_THRESHOLDS, CSTDCS_BASES, TIE_BREAKS, parseYearSettings, yearSettingsSchema, type YearSettings } from "@/domain/year-settings";
-import { PHASE_LABELS, YEAR_PHASES, isYearWritable, type YearPhase } from "@/domain/year-phases";
+import { PHASE_LABELS, YEAR_PHASES, type YearPhase } from "@/domain/year-phases";
 import {
   checkLeadership,
   checkSettingsForYear,
@@ -14,7 +14,6 @@ import {
   MIN_YEAR,
   movePhase,
   settingsForNewYear,
-  YEAR_CLOSED_MESSAGE,
   YEAR_SETTING_LABELS,
   type MemberUnitInfo,
   type PhaseMove,
@@ -23,18 +22,16 @@ import { checkbox, idField, optionalIdField, requiredText } from "@/domain/valid
 import { formatDate, parseVietnameseDate } from "@/lib/format";
 import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
+import { throwIfErrors } from "@/server/errors";
+import { lockCluster } from "@/server/store/locks";
+import { loadWritableYear } from "@/server/store/years";
 import { defineCommand, NotFoundError, UserError } from "./command";
-import { electedLeadership } from "@/server/votes/outcomes";
+import { electedLeadership } from "@/server/store/vote-results";
 
 const ENTITY = "EmulationYear";
 
 // ---------------------------------------------------------------------------------------------
 // Shared steps
-
-/** Serialises the year commands of one cluster (FOR NO KEY UPDATE: foreign-key checks still pass). */
-async function lockCluster(tx: Tx, clusterId: string) {
-  await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${clusterId}::uuid FOR NO KEY UPDATE`;
-}
 
 /** The secretariat's own cluster, from the database. */
 async function actorClusterTarget(tx: Tx, actor: Actor): Promise<Target> {
@@ -51,26 +48,12 @@ async function yearTarget(tx: Tx, yearId: string): Promise<Target> {
   return { clusterId: year.clusterId };
 }
 
-/** Locks the cluster, then reads the year again (it may have changed before the lock). Refuses a closed year. */
-async function loadWritableYear(tx: Tx, yearId: string, clusterId: string) {
-  await lockCluster(tx, clusterId);
-  const year = await tx.emulationYear.findUnique({ where: { id: yearId } });
-  if (!year || year.clusterId !== clusterId) throw new NotFoundError();
-  if (!isYearWritable(year.phase)) throw new UserError(YEAR_CLOSED_MESSAGE);
-  return year;
-}
-
 async function memberUnits(tx: Tx, clusterId: string): Promise<MemberUnitInfo[]> {
   return tx.unit.findMany({
     where: { clusterId, parentId: null },
     select: { id: true, name: true, active: true },
     orderBy: { sortKey: "asc" },
   });
-}
-
-function throwIfErrors(errors: Record<string, string[]>, message = "Dữ liệu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.") {
-  const first = Object.values(errors)[0]?.[0];
-  if (first) throw new UserError(Object.keys(errors).length === 1 ? first : message, errors);
 }
 
 const yearIdField = idField("Năm thi đua");

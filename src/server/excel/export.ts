@@ -5,13 +5,13 @@
 // dd/mm/yyyy; every text goes through safeCellText (nothing exported can run as a formula).
 // The caller has checked the permission for each unit; this module only reads what it is given.
 import ExcelJS from "exceljs";
-import { z } from "zod";
 import { INDIVIDUAL_TITLES, type IndividualTitle } from "@/domain/eligibility";
 import { safeCellText } from "@/domain/excel-rows";
 import { can, type Actor } from "@/domain/permissions";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
 import { prisma } from "@/server/db";
 import { HEADER_FILL, HEADER_FONT, THIN_BORDER } from "./template";
+import { isUuid } from "@/domain/validation";
 
 export const EXPORT_COLUMNS = [
   { header: "STT", width: 6 },
@@ -247,12 +247,11 @@ export async function buildResultsExport(req: ExportRequest): Promise<{ buffer: 
  * the secretariat and admins). Null: nothing the actor may see (the route answers 404).
  */
 export async function resolveExportRequest(actor: Actor, params: { year?: string | null; unit?: string | null }): Promise<ExportRequest | null> {
-  const uuid = z.uuid();
-  if (!params.year || !uuid.safeParse(params.year).success) return null;
+    if (!params.year || !isUuid(params.year)) return null;
   const year = await prisma.emulationYear.findUnique({ where: { id: params.year }, select: { id: true, clusterId: true } });
   if (!year) return null;
   if (params.unit) {
-    if (!uuid.safeParse(params.unit).success) return null;
+    if (!isUuid(params.unit)) return null;
     const unit = await prisma.unit.findUnique({ where: { id: params.unit }, select: { id: true, clusterId: true, parentId: true } });
     if (!unit || unit.parentId || unit.clusterId !== year.clusterId) return null;
     if (!can(actor, "registration.view", { unitId: unit.id, clusterId: unit.clusterId })) return null;

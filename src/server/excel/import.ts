@@ -15,20 +15,17 @@ import {
   computeFacts,
   explainTitle,
   checkQuota,
-  individualLevel,
+  awardedTitleFailure,
+  titleShort,
   REGISTRATION,
-  type DisciplineRecord,
   type IndividualTitle,
-  type Initiative,
   type OfficerHistory,
-  type OfficerYearRecord,
   type TaskRating,
 } from "@/domain/eligibility";
 import {
   compareImportErrors,
   encodeImportErrors,
   MAX_ROWS_PER_SHEET,
-  formatIso,
   looseKey,
   OFFICER_SHEET,
   REGISTRATION_SHEET,
@@ -43,10 +40,11 @@ import {
 } from "@/domain/excel-rows";
 import { registrationWindow, vietnamToday } from "@/domain/registration-window";
 import type { YearPhase } from "@/domain/year-phases";
-import { parseYearSettings, type YearSettings } from "@/domain/year-settings";
+import { parseYearSettings } from "@/domain/year-settings";
 import { nameSortKey, searchKey } from "@/domain/vietnamese";
 import type { Tx } from "@/server/db";
-import { NotFoundError, UserError } from "@/server/commands/command";
+import { loadOfficerHistories } from "@/server/store/eligibility-data";
+import { NotFoundError, UserError } from "@/server/errors";
 
 // ---------------------------------------------------------------------------------------------
 // Reading the file
@@ -445,7 +443,7 @@ export async function applyImport(
   const historyIds = [
     ...new Set([...registrationRows, ...resultRows.filter((r) => r.row.awardedTitleCode)].flatMap((r) => (r.current ? [r.current.id] : []))),
   ];
-  const histories = await loadHistories(tx, historyIds, year.year);
+  const histories = await loadOfficerHistories(tx, historyIds, year.year);
   const emptyHistory: OfficerHistory = { years: [], initiatives: [], disciplines: [] };
 
   const warnings: ImportError[] = [];
@@ -596,76 +594,6 @@ function officerColumns(r: OfficerRowInput) {
 }
 
 const isoOf = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-const TITLE_SHORT: Record<IndividualTitle, string> = { CST: "CST", CSTDCS: "CSTĐCS", CSTD_CAND: "CSTĐ CAND", CSTD_TQ: "CSTĐ toàn quốc" };
-export const titleShort = (code: IndividualTitle) => TITLE_SHORT[code];
-
-// ---------------------------------------------------------------------------------------------
-// Officers' histories for the rules engine (shared with the results commands)
-
-/** How far back the engine looks (CSTĐ toàn quốc: two 3-year cycles). */
-export const HISTORY_LOOKBACK = 5;
-
-/**
- * The histories of some officers, as the engine reads them, for evaluating `year`: their recorded
- * years Y-5…Y, initiatives of those years and every discipline record. Three queries in all.
- */
-export async function loadHistories(tx: Pick<Tx, "$queryRaw">, officerIds: readonly string[], year: number): Promise<Map<string, OfficerHistory>> {
-  const out = new Map<string, { years: OfficerYearRecord[]; initiatives: Initiative[]; disciplines: DisciplineRecord[] }>();
-  if (officerIds.length === 0) return out;
-  for (const id of officerIds) out.set(id, { years: [], initiatives: [], disciplines: [] });
-  for (const part of chunks(officerIds, 5000)) {
-    const from = year - HISTORY_LOOKBACK;
-    const [years, initiatives, disciplines] = await Promise.all([
-      tx.$queryRaw<{ officerId: string; year: number; rating: TaskRating | null; awardedTitleCode: string | null }[]>`
-        SELECT "officerId"::text AS "officerId", year, rating::text AS rating, "awardedTitleCode"
-        FROM "OfficerYearResult" WHERE "officerId" = ANY(${part}::uuid[]) AND year BETWEEN ${from} AND ${year}`,
-      tx.$queryRaw<{ id: string; officerId: string; year: number; level: Initiative["level"]; title: string }[]>`
-        SELECT id::text AS id, "officerId"::text AS "officerId", year, level::text AS level, title
-        FROM "Initiative" WHERE "officerId" = ANY(${part}::uuid[]) AND year BETWEEN ${from} AND ${year}`,
-      tx.$queryRaw<{ id: string; officerId: string; form: DisciplineRecord["form"]; status: DisciplineRecord["status"]; fromDate: Date; toDate: Date | null }[]>`
-        SELECT id::text AS id, "officerId"::text AS "officerId", form::text AS form, status::text AS status, "fromDate", "toDate"
-        FROM "Discipline" WHERE "officerId" = ANY(${part}::uuid[])`,
-    ]);
-    for (const y of years) {
-      out.get(y.officerId)!.years.push({
-        year: Number(y.year),
-        ...(y.rating ? { rating: y.rating } : {}),
-        ...(y.awardedTitleCode && individualLevel(y.awardedTitleCode as IndividualTitle) > 0 ? { awardedTitle: y.awardedTitleCode as IndividualTitle } : {}),
-      });
-    }
-    for (const i of initiatives) out.get(i.officerId)!.initiatives.push({ id: i.id, year: Number(i.year), level: i.level, title: i.title });
-    for (const d of disciplines) out.get(d.officerId)!.disciplines.push(disciplineRecord(d));
-  }
-  return out;
-}
-
-export function disciplineRecord(d: { id: string; form: DisciplineRecord["form"]; status: DisciplineRecord["status"]; fromDate: Date; toDate: Date | null }): DisciplineRecord {
-  return { id: d.id, form: d.form, status: d.status, from: isoOf(d.fromDate)!, ...(d.toDate ? { to: isoOf(d.toDate)! } : {}) };
-}
-
-/** The history without its record of `year` (replaced by what is being entered). */
-export function withoutYear(history: OfficerHistory, year: number): OfficerHistory {
-  return history.years.some((y) => y.year === year) ? { ...history, years: history.years.filter((y) => y.year !== year) } : history;
-}
-
-/**
- * Why the engine, at the RESULTS stage, does not find `title` eligible for the officer in `year` with
- * this rating (the decision day extends the discipline check) — or null when it does.
- */
-export function awardedTitleFailure(
-  history: OfficerHistory,
-  entry: { year: number; rating: TaskRating; title: IndividualTitle; decisionDate: string | null },
-  settings: YearSettings,
-): string | null {
-  const base = withoutYear(history, entry.year);
-  const withYear: OfficerHistory = { ...base, years: [...base.years, { year: entry.year, rating: entry.rating }] };
-  const stage = entry.decisionDate ? { stage: "RESULTS" as const, asOf: entry.decisionDate } : { stage: "RESULTS" as const };
-  const result = explainTitle(computeFacts(withYear, entry.year, settings, stage), entry.title);
-  if (result.status === "ELIGIBLE") return null;
-  const why = result.reasons.filter((r) => !r.ok).map((r) => r.message).join(" ");
-  return `không đủ điều kiện công nhận ${titleShort(entry.title)}${entry.decisionDate ? ` (xét tại ngày quyết định ${formatIso(entry.decisionDate)})` : ""}. ${why}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // What row validation needs from the database (read before the command's transaction; the command

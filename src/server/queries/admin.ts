@@ -5,6 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { can, ROLES, type Actor, type Permission, type Role } from "@/domain/permissions";
 import { compareVi, searchKey } from "@/domain/vietnamese";
 import { prisma } from "@/server/db";
+import { isUuid } from "@/domain/validation";
 
 /** Passes when the actor holds the permission (these are all "anywhere" permissions); 404 otherwise. */
 function assertMay(actor: Actor, ...permissions: Permission[]) {
@@ -275,12 +276,4 @@ export async function getTitle(actor: Actor, id: string) {
     : null;
   if (!title) notFound();
   return title;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A malformed id in the URL is simply "not found" (and never reaches Postgres as a bad uuid). */
-function isUuid(value: string): boolean {
-  return UUID.test(value);
 }

@@ -2,16 +2,15 @@
 // (/cluster/years/[id]). Every query takes the actor and checks the permission table; anything the
 // actor may not see is "not found" (404). The cluster dashboard (/overview) is queries/dashboard.ts.
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import type { Actor } from "@/domain/permissions";
 import type { YearPhase } from "@/domain/year-phases";
 import { chairCandidates, defaultYearToOpen, type ChairHistoryEntry } from "@/domain/year-rules";
 import { parseYearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
-import { electedLeadership } from "@/server/votes/outcomes";
+import { electedLeadership } from "@/server/store/vote-results";
 import { assertCan } from "./guard";
+import { isUuid } from "@/domain/validation";
 
-const uuid = z.uuid();
 
 /** Today's calendar year in Vietnam (UTC+7). */
 function currentVietnamYear(now = new Date()): number {
@@ -118,7 +117,7 @@ export async function clusterWorkspace(actor: Actor, now = new Date()) {
 // One year in detail (/cluster/years/[id])
 
 export async function clusterYearDetail(actor: Actor, yearId: string) {
-  if (!uuid.safeParse(yearId).success) notFound();
+  if (!isUuid(yearId)) notFound();
   const year = await prisma.emulationYear.findUnique({
     where: { id: yearId },
     select: { ...yearSummarySelect, clusterId: true, createdAt: true, updatedAt: true, cluster: { select: { name: true } } },

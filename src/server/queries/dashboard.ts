@@ -32,15 +32,16 @@ import { rankUnits } from "@/domain/scoring/ranking";
 import { TIE_BREAK_KEYS, type TieBreak } from "@/domain/scoring/settings";
 import { vietnamToday } from "@/domain/registration-window";
 import { compareVi } from "@/domain/vietnamese";
-import { roundOutcome, isPassThreshold, type RoundKind, type PassThreshold } from "@/domain/voting";
+import { roundOutcome, type RoundKind } from "@/domain/voting";
+import { storedThreshold } from "@/server/store/vote-results";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
 import { queryRows } from "@/server/db";
 import { assertCan } from "./guard";
+import { isUuid } from "@/domain/validation";
 
-const uuid = z.uuid();
 
 export type TallyRow = { unitId: string; year: number; titleCode: string; registered: number; awarded: number };
 
@@ -247,7 +248,7 @@ function yearsOf(clusterId: string) {
  * choose any cluster (the first in Vietnamese order by default); others look at their own.
  */
 async function resolveCluster(actor: Actor, requested: string | undefined) {
-  if (requested && !uuid.safeParse(requested).success) notFound();
+  if (requested && !isUuid(requested)) notFound();
   let clusters: { id: string; name: string; code: string }[] = [];
   let clusterId: string | null;
   if (actor.role === "ADMIN") {
@@ -515,7 +516,7 @@ export async function clusterDashboard(actor: Actor, params: DashboardParams = {
     const outcome = roundOutcome({
       kind: round.kind,
       seats: round.seats,
-      threshold: isPassThreshold(round.passThreshold) ? round.passThreshold : settings.passThreshold,
+      threshold: storedThreshold(round.passThreshold),
       ballotsCast: round.ballots,
       candidates: round.candidates.map((c) => ({ id: c.id, name: unitName.get(c.unitId) ?? "", position: c.position })),
       tallies: round.candidates.map((c) => ({ candidateId: c.id, approvals: Number(c.approvals), disapprovals: Number(c.disapprovals) })),

@@ -6,15 +6,14 @@
 // active officers from the maintained summaries (dashboard.ts), everything else per cluster-year (a few
 // hundred rows at most).
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { percentDown } from "@/domain/dashboard";
 import { PERMISSIONS, type Actor } from "@/domain/permissions";
 import { compareVi } from "@/domain/vietnamese";
 import type { YearPhase } from "@/domain/year-phases";
 import { queryRows } from "@/server/db";
 import { titleCatalogue } from "./dashboard";
+import { isUuid } from "@/domain/validation";
 
-const uuid = z.uuid();
 
 /** Whether the actor sees every cluster's dashboard (the permission table, scope "all"). */
 export function maySeeMinistry(actor: Actor): boolean {
@@ -45,7 +44,7 @@ export type MinistryCluster = {
 
 export async function ministryOverview(actor: Actor, params: { year?: number; blockId?: string } = {}) {
   if (!maySeeMinistry(actor)) notFound();
-  const blockId = params.blockId && uuid.safeParse(params.blockId).success ? params.blockId : undefined;
+  const blockId = params.blockId && isUuid(params.blockId) ? params.blockId : undefined;
 
   const [blocks, yearList] = await Promise.all([
     queryRows<{ id: string; code: string; name: string }[]>`SELECT "id"::text AS "id", "code", "name" FROM "Block"`,

@@ -5,14 +5,13 @@
 // unit's own people). Discipline records are personal: only shown to "results.view" on the unit (never
 // to another unit's head because it chairs the cluster). Anything else: 404.
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { longestStreak, streaks, type Streak } from "@/domain/dashboard";
 import type { DISCIPLINE_FORMS, DISCIPLINE_STATUSES } from "@/domain/eligibility";
 import { can, type Actor } from "@/domain/permissions";
 import { queryRows } from "@/server/db";
 import { titleCatalogue } from "./dashboard";
+import { isUuid } from "@/domain/validation";
 
-const uuid = z.uuid();
 
 export type OfficerYearRow = {
   year: number;
@@ -40,7 +39,7 @@ type OfficerRow = {
 };
 
 export async function officerHistory(actor: Actor, officerId: string) {
-  if (!uuid.safeParse(officerId).success) notFound();
+  if (!isUuid(officerId)) notFound();
   const [officer] = await queryRows<OfficerRow[]>`
     SELECT o."id"::text AS "id", o."code", o."fullName", o."rank", o."position", o."active", o."unitId"::text AS "unitId",
       u."name" AS "unitName", u."clusterId"::text AS "clusterId", c."name" AS "clusterName", s."name" AS "subUnitName"

@@ -5,10 +5,10 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor } from "@/domain/permissions";
-import { pageParam } from "@/domain/validation";
+import { isUuid, pageParam } from "@/domain/validation";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
-import { officerSearchWhere } from "./officer-search";
+import { NO_SUB_UNIT, officerSearchWhere } from "@/server/store/officer-filters";
 
 export const OFFICER_PAGE_SIZE = 25;
 
@@ -21,7 +21,7 @@ export const OFFICER_STATUS_LABELS: Record<OfficerStatus, string> = {
 };
 
 /** The sub-unit filter value for officers not assigned to any sub-unit. */
-export const NO_SUB_UNIT = "none";
+export { NO_SUB_UNIT };
 
 export type OfficerListParams = {
   /** A member unit; out of scope → 404. Omitted → the first unit the actor may see. */
@@ -165,7 +165,7 @@ export async function listOfficers(actor: Actor, params: OfficerListParams): Pro
 
 /** One officer the actor may see (else 404), whether they may edit it, and the sub-units the edit form offers. */
 export async function getOfficer(actor: Actor, id: string) {
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!isUuid(id)) notFound();
   const officer = await prisma.officer.findUnique({
     where: { id },
     select: {

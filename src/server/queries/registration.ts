@@ -6,11 +6,11 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import {
+  countQuotaTitles,
   checkQuota,
   computeFacts,
   evaluateUnit,
   explainTitle,
-  individualLevel,
   INDIVIDUAL_TITLES,
   COLLECTIVE_TITLES,
   REGISTRATION,
@@ -30,34 +30,21 @@ import {
 import type { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor, type Target } from "@/domain/permissions";
 import { registrationPercent, registrationWindow, type RegistrationWindow } from "@/domain/registration-window";
-import { pageParam } from "@/domain/validation";
+import { isUuid, pageParam } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
-import { parseYearSettings, type YearSettings } from "@/domain/year-settings";
+import { eligibilitySettingsOf, parseYearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
-import { loadUnitEligibilityData } from "./eligibility-data";
+import { loadUnitEligibilityData } from "@/server/store/eligibility-data";
 import { assertCan } from "./guard";
-import { officerSearchWhere } from "./officer-search";
-import { NO_SUB_UNIT, subUnitsOf, type SubUnitChoice } from "./officers";
+import { cleanFilters, NO_SUB_UNIT, registrationOfficerWhere, TARGET_ANY, TARGET_NONE } from "@/server/store/officer-filters";
+import { subUnitsOf, type SubUnitChoice } from "./officers";
+
+export { NO_SUB_UNIT, TARGET_ANY, TARGET_NONE };
 
 export const REGISTRATION_PAGE_SIZE = 50;
 
-/** The "current target" filter: every officer, those without a registration, those with one, or one title. */
-export const TARGET_ANY = "any";
-export const TARGET_NONE = "none";
-export { NO_SUB_UNIT };
-
 const INDIVIDUAL = new Set<string>(INDIVIDUAL_TITLES);
 const COLLECTIVE = new Set<string>(COLLECTIVE_TITLES);
-const uuid = z.uuid();
-
-export type RegistrationFilters = {
-  /** Name (diacritics-insensitive, each word begins a word of the name) or officer code. */
-  q: string;
-  /** A sub-unit of the unit, NO_SUB_UNIT, or null for all. */
-  subUnitId: string | null;
-  /** "" (all), TARGET_NONE, TARGET_ANY, or an individual title code. */
-  target: string;
-};
 
 export type RegistrationParams = { q?: string; sub?: string; target?: string; page?: number; cluster?: string };
 
@@ -74,34 +61,6 @@ const paramsSchema = z.object({
 export function parseRegistrationParams(searchParams: Record<string, string | string[] | undefined>): RegistrationParams {
   const p = paramsSchema.parse(searchParams);
   return { q: p.q?.slice(0, 100), sub: p.sub || undefined, target: p.target || undefined, page: p.page, cluster: p.cluster || undefined };
-}
-
-/**
- * The unit's active officers matching the filters (the same set for the page, the counts and the bulk
- * command). `filters.subUnitId` must already be checked against the unit's sub-units.
- */
-export function registrationOfficerWhere(unitId: string, emulationYearId: string, filters: RegistrationFilters): Prisma.OfficerWhereInput {
-  const where: Prisma.OfficerWhereInput = { unitId, active: true };
-  const and: Prisma.OfficerWhereInput[] = [];
-  if (filters.subUnitId) where.subUnitId = filters.subUnitId === NO_SUB_UNIT ? null : filters.subUnitId;
-  if (filters.target === TARGET_NONE) where.registrations = { none: { emulationYearId } };
-  else if (filters.target === TARGET_ANY) where.registrations = { some: { emulationYearId, unitId } };
-  else if (filters.target) where.registrations = { some: { emulationYearId, unitId, titleCode: filters.target } };
-  const search = officerSearchWhere(filters.q);
-  if (search) and.push(search);
-  if (and.length) where.AND = and;
-  return where;
-}
-
-/** The filters as applied: an unknown sub-unit or title is dropped. */
-export function cleanFilters(
-  raw: { q?: string; sub?: string; target?: string },
-  subUnits: readonly { id: string }[],
-  individualCodes: readonly string[],
-): RegistrationFilters {
-  const sub = raw.sub && (raw.sub === NO_SUB_UNIT || subUnits.some((s) => s.id === raw.sub)) ? raw.sub : null;
-  const target = raw.target && (raw.target === TARGET_ANY || raw.target === TARGET_NONE || individualCodes.includes(raw.target)) ? raw.target : "";
-  return { q: (raw.q ?? "").trim().slice(0, 100), subUnitId: sub, target };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,15 +93,6 @@ export async function currentYearOf(clusterId: string) {
 
 export type YearInfo = NonNullable<Awaited<ReturnType<typeof currentYearOf>>>;
 
-export const eligibilitySettingsOf = (s: YearSettings): EligibilitySettings => ({
-  cstdcsQuotaPercent: s.cstdcsQuotaPercent,
-  cstdcsBasis: s.cstdcsBasis,
-  advancedUnitMinCstPercent: s.advancedUnitMinCstPercent,
-  determinedUnitMinGoodPercent: s.determinedUnitMinGoodPercent,
-  ministryFlagsPerCluster: s.ministryFlagsPerCluster,
-  extraMinistryFlags: s.extraMinistryFlags,
-});
-
 /** Registered officers of a unit (active ones) by title: one grouped query. */
 async function registrationCounts(emulationYearId: string, unitId: string, officerWhere: Prisma.OfficerWhereInput = {}) {
   const groups = await prisma.officerRegistration.groupBy({
@@ -161,10 +111,9 @@ function countsFrom(groups: { titleCode: string; n: number }[]): TitleCounts {
     if (!INDIVIDUAL.has(titleCode)) continue;
     const title = titleCode as IndividualTitle;
     out.byTitle[title] = (out.byTitle[title] ?? 0) + n;
-    out.registered += n;
-    if (individualLevel(title) >= 2) out.cstdcs += n;
   }
-  return out;
+  const { cstCount, cstdcsCount } = countQuotaTitles(groups);
+  return { ...out, registered: cstCount, cstdcs: cstdcsCount };
 }
 
 const registrationSelect = {
@@ -213,7 +162,7 @@ export type UnitRegistrationPage = Awaited<ReturnType<typeof unitRegistrationPag
 export async function unitRegistrationPage(actor: Actor, params: RegistrationParams & { unitId?: string }, now = new Date()) {
   if (!roleMay(actor, "registration.view")) notFound();
   const unitId = params.unitId ?? actor.unitId;
-  if (!unitId || !uuid.safeParse(unitId).success) notFound();
+  if (!unitId || !isUuid(unitId)) notFound();
   const unit = await prisma.unit.findUnique({
     where: { id: unitId },
     select: { id: true, code: true, name: true, active: true, parentId: true, clusterId: true, cluster: { select: { name: true } } },
@@ -512,7 +461,7 @@ export type AgreementFile = { fileName: string; contentType: string; bytes: Uint
  * see it (the same answer, so nothing leaks). Used by the download route.
  */
 export async function agreementFileFor(actor: Actor | null, unitRegistrationId: string): Promise<AgreementFile | null> {
-  if (!actor || !uuid.safeParse(unitRegistrationId).success) return null;
+  if (!actor || !isUuid(unitRegistrationId)) return null;
   const scope = await prisma.unitRegistration.findUnique({
     where: { id: unitRegistrationId },
     select: { unitId: true, unit: { select: { clusterId: true } }, agreementFileName: true },

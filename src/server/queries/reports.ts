@@ -4,7 +4,6 @@
 // the role — and a RETURNED report's working copy likewise; the secretariat then sees the history and
 // what was last submitted (the snapshot), never the unit's edits in progress.
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import {
@@ -22,11 +21,11 @@ import { P } from "@/domain/scoring/permissions";
 import { compareVi } from "@/domain/vietnamese";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
-import { loadTable, type LoadedTable } from "@/server/commands/criteria";
+import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
+import { isUuid } from "@/domain/validation";
 
-const uuid = z.uuid();
 export type ReportStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
@@ -117,7 +116,7 @@ export type ReportsIndexRow = {
 export async function reportsIndex(actor: Actor, requestedYearId?: string | null) {
   if (!roleMay(actor, P.reportView)) notFound();
   const years = await yearChoices(actor);
-  if (requestedYearId && !uuid.safeParse(requestedYearId).success) notFound();
+  if (requestedYearId && !isUuid(requestedYearId)) notFound();
   const year = requestedYearId ? years.find((y) => y.id === requestedYearId) : years[0];
   if (requestedYearId && !year) notFound();
   if (!year) return { years, year: null, table: null, rows: [] as ReportsIndexRow[], ownUnit: null, canStart: false, assignmentsCount: 0, round: null };
@@ -191,7 +190,7 @@ type Snapshot = {
 };
 
 export async function getReport(actor: Actor, id: string, now = new Date()) {
-  if (!uuid.safeParse(id).success) notFound();
+  if (!isUuid(id)) notFound();
   const report = await prisma.unitReport.findUnique({
     where: { id },
     include: {
@@ -316,7 +315,7 @@ export type ReportPageData = Awaited<ReturnType<typeof getReport>>;
  * secretariat/admin once submitted), or be a unit assigned to cross-score it.
  */
 export async function evidenceForDownload(actor: Actor, fileId: string) {
-  if (!uuid.safeParse(fileId).success) notFound();
+  if (!isUuid(fileId)) notFound();
   const file = await prisma.evidenceFile.findUnique({
     where: { id: fileId },
     select: {
@@ -358,7 +357,7 @@ export async function criteriaIndex(actor: Actor) {
 }
 
 export async function criteriaEditor(actor: Actor, yearId: string) {
-  if (!uuid.safeParse(yearId).success) notFound();
+  if (!isUuid(yearId)) notFound();
   const year = await prisma.emulationYear.findUnique({
     where: { id: yearId },
     select: { id: true, year: true, phase: true, clusterId: true, cluster: { select: { name: true } } },
@@ -386,7 +385,7 @@ export async function criteriaEditor(actor: Actor, yearId: string) {
 
 /** The criteria table of a year for anyone in the cluster (units read it before drafting). */
 export async function criteriaForReading(actor: Actor, yearId: string) {
-  if (!uuid.safeParse(yearId).success) notFound();
+  if (!isUuid(yearId)) notFound();
   const year = await prisma.emulationYear.findUnique({ where: { id: yearId }, select: { id: true, year: true, clusterId: true } });
   assertCan(actor, P.criteriaView, year && { clusterId: year.clusterId });
   const table = await loadTable(prisma, { emulationYearId: year!.id });

@@ -18,15 +18,14 @@ import { registrationWindow } from "@/domain/registration-window";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
-import { pageParam } from "@/domain/validation";
+import { isUuid, pageParam } from "@/domain/validation";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
-import { loadHistories } from "@/server/excel/import";
+import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { assertCan } from "./guard";
-import { officerSearchWhere } from "./officer-search";
+import { officerSearchWhere } from "@/server/store/officer-filters";
 
 export const RESULT_PAGE_SIZE = 50;
-const uuid = z.uuid();
 
 export type YearChoice = { id: string; year: number; phase: YearPhase; clusterId: string; clusterName: string };
 
@@ -149,7 +148,7 @@ async function visibleUnits(actor: Actor, clusterId: string) {
 export async function resultsOverview(actor: Actor, params: { yearId?: string }) {
   if (!roleMay(actor, "results.view")) notFound();
   const years = await resultYears(actor);
-  const requested = params.yearId && uuid.safeParse(params.yearId).success ? params.yearId : undefined;
+  const requested = params.yearId && isUuid(params.yearId) ? params.yearId : undefined;
   if (params.yearId && !requested) notFound();
   const chosen = pickYear(years, requested);
   if (requested && !chosen) notFound();
@@ -216,7 +215,7 @@ export type OfficerResultRow = {
 
 /** /results/units/[unitId]: the unit's figures, a page of its officers, and the officer being edited. */
 export async function unitResults(actor: Actor, unitId: string, params: UnitResultsParams) {
-  if (!roleMay(actor, "results.view") || !uuid.safeParse(unitId).success) notFound();
+  if (!roleMay(actor, "results.view") || !isUuid(unitId)) notFound();
   const unit = await prisma.unit.findUnique({
     where: { id: unitId },
     select: { id: true, code: true, name: true, active: true, clusterId: true, parentId: true, cluster: { select: { name: true } } },
@@ -226,7 +225,7 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
   assertCan(actor, "results.view", target);
 
   const years = (await resultYears(actor)).filter((y) => y.clusterId === unit.clusterId);
-  const requested = params.yearId && uuid.safeParse(params.yearId).success ? params.yearId : undefined;
+  const requested = params.yearId && isUuid(params.yearId) ? params.yearId : undefined;
   if (params.yearId && !requested) notFound();
   const chosen = pickYear(years, requested);
   if (requested && !chosen) notFound();
@@ -325,7 +324,7 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
 
 /** The officer whose result is being entered, with what the rules engine finds from the records. */
 async function editingOfficer(unitId: string, officerId: string, year: { id: string; year: number; settings: unknown }) {
-  if (!uuid.safeParse(officerId).success) return null;
+  if (!isUuid(officerId)) return null;
   const officer = await prisma.officer.findFirst({
     where: { id: officerId, unitId },
     select: {
@@ -339,7 +338,7 @@ async function editingOfficer(unitId: string, officerId: string, year: { id: str
     },
   });
   if (!officer) return null;
-  const history = (await loadHistories(prisma, [officer.id], year.year)).get(officer.id)!;
+  const history = (await loadOfficerHistories(prisma, [officer.id], year.year)).get(officer.id)!;
   const facts = computeFacts(history, year.year, parseYearSettings(year.settings), RESULTS);
   const eligible = INDIVIDUAL_TITLES.filter((_, i) => facts.statuses[i] === "ELIGIBLE");
   return {
@@ -360,7 +359,7 @@ async function editingOfficer(unitId: string, officerId: string, year: { id: str
 // One officer's history (the officer page)
 
 export async function officerHistory(actor: Actor, officerId: string) {
-  if (!uuid.safeParse(officerId).success) notFound();
+  if (!isUuid(officerId)) notFound();
   const officer = await prisma.officer.findUnique({
     where: { id: officerId },
     select: { id: true, fullName: true, unitId: true, unit: { select: { clusterId: true } } },

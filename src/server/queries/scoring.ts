@@ -6,7 +6,6 @@
 //  - The ranking (final totals, tie-break rule) is for the secretariat, admin and the chair unit's
 //    heads; it exists once the round is finalised.
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import {
   allCriteria,
@@ -24,19 +23,19 @@ import {
 import { P } from "@/domain/scoring/permissions";
 import { compareVi } from "@/domain/vietnamese";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
-import { loadTable, type LoadedTable } from "@/server/commands/criteria";
+import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
 import { selfTotalsOf } from "./reports";
+import { isUuid } from "@/domain/validation";
 
-const uuid = z.uuid();
 export type RoundState = "OPEN" | "CLOSED" | "FINALISED";
 
 const tieBreakOf = (stored: string | null | undefined, fallback: TieBreak): TieBreak =>
   stored && (TIE_BREAK_KEYS as readonly string[]).includes(stored) ? (stored as TieBreak) : fallback;
 
 async function loadYear(yearId: string) {
-  if (!uuid.safeParse(yearId).success) notFound();
+  if (!isUuid(yearId)) notFound();
   return prisma.emulationYear.findUnique({
     where: { id: yearId },
     select: { id: true, year: true, phase: true, clusterId: true, settings: true, cluster: { select: { name: true } } },
@@ -220,7 +219,7 @@ export async function myAssignments(actor: Actor) {
 }
 
 export async function crossSheet(actor: Actor, assignmentId: string) {
-  if (!uuid.safeParse(assignmentId).success) notFound();
+  if (!isUuid(assignmentId)) notFound();
   const assignment = await prisma.crossAssignment.findUnique({
     where: { id: assignmentId },
     include: {
@@ -283,7 +282,7 @@ export async function crossSheet(actor: Actor, assignmentId: string) {
 // Final scores of one report (the secretariat): self, each cross-score, average, suggestion, final
 
 export async function finalScoresOf(actor: Actor, reportId: string) {
-  if (!uuid.safeParse(reportId).success) notFound();
+  if (!isUuid(reportId)) notFound();
   const report = await prisma.unitReport.findUnique({
     where: { id: reportId },
     select: {

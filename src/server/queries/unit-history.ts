@@ -7,10 +7,9 @@
 // Five statements whatever the size of the unit: titles per year and the officers' streaks come from
 // the maintained summaries (dashboard.ts), everything else is one row per year.
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { titleCountSeries, unitYearSeries, yearRange, type TitleCountRow, type YearPoint } from "@/domain/dashboard";
 import { can, type Actor } from "@/domain/permissions";
-import { pageParam } from "@/domain/validation";
+import { isUuid, pageParam } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
 import { reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
@@ -18,7 +17,6 @@ import { queryRows } from "@/server/db";
 import { tallyOfUnit, titleCatalogue } from "./dashboard";
 
 export const NOTABLE_PAGE_SIZE = 20;
-const uuid = z.uuid();
 
 export type NotableOfficer = {
   officerId: string;
@@ -95,7 +93,7 @@ type UnitRow = {
 type YearRow = Omit<UnitYear, "registered" | "awarded" | "role"> & { chair: boolean; deputy: boolean };
 
 export async function unitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}) {
-  if (!uuid.safeParse(unitId).success) notFound();
+  if (!isUuid(unitId)) notFound();
   const [unit] = await queryRows<UnitRow[]>`
     SELECT u."id"::text AS "id", u."code", u."name", u."active", u."parentId"::text AS "parentId", u."clusterId"::text AS "clusterId",
       c."name" AS "clusterName", c."code" AS "clusterCode", b."name" AS "blockName",

@@ -5,7 +5,6 @@
 // voted, in Vietnamese name order, never in voting order); tallies exist only for CLOSED rounds
 // (closedRoundResults counts in SQL restricted to state = 'CLOSED'), and only as totals.
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import {
   ACCLAIM_TITLE_CODES,
@@ -28,11 +27,11 @@ import {
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { parseYearSettings, type YearSettings } from "@/domain/year-settings";
 import { compareVi } from "@/domain/vietnamese";
-import { candidateOf, closedRoundResults, electedLeadership, storedThreshold, type ClosedRoundResult } from "@/server/votes/outcomes";
+import { candidateOf, closedRoundResults, electedLeadership, storedThreshold, type ClosedRoundResult } from "@/server/store/vote-results";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
+import { isUuid } from "@/domain/validation";
 
-const uuid = z.uuid();
 
 /** Thrown when someone asks for the results of a round that is not closed. */
 export class ResultsNotAvailableError extends Error {
@@ -154,8 +153,8 @@ export type ConferencePageParams = { yearId?: string | null; clusterId?: string 
 
 export async function conferencePage(actor: Actor, params: ConferencePageParams = {}) {
   if (!roleMay(actor, "vote.view")) notFound();
-  if (params.yearId && !uuid.safeParse(params.yearId).success) notFound();
-  if (params.clusterId && !uuid.safeParse(params.clusterId).success) notFound();
+  if (params.yearId && !isUuid(params.yearId)) notFound();
+  if (params.clusterId && !isUuid(params.clusterId)) notFound();
 
   let year = params.yearId
     ? await prisma.emulationYear.findUnique({ where: { id: params.yearId }, select: { id: true, clusterId: true } })
@@ -308,7 +307,7 @@ export async function conferencePage(actor: Actor, params: ConferencePageParams 
 // One round
 
 async function loadRoundForView(actor: Actor, roundId: string) {
-  if (!uuid.safeParse(roundId).success) notFound();
+  if (!isUuid(roundId)) notFound();
   const round = await prisma.voteRound.findUnique({
     where: { id: roundId },
     select: {
@@ -435,7 +434,7 @@ async function draftEditData(kind: RoundKind, clusterId: string, yearId: string,
 // The delegate's ballot page
 
 export async function ballotPage(actor: Actor, roundId: string) {
-  if (!uuid.safeParse(roundId).success) notFound();
+  if (!isUuid(roundId)) notFound();
   const round = await prisma.voteRound.findUnique({
     where: { id: roundId },
     select: {
@@ -533,7 +532,7 @@ export type MinutesData = {
 
 /** The minutes' data, or null when the year does not exist or the actor may not see it. */
 export async function minutesData(actor: Actor, yearId: string): Promise<MinutesData | null> {
-  if (!uuid.safeParse(yearId).success) return null;
+  if (!isUuid(yearId)) return null;
   const year = await prisma.emulationYear.findUnique({
     where: { id: yearId },
     select: {

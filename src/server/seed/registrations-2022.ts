@@ -20,8 +20,8 @@ import {
 } from "@/domain/eligibility";
 import { parseYearSettings } from "@/domain/year-settings";
 import type { Tx } from "@/server/db";
-import { loadUnitEligibilityData } from "@/server/queries/eligibility-data";
-import { eligibilitySettingsOf } from "@/server/queries/registration";
+import { loadUnitEligibilityData } from "@/server/store/eligibility-data";
+import { eligibilitySettingsOf } from "@/domain/year-settings";
 
 export type DemoRegistrationPlan = {
   status: "SUBMITTED" | "DRAFT" | "NOT_STARTED";

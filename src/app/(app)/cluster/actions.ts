@@ -4,13 +4,13 @@ import { redirect } from "next/navigation";
 import type { ActionResult } from "@/server/commands/command";
 import { runCommand } from "@/server/actions/run";
 import { advanceYearPhase, closeYear, openYear, revertYearPhase, updateYearLeadership, updateYearSettings } from "@/server/commands/years";
+import { isUuid } from "@/domain/validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Pages that show a year: the cluster, the year itself, the overview and the home page. */
 function pathsFor(formData: FormData): string[] {
   const yearId = String(formData.get("yearId") ?? "");
-  return ["/cluster", "/overview", "/", ...(UUID.test(yearId) ? [`/cluster/years/${yearId}`] : [])];
+  return ["/cluster", "/overview", "/", ...(isUuid(yearId) ? [`/cluster/years/${yearId}`] : [])];
 }
 
 export async function openYearAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -15,12 +15,12 @@ import {
   recordAssignedChair,
   updateRound,
 } from "@/server/commands/votes";
+import { isUuid } from "@/domain/validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The conference page and, when the form names a round, that round's pages. */
 function pathsFor(formData: FormData, extraRoundId?: string): string[] {
-  const ids = [String(formData.get("roundId") ?? ""), extraRoundId ?? ""].filter((id) => UUID.test(id));
+  const ids = [String(formData.get("roundId") ?? ""), extraRoundId ?? ""].filter((id) => isUuid(id));
   return ["/conference", ...ids.flatMap((id) => [`/conference/rounds/${id}`, `/conference/rounds/${id}/screen`, `/conference/rounds/${id}/vote`])];
 }
 

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { ActionForm, SubmitButton } from "@/components/form";
 import {
+  countQuotaTitles,
   checkQuota,
   computeFacts,
   explainTitle,
@@ -59,14 +60,8 @@ const buttonClass =
   "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50";
 
 function countTitles(titles: Iterable<string | null | undefined>) {
-  let cst = 0;
-  let cstdcs = 0;
-  for (const t of titles) {
-    if (!t) continue;
-    cst++;
-    if (individualLevel(t as IndividualTitle) >= 2) cstdcs++;
-  }
-  return { cst, cstdcs };
+  const { cstCount, cstdcsCount } = countQuotaTitles([...titles].map((titleCode) => ({ titleCode })));
+  return { cst: cstCount, cstdcs: cstdcsCount };
 }
 
 function ReasonList({ reasons, onlyFailed }: { reasons: readonly Reason[]; onlyFailed?: boolean }) {

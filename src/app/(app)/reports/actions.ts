@@ -14,11 +14,11 @@ import {
   setFinalScores,
   submitCrossScores,
 } from "@/server/commands/scoring";
+import { isUuid } from "@/domain/validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const id = (formData: FormData, key: string) => {
   const value = String(formData.get(key) ?? "");
-  return UUID.test(value) ? value : null;
+  return isUuid(value) ? value : null;
 };
 const reportPaths = (formData: FormData) => {
   const reportId = id(formData, "reportId");

@@ -13,12 +13,12 @@ import {
   saveKeyFigure,
   saveSection,
 } from "@/server/commands/criteria";
+import { isUuid } from "@/domain/validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function paths(formData: FormData): string[] {
   const yearId = String(formData.get("yearId") ?? "");
-  return ["/cluster/criteria", "/reports", ...(UUID.test(yearId) ? [`/cluster/criteria/${yearId}`, `/reports/criteria/${yearId}`] : [])];
+  return ["/cluster/criteria", "/reports", ...(isUuid(yearId) ? [`/cluster/criteria/${yearId}`, `/reports/criteria/${yearId}`] : [])];
 }
 
 export async function createCriteriaTableAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {

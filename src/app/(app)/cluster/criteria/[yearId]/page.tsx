@@ -6,7 +6,7 @@ import { pointsInputValue } from "@/domain/scoring/points";
 import { checkTableComplete, criterionLabel, maxReachableHalf, sectionLabel, SECTION_KIND_LABELS, type CriterionDef, type KeyFigureDef, type SectionDef } from "@/domain/scoring/table";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
-import type { LoadedTable } from "@/server/commands/criteria";
+import type { LoadedTable } from "@/server/store/criteria-table";
 import { criteriaEditor } from "@/server/queries/reports";
 import { pts } from "../../../reports/ui";
 import {

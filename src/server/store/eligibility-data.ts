@@ -123,8 +123,20 @@ export async function loadUnitEligibilityData(db: RawQueryable, options: Eligibi
     RegistrationRow[],
   ];
 
+  const histories = buildHistories(officers.map((o) => o.id), years, initiatives, disciplines);
+
+  return {
+    officers: officers.map((o) => ({ officerId: o.id, code: o.code, name: o.fullName, history: histories.get(o.id)! })),
+    registrations: registrations
+      .filter((r) => INDIVIDUAL.has(r.titleCode))
+      .map((r) => ({ officerId: r.officerId, title: r.titleCode as IndividualTitle })),
+  };
+}
+
+/** The engine's histories from the loaded rows: the one mapping for every loader. */
+function buildHistories(officerIds: readonly string[], years: YearRow[], initiatives: InitiativeRow[], disciplines: DisciplineRow[]): Map<string, OfficerHistory> {
   const histories = new Map<string, MutableHistory>();
-  for (const o of officers) histories.set(o.id, { years: [], initiatives: [], disciplines: [] });
+  for (const id of officerIds) histories.set(id, { years: [], initiatives: [], disciplines: [] });
   for (const r of years) {
     const record: OfficerYearRecord = { year: Number(r.year) };
     if (r.rating) record.rating = r.rating;
@@ -135,16 +147,47 @@ export async function loadUnitEligibilityData(db: RawQueryable, options: Eligibi
   for (const i of initiatives) {
     histories.get(i.officerId)?.initiatives.push({ id: i.id, year: Number(i.year), level: i.level, title: i.title });
   }
-  for (const d of disciplines) {
-    const record: DisciplineRecord = { id: d.id, form: d.form, status: d.status, from: d.from };
-    if (d.to) record.to = d.to;
-    histories.get(d.officerId)?.disciplines.push(record);
-  }
+  for (const d of disciplines) histories.get(d.officerId)?.disciplines.push(disciplineOfRow(d));
+  return histories;
+}
 
-  return {
-    officers: officers.map((o) => ({ officerId: o.id, code: o.code, name: o.fullName, history: histories.get(o.id) as OfficerHistory })),
-    registrations: registrations
-      .filter((r) => INDIVIDUAL.has(r.titleCode))
-      .map((r) => ({ officerId: r.officerId, title: r.titleCode as IndividualTitle })),
-  };
+function disciplineOfRow(d: { id: string; form: DisciplineForm; status: DisciplineStatus; from: string; to: string | null }): DisciplineRecord {
+  return { id: d.id, form: d.form, status: d.status, from: d.from, ...(d.to ? { to: d.to } : {}) };
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A discipline record read through Prisma (dates as Date) as the engine reads it (yyyy-mm-dd). */
+export function disciplineRecord(d: { id: string; form: string; status: string; fromDate: Date; toDate: Date | null }): DisciplineRecord {
+  return disciplineOfRow({ id: d.id, form: d.form as DisciplineForm, status: d.status as DisciplineStatus, from: isoDay(d.fromDate), to: d.toDate && isoDay(d.toDate) });
+}
+
+const CHUNK = 5000;
+
+/**
+ * The histories of some officers (wherever they serve), for evaluating `year`: the same window and
+ * discipline filter as loadUnitEligibilityData. Three queries per 5,000 officers.
+ */
+export async function loadOfficerHistories(db: RawQueryable, officerIds: readonly string[], year: number): Promise<Map<string, OfficerHistory>> {
+  const ids = [...new Set(officerIds)];
+  const out = new Map<string, OfficerHistory>();
+  const from = year - HISTORY_YEARS + 1;
+  const yearStart = `${year}-01-01`;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    // One after another: `db` may be a transaction (one connection).
+    const years = await db.$queryRaw<YearRow[]>`
+      SELECT "officerId"::text AS "officerId", year, rating::text AS rating, "awardedTitleCode"
+      FROM "OfficerYearResult" WHERE "officerId" = ANY(${part}::uuid[]) AND year BETWEEN ${from} AND ${year}`;
+    const initiatives = await db.$queryRaw<InitiativeRow[]>`
+      SELECT id::text AS id, "officerId"::text AS "officerId", year, level::text AS level, title
+      FROM "Initiative" WHERE "officerId" = ANY(${part}::uuid[]) AND year BETWEEN ${from} AND ${year}`;
+    const disciplines = await db.$queryRaw<DisciplineRow[]>`
+      SELECT id::text AS id, "officerId"::text AS "officerId", form::text AS form, status::text AS status,
+             to_char("fromDate", 'YYYY-MM-DD') AS "from", to_char("toDate", 'YYYY-MM-DD') AS "to"
+      FROM "Discipline" WHERE "officerId" = ANY(${part}::uuid[])
+        AND status <> 'CLEARED' AND ("toDate" IS NULL OR "toDate" >= ${yearStart}::date)`;
+    for (const [id, history] of buildHistories(part, years, initiatives, disciplines)) out.set(id, history);
+  }
+  return out;
 }
