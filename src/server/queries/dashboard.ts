@@ -32,7 +32,7 @@ import { rankUnits } from "@/domain/scoring/ranking";
 import { TIE_BREAK_KEYS, type TieBreak } from "@/domain/scoring/settings";
 import { vietnamToday } from "@/domain/registration-window";
 import { compareVi } from "@/domain/vietnamese";
-import { roundOutcome, isPassThreshold, type RoundKind, type PassThreshold } from "@/domain/voting";
+import { roundOutcome, isPassThreshold, type RoundKind } from "@/domain/voting";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
