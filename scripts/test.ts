@@ -11,6 +11,9 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
+// Lint first (`npm run lint`); its failure fails the run, but the tests still run so one run shows everything.
+const lint = spawnSync("npm", ["run", "--silent", "lint"], { cwd: root, stdio: "inherit" });
+
 const vitestJson = path.join(out, "vitest.json");
 const vitest = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], { cwd: root, stdio: "inherit" });
 
@@ -30,9 +33,10 @@ const passed = (v?.numPassedTests ?? 0) + (p ? p.stats.expected + p.stats.flaky 
 const failed = (v?.numFailedTests ?? 0) + (p?.stats.unexpected ?? 0);
 const skipped = (v?.numPendingTests ?? 0) + (p?.stats.skipped ?? 0);
 // Exit codes and the counted results must both say "all passed".
-const ok = vitest.status === 0 && playwright.status === 0 && v !== null && p !== null && failed === 0;
+const ok = lint.status === 0 && vitest.status === 0 && playwright.status === 0 && v !== null && p !== null && failed === 0;
 
-console.log(`\n(vitest exit ${vitest.status}, playwright exit ${playwright.status})`);
+console.log(`\n(eslint exit ${lint.status}, vitest exit ${vitest.status}, playwright exit ${playwright.status})`);
+console.log(`Lint: ${lint.status === 0 ? "no problems" : "FAILED (see the ESLint output above)"}`);
 console.log(`Vitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : "no result"} · Playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed` : "no result"}`);
 // A run that crashed before counting still reports a failure.
 const failedShown = ok ? failed : Math.max(failed, 1);

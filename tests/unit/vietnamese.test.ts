@@ -23,7 +23,6 @@ const TONED: Record<string, string> = {
   y: "yỳỷỹýỵ",
 };
 const VOWELS = Object.keys(TONED);
-const CONSONANTS = ALPHABET.filter((l) => !VOWELS.includes(l));
 const TONE_MARKS = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"];
 const PLAIN: Record<string, string> = { ă: "a", â: "a", ê: "e", ô: "o", ơ: "o", ư: "u", đ: "d" };
 

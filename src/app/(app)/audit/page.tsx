@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SelectField, TextField } from "@/components/form";
-import { Badge, Card, cellClass, DataTable, EmptyState, PageHeader, Pagination } from "@/components/ui";
+import { Badge, cellClass, DataTable, EmptyState, PageHeader, Pagination } from "@/components/ui";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { PrintButton } from "@/components/print-button";
 import { requireActor } from "@/server/auth/current";

@@ -19,6 +19,7 @@ const STATUS_TONE: Record<DisciplineStatus, "red" | "amber" | "slate"> = { IN_FO
 export async function OfficerHistorySection({ actor, officerId }: { actor: Actor; officerId: string }) {
   const history = await officerHistory(actor, officerId);
   const { officer, canManage } = history;
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: "now" is the request's time
   const thisYear = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();
 
   return (
