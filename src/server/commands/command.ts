@@ -5,6 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { prisma, type Tx } from "@/server/db";
+import { recordAccessDenied } from "@/server/security/access";
 
 /** How the closed-year trigger's message starts (prisma/migrations/20261128053500_closed_year_guard). */
 const CLOSED_YEAR_GUARD_PREFIX = "Năm thi đua đã khóa sổ:";
@@ -55,6 +56,13 @@ export class NotFoundError extends UserError {
   }
 }
 
+/** The permission table refused the target's scope: answered as "not found", recorded as a security event. */
+class ScopeRefused extends NotFoundError {
+  constructor(readonly target: Target) {
+    super();
+  }
+}
+
 export async function executeCommand<I, R>(
   command: Command<I, R>,
   actor: Actor | null,
@@ -62,7 +70,10 @@ export async function executeCommand<I, R>(
 ): Promise<ActionResult<R>> {
   if (!actor) return { ok: false, message: NOT_SIGNED_IN };
   // Same answer for "no such record" and "not yours": nothing leaks about other units.
-  if (!roleMay(actor, command.permission)) return { ok: false, message: NOT_FOUND };
+  if (!roleMay(actor, command.permission)) {
+    await recordAccessDenied(actor, { permission: command.permission, via: "write", command: command.name });
+    return { ok: false, message: NOT_FOUND };
+  }
 
   try {
     // Inside the try: a schema's transform that throws is a system error like any other, not a crash.
@@ -73,7 +84,7 @@ export async function executeCommand<I, R>(
     const input = parsed.data;
     return await prisma.$transaction(async (tx) => {
       const target = await command.target(tx, input, actor);
-      if (!can(actor, command.permission, target)) throw new NotFoundError();
+      if (!can(actor, command.permission, target)) throw new ScopeRefused(target);
       const out = await command.run(tx, input, actor, target);
       await tx.auditLog.create({
         data: {
@@ -91,6 +102,8 @@ export async function executeCommand<I, R>(
       return { ok: true as const, message: out.message, data: out.data };
     }, command.transaction);
   } catch (error) {
+    // After the rollback, so the trace stays.
+    if (error instanceof ScopeRefused) await recordAccessDenied(actor, { permission: command.permission, via: "write", command: command.name, target: error.target });
     if (error instanceof UserError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const columns = uniqueColumns(error);
