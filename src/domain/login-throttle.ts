@@ -7,8 +7,8 @@
 // - the account, from any address: after 10 failures each further attempt waits a delay that doubles
 //   (15 s, 30 s, … up to 10 minutes). It slows a guesser spread over many addresses without locking the
 //   owner out; an address the account signed in from in the last 30 days skips it.
-// - the client address, whatever the account: after 30 failures a doubling delay (up to 15 minutes),
-//   against one address trying many accounts.
+// - the client address, whatever the account: after 100 failures a doubling delay (up to 15 minutes),
+//   against one address trying many accounts (high: an office behind one NAT address shares it).
 //
 // Attempts are counted BEFORE the password is checked: an attempt first reserves a slot (`pending`), and
 // a key refuses new attempts while its failures plus the attempts in flight reach its limit. So however
@@ -25,7 +25,7 @@ const MINUTE = 60_000;
 export const LOGIN_THROTTLE = {
   pair: { mode: "lock", free: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
   account: { mode: "delay", free: 10, windowMs: 15 * MINUTE, firstDelayMs: 15_000, maxDelayMs: 10 * MINUTE },
-  address: { mode: "delay", free: 30, windowMs: 15 * MINUTE, firstDelayMs: 15_000, maxDelayMs: 15 * MINUTE },
+  address: { mode: "delay", free: 100, windowMs: 15 * MINUTE, firstDelayMs: 15_000, maxDelayMs: 15 * MINUTE },
   /** How long a successful sign-in makes its address known to the account (skips the account's delay). */
   trustMs: 30 * 24 * 60 * MINUTE,
   /** How long to wait when a key's slots are all taken by attempts still being checked. */

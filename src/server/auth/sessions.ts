@@ -4,6 +4,7 @@
 // account, or the user ending their other sessions.
 import { randomUUID } from "node:crypto";
 import { prisma, type Tx } from "@/server/db";
+import { recordSecurityEvent } from "@/server/security/events";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,4 +44,11 @@ export async function activeSessions(userId: string, now = new Date()): Promise<
     orderBy: { createdAt: "desc" },
     select: { id: true, createdAt: true, expiresAt: true, address: true, userAgent: true },
   });
+}
+
+/** The user ends every session but the one they are using: a security event, not a command. */
+export async function endOtherSessions(userId: string, currentSessionId: string, address: string | null): Promise<number> {
+  const ended = await prisma.$transaction((tx) => endSessionsOf(tx, userId, currentSessionId));
+  await recordSecurityEvent({ kind: "session.endOthers", userId, address, detail: { ended } });
+  return ended;
 }
