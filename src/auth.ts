@@ -27,7 +27,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(`[auth][error] ${error.name}: ${error.message}`, (error as { cause?: unknown }).cause ?? "");
+      const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+      console.error(`[auth][error] ${(error as { type?: string }).type ?? error.name}: ${error.message}`, cause instanceof Error ? cause.stack : error.stack);
     },
     warn(code) {
       console.warn(`[auth][warn] ${code}`);
