@@ -27,6 +27,7 @@ const ACCOUNTS: { username: string; role: string; unit: Code }[] = [
   { username: "haimay.khoa", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // attacked with wrong passwords
   { username: "haimay.khac", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // must stay unaffected
   { username: "haimay.phien", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // sessions, then disabled
+  { username: "haimay.cacphien", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // ends its other sessions
   { username: "haimay.canbo", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // registers NT's officers
   { username: "lanhdao.anm", role: "Lãnh đạo đơn vị", unit: "ANM" },
   { username: "lanhdao.nt", role: "Lãnh đạo đơn vị", unit: "NT" },
@@ -35,8 +36,9 @@ const ACCOUNTS: { username: string; role: string; unit: Code }[] = [
 const DELEGATE: Record<Code, string> = { ANM: "lanhdao.anm", KTNV: "lanhdao.ktnv", NT: "lanhdao.nt", QLXNC: "lanhdao.qlxnc", BTLCV: "lanhdao.btlcv" };
 
 const WRONG_PASSWORD = "Không đúng, Không đúng.";
+const NEW_PASSWORD = "Mat-khau-moi-2022";
 const INVALID_MESSAGE = "Tên đăng nhập hoặc mật khẩu không đúng.";
-const LOCK_MESSAGE = `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${LOGIN_THROTTLE.lockMs / 60_000} phút.`;
+const LOCK_MESSAGE = `Đăng nhập tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${LOGIN_THROTTLE.pair.lockMs / 60_000} phút.`;
 
 async function onInstance(browser: Browser, instance: Instance): Promise<Page> {
   const context = await browser.newContext({ baseURL: INSTANCES[instance] });
@@ -90,7 +92,7 @@ test("login throttling counts failures from both instances and locks the usernam
   test.setTimeout(120_000); // argon2 per attempt, two servers and a browser on two cores
   const one = await onInstance(browser, 0);
   const two = await onInstance(browser, 1);
-  const limit = LOGIN_THROTTLE.maxFailures;
+  const limit = LOGIN_THROTTLE.pair.free;
   expect(limit).toBeGreaterThanOrEqual(4); // the sequence below: alternating, then two at once, then the last
 
   // Failures alternate between the instances…
@@ -120,7 +122,7 @@ test("login throttling counts failures from both instances and locks the usernam
   for (const page of [one, two]) await page.context().close();
 });
 
-test("a session minted by one instance is valid on the other; a disabled account is refused by both at once", async ({ browser }) => {
+test("a session minted by one instance is valid on the other; signing out, a password reset and disabling end it on both at once", async ({ browser }) => {
   test.setTimeout(120_000); // argon2 per attempt, two servers and a browser on two cores
   const one = await signedIn(browser, 0, "haimay.phien");
   await expect(one.getByTestId("current-user")).toContainText("Thử hai máy chủ haimay.phien");
@@ -134,21 +136,34 @@ test("a session minted by one instance is valid on the other; a disabled account
   await expect(two.getByTestId("current-user")).toContainText("Thử hai máy chủ haimay.phien");
   await expect(two.getByRole("heading", { level: 1 })).toContainText("Đăng ký thi đua năm 2022");
 
-  // Signing out on instance 2 removes the cookie of that browser only: sessions are stateless JWTs
-  // (nothing to revoke in one process's memory), so the copy still held by the other browser stays
-  // valid on both instances until it expires. Cutting a person off is done by disabling the account.
+  // Signing out on instance 2 ends the session itself, not only that browser's cookie: the copy still
+  // held by the other browser is refused at once by both instances.
   await two.getByRole("button", { name: "Đăng xuất" }).click();
   await expect(two).toHaveURL(/\/login/);
   await two.goto("/registration");
   await expect(two).toHaveURL(/\/login/);
-  await one.goto("/registration");
-  await expect(one.getByTestId("current-user")).toContainText("Thử hai máy chủ haimay.phien");
+  await one.goto(`${INSTANCES[0]}/registration`);
+  await expect(one).toHaveURL(`${INSTANCES[0]}/login`);
   await one.goto(`${INSTANCES[1]}/registration`);
+  await expect(one).toHaveURL(`${INSTANCES[1]}/login`);
+
+  // The admin resets the password on instance 2: the session opened on instance 1 ends at once.
+  await login(one, "haimay.phien");
+  const admin = await signedIn(browser, 1, "admin");
+  await admin.goto("/admin/users?q=haimay.phien");
+  await admin.getByRole("link", { name: "Sửa Thử hai máy chủ haimay.phien" }).click();
+  const reset = admin.getByRole("form", { name: "Đặt lại mật khẩu" });
+  await reset.getByLabel(/^Mật khẩu mới/).fill(NEW_PASSWORD);
+  await reset.getByLabel("Nhập lại mật khẩu mới").fill(NEW_PASSWORD);
+  await reset.getByRole("button", { name: "Đặt lại mật khẩu" }).click();
+  await expect(reset.getByRole("status")).toHaveText("Đã đặt lại mật khẩu cho tài khoản “haimay.phien”.");
+  await one.goto(`${INSTANCES[0]}/registration`);
+  await expect(one).toHaveURL(`${INSTANCES[0]}/login`);
+  await login(one, "haimay.phien", NEW_PASSWORD);
   await expect(one.getByTestId("current-user")).toContainText("Thử hai máy chủ haimay.phien");
 
   // The admin disables the account on instance 2: the very next request of the user on instance 1
   // (and on instance 2) is sent to the login page, because every request reloads the user.
-  const admin = await signedIn(browser, 1, "admin");
   await admin.goto("/admin/users?q=haimay.phien");
   await admin.getByRole("link", { name: "Sửa Thử hai máy chủ haimay.phien" }).click();
   const status = admin.getByRole("form", { name: "Khóa hoặc mở khóa tài khoản" });
@@ -161,10 +176,28 @@ test("a session minted by one instance is valid on the other; a disabled account
   await one.goto(`${INSTANCES[1]}/officers`);
   await expect(one).toHaveURL(`${INSTANCES[1]}/login`);
   // And signing in again is refused on both.
-  expect(await failedLogin(one, "haimay.phien", DEMO_PASSWORD)).toBe(INVALID_MESSAGE);
-  expect(await failedLogin(two, "haimay.phien", DEMO_PASSWORD)).toBe(INVALID_MESSAGE);
+  expect(await failedLogin(one, "haimay.phien", NEW_PASSWORD)).toBe(INVALID_MESSAGE);
+  expect(await failedLogin(two, "haimay.phien", NEW_PASSWORD)).toBe(INVALID_MESSAGE);
 
   for (const page of [one, two, admin]) await page.context().close();
+});
+
+test("“Đăng xuất các phiên khác” on one instance ends the user's other sessions on the other at once", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const here = await signedIn(browser, 0, "haimay.cacphien");
+  const there = await signedIn(browser, 1, "haimay.cacphien");
+  await here.getByTestId("current-user").click();
+  await expect(here.getByRole("heading", { level: 1 })).toHaveText("Tài khoản của tôi");
+  await expect(here.getByTestId("session-list").locator("tbody tr")).toHaveCount(2);
+  await expect(here.getByTestId("session-list")).toContainText("Phiên này");
+  const form = here.getByRole("form", { name: "Đăng xuất các phiên khác" });
+  await form.getByRole("button", { name: "Đăng xuất các phiên khác" }).click();
+  await expect(form.getByRole("status")).toHaveText("Đã đăng xuất 1 phiên đăng nhập khác.");
+  await there.goto("/registration");
+  await expect(there).toHaveURL(`${INSTANCES[1]}/login`);
+  await here.goto("/account");
+  await expect(here.getByTestId("session-list").locator("tbody tr")).toHaveCount(1);
+  for (const page of [here, there]) await page.context().close();
 });
 
 // --- Votes -----------------------------------------------------------------------------------------

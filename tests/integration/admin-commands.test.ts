@@ -1,5 +1,6 @@
 // Administration commands and queries against the real database: who may run them, what they refuse,
 // what they write (and audit), and what they never write.
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor, Role } from "@/domain/permissions";
 import { TITLE_CATALOGUE } from "@/domain/title-catalogue";
@@ -487,7 +488,11 @@ describe("user accounts", () => {
   it("resets a password with confirmation, lifts a login lock and audits no hash", async () => {
     const w = await world();
     const id = w.actors.UNIT_OFFICER.userId;
-    await prisma.loginThrottle.create({ data: { username: w.actors.UNIT_OFFICER.username, failures: 5, lockedUntil: new Date(Date.now() + 60_000) } });
+    const username = w.actors.UNIT_OFFICER.username;
+    const locked = { failures: 5, blockedUntil: new Date(Date.now() + 60_000), expiresAt: new Date(Date.now() + 60_000) };
+    await prisma.loginThrottle.create({ data: { key: `pair:${username}|203.0.113.9`, username, ...locked } });
+    await prisma.loginThrottle.create({ data: { key: `account:${username}`, username, ...locked } });
+    const session = await prisma.session.create({ data: { id: randomUUID(), userId: id, expiresAt: new Date(Date.now() + 60_000) } });
     const before = await snapshot();
     expect(await run(resetUserPassword, w.admin, { id, password: PASSWORD, confirmPassword: "khac-hoan-toan-1" })).toMatchObject({
       ok: false,
@@ -500,6 +505,8 @@ describe("user accounts", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { id } });
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
     expect(await prisma.loginThrottle.count()).toBe(0);
+    // The sessions signed in with the old password end with it.
+    expect(await prisma.session.findUnique({ where: { id: session.id } })).toBeNull();
     const audit = await lastAudit();
     expect(audit).toMatchObject({ action: "user.resetPassword", after: { passwordReset: true } });
     expect(json(audit)).not.toContain(user.passwordHash);

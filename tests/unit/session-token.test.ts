@@ -3,7 +3,7 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIES } from "@/lib/session-cookies";
-import { sessionUserIdOf } from "@/server/auth/session-token";
+import { sessionClaimsOf, sessionUserIdOf } from "@/server/auth/session-token";
 
 const secret = "test-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 const name = SESSION_COOKIES[1];
@@ -35,5 +35,11 @@ describe("sessionUserIdOf", () => {
     expect(await sessionUserIdOf(token, name, secret)).toBe("user-6");
     expect(await sessionUserIdOf(token, name, secret, Date.now() + 70_000)).toBe("user-6"); // within the 15 s tolerance
     expect(await sessionUserIdOf(token, name, secret, Date.now() + 80_000)).toBeNull();
+  });
+
+  it("gives the session id the token names (none for a token from before sessions had rows)", async () => {
+    const token = await encode({ token: { sub: "user-7", sid: "session-7" }, secret, salt: name, maxAge: 60 });
+    expect(await sessionClaimsOf(token, name, secret)).toEqual({ userId: "user-7", sessionId: "session-7" });
+    expect(await sessionClaimsOf(await mint("user-8"), name, secret)).toEqual({ userId: "user-8", sessionId: null });
   });
 });

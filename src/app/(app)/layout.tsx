@@ -20,7 +20,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <div className="flex items-center gap-3 text-sm">
             <span>
-              <span className="font-medium" data-testid="current-user">{actor.displayName}</span>
+              <Link href="/account" className="font-medium underline-offset-2 hover:underline" title="Tài khoản của tôi" data-testid="current-user">
+                {actor.displayName}
+              </Link>
               <span className="ml-2 rounded bg-brand-800 px-2 py-0.5 text-xs" data-testid="current-role">{roleLabel}</span>
             </span>
             <form

@@ -1,6 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
+import { waitText } from "@/domain/login-throttle";
 import type { ActionResult } from "@/server/commands/command";
 
 export async function loginAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -19,7 +20,7 @@ export async function loginAction(_prev: ActionResult | null, formData: FormData
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code ?? "";
       if (code.startsWith("locked:")) {
-        return { ok: false, message: `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${code.slice(7)} phút.` };
+        return { ok: false, message: `Đăng nhập tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${waitText(Number(code.slice(7)) || 60)}.` };
       }
       return { ok: false, message: "Tên đăng nhập hoặc mật khẩu không đúng." };
     }

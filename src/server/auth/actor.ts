@@ -1,5 +1,5 @@
 // Loads the acting user from the database: role, scope, and whether their unit chairs a cluster now.
-// Runs on every request, so it is one statement, sent without the Prisma client engine (queryRows).
+// Runs on every request (with the session check), so it is one statement, sent without the Prisma client engine (queryRows).
 import type { Actor, Role } from "@/domain/permissions";
 import { queryRows } from "@/server/db";
 import { isUuid } from "@/domain/validation";
@@ -16,6 +16,7 @@ type ActorRow = {
 };
 
 
+/** The user as stored, without a session (scripts and tests); the app uses loadSessionActor. */
 export async function loadActor(userId: string): Promise<Actor | null> {
   if (!isUuid(userId)) return null;
   // The chair of a cluster is the chair unit of its latest year.
@@ -27,7 +28,28 @@ export async function loadActor(userId: string): Promise<Actor | null> {
              ORDER BY y.year DESC LIMIT 1) AS "latestChairUnitId"
       FROM "User" u LEFT JOIN "Unit" un ON un.id = u."unitId"
      WHERE u.id = ${userId}::uuid`;
-  const user = rows[0];
+  return toActor(rows[0]);
+}
+
+/**
+ * The user of a session, in the same one statement: null unless the session row still exists, belongs
+ * to this user and has not expired — a signed-out, reset, re-scoped or disabled user's old cookie opens
+ * nothing, on any instance, from the next request on.
+ */
+export async function loadSessionActor(userId: string, sessionId: string): Promise<Actor | null> {
+  if (!isUuid(userId) || !isUuid(sessionId)) return null;
+  const rows = await queryRows<ActorRow[]>`
+    SELECT u.id, u.username, u."displayName", u.role::text AS role, u.disabled, u."unitId",
+           COALESCE(un."clusterId", u."clusterId") AS "clusterId",
+           (SELECT y."chairUnitId" FROM "EmulationYear" y
+             WHERE y."clusterId" = COALESCE(un."clusterId", u."clusterId")
+             ORDER BY y.year DESC LIMIT 1) AS "latestChairUnitId"
+      FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "Unit" un ON un.id = u."unitId"
+     WHERE s.id = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`;
+  return toActor(rows[0]);
+}
+
+function toActor(user: ActorRow | undefined): Actor | null {
   if (!user || user.disabled) return null;
   const chairs = user.role === "UNIT_HEAD" && user.unitId !== null && user.clusterId !== null && user.latestChairUnitId === user.unitId;
   return {

@@ -2,30 +2,33 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
 import type { Actor } from "@/domain/permissions";
-import { loadActor } from "./actor";
+import { loadSessionActor } from "./actor";
 import { SESSION_COOKIES } from "@/lib/session-cookies";
-import { sessionUserIdOf } from "./session-token";
+import { sessionClaimsOf, type SessionClaims } from "./session-token";
 
-/** The user id in the request's session cookie (session-token.ts), or null. */
-async function sessionUserId(): Promise<string | null> {
+/** What the request's session cookie says (session-token.ts), or null. */
+export async function currentSessionClaims(): Promise<SessionClaims | null> {
   const jar = await cookies();
   const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET; // as next-auth reads it
+  if (!secret) return null; // Auth.js itself cannot issue or read a session without one
   for (const name of SESSION_COOKIES) {
-    const token = jar.get(name)?.value;
-    if (token && secret) return sessionUserIdOf(token, name, secret);
-    // A token split over several cookies (name.0, name.1, …; too big for one), or no secret of our
-    // own to read it with: Auth.js itself.
-    if (token || jar.has(`${name}.0`)) return (await auth())?.user?.id ?? null;
+    let token = jar.get(name)?.value;
+    // A token too big for one cookie is split over name.0, name.1, … (Auth.js's chunks, in order).
+    if (!token && jar.has(`${name}.0`)) {
+      const parts: string[] = [];
+      for (let i = 0; jar.has(`${name}.${i}`); i++) parts.push(jar.get(`${name}.${i}`)!.value);
+      token = parts.join("");
+    }
+    if (token) return sessionClaimsOf(token, name, secret);
   }
   return null;
 }
 
-/** The signed-in, enabled user of this request, or null. Cached for one render. */
+/** The signed-in, enabled user of this request, in a session still in force, or null. Cached for one render. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const userId = await sessionUserId();
-  return userId ? loadActor(userId) : null;
+  const claims = await currentSessionClaims();
+  return claims?.sessionId ? loadSessionActor(claims.userId, claims.sessionId) : null;
 });
 
 /** For pages: the actor, or off to the login page. */

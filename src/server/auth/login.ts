@@ -1,52 +1,72 @@
-// Checks a username and password, with the failed-login throttle kept in Postgres.
-import { afterFailure, EMPTY_THROTTLE, isLocked, minutesLocked, type ThrottleState } from "@/domain/login-throttle";
+// Checks a username and password, throttled in Postgres (src/server/auth/throttle.ts): the attempt takes
+// its slots before the password is checked and gives them back with the verdict.
+import { secondsUntil, type ThrottleKind } from "@/domain/login-throttle";
 import { isStorableText } from "@/domain/validation";
-import { prisma, type Tx } from "@/server/db";
+import { prisma } from "@/server/db";
+import { recordSecurityEvent } from "@/server/security/events";
 import { verifyPassword } from "./password";
+import { deleteExpiredThrottles, reserveAttempt, settleAttempt } from "./throttle";
 
 export type LoginOutcome =
   | { ok: true; userId: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; minutes: number };
+  | { ok: false; reason: "locked"; seconds: number };
 
 /** A credential as sent: a string, or nothing (a crafted JSON body may send an object whose String() throws). */
 export function credentialText(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-export async function checkLogin(rawUsername: string, password: string, now = new Date()): Promise<LoginOutcome> {
+/** One line in the server log per refused or failed attempt (no stack: these are expected). */
+function logLine(text: string) {
+  console.warn(`[login] ${text}`);
+}
+
+export async function checkLogin(
+  rawUsername: string,
+  password: string,
+  options: { address?: string; now?: Date } = {},
+): Promise<LoginOutcome> {
   const username = rawUsername.trim().toLowerCase();
   if (!username || !password || username.length > 64 || password.length > 200) return { ok: false, reason: "invalid" };
   // Postgres refuses NUL even in a WHERE (the sign-in would fail with a database error, uncounted by the
   // throttle); no account name holds one, nor a lone surrogate.
   if (!isStorableText(username)) return { ok: false, reason: "invalid" };
+  const address = options.address ?? "unknown";
+  const now = options.now ?? new Date();
 
-  const throttle = await readThrottle(prisma, username);
-  if (isLocked(throttle, now)) return { ok: false, reason: "locked", minutes: minutesLocked(throttle, now) };
-
-  const user = await prisma.user.findUnique({ where: { username }, select: { id: true, passwordHash: true, disabled: true } });
-  const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
-  if (user && passwordOk && !user.disabled) {
-    if (throttle.failures > 0) await prisma.loginThrottle.delete({ where: { username } }).catch(() => {});
-    return { ok: true, userId: user.id };
+  await deleteExpiredThrottles(now);
+  const reservation = await reserveAttempt(username, address, now);
+  if (!reservation.ok) {
+    const seconds = secondsUntil(reservation.retryAt, now);
+    logLine(`refused "${username}" from ${address}: ${reservation.kind} throttled for ${seconds} s`);
+    return { ok: false, reason: "locked", seconds };
   }
-  const next = await recordFailure(username, now);
-  if (isLocked(next, now)) return { ok: false, reason: "locked", minutes: minutesLocked(next, now) };
-  return { ok: false, reason: "invalid" };
-}
 
-async function readThrottle(db: Tx, username: string): Promise<ThrottleState> {
-  const row = await db.loginThrottle.findUnique({ where: { username } });
-  return row ? { failures: row.failures, firstFailedAt: row.firstFailedAt, lockedUntil: row.lockedUntil } : EMPTY_THROTTLE;
-}
+  let verdict: "success" | "failure" = "failure";
+  let user: { id: string; passwordHash: string; disabled: boolean } | null = null;
+  try {
+    user = await prisma.user.findUnique({ where: { username }, select: { id: true, passwordHash: true, disabled: true } });
+    const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
+    if (user && passwordOk && !user.disabled) verdict = "success";
+  } catch (error) {
+    // The check itself failed: the slot is given back as a failure, never left taken.
+    await settleAttempt(reservation.slot, "failure", now);
+    throw error;
+  }
+  const settled = await settleAttempt(reservation.slot, verdict, now);
 
-// Row-locked read-modify-write, so concurrent attempts on several app instances all count.
-async function recordFailure(username: string, now: Date): Promise<ThrottleState> {
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO "LoginThrottle" ("username", "failures", "updatedAt") VALUES (${username}, 0, ${now}) ON CONFLICT DO NOTHING`;
-    await tx.$queryRaw`SELECT 1 FROM "LoginThrottle" WHERE "username" = ${username} FOR UPDATE`;
-    const next = afterFailure(await readThrottle(tx, username), now);
-    await tx.loginThrottle.update({ where: { username }, data: next });
-    return next;
-  });
+  if (verdict === "success") {
+    await recordSecurityEvent({ kind: "login.success", username, userId: user!.id, address });
+    return { ok: true, userId: user!.id };
+  }
+  const why = !user ? "unknown account" : user.disabled ? "disabled account" : "wrong password";
+  logLine(`failed "${username}" from ${address}: ${why}`);
+  await recordSecurityEvent({ kind: "login.failed", username, userId: user?.id ?? null, address, detail: { reason: why } });
+  if (settled.blocked.length === 0) return { ok: false, reason: "invalid" };
+  const until = settled.blocked.reduce((a, b) => (b.until > a ? b.until : a), now);
+  const kinds: ThrottleKind[] = settled.blocked.map((b) => b.kind);
+  logLine(`blocked "${username}" from ${address}: ${kinds.join(", ")} until ${until.toISOString()}`);
+  await recordSecurityEvent({ kind: "login.blocked", username, userId: user?.id ?? null, address, detail: { keys: kinds, until: until.toISOString() } });
+  return { ok: false, reason: "locked", seconds: secondsUntil(until, now) };
 }

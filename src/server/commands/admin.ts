@@ -18,6 +18,8 @@ import { ROLES, type Role } from "@/domain/permissions";
 import { checkbox, codeField, idField, optionalIdField, requiredText } from "@/domain/validation";
 import { textSortKey } from "@/domain/vietnamese";
 import { hashPassword } from "@/server/auth/password";
+import { endSessionsOf } from "@/server/auth/sessions";
+import { liftAccountThrottles } from "@/server/auth/throttle";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
 
@@ -552,6 +554,9 @@ export const updateUser = defineCommand({
       data: { displayName: input.displayName, role: input.role, clusterId: scope.clusterId, unitId: scope.unitId, disabled },
       select: USER_AUDIT_SELECT,
     });
+    // A new role or scope, or a disabled account: the sessions signed in under the old one end.
+    const rescoped = after.role !== before.role || after.clusterId !== before.clusterId || after.unitId !== before.unitId;
+    if (rescoped || after.disabled) await endSessionsOf(tx, after.id);
     return {
       data: { id: after.id },
       message: "Đã lưu thay đổi.",
@@ -579,6 +584,7 @@ export const setUserDisabled = defineCommand({
       }
     }
     const after = await tx.user.update({ where: { id: input.id }, data: { disabled: input.disabled }, select: USER_AUDIT_SELECT });
+    if (after.disabled) await endSessionsOf(tx, after.id);
     return {
       data: { id: after.id },
       message: after.disabled ? `Đã khóa tài khoản “${after.username}”.` : `Đã mở khóa tài khoản “${after.username}”.`,
@@ -600,8 +606,10 @@ export const resetUserPassword = defineCommand({
       data: { passwordHash: await hashPassword(input.password) },
       select: USER_AUDIT_SELECT,
     });
-    // A fresh password also lifts a lock from earlier failed logins.
-    await tx.loginThrottle.deleteMany({ where: { username: user.username } });
+    // A fresh password also lifts the locks from earlier failed logins, and ends the sessions opened
+    // with the old one (on every instance: each request checks its session row).
+    await liftAccountThrottles(tx, user.username);
+    await endSessionsOf(tx, user.id);
     return {
       data: { id: user.id },
       message: `Đã đặt lại mật khẩu cho tài khoản “${user.username}”.`,

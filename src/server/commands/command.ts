@@ -6,6 +6,7 @@ import { can, roleMay, type Actor, type Permission, type Target } from "@/domain
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { prisma, type Tx } from "@/server/db";
 import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError } from "@/server/errors";
+import { recordAccessDenied } from "@/server/security/access";
 
 export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError };
 
@@ -41,6 +42,13 @@ export function defineCommand<I, R = undefined>(command: Command<I, R>): Command
   return command;
 }
 
+/** The permission table refused the target's scope: answered as "not found", recorded as a security event. */
+class ScopeRefused extends NotFoundError {
+  constructor(readonly target: Target) {
+    super();
+  }
+}
+
 export async function executeCommand<I, R>(
   command: Command<I, R>,
   actor: Actor | null,
@@ -48,7 +56,10 @@ export async function executeCommand<I, R>(
 ): Promise<ActionResult<R>> {
   if (!actor) return { ok: false, message: NOT_SIGNED_IN };
   // Same answer for "no such record" and "not yours": nothing leaks about other units.
-  if (!roleMay(actor, command.permission)) return { ok: false, message: NOT_FOUND };
+  if (!roleMay(actor, command.permission)) {
+    await recordAccessDenied(actor, { permission: command.permission, via: "write", command: command.name });
+    return { ok: false, message: NOT_FOUND };
+  }
 
   try {
     // Inside the try: a schema's transform that throws is a system error like any other, not a crash.
@@ -59,7 +70,7 @@ export async function executeCommand<I, R>(
     const input = parsed.data;
     return await prisma.$transaction(async (tx) => {
       const target = await command.target(tx, input, actor);
-      if (!can(actor, command.permission, target)) throw new NotFoundError();
+      if (!can(actor, command.permission, target)) throw new ScopeRefused(target);
       const out = await command.run(tx, input, actor, target);
       await tx.auditLog.create({
         data: {
@@ -77,6 +88,8 @@ export async function executeCommand<I, R>(
       return { ok: true as const, message: out.message, data: out.data };
     }, command.transaction);
   } catch (error) {
+    // After the rollback, so the trace stays.
+    if (error instanceof ScopeRefused) await recordAccessDenied(actor, { permission: command.permission, via: "write", command: command.name, target: error.target });
     if (error instanceof UserError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const columns = uniqueColumns(error);

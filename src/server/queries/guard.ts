@@ -1,7 +1,13 @@
 // Read-side checks: a query that finds nothing the actor may see answers "not found" (404).
 import { notFound } from "next/navigation";
 import { can, type Actor, type Permission, type Target } from "@/domain/permissions";
+import { recordAccessDenied } from "@/server/security/access";
 
 export function assertCan(actor: Actor, permission: Permission, target: Target | null | undefined): asserts target {
-  if (!target || !can(actor, permission, target)) notFound();
+  if (!target) notFound();
+  if (!can(actor, permission, target)) {
+    // Answered like a missing record; recorded without holding up the answer.
+    void recordAccessDenied(actor, { permission, via: "read", target });
+    notFound();
+  }
 }

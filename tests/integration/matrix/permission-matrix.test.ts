@@ -78,6 +78,8 @@ const ENTRY_POINT_ALLOW_LIST: Record<string, string> = {
   "src/app/login/actions.ts": "sign-in",
   // The inline sign-out action of the app's layout.
   "src/app/(app)/layout.tsx": "sign-out",
+  // The signed-in user ends their own other sessions: session rows and a security event, like signing out.
+  "src/app/(app)/account/actions.ts": "sessions",
   // Auth.js's own handlers (session, sign-in callbacks).
   "src/app/api/auth/[...nextauth]/route.ts": "Auth.js",
 };

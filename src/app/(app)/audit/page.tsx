@@ -49,6 +49,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         actions={
           <div className="no-print flex gap-2">
             {log.wholeLog && (
+              <Link href="/audit/security" className={secondaryClass}>
+                Sự kiện bảo mật
+              </Link>
+            )}
+            {log.wholeLog && (
               <form method="get" action="/audit">
                 <input type="hidden" name="verify" value="1" />
                 <button type="submit" className={secondaryClass}>
