@@ -1,31 +1,10 @@
 // Every zod schema the app validates input with, found automatically: each command's `input` (every
-// module of src/server/commands) and every exported schema of src/domain, plus the field builders of
-// src/domain/validation.ts. Also what a schema promises about its output (the length bound).
+// module of src/server/commands, sub-folders included) and every exported schema of src/domain, plus the
+// field builders of src/domain/validation.ts. Also what a schema promises about its output (the length bound).
 import { z } from "zod";
-import type { Command } from "@/server/commands/command";
 import * as validation from "@/domain/validation";
 
-type AnyCommand = Command<unknown, unknown>;
-
-const commandModules = import.meta.glob<Record<string, unknown>>("../../src/server/commands/*.ts", { eager: true });
 const domainModules = import.meta.glob<Record<string, unknown>>("../../src/domain/**/*.ts", { eager: true });
-
-export function isCommand(value: unknown): value is AnyCommand {
-  const v = value as Partial<AnyCommand> | null;
-  return (
-    !!v && typeof v === "object" && typeof v.name === "string" && typeof v.permission === "string" &&
-    v.input instanceof z.ZodType && typeof v.target === "function" && typeof v.run === "function"
-  );
-}
-
-/** Every command, once, by its audit name. */
-export function allCommands(): Map<string, AnyCommand> {
-  const out = new Map<string, AnyCommand>();
-  for (const mod of Object.values(commandModules)) {
-    for (const value of Object.values(mod)) if (isCommand(value)) out.set(value.name, value);
-  }
-  return out;
-}
 
 /** Every exported zod schema of src/domain, and the validation.ts builders instantiated. */
 export function domainSchemas(): Map<string, z.ZodType> {

@@ -36,6 +36,7 @@ import {
   listUsers,
   memberUnitOptions,
 } from "@/server/queries/admin";
+import { expectOk, expectRefused } from "../support/action-result";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const PASSWORD = "Mat-khau-an-toan-1";
@@ -133,7 +134,7 @@ describe("admin commands: who may run them", () => {
     expect(await prisma.auditLog.count()).toBe(0);
 
     const result = await run(command, w.admin, values);
-    expect(result).toMatchObject({ ok: true });
+    expectOk(result);
     expect(await snapshot()).not.toBe(before);
     const audit = await prisma.auditLog.findMany();
     expect(audit).toHaveLength(1);
@@ -163,7 +164,7 @@ describe("blocks and clusters", () => {
 
   it("maps a duplicate code (unique constraint, through the pg adapter) to a field error, case-insensitively", async () => {
     const w = await world();
-    expect(await run(createBlock, w.admin, { code: "khoi-a", name: "Khối A" })).toMatchObject({ ok: true });
+    expectOk(await run(createBlock, w.admin, { code: "khoi-a", name: "Khối A" }));
     const block = await prisma.block.findUniqueOrThrow({ where: { code: "KHOI-A" } });
     const before = await snapshot();
     expect(await run(createBlock, w.admin, { code: "KHOI-A", name: "Khối B" })).toEqual({
@@ -209,17 +210,17 @@ describe("blocks and clusters", () => {
     expect(busy.ok ? "" : busy.message).toContain("3 tài khoản đang sử dụng");
     // The update command refuses the same way (and leaves the status alone when the flag is absent).
     expect((await run(updateCluster, w.admin, { id: w.cluster.id, code: w.cluster.code, name: w.cluster.name, blockId: w.block.id, active: "false" })).ok).toBe(false);
-    expect(await run(updateCluster, w.admin, { id: w.cluster.id, code: w.cluster.code, name: "Cụm 2", blockId: w.block.id })).toMatchObject({ ok: true });
+    expectOk(await run(updateCluster, w.admin, { id: w.cluster.id, code: w.cluster.code, name: "Cụm 2", blockId: w.block.id }));
     expect((await prisma.cluster.findUniqueOrThrow({ where: { id: w.cluster.id } })).active).toBe(true);
 
-    expect(await run(setClusterActive, w.admin, { id: w.emptyCluster.id, active: "false" })).toMatchObject({ ok: true });
+    expectOk(await run(setClusterActive, w.admin, { id: w.emptyCluster.id, active: "false" }));
     expect((await prisma.cluster.findUniqueOrThrow({ where: { id: w.emptyCluster.id } })).active).toBe(false);
     // Nothing new goes into an inactive cluster.
     expect(await run(createUnit, w.admin, { code: "X1", name: "Đơn vị X", clusterId: w.emptyCluster.id })).toMatchObject({
       ok: false,
       fieldErrors: { clusterId: ["Cụm thi đua đã ngừng hoạt động."] },
     });
-    expect(await run(setClusterActive, w.admin, { id: w.emptyCluster.id, active: "true" })).toMatchObject({ ok: true });
+    expectOk(await run(setClusterActive, w.admin, { id: w.emptyCluster.id, active: "true" }));
   });
 
   it("answers not found for an unknown record", async () => {
@@ -235,12 +236,12 @@ describe("units and sub-units", () => {
   it("creates a member unit and a sub-unit with a Vietnamese sort key and an audit entry", async () => {
     const w = await world();
     const created = await run(createUnit, w.admin, { code: "qlxnc", name: "Cục Quản lý xuất nhập cảnh", clusterId: w.cluster.id });
-    expect(created).toMatchObject({ ok: true });
+    expectOk(created);
     const unit = await prisma.unit.findUniqueOrThrow({ where: { code: "QLXNC" } });
     expect(unit).toMatchObject({ clusterId: w.cluster.id, parentId: null, active: true, sortKey: textSortKey("Cục Quản lý xuất nhập cảnh") });
     expect(await lastAudit()).toMatchObject({ action: "unit.create", entityId: unit.id, clusterId: w.cluster.id, after: { code: "QLXNC", parentId: null } });
 
-    expect(await run(createUnit, w.admin, { code: "QLXNC-P1", name: "Phòng Hộ chiếu", clusterId: w.cluster.id, parentId: unit.id })).toMatchObject({ ok: true });
+    expectOk(await run(createUnit, w.admin, { code: "QLXNC-P1", name: "Phòng Hộ chiếu", clusterId: w.cluster.id, parentId: unit.id }));
     const sub = await prisma.unit.findUniqueOrThrow({ where: { code: "QLXNC-P1" } });
     expect(sub).toMatchObject({ parentId: unit.id, clusterId: w.cluster.id });
     expect(await lastAudit()).toMatchObject({ action: "unit.create", clusterId: w.cluster.id, unitId: unit.id });
@@ -293,7 +294,7 @@ describe("units and sub-units", () => {
   it("moves a member unit to another cluster with its sub-units and accounts", async () => {
     const w = await world();
     const result = await run(updateUnit, w.admin, { id: w.unit.id, code: w.unit.code, name: "Cục Kỹ thuật nghiệp vụ", clusterId: w.otherCluster.id });
-    expect(result).toMatchObject({ ok: true });
+    expectOk(result);
     expect((await prisma.unit.findUniqueOrThrow({ where: { id: w.subUnit.id } })).clusterId).toBe(w.otherCluster.id);
     const accounts = await prisma.user.findMany({ where: { unitId: w.unit.id } });
     expect(accounts.map((a) => a.clusterId)).toEqual([w.otherCluster.id, w.otherCluster.id]);
@@ -304,17 +305,17 @@ describe("units and sub-units", () => {
     const w = await world();
     const before = await snapshot();
     const busy = await run(setUnitActive, w.admin, { id: w.unit.id, active: "false" });
-    expect(busy).toMatchObject({ ok: false, message: expect.stringContaining("2 tài khoản đang sử dụng") });
+    expectRefused(busy, expect.stringContaining("2 tài khoản đang sử dụng"));
     expect(await snapshot()).toBe(before);
 
     await prisma.user.updateMany({ where: { unitId: w.unit.id }, data: { disabled: true } });
-    expect(await run(setUnitActive, w.admin, { id: w.unit.id, active: "false" })).toMatchObject({ ok: true });
+    expectOk(await run(setUnitActive, w.admin, { id: w.unit.id, active: "false" }));
     expect((await prisma.unit.findUniqueOrThrow({ where: { id: w.subUnit.id } })).active).toBe(false);
     expect(await lastAudit()).toMatchObject({ action: "unit.setActive", after: { active: false, deactivatedSubUnitIds: [w.subUnit.id] } });
     // A sub-unit cannot come back while its parent is inactive; the parent can.
     expect(await run(setUnitActive, w.admin, { id: w.subUnit.id, active: "true" })).toMatchObject({ ok: false });
-    expect(await run(setUnitActive, w.admin, { id: w.unit.id, active: "true" })).toMatchObject({ ok: true });
-    expect(await run(setUnitActive, w.admin, { id: w.subUnit.id, active: "true" })).toMatchObject({ ok: true });
+    expectOk(await run(setUnitActive, w.admin, { id: w.unit.id, active: "true" }));
+    expectOk(await run(setUnitActive, w.admin, { id: w.subUnit.id, active: "true" }));
   });
 
   it("validates unit fields", async () => {
@@ -347,7 +348,7 @@ describe("user accounts", () => {
     const w = await world();
     // A cluster posted alongside is ignored: the unit decides.
     const result = await run(createUser, w.admin, newUser({ username: "  CanBo.KTNV ", unitId: w.unit.id, clusterId: w.otherCluster.id }));
-    expect(result).toMatchObject({ ok: true });
+    expectOk(result);
     const user = await prisma.user.findUniqueOrThrow({ where: { username: "canbo.ktnv" } });
     expect(user).toMatchObject({ role: "UNIT_OFFICER", unitId: w.unit.id, clusterId: w.cluster.id, disabled: false, displayName: "Nguyễn Thị Hoa" });
     expect(user.passwordHash).not.toBe(PASSWORD);
@@ -367,7 +368,7 @@ describe("user accounts", () => {
 
   it("gives an admin no scope even when one is posted", async () => {
     const w = await world();
-    expect(await run(createUser, w.admin, newUser({ username: "admin2", role: "ADMIN", clusterId: w.cluster.id, unitId: w.unit.id }))).toMatchObject({ ok: true });
+    expectOk(await run(createUser, w.admin, newUser({ username: "admin2", role: "ADMIN", clusterId: w.cluster.id, unitId: w.unit.id })));
     expect(await prisma.user.findUniqueOrThrow({ where: { username: "admin2" } })).toMatchObject({ clusterId: null, unitId: null });
   });
 
@@ -420,7 +421,7 @@ describe("user accounts", () => {
 
   it("refuses a duplicate username (any case) with a field error", async () => {
     const w = await world();
-    expect(await run(createUser, w.admin, newUser({ unitId: w.unit.id }))).toMatchObject({ ok: true });
+    expectOk(await run(createUser, w.admin, newUser({ unitId: w.unit.id })));
     const before = await snapshot();
     expect(await run(createUser, w.admin, newUser({ username: "CANBO.ktnv", unitId: w.quietUnit.id }))).toEqual({
       ok: false,
@@ -433,7 +434,7 @@ describe("user accounts", () => {
   it("changes role and scope, with an audit of before and after", async () => {
     const w = await world();
     const id = w.actors.UNIT_OFFICER.userId;
-    expect(await run(updateUser, w.admin, { id, displayName: "Trần Văn Bình", role: "SECRETARIAT", clusterId: w.otherCluster.id, unitId: w.unit.id })).toMatchObject({ ok: true });
+    expectOk(await run(updateUser, w.admin, { id, displayName: "Trần Văn Bình", role: "SECRETARIAT", clusterId: w.otherCluster.id, unitId: w.unit.id }));
     expect(await prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ role: "SECRETARIAT", clusterId: w.otherCluster.id, unitId: null, disabled: false });
     const audit = await lastAudit();
     expect(audit).toMatchObject({
@@ -443,7 +444,7 @@ describe("user accounts", () => {
     });
     expect(json(audit)).not.toMatch(/passwordHash|not-used-in-these-tests/);
     // Disabled-flag absent: unchanged. Present: applied.
-    expect(await run(updateUser, w.admin, { id, displayName: "Trần Văn Bình", role: "UNIT_HEAD", unitId: w.otherUnit.id, disabled: "true" })).toMatchObject({ ok: true });
+    expectOk(await run(updateUser, w.admin, { id, displayName: "Trần Văn Bình", role: "UNIT_HEAD", unitId: w.otherUnit.id, disabled: "true" }));
     expect(await prisma.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ role: "UNIT_HEAD", unitId: w.otherUnit.id, clusterId: w.otherCluster.id, disabled: true });
   });
 
@@ -467,22 +468,22 @@ describe("user accounts", () => {
     expect(await prisma.auditLog.count()).toBe(0);
     // Another admin may.
     const other = await makeActor("ADMIN");
-    expect(await run(setUserDisabled, other, { id: me, disabled: "true" })).toMatchObject({ ok: true });
+    expectOk(await run(setUserDisabled, other, { id: me, disabled: "true" }));
     expect((await prisma.user.findUniqueOrThrow({ where: { id: me } })).disabled).toBe(true);
   });
 
   it("disables and re-enables an account; re-enabling needs an active unit", async () => {
     const w = await world();
     const id = w.actors.UNIT_HEAD.userId;
-    expect(await run(setUserDisabled, w.admin, { id, disabled: "true" })).toMatchObject({ ok: true });
+    expectOk(await run(setUserDisabled, w.admin, { id, disabled: "true" }));
     expect(await lastAudit()).toMatchObject({ action: "user.setDisabled", before: { disabled: false }, after: { disabled: true }, unitId: w.unit.id });
     await prisma.user.update({ where: { id: w.actors.UNIT_OFFICER.userId }, data: { disabled: true } });
-    expect(await run(setUnitActive, w.admin, { id: w.unit.id, active: "false" })).toMatchObject({ ok: true });
-    expect(await run(setUserDisabled, w.admin, { id, disabled: "false" })).toMatchObject({ ok: false, message: expect.stringContaining("Không thể mở khóa") });
+    expectOk(await run(setUnitActive, w.admin, { id: w.unit.id, active: "false" }));
+    expectRefused(await run(setUserDisabled, w.admin, { id, disabled: "false" }), expect.stringContaining("Không thể mở khóa"));
     // A disabled account may still be edited where it is.
-    expect(await run(updateUser, w.admin, { id, displayName: "Lãnh đạo cũ", role: "UNIT_HEAD", unitId: w.unit.id })).toMatchObject({ ok: true });
-    expect(await run(setUnitActive, w.admin, { id: w.unit.id, active: "true" })).toMatchObject({ ok: true });
-    expect(await run(setUserDisabled, w.admin, { id, disabled: "false" })).toMatchObject({ ok: true });
+    expectOk(await run(updateUser, w.admin, { id, displayName: "Lãnh đạo cũ", role: "UNIT_HEAD", unitId: w.unit.id }));
+    expectOk(await run(setUnitActive, w.admin, { id: w.unit.id, active: "true" }));
+    expectOk(await run(setUserDisabled, w.admin, { id, disabled: "false" }));
   });
 
   it("resets a password with confirmation, lifts a login lock and audits no hash", async () => {
@@ -501,7 +502,7 @@ describe("user accounts", () => {
     expect(await run(resetUserPassword, w.admin, { id, password: "short", confirmPassword: "short" })).toMatchObject({ ok: false, fieldErrors: { password: expect.any(Array) } });
     expect(await snapshot()).toBe(before);
 
-    expect(await run(resetUserPassword, w.admin, { id, password: PASSWORD, confirmPassword: PASSWORD })).toMatchObject({ ok: true });
+    expectOk(await run(resetUserPassword, w.admin, { id, password: PASSWORD, confirmPassword: PASSWORD }));
     const user = await prisma.user.findUniqueOrThrow({ where: { id } });
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
     expect(await prisma.loginThrottle.count()).toBe(0);
@@ -530,7 +531,7 @@ describe("title catalogue", () => {
     });
     expect(await snapshot()).toBe(before);
 
-    expect(await run(updateTitle, w.admin, { id: w.title.id, name: "Chiến sĩ tiên tiến", shortName: "CST", prerequisites: "Dòng 1\r\nDòng 2" })).toMatchObject({ ok: true });
+    expectOk(await run(updateTitle, w.admin, { id: w.title.id, name: "Chiến sĩ tiên tiến", shortName: "CST", prerequisites: "Dòng 1\r\nDòng 2" }));
     expect(await prisma.titleDefinition.findUniqueOrThrow({ where: { id: w.title.id } })).toMatchObject({ prerequisites: "Dòng 1\nDòng 2", active: false, level: 1, kind: "INDIVIDUAL" });
     expect(await lastAudit()).toMatchObject({ action: "title.update", before: { active: true }, after: { active: false, prerequisites: "Dòng 1\nDòng 2" } });
   });

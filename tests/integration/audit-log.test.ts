@@ -14,18 +14,13 @@ import { verifyAuditChain } from "@/server/audit/verify";
 import { executeCommand } from "@/server/commands/command";
 import { createOfficer } from "@/server/commands/officers";
 import { castBallot, createRound, openRound } from "@/server/commands/votes";
+import { runOk } from "../support/action-result";
 import { form, makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 beforeEach(resetDatabase);
 
 async function expectNotFound(promise: Promise<unknown>) {
   await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") });
-}
-
-async function ok(command: Parameters<typeof executeCommand>[0], actor: Actor, input: Record<string, unknown>) {
-  const r = await executeCommand(command, actor, input);
-  if (!r.ok) throw new Error(`${command.name} refused: ${r.message} ${JSON.stringify(r.fieldErrors ?? {})}`);
-  return r;
 }
 
 const chainRows = () =>
@@ -51,7 +46,7 @@ async function unitWorld() {
 
 const LETTERS = "ABCDEFGHIKLMNOPQRSTUVXY";
 const newOfficer = (actor: Actor, code: string, fullName = "Nguyễn Văn An") =>
-  ok(createOfficer, actor, form({ code, fullName, rank: "Đại úy", position: "Cán bộ" }));
+  runOk(createOfficer, actor, form({ code, fullName, rank: "Đại úy", position: "Cán bộ" }));
 
 describe("the chain written by the trigger", () => {
   it("is recomputed byte for byte by the TypeScript verifier: Vietnamese, nulls, nested JSON, 1.50, big integers, odd characters", async () => {
@@ -347,7 +342,7 @@ describe("ballot secrecy in the log", () => {
     });
     const secretariat = await makeActor("SECRETARIAT", { clusterId: cluster.id });
     const heads = await Promise.all(units.map((u) => makeActor("UNIT_HEAD", { clusterId: cluster.id, unitId: u.id })));
-    const created = await ok(createRound, secretariat, {
+    const { id: roundId } = await runOk(createRound, secretariat, {
       yearId: year.id,
       kind: "ACCLAIM",
       titleCode: "CO_BCA",
@@ -355,14 +350,13 @@ describe("ballot secrecy in the log", () => {
       [`unit_${units[0]!.id}`]: "on",
       [`unit_${units[2]!.id}`]: "on",
     });
-    const roundId = (created.data as { id: string }).id;
-    await ok(openRound, secretariat, { roundId });
+    await runOk(openRound, secretariat, { roundId });
     const candidates = await prisma.voteCandidate.findMany({ where: { roundId } });
     expect(candidates).toHaveLength(2);
     const [c0, c2] = [candidates.find((c) => c.unitId === units[0]!.id)!, candidates.find((c) => c.unitId === units[2]!.id)!];
-    await ok(castBallot, heads[0]!, { roundId, [`c_${c2.id}`]: "yes" });
-    await ok(castBallot, heads[1]!, { roundId, [`c_${c0.id}`]: "yes", [`c_${c2.id}`]: "no" });
-    await ok(castBallot, heads[2]!, { roundId, [`c_${c0.id}`]: "no" });
+    await runOk(castBallot, heads[0]!, { roundId, [`c_${c2.id}`]: "yes" });
+    await runOk(castBallot, heads[1]!, { roundId, [`c_${c0.id}`]: "yes", [`c_${c2.id}`]: "no" });
+    await runOk(castBallot, heads[2]!, { roundId, [`c_${c0.id}`]: "no" });
 
     const ballotIds = (await prisma.ballot.findMany({ where: { roundId } })).map((b) => b.id);
     expect(ballotIds).toHaveLength(3);

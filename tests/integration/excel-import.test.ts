@@ -12,6 +12,7 @@ import { buildResultsExport, EXPORT_COLUMNS, resolveExportRequest, SUMMARY_SHEET
 import { MAX_IMPORT_BYTES, NOT_XLSX, readUploadedWorkbook, readWorkbookBytes, TOO_MANY_ROWS } from "@/server/excel/import";
 import { buildTemplateWorkbook } from "@/server/excel/template";
 import { seedTitleCatalogue } from "@/server/seed/demo";
+import { expectOk, expectRefused } from "../support/action-result";
 import { makeActor, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
 
 const OFFICER_HEADER = ["Mã cán bộ", "Họ và tên", "Cấp bậc", "Chức vụ", "Phòng/Đội"];
@@ -81,7 +82,7 @@ describe("Excel import", () => {
 
   it("a good file adds the unit's officers and registrations, keyed and audited", async () => {
     const outcome = await importAs(w.actors.officerA, GOOD, w.year2022.id);
-    expect(outcome).toMatchObject({ ok: true });
+    expectOk(outcome);
     if (!outcome.ok) return;
     expect(outcome.summary).toMatchObject({
       year: 2022,
@@ -255,7 +256,7 @@ describe("Excel import", () => {
     let read = false;
     const huge = { name: "lon.xlsx", size: 20 * 1024 * 1024, arrayBuffer: async () => ((read = true), new ArrayBuffer(8)) };
     const outcome = await importUploadedFile(w.actors.officerA, huge, w.year2022.id);
-    expect(outcome).toMatchObject({ ok: false, message: "Tệp quá lớn (20 MB); chỉ nhận tệp tối đa 5 MB." });
+    expectRefused(outcome, "Tệp quá lớn (20 MB); chỉ nhận tệp tối đa 5 MB.");
     expect(read).toBe(false);
     // The same for bytes already in memory: refused before parsing.
     const buffer = new Uint8Array(20 * 1024 * 1024);
@@ -279,12 +280,12 @@ describe("Excel import", () => {
     })();
     for (const bytes of [pdf, html, zipNotXlsx, enc("PK\u0003\u0004 truncated")]) {
       const outcome = await importUploadedFile(w.actors.officerA, file(bytes, "danh-sach.xlsx"), w.year2022.id);
-      expect(outcome).toMatchObject({ ok: false, message: NOT_XLSX });
+      expectRefused(outcome, NOT_XLSX);
     }
     const xls = new Uint8Array(1024);
     xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const old = await importUploadedFile(w.actors.officerA, file(xls, "cu.xls"), w.year2022.id);
-    expect(old).toMatchObject({ ok: false, message: expect.stringContaining("không phải định dạng Excel (.xlsx)") });
+    expectRefused(old, expect.stringContaining("không phải định dạng Excel (.xlsx)"));
     expect(old.message).toContain(".xls");
     expect((await importUploadedFile(w.actors.officerA, file(new Uint8Array(0)), w.year2022.id)).message).toContain("chọn tệp");
     expect(await counts()).toEqual({ officers: 0, registrations: 0, results: 0 });
@@ -305,13 +306,13 @@ describe("Excel import", () => {
     const start = Date.now();
     const outcome = await importUploadedFile(w.actors.officerA, file(bytes), w.year2022.id);
     expect(Date.now() - start).toBeLessThan(2000);
-    expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining("vùng được đặt tên") });
+    expectRefused(outcome, expect.stringContaining("vùng được đặt tên"));
   });
 
   it("a sheet far over the row limit is refused while reading; one just over it by the row check", async () => {
     const rows = (n: number) => [OFFICER_HEADER, ...Array.from({ length: n }, (_, i) => [`R-${i}`, "Nguyễn Văn An", "Đại úy", "Cán bộ", null])];
     const far = await importAs(w.actors.officerA, { "Cán bộ": rows(11_500) }, w.year2022.id);
-    expect(far).toMatchObject({ ok: false, message: TOO_MANY_ROWS });
+    expectRefused(far, TOO_MANY_ROWS);
     const over = await importAs(w.actors.officerA, { "Cán bộ": rows(10_001) }, w.year2022.id);
     expect(over).toMatchObject({ ok: false, errors: [expect.objectContaining({ sheet: "Cán bộ", row: null, message: expect.stringContaining("tối đa 10.000 dòng") })] });
     expect(await counts()).toEqual({ officers: 0, registrations: 0, results: 0 });
@@ -319,12 +320,12 @@ describe("Excel import", () => {
 
   it("only the unit's own unit officer imports; others get 'not found'", async () => {
     for (const actor of [w.actors.headA, w.actors.secretariat, w.actors.admin]) {
-      expect(await importAs(actor, GOOD, w.year2022.id)).toMatchObject({ ok: false, message: NOT_FOUND });
+      expectRefused(await importAs(actor, GOOD, w.year2022.id), NOT_FOUND);
     }
     // A year of another cluster is not found either.
     const other = await makeCluster("Cụm thi đua số 5");
     const otherYear = await makeYear(other.id, 2022);
-    expect(await importAs(w.actors.officerA, GOOD, otherYear.id)).toMatchObject({ ok: false, message: NOT_FOUND });
+    expectRefused(await importAs(w.actors.officerA, GOOD, otherYear.id), NOT_FOUND);
     expect(await counts()).toEqual({ officers: 0, registrations: 0, results: 0 });
   });
 
@@ -340,7 +341,7 @@ describe("Excel import", () => {
   it("a closed year refuses everything", async () => {
     await prisma.emulationYear.update({ where: { id: w.year2021.id }, data: { phase: "CLOSED" } });
     const outcome = await importAs(w.actors.officerA, { "Cán bộ": GOOD["Cán bộ"]! }, w.year2021.id);
-    expect(outcome).toMatchObject({ ok: false, message: "Năm thi đua đã khóa sổ, không thể chỉnh sửa." });
+    expectRefused(outcome, "Năm thi đua đã khóa sổ, không thể chỉnh sửa.");
     expect(await counts()).toEqual({ officers: 0, registrations: 0, results: 0 });
   });
 
@@ -398,7 +399,7 @@ describe("Excel import", () => {
   });
 
   it("readUploadedWorkbook without a file asks for one", async () => {
-    expect(await readUploadedWorkbook(null)).toMatchObject({ ok: false, message: expect.stringContaining("chọn tệp") });
+    expectRefused(await readUploadedWorkbook(null), expect.stringContaining("chọn tệp"));
   });
 });
 

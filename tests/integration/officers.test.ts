@@ -7,6 +7,7 @@ import { nameSortKey, searchKey } from "@/domain/vietnamese";
 import { defineCommand, executeCommand, INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN } from "@/server/commands/command";
 import { CODE_TAKEN, createOfficer, setOfficerActive, SUB_UNIT_INVALID, updateOfficer } from "@/server/commands/officers";
 import { getOfficer, listOfficers, newOfficerContext, NO_SUB_UNIT, OFFICER_PAGE_SIZE, parseOfficerListParams } from "@/server/queries/officers";
+import { expectRefused } from "../support/action-result";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
@@ -135,7 +136,7 @@ describe("officer commands", () => {
     expect(off).toMatchObject({ ok: true, message: "Đã đánh dấu cán bộ Trần Văn Hải không còn công tác." });
     expect((await prisma.officer.findUniqueOrThrow({ where: { id: officer.id } })).active).toBe(false);
     const again = await executeCommand(setOfficerActive, w.actors.officerA, { id: officer.id, active: "false" });
-    expect(again).toMatchObject({ ok: false, message: "Cán bộ đã được đánh dấu không còn công tác." });
+    expectRefused(again, "Cán bộ đã được đánh dấu không còn công tác.");
     const on = await executeCommand(setOfficerActive, w.actors.officerA, { id: officer.id, active: "true" });
     expect(on.ok).toBe(true);
     expect((await prisma.officer.findUniqueOrThrow({ where: { id: officer.id } })).active).toBe(true);

@@ -6,6 +6,7 @@ import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
 import { executeCommand } from "@/server/commands/command";
 import { saveOfficerRegistrations } from "@/server/commands/registration";
 import { seedTitleCatalogue } from "@/server/seed/demo";
+import { expectOk } from "../support/action-result";
 import { makeActor, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
 
 type Row = { officerId: string; titleCode: string; was?: string };
@@ -34,7 +35,7 @@ describe("saving a registration changed meanwhile elsewhere", () => {
   it("refuses the whole stale batch, names the officer and the stored title, keeps the first save", async () => {
     const [first, second] = officers;
     // Both pages showed the two officers unregistered; page 1 saves first.
-    expect(await save([{ officerId: first!.id, titleCode: "CST", was: "" }])).toMatchObject({ ok: true });
+    expectOk(await save([{ officerId: first!.id, titleCode: "CST", was: "" }]));
     const auditsBefore = await prisma.auditLog.count();
     const stale = await save([
       { officerId: second!.id, titleCode: "CST", was: "" },
@@ -48,7 +49,7 @@ describe("saving a registration changed meanwhile elsewhere", () => {
     expect(await prisma.auditLog.count()).toBe(auditsBefore);
 
     // A removal made elsewhere is stale too ("nay: chưa đăng ký").
-    expect(await save([{ officerId: first!.id, titleCode: "", was: "CST" }])).toMatchObject({ ok: true });
+    expectOk(await save([{ officerId: first!.id, titleCode: "", was: "CST" }]));
     const afterRemoval = await save([{ officerId: first!.id, titleCode: "CSTDCS", was: "CST" }]);
     expect(!afterRemoval.ok && afterRemoval.message).toContain("Lê Thị Bình (NT-000; nay: chưa đăng ký)");
     expect(await stored()).toEqual({});
@@ -56,12 +57,12 @@ describe("saving a registration changed meanwhile elsewhere", () => {
 
   it("accepts a save whose page is current, one that sets what is already stored, and rows without `was`", async () => {
     const [first, second] = officers;
-    expect(await save([{ officerId: first!.id, titleCode: "CST", was: "" }])).toMatchObject({ ok: true });
+    expectOk(await save([{ officerId: first!.id, titleCode: "CST", was: "" }]));
     // The other page chose the same title: nothing is lost, nothing to refuse.
     expect(await save([{ officerId: first!.id, titleCode: "CST", was: "" }])).toMatchObject({ ok: true, message: "Không có thay đổi nào." });
-    expect(await save([{ officerId: first!.id, titleCode: "CSTDCS", was: "CST" }])).toMatchObject({ ok: true });
+    expectOk(await save([{ officerId: first!.id, titleCode: "CSTDCS", was: "CST" }]));
     // Callers that do not know what was shown (imports, code) keep the plain behaviour.
-    expect(await save([{ officerId: second!.id, titleCode: "CST" }])).toMatchObject({ ok: true });
+    expectOk(await save([{ officerId: second!.id, titleCode: "CST" }]));
     expect(await stored()).toEqual({ [first!.id]: "CSTDCS", [second!.id]: "CST" });
   });
 

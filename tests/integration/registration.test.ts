@@ -24,6 +24,7 @@ import { loadUnitEligibilityData } from "@/server/store/eligibility-data";
 import { agreementFileFor, registrationBoard, TARGET_NONE, unitRegistrationPage } from "@/server/queries/registration";
 import { seedTitleCatalogue } from "@/server/seed/demo";
 import { seedRegistrations2022 } from "@/server/seed/registrations-2022";
+import { expectOk, expectRefused } from "../support/action-result";
 import { makeActor, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
 
 const FAR_DEADLINE = "2099-12-31";
@@ -150,7 +151,7 @@ describe("saving officers' registrations", () => {
       unitId: w.unitA.id,
       rows: rows([[w.officersA[0]!.id, "CST"]]),
     });
-    expect(result).toMatchObject({ ok: false, message: OFFICER_NOT_IN_UNIT });
+    expectRefused(result, OFFICER_NOT_IN_UNIT);
     expect(await registrationsOf(w.unitA.id)).toEqual({});
   });
 
@@ -230,7 +231,7 @@ describe("saving officers' registrations", () => {
       expect(await save(actor, w, list)).toEqual({ ok: false, message: NOT_FOUND });
     }
     expect(await save(w.actors.officerA, w, list, w.otherYear.id)).toEqual({ ok: false, message: NOT_FOUND });
-    expect(await save(w.actors.officerA, w, [])).toMatchObject({ ok: false, message: INVALID_INPUT });
+    expectRefused(await save(w.actors.officerA, w, []), INVALID_INPUT);
     expect(await executeCommand(saveOfficerRegistrations, w.actors.officerA, { emulationYearId: w.year.id, rows: "not json" })).toMatchObject({
       ok: false,
       message: INVALID_INPUT,
@@ -301,7 +302,7 @@ describe("the unit's target, submitting, the deadline, reopening, a closed year"
     await target(w.actors.officerA, w, "DV_QUYET_THANG");
     expect(await submit(w.actors.headA, w)).toEqual({ ok: false, message: NOT_FOUND });
     const done = await submit(w.actors.officerA, w);
-    expect(done).toMatchObject({ ok: true });
+    expectOk(done);
     expect(done.ok && done.message).toContain("Đã gửi đăng ký thi đua năm 2022 của đơn vị: 40/40 cán bộ đăng ký danh hiệu.");
     const reg = await prisma.unitRegistration.findFirstOrThrow({ where: { unitId: w.unitA.id } });
     expect(reg.status).toBe("SUBMITTED");
@@ -315,7 +316,7 @@ describe("the unit's target, submitting, the deadline, reopening, a closed year"
       await submit(w.actors.officerA, w),
       await executeCommand(recordAgreement, w.actors.officerA, { emulationYearId: w.year.id, signedOn: "18/01/2022", signer: "Cục trưởng" }),
     ]) {
-      expect(result).toMatchObject({ ok: false, message: expect.stringContaining("Đơn vị đã gửi đăng ký thi đua, không thể chỉnh sửa") });
+      expectRefused(result, expect.stringContaining("Đơn vị đã gửi đăng ký thi đua, không thể chỉnh sửa"));
     }
     expect(await snapshot()).toEqual(before);
 
@@ -337,8 +338,8 @@ describe("the unit's target, submitting, the deadline, reopening, a closed year"
       after: { status: "DRAFT", reopenReason: "Đơn vị bổ sung cán bộ mới chuyển đến" },
     });
     // Writable again; submitting again ends the reopen.
-    expect(await save(w.actors.officerA, w, [[w.officersA[0]!.id, "CST"]])).toMatchObject({ ok: true });
-    expect(await submit(w.actors.officerA, w)).toMatchObject({ ok: true });
+    expectOk(await save(w.actors.officerA, w, [[w.officersA[0]!.id, "CST"]]));
+    expectOk(await submit(w.actors.officerA, w));
     expect((await prisma.unitRegistration.findFirstOrThrow({ where: { unitId: w.unitA.id } })).reopenedUntil).toBeNull();
   });
 
@@ -347,7 +348,7 @@ describe("the unit's target, submitting, the deadline, reopening, a closed year"
     await target(w.actors.officerA, w, "DV_TIEN_TIEN");
     await prisma.officer.updateMany({ where: { id: { in: w.officersA.slice(30).map((o) => o.id) } }, data: { active: false } });
     const result = await submit(w.actors.officerA, w);
-    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("vượt chỉ tiêu Chiến sĩ thi đua cơ sở. 30 CST: được tối đa 4 CSTĐCS") });
+    expectRefused(result, expect.stringContaining("vượt chỉ tiêu Chiến sĩ thi đua cơ sở. 30 CST: được tối đa 4 CSTĐCS"));
   });
 
   it("after the deadline every write is refused until the secretariat reopens; a reopen date in the past is refused", async () => {
@@ -359,17 +360,17 @@ describe("the unit's target, submitting, the deadline, reopening, a closed year"
       ok: false,
       message: "Đã hết hạn đăng ký thi đua (hạn cuối: 31/03/2022); muốn sửa, đề nghị Thư ký cụm mở lại đăng ký cho đơn vị.",
     });
-    expect(await target(w.actors.officerA, w, "DV_TIEN_TIEN")).toMatchObject({ ok: false, message: late.ok ? "" : late.message });
+    expectRefused(await target(w.actors.officerA, w, "DV_TIEN_TIEN"), late.ok ? "" : late.message);
     expect(await snapshot()).toEqual(before);
 
     expect(await reopen(w.actors.secretariat, w, { until: "01/01/2020" })).toMatchObject({ ok: false, fieldErrors: { until: [expect.stringContaining("không được trước hôm nay")] } });
-    expect(await reopen(w.actors.secretariat, w, { until: "31/02/2030" })).toMatchObject({ ok: false, message: INVALID_INPUT });
+    expectRefused(await reopen(w.actors.secretariat, w, { until: "31/02/2030" }), INVALID_INPUT);
     expect(await reopen(w.actors.secretariat, w, { reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: ["Lý do mở lại là bắt buộc."] } });
-    expect(await reopen(w.actors.secretariat, w)).toMatchObject({ ok: true });
-    expect(await save(w.actors.officerA, w, [[w.officersA[1]!.id, "CST"]])).toMatchObject({ ok: true });
+    expectOk(await reopen(w.actors.secretariat, w));
+    expectOk(await save(w.actors.officerA, w, [[w.officersA[1]!.id, "CST"]]));
     // A reopen that has ended closes the unit again.
     await prisma.unitRegistration.updateMany({ where: { unitId: w.unitA.id }, data: { reopenedUntil: new Date(Date.now() - 1000) } });
-    expect(await save(w.actors.officerA, w, [[w.officersA[2]!.id, "CST"]])).toMatchObject({ ok: false, message: expect.stringContaining("Đã hết hạn") });
+    expectRefused(await save(w.actors.officerA, w, [[w.officersA[2]!.id, "CST"]]), expect.stringContaining("Đã hết hạn"));
   });
 
   it("outside the registration phase writes are refused unless reopened", async () => {
@@ -379,7 +380,7 @@ describe("the unit's target, submitting, the deadline, reopening, a closed year"
       message: expect.stringContaining('giai đoạn "Báo cáo tổng kết", đã hết thời gian đăng ký'),
     });
     await reopen(w.actors.secretariat, w);
-    expect(await save(w.actors.officerA, w, [[w.officersA[0]!.id, "CST"]])).toMatchObject({ ok: true });
+    expectOk(await save(w.actors.officerA, w, [[w.officersA[0]!.id, "CST"]]));
   });
 
   it("a closed year refuses every write, reopen included, even with a reopen still running", async () => {
@@ -443,7 +444,7 @@ describe("the agreement and its file", () => {
   it("the secretariat records any unit's agreement of its own cluster only", async () => {
     const forUnit = (actor: Actor, unitId: string) =>
       executeCommand(recordAgreementForUnit, actor, { unitId, emulationYearId: w.year.id, signedOn: "18/01/2022", signer: "Cục trưởng" });
-    expect(await forUnit(w.actors.secretariat, w.unitB.id)).toMatchObject({ ok: true });
+    expectOk(await forUnit(w.actors.secretariat, w.unitB.id));
     expect(await forUnit(w.actors.otherSecretariat, w.unitB.id)).toEqual({ ok: false, message: NOT_FOUND });
     expect(await forUnit(w.actors.officerB, w.unitB.id)).toEqual({ ok: false, message: NOT_FOUND });
     expect(await forUnit(w.actors.secretariat, w.subA1.id)).toEqual({ ok: false, message: NOT_FOUND });
@@ -474,7 +475,7 @@ describe("reading registrations", () => {
     // 30 CST allow at most 4 CSTĐCS: 6 are refused; 36 with 5 CSTĐCS are fine.
     expect(await save(w.actors.officerA, w, unitAList(w, 6).slice(0, 30))).toMatchObject({ ok: false });
     expect(await prisma.officerRegistration.count()).toBe(0);
-    expect(await save(w.actors.officerA, w, unitAList(w, 5).slice(0, 36))).toMatchObject({ ok: true });
+    expectOk(await save(w.actors.officerA, w, unitAList(w, 5).slice(0, 36)));
     await executeCommand(setUnitTarget, w.actors.officerA, { emulationYearId: w.year.id, titleCode: "DV_TIEN_TIEN" });
     await executeCommand(submitUnitRegistration, w.actors.officerA, { emulationYearId: w.year.id });
     await save(w.actors.officerB, w, [[w.officerB.id, "CST"], [w.officerB2.id, "CST"]]);
@@ -511,7 +512,7 @@ describe("reading registrations", () => {
     await prisma.discipline.create({ data: { officerId: w.officersA[1]!.id, form: "CANH_CAO", status: "IN_FORCE", fromDate: new Date("2022-02-01T00:00:00Z"), toDate: new Date("2022-08-01T00:00:00Z") } });
     // Officers 0–29 registered: 30 CST, two of them for CSTĐCS places (0: CSTĐCS, 2: CSTĐ CAND).
     const list = w.officersA.slice(0, 30).map((o, i): [string, string] => [o.id, i === 0 ? "CSTDCS" : i === 2 ? "CSTD_CAND" : "CST"]);
-    expect(await save(w.actors.officerA, w, list)).toMatchObject({ ok: true });
+    expectOk(await save(w.actors.officerA, w, list));
 
     const own = await pageOf(w.actors.officerA, {});
     expect(own.unit.id).toBe(w.unitA.id);

@@ -34,6 +34,7 @@ import {
 } from "@/server/commands/reports";
 import { criteriaEditor, evidenceForDownload, getReport, reportsIndex } from "@/server/queries/reports";
 import { CRITERIA_2021, CRITERIA_2022, insertCriteriaTable } from "@/server/seed/criteria-2022";
+import { expectOk, expectRefused, runOk } from "../support/action-result";
 import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const PDF = new Uint8Array(new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"));
@@ -82,9 +83,7 @@ function completeFields(table: CriteriaTableDef, reportId: string, version: numb
 }
 
 async function start(actor: Actor, yearId: string, kind = "YEAR_END") {
-  const r = await executeCommand(startReport, actor, { yearId, kind });
-  expect(r.ok).toBe(true);
-  return (r as { data: { id: string } }).data.id;
+  return (await runOk(startReport, actor, { yearId, kind })).id;
 }
 
 async function version(reportId: string) {
@@ -95,10 +94,10 @@ async function version(reportId: string) {
 async function draftComplete(s: Awaited<ReturnType<typeof setup>>) {
   const reportId = await start(s.officer, s.year.id);
   const saved = await executeCommand(saveReportDraft, s.officer, completeFields(s.table, reportId, 0));
-  expect(saved).toMatchObject({ ok: true });
+  expectOk(saved);
   const evidenceCriterion = allCriteria(s.table).find((c) => c.evidenceRequired && c.section.kind === "SCORED")!;
   const up = await executeCommand(uploadEvidence, s.officer, { reportId, criterionId: evidenceCriterion.id, file: pdfFile() });
-  expect(up).toMatchObject({ ok: true });
+  expectOk(up);
   return reportId;
 }
 
@@ -113,7 +112,7 @@ describe("criteria tables", () => {
     expect(await executeCommand(createCriteriaTable, s.officer, { yearId: s.year.id, source: "previous" })).toEqual({ ok: false, message: NOT_FOUND });
     expect(await executeCommand(createCriteriaTable, s.head, { yearId: s.year.id, source: "previous" })).toEqual({ ok: false, message: NOT_FOUND });
     const created = await executeCommand(createCriteriaTable, s.secretariat, { yearId: s.year.id, source: "previous" });
-    expect(created).toMatchObject({ ok: true });
+    expectOk(created);
     expect((created as { message: string }).message).toContain("từ bảng năm 2021 (6 mục, 25 tiêu chí, 5 số liệu)");
     const editor = await criteriaEditor(s.secretariat, s.year.id);
     expect(editor.table!.copiedFromYear).toBe(2021);
@@ -122,19 +121,18 @@ describe("criteria tables", () => {
     await expectNotFound(criteriaEditor(s.officer, s.year.id));
 
     // A second table for the same year is refused.
-    expect(await executeCommand(createCriteriaTable, s.secretariat, { yearId: s.year.id, source: "empty" })).toMatchObject({ ok: false, message: "Năm thi đua này đã có bảng tiêu chí." });
+    expectRefused(await executeCommand(createCriteriaTable, s.secretariat, { yearId: s.year.id, source: "empty" }), "Năm thi đua này đã có bảng tiêu chí.");
 
     const published = await executeCommand(publishCriteriaTable, s.secretariat, { tableId: editor.table!.id });
-    expect(published).toMatchObject({ ok: true });
+    expectOk(published);
     expect(await prisma.auditLog.count({ where: { action: { in: ["criteria.create", "criteria.publish"] } } })).toBe(2);
   });
 
   it("refuses to publish an incomplete table, saying what is missing", async () => {
     const s = await setup({ table: "none" });
-    const created = await executeCommand(createCriteriaTable, s.secretariat, { yearId: s.year.id, source: "empty" });
-    const tableId = (created as { data: { id: string } }).data.id;
+    const { id: tableId } = await runOk(createCriteriaTable, s.secretariat, { yearId: s.year.id, source: "empty" });
     const section = await executeCommand(saveSection, s.secretariat, { tableId, kind: "SCORED", title: "Xây dựng lực lượng", max: "20" });
-    expect(section).toMatchObject({ ok: true });
+    expectOk(section);
     const r = await executeCommand(publishCriteriaTable, s.secretariat, { tableId });
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -164,7 +162,7 @@ describe("criteria tables", () => {
     const bonusItem = await executeCommand(saveCriterion, s.secretariat, { sectionId: bonus.id, title: "Thưởng lớn", max: "6" });
     expect(bonusItem).toMatchObject({ ok: false, fieldErrors: { max: ["Điểm tối đa của khoản T.5 (6) vượt quá mức trần của nhóm điểm thưởng (5)."] } });
     const secondBonus = await executeCommand(saveSection, s.secretariat, { tableId: s.table.id, kind: "BONUS", title: "Thưởng khác", max: "2" });
-    expect(secondBonus).toMatchObject({ ok: false, message: "Bảng tiêu chí đã có nhóm điểm thưởng." });
+    expectRefused(secondBonus, "Bảng tiêu chí đã có nhóm điểm thưởng.");
     const badMax = await executeCommand(saveCriterion, s.secretariat, { sectionId: section1.id, title: "X", max: "-1" });
     expect(badMax).toMatchObject({ ok: false, fieldErrors: { max: ["Điểm tối đa không được âm."] } });
     expect(await prisma.criterion.count()).toBe(before);
@@ -172,8 +170,8 @@ describe("criteria tables", () => {
     expect(await prisma.auditLog.count()).toBe(0);
 
     // Within the limits the change is saved: lower one criterion, add another of the same size.
-    expect(await executeCommand(saveCriterion, s.secretariat, { criterionId: section1.criteria[0]!.id, title: section1.criteria[0]!.title, max: "3,5" })).toMatchObject({ ok: true });
-    expect(await executeCommand(saveCriterion, s.secretariat, { sectionId: section1.id, title: "Công tác cải cách hành chính", max: "0,5", evidenceRequired: "on" })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(saveCriterion, s.secretariat, { criterionId: section1.criteria[0]!.id, title: section1.criteria[0]!.title, max: "3,5" }));
+    expectOk(await executeCommand(saveCriterion, s.secretariat, { sectionId: section1.id, title: "Công tác cải cách hành chính", max: "0,5", evidenceRequired: "on" }));
     const added = await prisma.criterion.findFirstOrThrow({ where: { title: "Công tác cải cách hành chính" } });
     expect(added).toMatchObject({ maxHalf: 1, evidenceRequired: true, position: 6 });
   });
@@ -181,7 +179,7 @@ describe("criteria tables", () => {
   it("freezes at the first submitted report; afterwards changes need a reason and are recorded as amendments", async () => {
     const s = await setup();
     const reportId = await draftComplete(s);
-    expect(await executeCommand(submitReport, s.head, { reportId, version: await version(reportId) })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(submitReport, s.head, { reportId, version: await version(reportId) }));
     const table = await prisma.criteriaTable.findUniqueOrThrow({ where: { id: s.table.id } });
     expect(table.frozenAt).not.toBeNull();
 
@@ -204,7 +202,7 @@ describe("criteria tables", () => {
     });
     expect(amended).toMatchObject({ ok: true, message: "Đã lưu tiêu chí I.1 (sửa đổi, phiên bản 2)." });
     const moved = await executeCommand(moveCriteriaPart, s.secretariat, { part: "figure", id: s.table.keyFigures[1]!.id, direction: "up", amendmentReason: "Sắp xếp lại" });
-    expect(moved).toMatchObject({ ok: true });
+    expectOk(moved);
     const amendments = await prisma.criteriaAmendment.findMany({ orderBy: { version: "asc" } });
     expect(amendments.map((a) => [a.version, a.reason])).toEqual([
       [2, "Theo Kết luận của Hội nghị Cụm ngày 10/6/2022"],
@@ -247,7 +245,7 @@ describe("unit reports", () => {
     expect(submitted).toMatchObject({ ok: true, message: "Đã duyệt và gửi báo cáo tổng kết năm 2022 đến Thư ký Cụm." });
     expect(await executeCommand(acceptReport, s.officer, { reportId })).toEqual({ ok: false, message: NOT_FOUND });
     expect(await executeCommand(acceptReport, s.head, { reportId })).toEqual({ ok: false, message: NOT_FOUND });
-    expect(await executeCommand(acceptReport, s.secretariat, { reportId })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(acceptReport, s.secretariat, { reportId }));
     const events = await prisma.reportEvent.findMany({ where: { reportId }, orderBy: { at: "asc" } });
     expect(events.map((e) => e.kind)).toEqual(["SUBMITTED", "ACCEPTED"]);
   });
@@ -348,7 +346,7 @@ describe("unit reports", () => {
     expect(late).toEqual({ ok: false, message: "Đã quá hạn nộp báo cáo tổng kết (15/11/2022); không thể gửi. Vui lòng liên hệ Thư ký Cụm." });
 
     await prisma.emulationYear.update({ where: { id: s.year.id }, data: { settings: { ...DEFAULT_YEAR_SETTINGS, reportDeadline: "2099-11-15" } } });
-    expect(await executeCommand(submitReport, s.head, { reportId, version: await version(reportId) })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(submitReport, s.head, { reportId, version: await version(reportId) }));
     // Editing after submission is refused.
     const edit = await executeCommand(saveReportDraft, s.officer, completeFields(s.table, reportId, await version(reportId), { narrative: "Sửa sau khi gửi" }));
     expect(edit).toEqual({ ok: false, message: "Báo cáo đã được gửi; không thể chỉnh sửa." });
@@ -364,19 +362,19 @@ describe("unit reports", () => {
       fieldErrors: { reason: ["Lý do trả lại cần nêu rõ (ít nhất 10 ký tự)."] },
     });
     const returned = await executeCommand(returnReport, s.secretariat, { reportId, reason: "Đề nghị giải trình rõ kết quả tiêu chí II.1 và bổ sung số liệu." });
-    expect(returned).toMatchObject({ ok: true });
+    expectOk(returned);
     const asSecretariat = await getReport(s.secretariat, reportId);
     expect(asSecretariat.content).toBe("last-submitted");
     expect(asSecretariat.can.review).toBe(false);
     await prisma.emulationYear.update({ where: { id: s.year.id }, data: { settings: { ...DEFAULT_YEAR_SETTINGS, reportDeadline: "2022-11-15" } } });
     const c = allCriteria(s.table)[5]!; // II.1
     const fixed = await executeCommand(saveReportDraft, s.officer, completeFields(s.table, reportId, await version(reportId), { [explainField(c.id)]: "Đã hoàn thành 100% chỉ tiêu; chi tiết tại phụ lục 1." }));
-    expect(fixed).toMatchObject({ ok: true });
+    expectOk(fixed);
     expect(await executeCommand(submitReport, s.head, { reportId, version: await version(reportId) })).toMatchObject({
       ok: true,
       message: "Đã duyệt và gửi lại báo cáo tổng kết năm 2022 đến Thư ký Cụm.",
     });
-    expect(await executeCommand(acceptReport, s.secretariat, { reportId })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(acceptReport, s.secretariat, { reportId }));
 
     const page = await getReport(s.officer, reportId);
     expect(page.report).toMatchObject({ status: "ACCEPTED", submissionCount: 2, returnReason: null });
@@ -440,7 +438,7 @@ describe("unit reports", () => {
       fields[explainField(c.id)] = "Tiến độ đạt kế hoạch.";
     }
     for (const f of short.keyFigures) fields[figureField(f.id)] = "10";
-    expect(await executeCommand(saveReportDraft, s.officer, fields)).toMatchObject({ ok: true });
+    expectOk(await executeCommand(saveReportDraft, s.officer, fields));
     // No evidence is needed at mid-year, and criteria outside the short form are not asked for.
     expect(await executeCommand(submitReport, s.head, { reportId, version: 1 })).toMatchObject({ ok: true, message: "Đã duyệt và gửi báo cáo sơ kết 6 tháng năm 2022 đến Thư ký Cụm." });
     expect(await prisma.reportScore.count({ where: { reportId } })).toBe(allCriteria(short).length);

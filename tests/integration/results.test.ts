@@ -15,6 +15,7 @@ import {
 } from "@/server/commands/results";
 import { officerHistory, resultsOverview, unitResults } from "@/server/queries/results";
 import { seedTitleCatalogue } from "@/server/seed/demo";
+import { expectOk, expectRefused } from "../support/action-result";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
 
 const CLOSED = "Năm thi đua đã khóa sổ, không thể chỉnh sửa.";
@@ -59,12 +60,12 @@ describe("officer results", () => {
 
   it("who may enter a result: the unit's own unit officer and the cluster's secretariat", async () => {
     const ok = { officerId: w.a1.id, rating: "GOOD", awardedTitleCode: "CST", ...decision };
-    expect(await record(w.actors.officerA, ok)).toMatchObject({ ok: true });
-    expect(await record(w.actors.secretariat, { ...ok, officerId: w.a2.id })).toMatchObject({ ok: true });
+    expectOk(await record(w.actors.officerA, ok));
+    expectOk(await record(w.actors.secretariat, { ...ok, officerId: w.a2.id }));
     for (const actor of [w.actors.officerB, w.actors.headA, w.actors.otherSecretariat, w.actors.admin]) {
       expect(await record(actor, { ...ok, officerId: w.a1.id, rating: "EXCELLENT" })).toEqual({ ok: false, message: NOT_FOUND });
     }
-    expect(await record(null, ok)).toMatchObject({ ok: false, message: expect.stringContaining("đăng nhập") });
+    expectRefused(await record(null, ok), expect.stringContaining("đăng nhập"));
     // A year of another cluster: not found, even for the right officer.
     const foreign = await makeYear((await makeCluster("Cụm khác")).id, 2021);
     expect(await executeCommand(recordOfficerResult, w.actors.officerA, form({ yearId: foreign.id, ...ok }))).toEqual({ ok: false, message: NOT_FOUND });
@@ -87,7 +88,7 @@ describe("officer results", () => {
     expect(await verify(w.actors.otherSecretariat)).toEqual({ ok: false, message: NOT_FOUND });
     expect(await verify(w.actors.secretariat)).toMatchObject({ ok: true, message: "Đã xác nhận 1 kết quả năm 2021." });
     expect(await row()).toMatchObject({ verified: true });
-    expect(await verify(w.actors.secretariat)).toMatchObject({ ok: false, message: "Không có kết quả nào chờ xác nhận." });
+    expectRefused(await verify(w.actors.secretariat), "Không có kết quả nào chờ xác nhận.");
 
     // Saving the same values again keeps the verification; a change drops it.
     expect(await record(w.actors.officerA, { officerId: w.a1.id, rating: "GOOD", awardedTitleCode: "CST", ...decision })).toMatchObject({
@@ -116,12 +117,12 @@ describe("officer results", () => {
     expect(weak.fieldErrors?.awardedTitleCode?.[0]).toBe(weak.message);
 
     const noInitiative = await record(w.actors.officerA, { officerId: w.a1.id, rating: "EXCELLENT", awardedTitleCode: "CSTDCS", ...decision });
-    expect(noInitiative).toMatchObject({ ok: false, message: expect.stringContaining("Không có sáng kiến năm 2021") });
+    expectRefused(noInitiative, expect.stringContaining("Không có sáng kiến năm 2021"));
     // With the initiative on file, CSTĐCS is accepted.
     expect(
       await executeCommand(addInitiative, w.actors.officerA, form({ officerId: w.a1.id, year: 2021, level: "BASE", title: "Số hóa hồ sơ nghiệp vụ" })),
     ).toMatchObject({ ok: true });
-    expect(await record(w.actors.officerA, { officerId: w.a1.id, rating: "EXCELLENT", awardedTitleCode: "CSTDCS", ...decision })).toMatchObject({ ok: true });
+    expectOk(await record(w.actors.officerA, { officerId: w.a1.id, rating: "EXCELLENT", awardedTitleCode: "CSTDCS", ...decision }));
 
     // A discipline that counts against the year blocks any title.
     expect(
@@ -132,7 +133,7 @@ describe("officer results", () => {
       message: expect.stringContaining("Không xét danh hiệu năm 2021: kỷ luật Khiển trách, có hiệu lực từ 01/06/2021 đến 31/05/2022"),
     });
     // Without a title the rating alone is recorded.
-    expect(await record(w.actors.officerA, { officerId: w.a2.id, rating: "COMPLETE" })).toMatchObject({ ok: true });
+    expectOk(await record(w.actors.officerA, { officerId: w.a2.id, rating: "COMPLETE" }));
     expect(await prisma.officerYearResult.count({ where: { awardedTitleCode: { not: null } } })).toBe(1);
   });
 
@@ -147,7 +148,7 @@ describe("officer results", () => {
     expect(Object.fromEntries(rows.map((r) => [r.officer.code, r.verified]))).toEqual({ "A-1": true, "A-2": false });
     // One officer at a time.
     const single = await executeCommand(verifyOfficerResults, w.actors.secretariat, form({ yearId: w.year2021.id, unitId: w.unitA.id, officerId: w.a2.id }));
-    expect(single).toMatchObject({ ok: false, message: expect.stringContaining("Chưa xác nhận được: Trần Thị Bình") });
+    expectRefused(single, expect.stringContaining("Chưa xác nhận được: Trần Thị Bình"));
   });
 
   it("field checks: a title needs its decision, dates are dd/mm/yyyy within the year … today", async () => {
@@ -194,7 +195,7 @@ describe("officer results", () => {
       await executeCommand(addInitiative, w.actors.officerA, form({ officerId: w.a1.id, year: 2021, level: "BASE", title: "Sáng kiến" })),
     ).toMatchObject({ ok: false, message: expect.stringContaining(CLOSED) });
     const early = await executeCommand(recordOfficerResult, w.actors.secretariat, form({ yearId: w.year2022.id, officerId: w.a1.id, rating: "GOOD" }));
-    expect(early).toMatchObject({ ok: false, message: expect.stringContaining("kết quả chỉ được ghi nhận từ giai đoạn") });
+    expectRefused(early, expect.stringContaining("kết quả chỉ được ghi nhận từ giai đoạn"));
     expect(await prisma.officerYearResult.count()).toBe(0);
     expect(await prisma.initiative.count()).toBe(0);
   });
@@ -217,7 +218,7 @@ describe("a unit's collective title", () => {
 
     // Members without results: not eligible, with the reason.
     const early = await unitResult(w.actors.secretariat, w.unitA.id, { awardedTitleCode: "DV_TIEN_TIEN", ...flagDecision });
-    expect(early).toMatchObject({ ok: false, message: expect.stringContaining("Cục Kỹ thuật nghiệp vụ chưa đủ điều kiện") });
+    expectRefused(early, expect.stringContaining("Cục Kỹ thuật nghiệp vụ chưa đủ điều kiện"));
 
     // Both members CST, one CSTĐCS, everyone rated well: Đơn vị Quyết thắng, and the Ministry's flag.
     await executeCommand(addInitiative, w.actors.officerA, form({ officerId: w.a1.id, year: 2021, level: "BASE", title: "Sáng kiến A" }));
@@ -226,8 +227,8 @@ describe("a unit's collective title", () => {
         await executeCommand(recordOfficerResult, w.actors.secretariat, form({ yearId: w.year2021.id, officerId, rating: "EXCELLENT", awardedTitleCode: title, ...decision })),
       ).toMatchObject({ ok: true });
     }
-    expect(await unitResult(w.actors.secretariat, w.unitA.id, { awardedTitleCode: "DV_QUYET_THANG", ...flagDecision })).toMatchObject({ ok: true });
-    expect(await unitResult(w.actors.secretariat, w.unitA.id, { awardedTitleCode: "CO_BCA", ...flagDecision })).toMatchObject({ ok: true });
+    expectOk(await unitResult(w.actors.secretariat, w.unitA.id, { awardedTitleCode: "DV_QUYET_THANG", ...flagDecision }));
+    expectOk(await unitResult(w.actors.secretariat, w.unitA.id, { awardedTitleCode: "CO_BCA", ...flagDecision }));
     const stored = await prisma.unitYearResult.findUniqueOrThrow({ where: { emulationYearId_unitId: { emulationYearId: w.year2021.id, unitId: w.unitA.id } } });
     expect(stored).toMatchObject({ awardedTitleCode: "CO_BCA", decisionNo: "912/QĐ-BCA", decisionSigner: "Bộ trưởng Bộ Công an" });
 
@@ -235,8 +236,8 @@ describe("a unit's collective title", () => {
     await executeCommand(addInitiative, w.actors.officerB, form({ officerId: w.b1.id, year: 2021, level: "BASE", title: "Sáng kiến B" }));
     await executeCommand(recordOfficerResult, w.actors.secretariat, form({ yearId: w.year2021.id, officerId: w.b1.id, rating: "EXCELLENT", awardedTitleCode: "CSTDCS", ...decision }));
     const second = await unitResult(w.actors.secretariat, w.unitB.id, { awardedTitleCode: "CO_BCA", ...flagDecision });
-    expect(second).toMatchObject({ ok: false, message: expect.stringContaining("Vượt số cờ thi đua của Cụm năm 2021") });
-    expect(await unitResult(w.actors.secretariat, w.unitB.id, { awardedTitleCode: "DV_QUYET_THANG", ...flagDecision })).toMatchObject({ ok: true });
+    expectRefused(second, expect.stringContaining("Vượt số cờ thi đua của Cụm năm 2021"));
+    expectOk(await unitResult(w.actors.secretariat, w.unitB.id, { awardedTitleCode: "DV_QUYET_THANG", ...flagDecision }));
     // Clearing a title.
     expect(await unitResult(w.actors.secretariat, w.unitB.id, { awardedTitleCode: "" })).toMatchObject({ ok: true, message: expect.stringContaining("Đã bỏ danh hiệu") });
   });
@@ -252,7 +253,7 @@ describe("initiatives and discipline records", () => {
   it("history.manage: the unit's own unit officer and the cluster's secretariat", async () => {
     const values = { officerId: w.a1.id, year: 2020, level: "MINISTRY", title: "Giải pháp bảo đảm an toàn thông tin", decisionNo: "715/QĐ-BCA" };
     expect(await executeCommand(addInitiative, w.actors.officerA, form(values))).toMatchObject({ ok: true, message: "Đã thêm sáng kiến năm 2020 của Nguyễn Văn An." });
-    expect(await executeCommand(addInitiative, w.actors.secretariat, form(values))).toMatchObject({ ok: true });
+    expectOk(await executeCommand(addInitiative, w.actors.secretariat, form(values)));
     for (const actor of [w.actors.officerB, w.actors.headA, w.actors.otherSecretariat, w.actors.admin]) {
       expect(await executeCommand(addInitiative, actor, form(values))).toEqual({ ok: false, message: NOT_FOUND });
     }

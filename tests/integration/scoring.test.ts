@@ -23,6 +23,7 @@ import {
 import { evidenceForDownload, getReport } from "@/server/queries/reports";
 import { crossSheet, finalScoresOf, myAssignments, scoresMatrix, scoringOverview, yearRanking } from "@/server/queries/scoring";
 import { CRITERIA_2022, insertCriteriaTable, seedCriteria } from "@/server/seed/criteria-2022";
+import { expectOk, expectRefused, runOk } from "../support/action-result";
 import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
@@ -70,12 +71,11 @@ function reportFields(table: CriteriaTableDef, reportId: string, version: number
 }
 
 async function submitAndAccept(s: Awaited<ReturnType<typeof setup>>, m: Member, score: (c: { maxHalf: number; index: number }) => number, opts: { accept?: boolean } = {}) {
-  const started = await executeCommand(startReport, m.officer, { yearId: s.year.id, kind: "YEAR_END" });
-  const reportId = (started as { data: { id: string } }).data.id;
-  expect(await executeCommand(saveReportDraft, m.officer, reportFields(s.table, reportId, 0, score))).toMatchObject({ ok: true });
+  const { id: reportId } = await runOk(startReport, m.officer, { yearId: s.year.id, kind: "YEAR_END" });
+  expectOk(await executeCommand(saveReportDraft, m.officer, reportFields(s.table, reportId, 0, score)));
   const ev = allCriteria(s.table).find((c) => c.evidenceRequired && c.section.kind === "SCORED")!;
   await executeCommand(uploadEvidence, m.officer, { reportId, criterionId: ev.id, file: new File([PDF], "mc.pdf", { type: "application/pdf" }) });
-  expect(await executeCommand(submitReport, m.head, { reportId, version: 2 })).toMatchObject({ ok: true });
+  expectOk(await executeCommand(submitReport, m.head, { reportId, version: 2 }));
   if (opts.accept !== false) expect(await executeCommand(acceptReport, s.secretariat, { reportId })).toMatchObject({ ok: true });
   m.reportId = reportId;
   return reportId;
@@ -117,7 +117,7 @@ describe("cross-scoring round", () => {
     });
     const opened = await executeCommand(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "2" });
     expect(opened).toMatchObject({ ok: true, message: "Đã mở vòng chấm chéo năm 2022: 4 đơn vị, mỗi báo cáo 2 đơn vị chấm." });
-    const roundId = (opened as { data: { id: string } }).data.id;
+    const { id: roundId } = expectOk(opened);
     const assignments = await assignmentsOf(roundId);
     expect(assignments).toHaveLength(8);
     const unitOfReport = new Map(s.members.map((m) => [m.reportId!, m.unitId]));
@@ -128,14 +128,14 @@ describe("cross-scoring round", () => {
     }
     // The seed is stored, so the assignment can be reproduced; a second round for the year is refused.
     expect((await prisma.scoringRound.findUniqueOrThrow({ where: { id: roundId } })).seed).toBeGreaterThan(0);
-    expect(await executeCommand(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "1" })).toMatchObject({ ok: false, message: "Năm thi đua này đã có vòng chấm chéo." });
+    expectRefused(await executeCommand(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "1" }), "Năm thi đua này đã có vòng chấm chéo.");
   });
 
   it("a scorer sees and scores only its assigned reports, never others' scores before the round closes", async () => {
     const s = await setup(3);
     for (const m of s.members) await submitAndAccept(s, m, (c) => c.maxHalf - 1);
     const opened = await executeCommand(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "1" });
-    const roundId = (opened as { data: { id: string } }).data.id;
+    const { id: roundId } = expectOk(opened);
     const assignments = await assignmentsOf(roundId);
     const [a, b] = s.members;
     const mine = assignments.find((x) => x.scorerUnitId === a!.unitId)!;
@@ -173,7 +173,7 @@ describe("cross-scoring round", () => {
     expect(sheetOpen.canScore).toBe(true);
     // Submitting requires every scored criterion; the version must be the one on screen.
     const partial = await executeCommand(saveCrossScores, a!.officer, { ...sheetFields(s.table, mine.id, 1, (c) => (c.kind === "SCORED" ? c.maxHalf - 2 : "")), [crossScoreField(first.id)]: "" });
-    expect(partial).toMatchObject({ ok: true });
+    expectOk(partial);
     expect(await executeCommand(submitCrossScores, a!.officer, { assignmentId: mine.id, version: 2 })).toMatchObject({
       ok: false,
       message: "Chưa thể nộp phiếu chấm: còn 1 tiêu chí chưa chấm hoặc chưa hợp lệ (I.1: chưa chấm điểm.).",
@@ -181,7 +181,7 @@ describe("cross-scoring round", () => {
     await executeCommand(saveCrossScores, a!.officer, sheetFields(s.table, mine.id, 2, (c) => (c.kind === "SCORED" ? c.maxHalf - 2 : "")));
     for (const x of await assignmentsOf(roundId)) {
       const scorer = s.members.find((m) => m.unitId === x.scorerUnitId)!;
-      expect(await executeCommand(submitCrossScores, scorer.officer, { assignmentId: x.id, version: x.draftVersion })).toMatchObject({ ok: true });
+      expectOk(await executeCommand(submitCrossScores, scorer.officer, { assignmentId: x.id, version: x.draftVersion }));
     }
     expect(await executeCommand(saveCrossScores, a!.officer, sheetFields(s.table, mine.id, 3, (c) => c.maxHalf))).toEqual({ ok: false, message: "Phiếu chấm đã được nộp; không thể sửa." });
     // Still open: the secretariat's overview shows progress, but no cross totals yet.
@@ -193,7 +193,7 @@ describe("cross-scoring round", () => {
     expect(sealed.rows.every((r) => Object.keys(r.cross).length === 0 && r.averageHalf === null && r.suggestedHalf === null)).toBe(true);
     expect(sealed.canEdit).toBe(false);
 
-    expect(await executeCommand(closeScoringRound, s.secretariat, { roundId })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(closeScoringRound, s.secretariat, { roundId }));
     const sheetClosed = await crossSheet(a!.officer, mine.id);
     expect(sheetClosed.canScore).toBe(false);
     expect(sheetClosed.averages[first.id]).toBe(first.maxHalf - 2);
@@ -207,12 +207,12 @@ describe("cross-scoring round", () => {
   it("closing with unsubmitted sheets needs an explicit choice; the round can be reopened before finalising", async () => {
     const s = await setup(3);
     for (const m of s.members) await submitAndAccept(s, m, (c) => c.maxHalf);
-    const roundId = ((await executeCommand(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "2" })) as { data: { id: string } }).data.id;
+    const { id: roundId } = await runOk(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "2" });
     const r = await executeCommand(closeScoringRound, s.secretariat, { roundId });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.fieldErrors?.force?.[0]).toMatch(/^Còn 6 phiếu chấm chưa nộp \(.+ chấm .+\)\./);
     expect(await executeCommand(closeScoringRound, s.secretariat, { roundId, force: "on" })).toMatchObject({ ok: true, message: "Đã đóng vòng chấm chéo năm 2022; 6 phiếu chưa nộp không được tính." });
-    expect(await executeCommand(reopenScoringRound, s.secretariat, { roundId })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(reopenScoringRound, s.secretariat, { roundId }));
     expect((await prisma.scoringRound.findUniqueOrThrow({ where: { id: roundId } })).state).toBe("OPEN");
   });
 
@@ -223,7 +223,7 @@ describe("cross-scoring round", () => {
     await submitAndAccept(s, anm!, (c) => c.maxHalf);
     await submitAndAccept(s, ktnv!, (c) => c.maxHalf - 1);
     await submitAndAccept(s, nt!, (c) => c.maxHalf - 1);
-    const roundId = ((await executeCommand(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "2" })) as { data: { id: string } }).data.id;
+    const { id: roundId } = await runOk(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "2" });
     for (const x of await assignmentsOf(roundId)) {
       const scorer = s.members.find((m) => m.unitId === x.scorerUnitId)!;
       const report = s.members.find((m) => m.reportId === x.reportId)!;
@@ -232,9 +232,9 @@ describe("cross-scoring round", () => {
       const fields = sheetFields(s.table, x.id, 0, (c) => (c.kind === "SCORED" ? c.maxHalf - (report === anm ? 0 : 1) : ""));
       if (harsh) fields[crossScoreField(allCriteria(s.table)[0]!.id)] = "1";
       await executeCommand(saveCrossScores, scorer.officer, fields);
-      expect(await executeCommand(submitCrossScores, scorer.officer, { assignmentId: x.id, version: 1 })).toMatchObject({ ok: true });
+      expectOk(await executeCommand(submitCrossScores, scorer.officer, { assignmentId: x.id, version: 1 }));
     }
-    expect(await executeCommand(finaliseScoringRound, s.secretariat, { roundId })).toMatchObject({ ok: false, message: "Vòng chấm chéo đang mở; chưa thể thực hiện thao tác này." });
+    expectRefused(await executeCommand(finaliseScoringRound, s.secretariat, { roundId }), "Vòng chấm chéo đang mở; chưa thể thực hiện thao tác này.");
     await executeCommand(closeScoringRound, s.secretariat, { roundId });
 
     const side = await finalScoresOf(s.secretariat, anm!.reportId!);
@@ -251,16 +251,16 @@ describe("cross-scoring round", () => {
       ok: false,
       fieldErrors: { [finalField(first.criterionId)]: ["I.1: Điểm không được vượt quá điểm tối đa (4)."] },
     });
-    expect(await executeCommand(setFinalScores, s.secretariat, { reportId: anm!.reportId!, [finalField(first.criterionId)]: "4", [`finalNote.${first.criterionId}`]: "Đã đối chiếu minh chứng." })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(setFinalScores, s.secretariat, { reportId: anm!.reportId!, [finalField(first.criterionId)]: "4", [`finalNote.${first.criterionId}`]: "Đã đối chiếu minh chứng." }));
     expect(await executeCommand(setFinalScores, anm!.officer, { reportId: anm!.reportId! })).toEqual({ ok: false, message: NOT_FOUND });
-    expect(await executeCommand(applySuggestedFinals, s.secretariat, { roundId })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(applySuggestedFinals, s.secretariat, { roundId }));
     expect((await prisma.reportScore.findUniqueOrThrow({ where: { reportId_criterionId: { reportId: anm!.reportId!, criterionId: first.criterionId } } })).finalHalf).toBe(8);
 
     // Make KTNV and NT equal in total, KTNV higher in section I: move half a point from II.1 to I.1.
     const c11 = allCriteria(s.table)[0]!;
     const c21 = allCriteria(s.table)[5]!;
-    expect(await executeCommand(setFinalScores, s.secretariat, { reportId: ktnv!.reportId!, ...finalsOf(await currentFinals(ktnv!.reportId!), { [c11.id]: c11.maxHalf, [c21.id]: c21.maxHalf - 2 }) })).toMatchObject({ ok: true });
-    expect(await executeCommand(finaliseScoringRound, s.secretariat, { roundId })).toMatchObject({ ok: true });
+    expectOk(await executeCommand(setFinalScores, s.secretariat, { reportId: ktnv!.reportId!, ...finalsOf(await currentFinals(ktnv!.reportId!), { [c11.id]: c11.maxHalf, [c21.id]: c21.maxHalf - 2 }) }));
+    expectOk(await executeCommand(finaliseScoringRound, s.secretariat, { roundId }));
 
     const ranking = await yearRanking(s.secretariat, s.year.id);
     expect(ranking.rows.map((r) => [r.unitName, r.rank, r.shared])).toEqual([
@@ -273,7 +273,7 @@ describe("cross-scoring round", () => {
     const stored = await prisma.unitReport.findMany({ where: { id: { in: s.members.map((m) => m.reportId!) } }, select: { unitId: true, finalRank: true } });
     expect(Object.fromEntries(stored.map((r) => [r.unitId, r.finalRank]))).toEqual({ [anm!.unitId]: 1, [ktnv!.unitId]: 2, [nt!.unitId]: 3 });
     // Finalised: no more changes; the unit sees its final total and rank on its report.
-    expect(await executeCommand(setFinalScores, s.secretariat, { reportId: anm!.reportId! })).toMatchObject({ ok: false, message: "Kết quả chấm điểm đã được chốt; không thể thay đổi." });
+    expectRefused(await executeCommand(setFinalScores, s.secretariat, { reportId: anm!.reportId! }), "Kết quả chấm điểm đã được chốt; không thể thay đổi.");
     const own = await getReport(ktnv!.officer, ktnv!.reportId!);
     expect(own.report.finalRank).toBe(2);
     expect(own.can.seeFinal).toBe(true);

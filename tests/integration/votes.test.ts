@@ -26,6 +26,7 @@ import { closedRoundResults, electedLeadership } from "@/server/store/vote-resul
 import { ballotPage, conferencePage, minutesData, ResultsNotAvailableError, roundDetail, roundResults } from "@/server/queries/votes";
 import { buildMinutesDocx } from "@/server/documents/minutes";
 import { seedConference2021 } from "@/server/seed/conference-2021";
+import { expectOk, expectRefused, runOk } from "../support/action-result";
 import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const UNITS = {
@@ -74,21 +75,13 @@ async function otherCluster() {
 const unitBoxes = (ids: string[]) => Object.fromEntries(ids.map((id) => [`unit_${id}`, "on"]));
 
 async function createOk(actor: Actor, input: Record<string, unknown>): Promise<string> {
-  const r = await executeCommand(createRound, actor, input);
-  if (!r.ok) throw new Error(`createRound refused: ${r.message} ${JSON.stringify(r.fieldErrors)}`);
-  return r.data!.id;
-}
-
-async function ok(command: Parameters<typeof executeCommand>[0], actor: Actor, input: Record<string, unknown>) {
-  const r = await executeCommand(command, actor, input);
-  if (!r.ok) throw new Error(`${command.name} refused: ${r.message}`);
-  return r;
+  return (await runOk(createRound, actor, input)).id;
 }
 
 /** An acclaim round for the Ministry flag with the given candidates, opened. Returns round and candidate ids by unit code. */
 async function openAcclaim(s: Setup, codes: Code[], seats = 1) {
   const roundId = await createOk(s.secretariat, { yearId: s.y2022.id, kind: "ACCLAIM", titleCode: "CO_BCA", seats: String(seats), ...unitBoxes(codes.map((c) => s.unit[c].id)) });
-  await ok(openRound, s.secretariat, { roundId });
+  await runOk(openRound, s.secretariat, { roundId });
   return { roundId, cand: await candidateIds(roundId, s) };
 }
 
@@ -181,10 +174,10 @@ describe("a round from set-up to results", () => {
       const v: Record<string, "yes" | "no"> = {};
       if (code !== "ANM") v[cand.ANM] = code === "NT" ? "no" : "yes";
       if (code !== "KTNV") v[cand.KTNV] = "yes";
-      await ok(castBallot, s.head[code], { roundId, ...verdicts(v) });
+      await runOk(castBallot, s.head[code], { roundId, ...verdicts(v) });
     }
     const before = (await prisma.ballot.findMany({ where: { roundId }, select: { id: true } })).map((b) => b.id);
-    await ok(closeRound, s.secretariat, { roundId });
+    await runOk(closeRound, s.secretariat, { roundId });
     const after = (await prisma.ballot.findMany({ where: { roundId }, select: { id: true } })).map((b) => b.id);
     expect(after).toHaveLength(5);
     expect(after.filter((id) => before.includes(id))).toEqual([]);
@@ -204,11 +197,11 @@ describe("a round from set-up to results", () => {
 });
 
 describe("bad input and attacks: refused with a clear message, nothing stored", () => {
-  async function expectRefused(roundId: string, actor: Actor, input: Record<string, unknown>, message: string) {
+  /** The ballot is refused with the message, and neither a ballot nor an audit entry is stored. */
+  async function expectBallotRefused(roundId: string, actor: Actor, input: Record<string, unknown>, message: string) {
     const before = await counts(roundId);
     const audits = await prisma.auditLog.count();
-    const r = await executeCommand(castBallot, actor, input);
-    expect(r).toMatchObject({ ok: false, message });
+    expectRefused(await executeCommand(castBallot, actor, input), message);
     expect(await counts(roundId)).toEqual(before);
     expect(await prisma.auditLog.count()).toBe(audits);
   }
@@ -216,11 +209,11 @@ describe("bad input and attacks: refused with a clear message, nothing stored", 
   it("voting twice", async () => {
     const s = await setup();
     const { roundId, cand } = await openAcclaim(s, ["ANM", "KTNV"]);
-    await ok(castBallot, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "no" }) });
-    await expectRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "no", [cand.KTNV]: "yes" }) }, ALREADY_VOTED);
+    await runOk(castBallot, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "no" }) });
+    await expectBallotRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "no", [cand.KTNV]: "yes" }) }, ALREADY_VOTED);
     // Another head of the same unit (a second device, a second account) is the same unit.
     const secondHead = await makeActor("UNIT_HEAD", { clusterId: s.cluster.id, unitId: s.unit.NT.id });
-    await expectRefused(roundId, secondHead, { roundId, ...verdicts({ [cand.ANM]: "no", [cand.KTNV]: "yes" }) }, ALREADY_VOTED);
+    await expectBallotRefused(roundId, secondHead, { roundId, ...verdicts({ [cand.ANM]: "no", [cand.KTNV]: "yes" }) }, ALREADY_VOTED);
     expect(await counts(roundId)).toEqual({ ballots: 1, choices: 2, participations: 1 });
   });
 
@@ -228,42 +221,42 @@ describe("bad input and attacks: refused with a clear message, nothing stored", 
     const s = await setup({ quorumUnits: 1 });
     const roundId = await createOk(s.secretariat, { yearId: s.y2022.id, kind: "ACCLAIM", titleCode: "CO_BCA", ...unitBoxes([s.unit.ANM.id]) });
     const cand = await candidateIds(roundId, s);
-    await expectRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes" }) }, ROUND_NOT_OPEN);
-    await ok(openRound, s.secretariat, { roundId });
-    await ok(castBallot, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes" }) });
-    await ok(closeRound, s.secretariat, { roundId });
-    await expectRefused(roundId, s.head.KTNV, { roundId, ...verdicts({ [cand.ANM]: "yes" }) }, ROUND_CLOSED);
+    await expectBallotRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes" }) }, ROUND_NOT_OPEN);
+    await runOk(openRound, s.secretariat, { roundId });
+    await runOk(castBallot, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes" }) });
+    await runOk(closeRound, s.secretariat, { roundId });
+    await expectBallotRefused(roundId, s.head.KTNV, { roundId, ...verdicts({ [cand.ANM]: "yes" }) }, ROUND_CLOSED);
   });
 
   it("a non-candidate, more choices than seats, a missing verdict, a made-up verdict", async () => {
     const s = await setup();
     const { roundId, cand } = await openAcclaim(s, ["ANM", "KTNV"]);
     const stranger = "00000000-0000-4000-8000-000000000000";
-    await expectRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "yes", [stranger]: "yes" }) }, NOT_A_CANDIDATE);
-    await expectRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes" }) }, `Vui lòng cho ý kiến "Đồng ý" hoặc "Không đồng ý" với từng đơn vị; còn thiếu: ${UNITS.KTNV}.`);
-    await expectRefused(roundId, s.head.NT, { roundId, [`c_${cand.ANM}`]: "maybe", [`c_${cand.KTNV}`]: "yes" }, BALLOT_TAMPERED);
+    await expectBallotRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "yes", [stranger]: "yes" }) }, NOT_A_CANDIDATE);
+    await expectBallotRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes" }) }, `Vui lòng cho ý kiến "Đồng ý" hoặc "Không đồng ý" với từng đơn vị; còn thiếu: ${UNITS.KTNV}.`);
+    await expectBallotRefused(roundId, s.head.NT, { roundId, [`c_${cand.ANM}`]: "maybe", [`c_${cand.KTNV}`]: "yes" }, BALLOT_TAMPERED);
 
     // Chair election: one seat.
     const chair = await createOk(s.secretariat, { yearId: s.y2022.id, kind: "CHAIR_ELECTION", ...unitBoxes([s.unit.NT.id, s.unit.QLXNC.id, s.unit.BTLCV.id]) });
-    await ok(openRound, s.secretariat, { roundId: chair });
+    await runOk(openRound, s.secretariat, { roundId: chair });
     const c = await candidateIds(chair, s);
-    await expectRefused(chair, s.head.ANM, { roundId: chair, ...verdicts({ [c.NT]: "yes", [c.QLXNC]: "yes" }) }, "Chỉ được chọn tối đa 1 đơn vị; phiếu đã chọn 2 đơn vị. Phiếu chưa được ghi nhận.");
-    await expectRefused(chair, s.head.ANM, { roundId: chair, ...verdicts({ [c.NT]: "no" }) }, BALLOT_TAMPERED);
+    await expectBallotRefused(chair, s.head.ANM, { roundId: chair, ...verdicts({ [c.NT]: "yes", [c.QLXNC]: "yes" }) }, "Chỉ được chọn tối đa 1 đơn vị; phiếu đã chọn 2 đơn vị. Phiếu chưa được ghi nhận.");
+    await expectBallotRefused(chair, s.head.ANM, { roundId: chair, ...verdicts({ [c.NT]: "no" }) }, BALLOT_TAMPERED);
     // A candidate of another round is not a candidate of this one.
-    await expectRefused(chair, s.head.ANM, { roundId: chair, ...verdicts({ [cand.ANM]: "yes" }) }, NOT_A_CANDIDATE);
+    await expectBallotRefused(chair, s.head.ANM, { roundId: chair, ...verdicts({ [cand.ANM]: "yes" }) }, NOT_A_CANDIDATE);
   });
 
   it("a self-vote when the settings forbid it (the default); allowed when the settings allow it", async () => {
     const s = await setup();
     const { roundId, cand } = await openAcclaim(s, ["ANM", "KTNV"]);
-    await expectRefused(
+    await expectBallotRefused(
       roundId,
       s.head.ANM,
       { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "no" }) },
       `Theo quy chế của cụm, đơn vị không được tự bỏ phiếu cho chính mình (${UNITS.ANM}). Phiếu chưa được ghi nhận.`,
     );
     // Its ballot without itself is fine.
-    await ok(castBallot, s.head.ANM, { roundId, ...verdicts({ [cand.KTNV]: "no" }) });
+    await runOk(castBallot, s.head.ANM, { roundId, ...verdicts({ [cand.KTNV]: "no" }) });
 
     await resetDatabase();
     const t = await setup({ allowSelfVote: true });
@@ -277,28 +270,28 @@ describe("bad input and attacks: refused with a clear message, nothing stored", 
     const other = await otherCluster();
     const { roundId, cand } = await openAcclaim(s, ["ANM", "KTNV"]);
     const ballot = { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "yes" }) };
-    await expectRefused(roundId, other.head, ballot, NOT_FOUND);
-    await expectRefused(roundId, await makeActor("UNIT_OFFICER", { clusterId: s.cluster.id, unitId: s.unit.NT.id }), ballot, NOT_FOUND);
-    await expectRefused(roundId, s.secretariat, ballot, NOT_FOUND);
-    await expectRefused(roundId, await makeActor("ADMIN"), ballot, NOT_FOUND);
+    await expectBallotRefused(roundId, other.head, ballot, NOT_FOUND);
+    await expectBallotRefused(roundId, await makeActor("UNIT_OFFICER", { clusterId: s.cluster.id, unitId: s.unit.NT.id }), ballot, NOT_FOUND);
+    await expectBallotRefused(roundId, s.secretariat, ballot, NOT_FOUND);
+    await expectBallotRefused(roundId, await makeActor("ADMIN"), ballot, NOT_FOUND);
     // A sub-unit's head is not a member unit's delegate.
     const sub = await makeUnit(s.cluster.id, "Phòng Tham mưu", s.unit.NT.id);
-    await expectRefused(roundId, await makeActor("UNIT_HEAD", { clusterId: s.cluster.id, unitId: sub.id }), ballot, NOT_FOUND);
+    await expectBallotRefused(roundId, await makeActor("UNIT_HEAD", { clusterId: s.cluster.id, unitId: sub.id }), ballot, NOT_FOUND);
     // Nor may the other cluster's secretariat run this round.
-    expect(await executeCommand(closeRound, other.secretariat, { roundId })).toMatchObject({ ok: false, message: NOT_FOUND });
+    expectRefused(await executeCommand(closeRound, other.secretariat, { roundId }), NOT_FOUND);
   });
 
   it("a tampered form: missing or malformed round, a unit created after the round opened, a closed year", async () => {
     const s = await setup();
     const { roundId, cand } = await openAcclaim(s, ["ANM", "KTNV"]);
-    expect(await executeCommand(castBallot, s.head.NT, verdicts({ [cand.ANM]: "yes" }))).toMatchObject({ ok: false, message: INVALID_INPUT });
-    expect(await executeCommand(castBallot, s.head.NT, { roundId: "1; DROP TABLE \"Ballot\"" })).toMatchObject({ ok: false, message: INVALID_INPUT });
-    expect(await executeCommand(castBallot, s.head.NT, { roundId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ ok: false, message: NOT_FOUND });
+    expectRefused(await executeCommand(castBallot, s.head.NT, verdicts({ [cand.ANM]: "yes" })), INVALID_INPUT);
+    expectRefused(await executeCommand(castBallot, s.head.NT, { roundId: "1; DROP TABLE \"Ballot\"" }), INVALID_INPUT);
+    expectRefused(await executeCommand(castBallot, s.head.NT, { roundId: "00000000-0000-4000-8000-000000000000" }), NOT_FOUND);
     const late = await makeUnit(s.cluster.id, "Cục Mới thành lập");
-    await expectRefused(roundId, await makeActor("UNIT_HEAD", { clusterId: s.cluster.id, unitId: late.id }), { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "yes" }) }, NOT_IN_ELECTORATE);
+    await expectBallotRefused(roundId, await makeActor("UNIT_HEAD", { clusterId: s.cluster.id, unitId: late.id }), { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "yes" }) }, NOT_IN_ELECTORATE);
     await prisma.emulationYear.update({ where: { id: s.y2022.id }, data: { phase: "CLOSED" } });
-    await expectRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "yes" }) }, YEAR_CLOSED_MESSAGE);
-    expect(await executeCommand(closeRound, s.secretariat, { roundId })).toMatchObject({ ok: false, message: YEAR_CLOSED_MESSAGE });
+    await expectBallotRefused(roundId, s.head.NT, { roundId, ...verdicts({ [cand.ANM]: "yes", [cand.KTNV]: "yes" }) }, YEAR_CLOSED_MESSAGE);
+    expectRefused(await executeCommand(closeRound, s.secretariat, { roundId }), YEAR_CLOSED_MESSAGE);
   });
 });
 
@@ -328,7 +321,7 @@ describe("concurrency", () => {
     );
     expect(results.every((r) => r.ok)).toBe(true);
     expect(await counts(roundId)).toEqual({ ballots: 5, choices: 8, participations: 5 });
-    await ok(closeRound, s.secretariat, { roundId });
+    await runOk(closeRound, s.secretariat, { roundId });
     const r = await roundResults(s.secretariat, roundId);
     expect(r.rows.map((x) => [x.name, x.approvals, x.disapprovals])).toEqual([
       [UNITS.ANM, 4, 0],
@@ -339,7 +332,7 @@ describe("concurrency", () => {
   it("closing waits for ballots in flight; a ballot after closing is refused", async () => {
     const s = await setup({ quorumUnits: 1 });
     const { roundId, cand } = await openAcclaim(s, ["ANM", "KTNV"]);
-    await ok(castBallot, s.head.ANM, { roundId, ...verdicts({ [cand.KTNV]: "yes" }) });
+    await runOk(castBallot, s.head.ANM, { roundId, ...verdicts({ [cand.KTNV]: "yes" }) });
     const others = (["KTNV", "NT", "QLXNC", "BTLCV"] as Code[]).map((code) => {
       const v: Record<string, "yes" | "no"> = {};
       if (code !== "ANM") v[cand.ANM] = "yes";
@@ -413,7 +406,7 @@ describe("quorum, ties and run-offs", () => {
   it("closing without quorum is refused with the reason; a lower quorum set before opening allows it", async () => {
     const s = await setup();
     const { roundId, cand } = await openAcclaim(s, ["ANM"]);
-    for (const code of ["KTNV", "NT", "QLXNC"] as Code[]) await ok(castBallot, s.head[code], { roundId, ...verdicts({ [cand.ANM]: "yes" }) });
+    for (const code of ["KTNV", "NT", "QLXNC"] as Code[]) await runOk(castBallot, s.head[code], { roundId, ...verdicts({ [cand.ANM]: "yes" }) });
     expect(await executeCommand(closeRound, s.secretariat, { roundId })).toEqual({
       ok: false,
       message: "Chưa thể kết thúc vòng bỏ phiếu: mới có 3 đơn vị bỏ phiếu, chưa đủ số đơn vị theo quy định (tất cả 5 đơn vị phải bỏ phiếu; còn thiếu 2 đơn vị).",
@@ -426,7 +419,7 @@ describe("quorum, ties and run-offs", () => {
     // …but a round opened afterwards takes it.
     const second = await openAcclaim(s, ["KTNV"]);
     expect((await prisma.voteRound.findUniqueOrThrow({ where: { id: second.roundId } })).quorum).toBe(3);
-    for (const code of ["ANM", "NT", "QLXNC"] as Code[]) await ok(castBallot, s.head[code], { roundId: second.roundId, ...verdicts({ [second.cand.KTNV]: "yes" }) });
+    for (const code of ["ANM", "NT", "QLXNC"] as Code[]) await runOk(castBallot, s.head[code], { roundId: second.roundId, ...verdicts({ [second.cand.KTNV]: "yes" }) });
     expect((await executeCommand(closeRound, s.secretariat, { roundId: second.roundId })).ok).toBe(true);
   });
 
@@ -441,12 +434,12 @@ describe("quorum, ties and run-offs", () => {
       QLXNC: { [cand.ANM]: "yes", [cand.KTNV]: "yes", [cand.NT]: "yes" },
       BTLCV: { [cand.ANM]: "yes", [cand.KTNV]: "yes", [cand.NT]: "no" },
     };
-    for (const code of CODES) await ok(castBallot, s.head[code], { roundId, ...verdicts(plan[code]) });
+    for (const code of CODES) await runOk(castBallot, s.head[code], { roundId, ...verdicts(plan[code]) });
     const closed = await executeCommand(closeRound, s.secretariat, { roundId });
     expect(closed.message).toContain("Có 2 đơn vị bằng phiếu cho 1 suất còn lại; cần bỏ phiếu lại.");
     const results = await roundResults(s.secretariat, roundId);
     expect(results.runoff).toEqual({ reason: "TIE", seats: 1, candidates: [{ unitId: s.unit.ANM.id, name: UNITS.ANM }, { unitId: s.unit.KTNV.id, name: UNITS.KTNV }] });
-    expect(await executeCommand(applyOutcome, s.secretariat, { roundId })).toMatchObject({ ok: false, message: expect.stringContaining("mở vòng bỏ phiếu lại") });
+    expectRefused(await executeCommand(applyOutcome, s.secretariat, { roundId }), expect.stringContaining("mở vòng bỏ phiếu lại"));
 
     const runoff = await executeCommand(openRunoff, s.secretariat, { roundId });
     expect(runoff).toMatchObject({ ok: true, message: "Đã mở vòng bỏ phiếu lại “Suy tôn Cờ thi đua của Bộ Công an năm 2022 – bỏ phiếu lại” giữa 2 đơn vị cho 1 suất." });
@@ -455,21 +448,21 @@ describe("quorum, ties and run-offs", () => {
     expect(r2).toMatchObject({ state: "OPEN", seats: 1, runoffOfId: roundId, kind: "ACCLAIM", titleCode: "CO_BCA", quorum: 5, electorateSize: 5 });
     expect(r2.candidates.map((c) => c.unitId).sort()).toEqual([s.unit.ANM.id, s.unit.KTNV.id].sort());
     // A second click does not open a second run-off.
-    expect(await executeCommand(openRunoff, s.secretariat, { roundId })).toMatchObject({ ok: false, message: expect.stringContaining("Đã có vòng bỏ phiếu lại") });
+    expectRefused(await executeCommand(openRunoff, s.secretariat, { roundId }), expect.stringContaining("Đã có vòng bỏ phiếu lại"));
 
     // The run-off asks "which one": choose at most one.
     const c2 = await candidateIds(runoffId, s);
     const picks: Record<Code, string[]> = { ANM: [c2.KTNV], KTNV: [c2.ANM], NT: [c2.ANM], QLXNC: [c2.ANM], BTLCV: [] };
-    for (const code of CODES) await ok(castBallot, s.head[code], { roundId: runoffId, ...Object.fromEntries(picks[code].map((id) => [`c_${id}`, "yes"])) });
+    for (const code of CODES) await runOk(castBallot, s.head[code], { roundId: runoffId, ...Object.fromEntries(picks[code].map((id) => [`c_${id}`, "yes"])) });
     expect((await executeCommand(castBallot, s.head.NT, { roundId: runoffId })).message).toBe(ALREADY_VOTED);
-    await ok(closeRound, s.secretariat, { roundId: runoffId });
+    await runOk(closeRound, s.secretariat, { roundId: runoffId });
     const final = await roundResults(s.secretariat, runoffId);
     expect(final.rows.map((r) => [r.name, r.approvals, r.blank])).toEqual([
       [UNITS.ANM, 3, 2],
       [UNITS.KTNV, 1, 4],
     ]);
     expect(final.elected.map((e) => e.name)).toEqual([UNITS.ANM]);
-    await ok(applyOutcome, s.secretariat, { roundId: runoffId });
+    await runOk(applyOutcome, s.secretariat, { roundId: runoffId });
     expect((await prisma.unitYearResult.findFirstOrThrow({ where: { unitId: s.unit.ANM.id } })).proposedTitleCode).toBe("CO_BCA");
   });
 
@@ -479,8 +472,8 @@ describe("quorum, ties and run-offs", () => {
     expect(refused).toMatchObject({ ok: false, fieldErrors: { seats: ["Theo thiết lập của năm thi đua, cụm có tối đa 1 suất Cờ thi đua của Bộ Công an."] } });
     await prisma.unitYearResult.create({ data: { emulationYearId: s.y2022.id, unitId: s.unit.BTLCV.id, proposedTitleCode: "CO_BCA" } });
     const { roundId, cand } = await openAcclaim(s, ["ANM"]);
-    for (const code of CODES) await ok(castBallot, s.head[code], { roundId, ...verdicts(code === "ANM" ? {} : { [cand.ANM]: "yes" }) });
-    await ok(closeRound, s.secretariat, { roundId });
+    for (const code of CODES) await runOk(castBallot, s.head[code], { roundId, ...verdicts(code === "ANM" ? {} : { [cand.ANM]: "yes" }) });
+    await runOk(closeRound, s.secretariat, { roundId });
     expect(await executeCommand(applyOutcome, s.secretariat, { roundId })).toMatchObject({
       ok: false,
       message: "Năm 2022 cụm có tối đa 1 suất Cờ thi đua của Bộ Công an; đã có 1 đơn vị khác được đề nghị. Không thể ghi nhận thêm 1 đơn vị.",
@@ -511,13 +504,13 @@ describe("chair and deputy elections", () => {
       [UNITS.ANM, "2 năm (lần gần nhất: năm 2021)"],
     ]);
     // Editable while DRAFT.
-    await ok(updateRound, s.secretariat, { roundId, ...unitBoxes([s.unit.NT.id, s.unit.QLXNC.id, s.unit.BTLCV.id]) });
-    await ok(openRound, s.secretariat, { roundId });
-    expect(await executeCommand(updateRound, s.secretariat, { roundId, ...unitBoxes([s.unit.NT.id]) })).toMatchObject({ ok: false, message: "Vòng bỏ phiếu đã được mở; không thể sửa hay xóa." });
+    await runOk(updateRound, s.secretariat, { roundId, ...unitBoxes([s.unit.NT.id, s.unit.QLXNC.id, s.unit.BTLCV.id]) });
+    await runOk(openRound, s.secretariat, { roundId });
+    expectRefused(await executeCommand(updateRound, s.secretariat, { roundId, ...unitBoxes([s.unit.NT.id]) }), "Vòng bỏ phiếu đã được mở; không thể sửa hay xóa.");
     const c = await candidateIds(roundId, s);
     const picks: Record<Code, string> = { ANM: c.NT, KTNV: c.NT, NT: c.QLXNC, QLXNC: c.NT, BTLCV: c.NT };
-    for (const code of CODES) await ok(castBallot, s.head[code], { roundId, [`c_${picks[code]}`]: "yes" });
-    await ok(closeRound, s.secretariat, { roundId });
+    for (const code of CODES) await runOk(castBallot, s.head[code], { roundId, [`c_${picks[code]}`]: "yes" });
+    await runOk(closeRound, s.secretariat, { roundId });
     expect(await electedLeadership(prisma, s.y2022.id)).toEqual({ chairUnitId: s.unit.NT.id, deputyUnitId: null });
 
     // 2023 not open yet: the result waits for it.
@@ -537,10 +530,10 @@ describe("chair and deputy elections", () => {
   it("no majority → a run-off between the leaders", async () => {
     const s = await setup();
     const roundId = await createOk(s.secretariat, { yearId: s.y2022.id, kind: "CHAIR_ELECTION", ...unitBoxes([s.unit.NT.id, s.unit.QLXNC.id, s.unit.BTLCV.id]) });
-    await ok(openRound, s.secretariat, { roundId });
+    await runOk(openRound, s.secretariat, { roundId });
     const c = await candidateIds(roundId, s);
     const picks: Record<Code, string> = { ANM: c.NT, KTNV: c.NT, NT: c.QLXNC, QLXNC: c.BTLCV, BTLCV: c.QLXNC };
-    for (const code of CODES) await ok(castBallot, s.head[code], { roundId, [`c_${picks[code]}`]: "yes" });
+    for (const code of CODES) await runOk(castBallot, s.head[code], { roundId, [`c_${picks[code]}`]: "yes" });
     const closed = await executeCommand(closeRound, s.secretariat, { roundId });
     expect(closed.message).toContain("Chưa đơn vị nào đạt tỷ lệ phiếu cần thiết; cần bỏ phiếu lại giữa 2 đơn vị.");
     const results = await roundResults(s.secretariat, roundId);
@@ -560,7 +553,7 @@ describe("chair and deputy elections", () => {
   it("the Ministry may assign the chair instead, with its document reference", async () => {
     const s = await setup();
     const r = await executeCommand(recordAssignedChair, s.secretariat, { yearId: s.y2022.id, chairUnitId: s.unit.NT.id, chairAssignmentRef: "Quyết định số 1234/QĐ-BCA ngày 10/01/2022" });
-    expect(r).toMatchObject({ ok: true });
+    expectOk(r);
     expect(await prisma.emulationYear.findUniqueOrThrow({ where: { id: s.y2022.id } })).toMatchObject({
       chairUnitId: s.unit.NT.id,
       deputyUnitId: null, // NT was the deputy
@@ -570,7 +563,7 @@ describe("chair and deputy elections", () => {
       ok: false,
       fieldErrors: { chairAssignmentRef: ["Số, ngày văn bản chỉ định là bắt buộc."] },
     });
-    expect(await executeCommand(recordAssignedChair, s.secretariat, { yearId: s.y2021.id, chairUnitId: s.unit.NT.id, chairAssignmentRef: "QĐ 1" })).toMatchObject({ ok: false, message: YEAR_CLOSED_MESSAGE });
+    expectRefused(await executeCommand(recordAssignedChair, s.secretariat, { yearId: s.y2021.id, chairUnitId: s.unit.NT.id, chairAssignmentRef: "QĐ 1" }), YEAR_CLOSED_MESSAGE);
   });
 });
 
@@ -578,16 +571,16 @@ describe("set-up, pages and minutes", () => {
   it("drafts can be edited and deleted; opening copies threshold, quorum and electorate", async () => {
     const s = await setup({ passThreshold: "AT_LEAST_TWO_THIRDS", quorumUnits: 4 });
     const roundId = await createOk(s.secretariat, { yearId: s.y2022.id, kind: "DEPUTY_ELECTION", title: "Bầu Cụm phó", ...unitBoxes([s.unit.ANM.id]) });
-    expect(await executeCommand(createRound, s.secretariat, { yearId: s.y2022.id, kind: "DEPUTY_ELECTION", [`unit_not-a-uuid`]: "on" })).toMatchObject({ ok: false, message: INVALID_INPUT });
+    expectRefused(await executeCommand(createRound, s.secretariat, { yearId: s.y2022.id, kind: "DEPUTY_ELECTION", [`unit_not-a-uuid`]: "on" }), INVALID_INPUT);
     expect(await executeCommand(createRound, s.secretariat, { yearId: s.y2022.id, kind: "DEPUTY_ELECTION" })).toMatchObject({
       ok: false,
       message: "Vui lòng chọn ít nhất một đơn vị vào danh sách.",
     });
-    await ok(openRound, s.secretariat, { roundId });
+    await runOk(openRound, s.secretariat, { roundId });
     expect(await prisma.voteRound.findUniqueOrThrow({ where: { id: roundId } })).toMatchObject({ passThreshold: "AT_LEAST_TWO_THIRDS", quorum: 4, electorateSize: 5 });
-    expect(await executeCommand(deleteRound, s.secretariat, { roundId })).toMatchObject({ ok: false, message: "Vòng bỏ phiếu đã được mở; không thể sửa hay xóa." });
+    expectRefused(await executeCommand(deleteRound, s.secretariat, { roundId }), "Vòng bỏ phiếu đã được mở; không thể sửa hay xóa.");
     const draft = await createOk(s.secretariat, { yearId: s.y2022.id, kind: "ACCLAIM", titleCode: "DV_QUYET_THANG", seats: "3", ...unitBoxes([s.unit.ANM.id, s.unit.NT.id, s.unit.BTLCV.id]) });
-    await ok(deleteRound, s.secretariat, { roundId: draft });
+    await runOk(deleteRound, s.secretariat, { roundId: draft });
     expect(await prisma.voteRound.count({ where: { id: draft } })).toBe(0);
   });
 
@@ -601,7 +594,7 @@ describe("set-up, pages and minutes", () => {
       [UNITS.ANM, true, false],
       [UNITS.KTNV, false, true],
     ]);
-    await ok(castBallot, s.head.ANM, { roundId, ...verdicts({ [cand.KTNV]: "yes" }) });
+    await runOk(castBallot, s.head.ANM, { roundId, ...verdicts({ [cand.KTNV]: "yes" }) });
     expect((await ballotPage(s.head.ANM, roundId)).hasVoted).toBe(true);
     await expectNotFound(ballotPage(other.head, roundId));
     await expectNotFound(ballotPage(s.secretariat, roundId));

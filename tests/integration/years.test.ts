@@ -14,6 +14,7 @@ import {
 } from "@/server/commands/years";
 import { clusterWorkspace, clusterYearDetail } from "@/server/queries/cluster";
 import { clusterDashboard } from "@/server/queries/dashboard";
+import { expectOk } from "../support/action-result";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const UNIT_NAMES = [
@@ -226,7 +227,7 @@ describe("a closed year", () => {
 
   it("refuses every command with the closed-year message and stays unchanged", async () => {
     const { y2021, ktnv, xnc, secretariat } = await setupCluster2();
-    expect(await executeCommand(closeYear, secretariat, form({ yearId: y2021.id, fromPhase: "RESULTS" }))).toMatchObject({ ok: true });
+    expectOk(await executeCommand(closeYear, secretariat, form({ yearId: y2021.id, fromPhase: "RESULTS" })));
     const closed = await prisma.emulationYear.findUniqueOrThrow({ where: { id: y2021.id } });
     expect(closed.phase).toBe("CLOSED");
     expect(closed.closedAt).toBeInstanceOf(Date);
@@ -257,14 +258,14 @@ describe("leadership of an open year", () => {
   it("changes chair and deputy with the rules, audited before and after", async () => {
     const { a05, ktnv, ngoaiTuyen, xnc, secretariat } = await setupCluster2();
     const opened = await executeCommand(openYear, secretariat, form({ year: 2022, chairUnitId: ktnv.id }));
-    const yearId = (opened as { data: { id: string } }).data.id;
+    const { id: yearId } = expectOk(opened);
 
     const again = await executeCommand(updateYearLeadership, secretariat, form({ yearId, chairUnitId: a05.id, deputyUnitId: ngoaiTuyen.id }));
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.fieldErrors?.chairUnitId?.[0]).toContain("Cụm trưởng năm 2021");
 
     const ok = await executeCommand(updateYearLeadership, secretariat, form({ yearId, chairUnitId: xnc.id, deputyUnitId: ngoaiTuyen.id, movement: "Vì An ninh Tổ quốc năm 2022" }));
-    expect(ok).toMatchObject({ ok: true });
+    expectOk(ok);
     expect(await prisma.emulationYear.findUniqueOrThrow({ where: { id: yearId } })).toMatchObject({
       chairUnitId: xnc.id,
       deputyUnitId: ngoaiTuyen.id,
@@ -421,7 +422,7 @@ describe("phases", () => {
   it("moves one step at a time, refuses a stale page, and closes only from the results phase", async () => {
     const { ktnv, secretariat } = await setupCluster2();
     const opened = await executeCommand(openYear, secretariat, form({ year: 2022, chairUnitId: ktnv.id }));
-    const yearId = (opened as { data: { id: string } }).data.id;
+    const { id: yearId } = expectOk(opened);
     const phase = async () => (await prisma.emulationYear.findUniqueOrThrow({ where: { id: yearId } })).phase;
 
     expect(await executeCommand(revertYearPhase, secretariat, form({ yearId, fromPhase: "SETUP" }))).toEqual({
@@ -444,7 +445,7 @@ describe("phases", () => {
     }
     expect(await phase()).toBe("RESULTS");
     expect(await executeCommand(advanceYearPhase, secretariat, form({ yearId, fromPhase: "RESULTS" }))).toMatchObject({ ok: false });
-    expect(await executeCommand(closeYear, secretariat, form({ yearId, fromPhase: "RESULTS" }))).toMatchObject({ ok: true });
+    expectOk(await executeCommand(closeYear, secretariat, form({ yearId, fromPhase: "RESULTS" })));
     expect(await phase()).toBe("CLOSED");
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "year.close" } });
     expect(audit.before).toEqual({ phase: "RESULTS" });

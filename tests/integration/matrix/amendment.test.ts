@@ -9,6 +9,7 @@ import { defineCommand, executeCommand, INVALID_INPUT, NOT_FOUND } from "@/serve
 import { recordOfficerResult } from "@/server/commands/results";
 import { closeYear } from "@/server/commands/years";
 import { seedTitleCatalogue } from "@/server/seed/demo";
+import { expectOk, expectRefused } from "../../support/action-result";
 import { makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "../fixtures";
 
 async function setup() {
@@ -25,7 +26,7 @@ async function setup() {
   const otherSecretariat = await makeActor("SECRETARIAT", { clusterId: other.id });
   const admin = await makeActor("ADMIN");
   // Closed the ordinary way, by the close command.
-  expect(await executeCommand(closeYear, secretariat, { yearId: year.id, fromPhase: "RESULTS" })).toMatchObject({ ok: true });
+  expectOk(await executeCommand(closeYear, secretariat, { yearId: year.id, fromPhase: "RESULTS" }));
   return { cluster, unit, officer, year, secretariat, otherSecretariat, admin };
 }
 
@@ -38,7 +39,7 @@ describe("amendments after closing", () => {
   it("a closed year refuses the ordinary entry; the amendment withdraws the title, audited with the reason and the decision", async () => {
     const s = await setup();
     const ordinary = await executeCommand(recordOfficerResult, s.secretariat, { yearId: s.year.id, officerId: s.officer.id, rating: "GOOD" });
-    expect(ordinary).toMatchObject({ ok: false, message: expect.stringContaining(YEAR_CLOSED_MESSAGE) });
+    expectRefused(ordinary, expect.stringContaining(YEAR_CLOSED_MESSAGE));
 
     // The reason is required, and must say something.
     const short = await executeCommand(amendClosedYear, s.secretariat, { yearId: s.year.id, officerId: s.officer.id, awardedTitleCode: "", ...decision, reason: "Sai sót" });
@@ -71,7 +72,7 @@ describe("amendments after closing", () => {
     const wrongKind = await executeCommand(amendClosedYear, s.admin, { yearId: s.year.id, unitId: s.unit.id, awardedTitleCode: "CST", ...decision, reason: REASON });
     expect(wrongKind).toMatchObject({ ok: false, fieldErrors: { awardedTitleCode: ["Danh hiệu không hợp lệ."] } });
     const amended = await executeCommand(amendClosedYear, s.admin, { yearId: s.year.id, unitId: s.unit.id, awardedTitleCode: "DV_TIEN_TIEN", ...decision, reason: REASON });
-    expect(amended).toMatchObject({ ok: true });
+    expectOk(amended);
     expect(await prisma.unitYearResult.findFirstOrThrow({ where: { unitId: s.unit.id } })).toMatchObject({ awardedTitleCode: "DV_TIEN_TIEN", decisionNo: "07/QĐ-BCA" });
 
     const open = await prisma.emulationYear.create({ data: { clusterId: s.cluster.id, year: 2022, phase: "REGISTRATION", settings: {} } });

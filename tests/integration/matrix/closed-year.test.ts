@@ -3,19 +3,18 @@
 // year (the matrix proves that), after cluster A's years have been closed. It must answer with the
 // closed-year message and write nothing. A command not yet classified fails the matrix's own check.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Permission } from "@/domain/permissions";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { executeCommand } from "@/server/commands/command";
+import { allCommands } from "../../support/all-commands";
+import { runnerOf } from "../command-cases/actors";
+import { FIXTURES } from "../command-cases/valid-inputs";
+import { buildWorld, dropSnapshot, fingerprint, restore, snapshot, type World } from "../command-cases/world";
 import { prisma, resetDatabase } from "../fixtures";
-import { FIXTURES } from "./command-fixtures";
-import { collectCommands, expectedAllowed, type AnyCommand } from "./commands";
-import { buildWorld, dropSnapshot, fingerprint, restore, snapshot, type ActorKey, type World } from "./world";
 
 let w: World;
-let commands: Map<string, AnyCommand>;
+const commands = allCommands();
 
 beforeAll(async () => {
-  ({ commands } = await collectCommands());
   await resetDatabase();
   w = await buildWorld();
   await snapshot();
@@ -24,9 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await dropSnapshot();
 });
-
-// Who runs the command: the first actor the permission table allows, unless the fixture names one.
-const PREFERRED: ActorKey[] = ["SECRETARIAT_A", "UNIT_OFFICER_A1", "UNIT_HEAD_A1", "ADMIN"];
 
 const yearScoped = Object.entries(FIXTURES)
   .filter(([, f]) => f.year.scoped)
@@ -43,8 +39,8 @@ describe("a closed year refuses every write of a year-scoped command", () => {
     it(name, async () => {
       const command = commands.get(name)!;
       const fixture = FIXTURES[name]!;
-      const y = fixture.year as { scoped: true; actor?: ActorKey };
-      const key = y.actor ?? PREFERRED.find((k) => expectedAllowed(command.permission as Permission, fixture, w, w.actors[k]));
+      // Who runs the command: the first actor the permission table allows, unless the fixture names one.
+      const key = runnerOf(command, fixture, w);
       expect(key, `${name}: no allowed actor`).toBeDefined();
       const actor = w.actors[key!];
 

@@ -25,17 +25,19 @@ import * as results from "@/server/queries/results";
 import * as scoring from "@/server/queries/scoring";
 import * as unitHistoryQueries from "@/server/queries/unit-history";
 import * as votes from "@/server/queries/votes";
+import { expectOk } from "../../support/action-result";
+import { listCommands } from "../../support/all-commands";
+import { expectedAllowed, isPermission } from "../command-cases/actors";
+import { FIXTURES, type Input } from "../command-cases/valid-inputs";
+import { buildWorld, dropSnapshot, fingerprint, restore, snapshot, type ActorKey, type World } from "../command-cases/world";
 import { resetDatabase, prisma } from "../fixtures";
-import { FIXTURES, type Input } from "./command-fixtures";
-import { collectCommands, expectedAllowed, isPermission, ROOT, type AnyCommand } from "./commands";
-import { buildWorld, dropSnapshot, fingerprint, restore, snapshot, type ActorKey, type World } from "./world";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
 
 let w: World;
-let commands: Map<string, AnyCommand>;
-let duplicates: string[];
+const { commands, duplicates, onlyInBarrels } = listCommands();
 
 beforeAll(async () => {
-  ({ commands, duplicates } = await collectCommands());
   await resetDatabase();
   w = await buildWorld();
   await snapshot();
@@ -46,9 +48,10 @@ afterAll(async () => {
 });
 
 describe("every command has a rule", () => {
-  it("finds the commands by listing src/server/commands, each under one name", () => {
+  it("finds the commands by listing src/server/commands and its sub-folders, each under one name", () => {
     expect(commands.size).toBeGreaterThan(60);
     expect(duplicates).toEqual([]);
+    expect(onlyInBarrels, "commands defined in an index.ts instead of re-exported").toEqual([]);
   });
 
   it("every command's permission is a key of PERMISSIONS", () => {
@@ -102,7 +105,7 @@ describe("server actions and route handlers", () => {
       if (!serverAction && !writingRoute) continue;
       checked++;
       if (ENTRY_POINT_ALLOW_LIST[rel]) continue;
-      if (!/from ["']@\/server\/commands\/(?!command["'])[\w-]+["']/.test(text)) problems.push(`${rel}: writes without a command from src/server/commands`);
+      if (!/from ["']@\/server\/commands\/(?!command["'])[\w/-]+["']/.test(text)) problems.push(`${rel}: writes without a command from src/server/commands`);
     }
     expect(checked).toBeGreaterThan(10);
     expect(problems).toEqual([]);
@@ -211,8 +214,7 @@ describe("the matrix of reads: page-level queries × every actor", () => {
 
   beforeAll(async () => {
     await restore();
-    const round = await executeCommand(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" });
-    voteRoundId = (round as { data: { id: string } }).data.id;
+    voteRoundId = expectOk(await executeCommand(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" })).id;
     evidenceId = (await prisma.evidenceFile.findFirstOrThrow({ where: { reportId: w.reportA1 } })).id;
   });
 

@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fuzzParams, fuzzRuns, hostileInput, hostileValue, LISTED_PAYLOADS, unstorable } from "../../fuzz/hostile";
-import { allCommands, domainSchemas, maxLengthOf, objectShape, stringsIn } from "../../fuzz/schemas";
+import { domainSchemas, maxLengthOf, objectShape, stringsIn } from "../../fuzz/schemas";
+import { allCommands } from "../../support/all-commands";
 
 const RUNS = fuzzRuns(40);
 /**

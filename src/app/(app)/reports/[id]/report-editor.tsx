@@ -5,32 +5,19 @@
 // a time, in order. The checklist of what still blocks submission and the totals update as one types.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ActionResult } from "@/server/commands/command";
-import { EVIDENCE_ACCEPT, EVIDENCE_RULE_TEXT } from "@/domain/scoring/evidence";
 import { formatPoints, parsePoints } from "@/domain/scoring/points";
-import {
-  evidenceField,
-  explainField,
-  figureField,
-  formatFigure,
-  parseFigure,
-  scoreField,
-  submissionProblems,
-  EXPLANATION_MAX,
-} from "@/domain/scoring/report-form";
-import { criterionLabel, sectionLabel, SECTION_KIND_LABELS, type CriteriaTableDef } from "@/domain/scoring/table";
+import { parseFigure, submissionProblems } from "@/domain/scoring/report-form";
+import type { CriteriaTableDef } from "@/domain/scoring/table";
 import { computeTotals } from "@/domain/scoring/totals";
-import { formatDateTime } from "@/lib/format";
 import { deleteEvidenceAction, saveReportDraftAction } from "../actions";
-
-type Evidence = { id: string; criterionId: string; fileName: string; size: number };
-type SaveState = "idle" | "dirty" | "saving" | "saved" | "error" | "conflict";
+import type { EditorValues, Evidence, SaveState } from "./_sections/editor-parts";
+import { KeyFiguresEntry } from "./_sections/key-figures-entry";
+import { NarrativeEntry } from "./_sections/narrative-entry";
+import { SaveBar } from "./_sections/save-bar";
+import { SectionEntry } from "./_sections/section-entry";
+import { SubmissionChecklist } from "./_sections/submission-checklist";
 
 const AUTOSAVE_DELAY_MS = 1500;
-
-const timeOf = (iso: string) => formatDateTime(iso).slice(11);
-const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`);
-const inputClass = (error?: string) =>
-  `rounded-md border px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 ${error ? "border-red-500" : "border-slate-300"}`;
 
 export function ReportEditor({
   reportId,
@@ -65,7 +52,7 @@ export function ReportEditor({
   const [evidence, setEvidence] = useState<Evidence[]>(initialEvidence);
   const [evidenceErrors, setEvidenceErrors] = useState<Record<string, string>>({});
   const [busyCriterion, setBusyCriterion] = useState<string | null>(null);
-  const [values, setValues] = useState(() => ({
+  const [values, setValues] = useState<EditorValues>(() => ({
     scores: Object.fromEntries(Object.entries(initialScores).map(([id, s]) => [id, s.selfHalf === null ? "" : formatPoints(s.selfHalf)])) as Record<string, string>,
     explanations: Object.fromEntries(Object.entries(initialScores).map(([id, s]) => [id, s.explanation])) as Record<string, string>,
     figures: Object.fromEntries(Object.entries(initialFigures).map(([id, v]) => [id, v ?? ""])) as Record<string, string>,
@@ -251,224 +238,29 @@ export function ReportEditor({
       noValidate
       className="space-y-6"
     >
-      <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white/95 px-4 py-2 shadow-sm backdrop-blur no-print">
-        <p className="text-sm" role="status" aria-live="polite" data-testid="save-status" data-state={state}>
-          {state === "saving" && <span className="text-slate-600">Đang lưu…</span>}
-          {state === "dirty" && <span className="text-amber-700">Có thay đổi chưa lưu…</span>}
-          {(state === "saved" || state === "idle") && savedAt && <span className="text-green-700">Đã lưu lúc {timeOf(savedAt)}</span>}
-          {state === "idle" && !savedAt && <span className="text-slate-600">Chưa có nội dung.</span>}
-          {(state === "error" || state === "conflict") && <span className="font-medium text-red-700">{message}</span>}
-        </p>
-        <div className="flex items-center gap-3 text-sm">
-          <span>
-            Tự chấm: <strong data-testid="live-total">{formatPoints(live.totals.totalHalf)}</strong> điểm
-          </span>
-          {state === "conflict" ? (
-            <button type="button" onClick={() => window.location.reload()} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">
-              Tải lại trang
-            </button>
-          ) : (
-            <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700" disabled={state === "saving"}>
-              Lưu nháp
-            </button>
-          )}
-        </div>
-      </div>
+      <SaveBar state={state} savedAt={savedAt} message={message} totalHalf={live.totals.totalHalf} />
 
-      <section aria-labelledby="checklist-title" className={`rounded-lg border px-4 py-3 ${problemList.length ? "border-amber-300 bg-amber-50" : "border-green-300 bg-green-50"}`}>
-        <h2 id="checklist-title" className="font-semibold">
-          {problemList.length ? `Còn ${problemList.length} nội dung cần hoàn thành trước khi trình lãnh đạo duyệt` : "Báo cáo đã đủ nội dung; đề nghị lãnh đạo đơn vị duyệt và gửi."}
-        </h2>
-        {problemList.length > 0 && (
-          <details className="mt-1 text-sm">
-            <summary className="cursor-pointer">Xem danh sách</summary>
-            <ul className="mt-2 list-disc space-y-0.5 pl-5">
-              {problemList.slice(0, 50).map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-              {problemList.length > 50 && <li>… và {problemList.length - 50} nội dung khác</li>}
-            </ul>
-          </details>
-        )}
-      </section>
+      <SubmissionChecklist problemList={problemList} />
 
-      {form.sections.map((section) => {
-        const total = live.totals.sections.find((t) => t.sectionId === section.id)!;
-        const heading = section.kind === "SCORED" ? `${sectionLabel(form, section.id)}. ${section.title}` : `${SECTION_KIND_LABELS[section.kind]}: ${section.title}`;
-        return (
-          <section key={section.id} aria-label={heading} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
-              <h2 className="text-lg font-semibold text-slate-800">{heading}</h2>
-              <p className="text-sm text-slate-600">
-                {section.kind === "SCORED" ? "Tự chấm" : section.kind === "BONUS" ? "Điểm thưởng" : "Điểm trừ"}: <strong>{formatPoints(total.countedHalf)}</strong>/
-                {formatPoints(section.maxHalf)}
-                {total.capped && <span className="ml-1 text-amber-700">(đã tính tối đa mức trần)</span>}
-              </p>
-            </div>
-            {section.kind !== "SCORED" && (
-              <p className="mb-3 text-xs text-slate-500">
-                Để trống nếu không có (tính 0 điểm). {section.kind === "BONUS" ? "Tổng điểm thưởng" : "Tổng điểm trừ"} tối đa {formatPoints(section.maxHalf)} điểm.
-              </p>
-            )}
-            <ol className="divide-y divide-slate-100">
-              {section.criteria.map((c) => {
-                const label = criterionLabel(form, c.id);
-                const files = evidence.filter((f) => f.criterionId === c.id);
-                const scoreError = err(scoreField(c.id));
-                const explainError = err(explainField(c.id));
-                const evidenceError = evidenceErrors[c.id] || err(evidenceField(c.id));
-                return (
-                  <li key={c.id} id={`tieu-chi-${c.id}`} className="py-4" data-testid={`criterion-${label}`}>
-                    <div className="flex flex-wrap items-start gap-2">
-                      <span className="font-mono text-sm font-semibold text-slate-700">{label}</span>
-                      <p className="flex-1 font-medium text-slate-800">{c.title}</p>
-                      <span className="text-sm text-slate-600">Tối đa {formatPoints(c.maxHalf)}</span>
-                      {c.evidenceRequired && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">Cần minh chứng</span>}
-                    </div>
-                    {c.guidance && <p className="mt-1 text-xs text-slate-500">Hướng dẫn chấm: {c.guidance}</p>}
-                    <div className="mt-3 grid gap-3 sm:grid-cols-[9rem_1fr]">
-                      <div className="flex flex-col gap-1">
-                        <label htmlFor={`score-${c.id}`} className="text-sm font-medium text-slate-700">
-                          Điểm tự chấm
-                        </label>
-                        <input
-                          id={`score-${c.id}`}
-                          name={scoreField(c.id)}
-                          defaultValue={values.scores[c.id] ?? ""}
-                          inputMode="decimal"
-                          autoComplete="off"
-                          aria-label={`Điểm tự chấm ${label}`}
-                          aria-invalid={scoreError ? true : undefined}
-                          aria-describedby={scoreError ? `score-${c.id}-error` : undefined}
-                          placeholder={`0 – ${formatPoints(c.maxHalf)}`}
-                          className={inputClass(scoreError)}
-                        />
-                        {scoreError && (
-                          <p id={`score-${c.id}-error`} className="text-sm text-red-700">
-                            {scoreError}
-                          </p>
-                        )}
-                      </div>
-                      <div className="flex flex-col gap-1">
-                        <label htmlFor={`explain-${c.id}`} className="text-sm font-medium text-slate-700">
-                          Giải trình, kết quả đạt được
-                        </label>
-                        <textarea
-                          id={`explain-${c.id}`}
-                          name={explainField(c.id)}
-                          defaultValue={values.explanations[c.id] ?? ""}
-                          rows={2}
-                          maxLength={EXPLANATION_MAX}
-                          aria-label={`Giải trình ${label}`}
-                          aria-invalid={explainError ? true : undefined}
-                          className={inputClass(explainError)}
-                        />
-                        {explainError && <p className="text-sm text-red-700">{explainError}</p>}
-                      </div>
-                    </div>
-                    <div className="mt-3 rounded-md bg-slate-50 px-3 py-2">
-                      <p className="text-xs font-medium text-slate-600">Tài liệu minh chứng{c.evidenceRequired ? " (bắt buộc khi có điểm)" : ""}</p>
-                      {files.length > 0 && (
-                        <ul className="mt-1 space-y-1 text-sm">
-                          {files.map((f) => (
-                            <li key={f.id} className="flex flex-wrap items-center gap-2">
-                              <a href={`/reports/evidence/${f.id}`} className="text-brand-700 underline">
-                                {f.fileName}
-                              </a>
-                              <span className="text-xs text-slate-500">{sizeText(f.size)}</span>
-                              <button
-                                type="button"
-                                onClick={() => remove(f)}
-                                disabled={busyCriterion === c.id}
-                                className="text-xs text-red-700 underline disabled:opacity-50"
-                                aria-label={`Xóa tệp ${f.fileName}`}
-                              >
-                                Xóa
-                              </button>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                      <div className="mt-1 flex flex-wrap items-center gap-2">
-                        <input
-                          type="file"
-                          accept={EVIDENCE_ACCEPT}
-                          aria-label={`Tệp minh chứng cho ${label}`}
-                          disabled={busyCriterion === c.id}
-                          onChange={(e) => upload(c.id, e.currentTarget)}
-                          className="text-xs file:mr-2 file:rounded file:border file:border-slate-300 file:bg-white file:px-2 file:py-1 file:text-xs"
-                        />
-                        {busyCriterion === c.id && <span className="text-xs text-slate-600">Đang xử lý…</span>}
-                      </div>
-                      <p className="mt-1 text-xs text-slate-500">{EVIDENCE_RULE_TEXT}</p>
-                      {evidenceError && (
-                        <p role="alert" className="mt-1 text-sm text-red-700">
-                          {evidenceError}
-                        </p>
-                      )}
-                    </div>
-                  </li>
-                );
-              })}
-            </ol>
-          </section>
-        );
-      })}
-
-      {form.keyFigures.length > 0 && (
-        <section aria-labelledby="figures-title" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="figures-title" className="mb-3 text-lg font-semibold text-slate-800">
-            Số liệu chủ yếu
-          </h2>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {form.keyFigures.map((f) => {
-              const error = err(figureField(f.id));
-              const parsed = parseFigure(values.figures[f.id] ?? "");
-              return (
-                <div key={f.id} className="flex flex-col gap-1">
-                  <label htmlFor={`figure-${f.id}`} className="text-sm font-medium text-slate-700">
-                    {f.label} ({f.unitLabel})
-                    {f.required && <span className="text-brand-600" aria-hidden> *</span>}
-                  </label>
-                  <input
-                    id={`figure-${f.id}`}
-                    name={figureField(f.id)}
-                    defaultValue={values.figures[f.id] ? formatFigure(values.figures[f.id]) : ""}
-                    inputMode="decimal"
-                    autoComplete="off"
-                    aria-invalid={error ? true : undefined}
-                    className={inputClass(error)}
-                  />
-                  {error ? (
-                    <p className="text-sm text-red-700">{error}</p>
-                  ) : (
-                    parsed.ok && parsed.value && <p className="text-xs text-slate-500">Ghi nhận: {formatFigure(parsed.value)} {f.unitLabel}</p>
-                  )}
-                </div>
-              );
-            })}
-          </div>
-        </section>
-      )}
-
-      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 className="mb-3 text-lg font-semibold text-slate-800" aria-hidden>
-          Báo cáo thuyết minh
-        </h2>
-        <label htmlFor="narrative" className="sr-only">
-          Báo cáo thuyết minh
-        </label>
-        <textarea
-          id="narrative"
-          name="narrative"
-          defaultValue={values.narrative}
-          rows={12}
-          aria-invalid={err("narrative") ? true : undefined}
-          className={`${inputClass(err("narrative"))} w-full`}
-          placeholder="Kết quả nổi bật, hạn chế, nguyên nhân và phương hướng năm tới…"
+      {form.sections.map((section) => (
+        <SectionEntry
+          key={section.id}
+          form={form}
+          section={section}
+          total={live.totals.sections.find((t) => t.sectionId === section.id)!}
+          values={values}
+          evidence={evidence}
+          err={err}
+          evidenceErrors={evidenceErrors}
+          busyCriterion={busyCriterion}
+          upload={upload}
+          remove={remove}
         />
-        {err("narrative") && <p className="mt-1 text-sm text-red-700">{err("narrative")}</p>}
-      </section>
+      ))}
+
+      {form.keyFigures.length > 0 && <KeyFiguresEntry form={form} values={values} err={err} />}
+
+      <NarrativeEntry values={values} err={err} />
     </form>
   );
 }

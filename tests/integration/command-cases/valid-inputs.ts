@@ -1,15 +1,17 @@
 // One entry per command (keyed by its name): what it targets, a valid input aimed at unit A1 (or
 // cluster A), and whether it writes something of an emulation year (then a closed year must refuse
-// it). The matrix test fails when a command has no entry here, so a new command needs a rule.
+// it). The one table of valid inputs: the permission matrix and the closed-year lock run it as it is,
+// the fuzzer replaces its fields with hostile values. The matrix and the fuzzer fail when a command
+// has no entry here, so a new command needs a rule.
 import { randomUUID } from "node:crypto";
 import type { Actor, Target } from "@/domain/permissions";
 import { vietnamDayAfter } from "@/domain/registration-window";
 import { allCriteria } from "@/domain/scoring";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
-import { executeCommand, type Command } from "@/server/commands/command";
 import { castBallot, closeRound, createRound, openRound } from "@/server/commands/votes";
 import { saveKeyFigure } from "@/server/commands/criteria";
-import { applySuggestedFinals, closeScoringRound, crossScoreField, saveCrossScores } from "@/server/commands/scoring";
+import { applySuggestedFinals, closeScoringRound, crossNoteField, crossScoreField, finalField, finalNoteField, saveCrossScores } from "@/server/commands/scoring";
+import { runOk } from "../../support/action-result";
 import { prisma } from "../fixtures";
 import { PDF, reportFields, type ActorKey, type World } from "./world";
 
@@ -32,8 +34,12 @@ export type Fixture = {
   input(w: World, actor: Actor): Promise<Input> | Input;
   /** An allowed actor's run ends in this business refusal (always after the scope check): documented, not hoped for. */
   allowedRefusal?: string;
+  /** Who runs it where one allowed actor is enough (closed year, fuzz); by default the first one allowed. */
+  actor?: ActorKey;
+  /** Text fields whose accepted value must be stored as the schema normalised it (checked by the fuzzer). */
+  stored?: string[];
   /** Year-scoped commands must be refused in a closed year; the others say why they are not. */
-  year: { scoped: true; actor?: ActorKey } | { scoped: false; why: string };
+  year: { scoped: true } | { scoped: false; why: string };
 };
 
 const code = (prefix: string) => `${prefix}-${randomUUID().slice(0, 6).toUpperCase()}`;
@@ -41,12 +47,6 @@ const yearOf = (w: World, actor: Actor) => (actor.clusterId === w.clusterB.id ? 
 const officerOf = (w: World, actor: Actor) =>
   actor.unitId === w.A2.id ? w.officers.A2[0]! : actor.unitId === w.B1.id ? w.officers.B1[0]! : w.officers.A1[0]!;
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
-
-async function must<I, R>(command: Command<I, R>, actor: Actor, input: Input): Promise<R> {
-  const result = await executeCommand(command, actor, input);
-  if (!result.ok) throw new Error(`fixture: ${command.name} refused: ${result.message} ${JSON.stringify(result.fieldErrors ?? {})}`);
-  return result.data as R;
-}
 
 async function setReportStatus(w: World, status: "DRAFT" | "SUBMITTED") {
   return prisma.unitReport.update({ where: { id: w.reportA1 }, data: { status } });
@@ -65,25 +65,24 @@ async function setRoundState(w: World, state: "OPEN" | "CLOSED") {
 
 /** A chair election for A's next year: A1 chairs this year, so A2 is the only candidate. */
 async function draftVoteRound(w: World) {
-  const data = await must(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" });
-  return (data as { id: string }).id;
+  return (await runOk(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" })).id;
 }
 async function openVoteRound(w: World) {
   const roundId = await draftVoteRound(w);
-  await must(openRound, w.actors.SECRETARIAT_A, { roundId });
+  await runOk(openRound, w.actors.SECRETARIAT_A, { roundId });
   return roundId;
 }
 /** An open round in which both delegates (A1, A2) have voted for the candidate (A2; self-votes allowed in A). */
 async function votedRound(w: World) {
   const roundId = await openVoteRound(w);
   const candidate = await prisma.voteCandidate.findFirstOrThrow({ where: { roundId } });
-  await must(castBallot, w.actors.UNIT_HEAD_A1, { roundId, [`c_${candidate.id}`]: "yes" });
-  await must(castBallot, w.actors.UNIT_HEAD_A2, { roundId, [`c_${candidate.id}`]: "yes" });
+  await runOk(castBallot, w.actors.UNIT_HEAD_A1, { roundId, [`c_${candidate.id}`]: "yes" });
+  await runOk(castBallot, w.actors.UNIT_HEAD_A2, { roundId, [`c_${candidate.id}`]: "yes" });
   return roundId;
 }
 async function closedVoteRound(w: World) {
   const roundId = await votedRound(w);
-  await must(closeRound, w.actors.SECRETARIAT_A, { roundId });
+  await runOk(closeRound, w.actors.SECRETARIAT_A, { roundId });
   return roundId;
 }
 
@@ -116,16 +115,18 @@ const NOT_YEAR = (why: string) => ({ scoped: false as const, why });
 
 export const FIXTURES: Record<string, Fixture> = {
   // --- Admin structure: no year involved -------------------------------------------------------
-  "block.create": { scope: "none", input: () => ({ code: code("K"), name: "Khối các đơn vị mới" }), year: NOT_YEAR("a block is structure, above the years") },
+  "block.create": { scope: "none", input: () => ({ code: code("K"), name: "Khối các đơn vị mới" }), stored: ["name"], year: NOT_YEAR("a block is structure, above the years") },
   "block.update": {
     scope: "none",
     input: async (w) => ({ id: (await prisma.cluster.findUniqueOrThrow({ where: { id: w.clusterA.id } })).blockId, code: code("K"), name: "Khối đổi tên" }),
+    stored: ["name"],
     year: NOT_YEAR("a block is structure, above the years"),
   },
-  "cluster.create": { scope: "none", input: (w) => ({ code: code("C"), name: "Cụm thi đua số 9", blockId: w.clusterA.blockId }), year: NOT_YEAR("a cluster is structure, above the years") },
+  "cluster.create": { scope: "none", input: (w) => ({ code: code("C"), name: "Cụm thi đua số 9", blockId: w.clusterA.blockId }), stored: ["name"], year: NOT_YEAR("a cluster is structure, above the years") },
   "cluster.update": {
     scope: "none",
     input: (w) => ({ id: w.clusterA.id, code: w.clusterA.code, name: "Cụm thi đua số 2 (đổi tên)", blockId: w.clusterA.blockId, active: "on" }),
+    stored: ["name"],
     year: NOT_YEAR("a cluster is structure, above the years"),
   },
   "cluster.setActive": {
@@ -134,21 +135,24 @@ export const FIXTURES: Record<string, Fixture> = {
     input: async (w) => ({ id: (await prisma.cluster.create({ data: { code: code("C"), name: "Cụm trống", blockId: w.clusterA.blockId } })).id, active: "false" }),
     year: NOT_YEAR("a cluster is structure, above the years"),
   },
-  "unit.create": { scope: "none", input: (w) => ({ code: code("U"), name: "Phòng mới", clusterId: w.clusterA.id, parentId: w.A1.id }), year: NOT_YEAR("units are structure, above the years") },
+  "unit.create": { scope: "none", input: (w) => ({ code: code("U"), name: "Phòng mới", clusterId: w.clusterA.id, parentId: w.A1.id }), stored: ["name"], year: NOT_YEAR("units are structure, above the years") },
   "unit.update": {
     scope: "none",
     input: (w) => ({ id: w.A1sub.id, code: w.A1sub.code, name: "Phòng Kỹ thuật 1 (đổi tên)", clusterId: w.clusterA.id, parentId: w.A1.id, active: "on" }),
+    stored: ["name"],
     year: NOT_YEAR("units are structure, above the years"),
   },
   "unit.setActive": { scope: "none", input: (w) => ({ id: w.A1sub.id, active: "false" }), year: NOT_YEAR("units are structure, above the years") },
   "user.create": {
     scope: "none",
     input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "Cán bộ mới", role: "UNIT_OFFICER", clusterId: "", unitId: w.A1.id, password: "MatKhau@2022", confirmPassword: "MatKhau@2022" }),
+    stored: ["displayName", "username"],
     year: NOT_YEAR("accounts are not part of a year"),
   },
   "user.update": {
     scope: "none",
     input: (w) => ({ id: w.actors.UNIT_OFFICER_A1.userId, displayName: "Cán bộ A1", role: "UNIT_OFFICER", clusterId: "", unitId: w.A1.id }),
+    stored: ["displayName"],
     year: NOT_YEAR("accounts are not part of a year"),
   },
   "user.setDisabled": { scope: "none", input: (w) => ({ id: w.actors.UNIT_OFFICER_A1.userId, disabled: "true" }), year: NOT_YEAR("accounts are not part of a year") },
@@ -163,6 +167,7 @@ export const FIXTURES: Record<string, Fixture> = {
       const t = await prisma.titleDefinition.findUniqueOrThrow({ where: { code: "CST" } });
       return { id: t.id, name: t.name, shortName: t.shortName, prerequisites: t.prerequisites, active: "on" };
     },
+    stored: ["name", "prerequisites"],
     year: NOT_YEAR("the title catalogue is shared by every year (past years keep their codes)"),
   },
 
@@ -170,11 +175,13 @@ export const FIXTURES: Record<string, Fixture> = {
   "officer.create": {
     scope: "own-unit",
     input: () => ({ code: code("CB"), fullName: "Phạm Thị Em", rank: "Đại úy", position: "Cán bộ", subUnitId: "" }),
+    stored: ["fullName", "position", "code"],
     year: NOT_YEAR("officers belong to the unit, not to a year"),
   },
   "officer.update": {
     scope: "A1",
     input: (w) => ({ id: w.officers.A1[0]!.id, code: "A1-001", fullName: "Lường Thị Ngọc Ánh", rank: "Thiếu tá", position: "Phó Trưởng phòng", subUnitId: "" }),
+    stored: ["fullName", "position"],
     year: NOT_YEAR("officers belong to the unit, not to a year"),
   },
   "officer.setActive": { scope: "A1", input: (w) => ({ id: w.officers.A1[0]!.id, active: "false" }), year: NOT_YEAR("officers belong to the unit, not to a year") },
@@ -198,6 +205,9 @@ export const FIXTURES: Record<string, Fixture> = {
     input: async (w, actor) => ({
       emulationYearId: yearOf(w, actor),
       titleCode: "CST",
+      q: "",
+      sub: "",
+      target: "",
       expectedCount: String(await prisma.officer.count({ where: { unitId: actor.unitId ?? w.A1.id, active: true } })),
     }),
     year: { scoped: true },
@@ -226,18 +236,20 @@ export const FIXTURES: Record<string, Fixture> = {
     },
     year: { scoped: true },
   },
-  "registration.agreement": { scope: "own-unit", input: (w, actor) => ({ emulationYearId: yearOf(w, actor), signedOn: "15/01/2022", signer: "Đại tá Nguyễn Văn Giao" }), year: { scoped: true } },
+  "registration.agreement": { scope: "own-unit", input: (w, actor) => ({ emulationYearId: yearOf(w, actor), signedOn: "15/01/2022", signer: "Đại tá Nguyễn Văn Giao" }), stored: ["signer"], year: { scoped: true } },
   "registration.reopen": {
     scope: "A1",
     input: async (w) => {
       await prisma.unitRegistration.create({ data: { emulationYearId: w.yearA.id, unitId: w.A1.id, status: "SUBMITTED", submittedAt: new Date() } });
       return { unitId: w.A1.id, emulationYearId: w.yearA.id, until: dmy(vietnamDayAfter(new Date(), 3)), reason: "Bổ sung cán bộ mới chuyển đến" };
     },
+    stored: ["reason"],
     year: { scoped: true },
   },
   "registration.agreement.secretariat": {
     scope: "A1",
     input: (w) => ({ unitId: w.A1.id, emulationYearId: w.yearA.id, signedOn: "15/01/2022", signer: "Đại tá Nguyễn Văn Giao" }),
+    stored: ["signer"],
     year: { scoped: true },
   },
 
@@ -259,6 +271,7 @@ export const FIXTURES: Record<string, Fixture> = {
       await setReportStatus(w, "SUBMITTED");
       return { reportId: w.reportA1, reason: "Thiếu minh chứng cho tiêu chí 1.1" };
     },
+    stored: ["reason"],
     year: { scoped: true },
   },
   "report.accept": {
@@ -296,14 +309,18 @@ export const FIXTURES: Record<string, Fixture> = {
     },
     year: { scoped: true },
   },
-  "scoring.cross.save": { scope: "A1", input: (w) => fullSheet(w, w.assignmentA1.id, w.assignmentA1.draftVersion), year: { scoped: true, actor: "UNIT_OFFICER_A1" } },
+  "scoring.cross.save": {
+    scope: "A1",
+    input: (w) => ({ ...fullSheet(w, w.assignmentA1.id, w.assignmentA1.draftVersion), [crossNoteField(firstCriterion(w).id)]: "Ghi chú chấm chéo" }),
+    actor: "UNIT_OFFICER_A1", year: { scoped: true } },
   "scoring.cross.submit": {
     scope: "A1",
     input: async (w) => {
-      const saved = await must(saveCrossScores, w.actors.UNIT_OFFICER_A1, fullSheet(w, w.assignmentA1.id, w.assignmentA1.draftVersion));
-      return { assignmentId: w.assignmentA1.id, version: String((saved as { version: number }).version) };
+      const saved = await runOk(saveCrossScores, w.actors.UNIT_OFFICER_A1, fullSheet(w, w.assignmentA1.id, w.assignmentA1.draftVersion));
+      return { assignmentId: w.assignmentA1.id, version: String(saved.version) };
     },
-    year: { scoped: true, actor: "UNIT_OFFICER_A1" },
+    actor: "UNIT_OFFICER_A1",
+    year: { scoped: true },
   },
   "scoring.close": { scope: "A", input: (w) => ({ roundId: w.roundId, force: "on" }), year: { scoped: true } },
   "scoring.reopen": {
@@ -318,8 +335,8 @@ export const FIXTURES: Record<string, Fixture> = {
     scope: "A",
     input: async (w) => {
       await setRoundState(w, "CLOSED");
-      const fields: Input = { reportId: w.reportA2 };
-      for (const c of allCriteria(w.tableA)) fields[`final.${c.id}`] = c.section.kind === "SCORED" ? String(Math.max(c.maxHalf - 2, 0) / 2).replace(".", ",") : "0";
+      const fields: Input = { reportId: w.reportA2, [finalNoteField(firstCriterion(w).id)]: "Thống nhất" };
+      for (const c of allCriteria(w.tableA)) fields[finalField(c.id)] = c.section.kind === "SCORED" ? String(Math.max(c.maxHalf - 2, 0) / 2).replace(".", ",") : "0";
       return fields;
     },
     year: { scoped: true },
@@ -327,7 +344,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "scoring.final.suggest": {
     scope: "A",
     input: async (w) => {
-      await must(closeScoringRound, w.actors.SECRETARIAT_A, { roundId: w.roundId, force: "on" });
+      await runOk(closeScoringRound, w.actors.SECRETARIAT_A, { roundId: w.roundId, force: "on" });
       return { roundId: w.roundId };
     },
     year: { scoped: true },
@@ -335,18 +352,24 @@ export const FIXTURES: Record<string, Fixture> = {
   "scoring.finalise": {
     scope: "A",
     input: async (w) => {
-      await must(closeScoringRound, w.actors.SECRETARIAT_A, { roundId: w.roundId, force: "on" });
-      await must(applySuggestedFinals, w.actors.SECRETARIAT_A, { roundId: w.roundId });
+      await runOk(closeScoringRound, w.actors.SECRETARIAT_A, { roundId: w.roundId, force: "on" });
+      await runOk(applySuggestedFinals, w.actors.SECRETARIAT_A, { roundId: w.roundId });
       return { roundId: w.roundId };
     },
     year: { scoped: true },
   },
 
   // --- Conference votes ---------------------------------------------------------------------------
-  "vote.round.create": { scope: "A", input: (w) => ({ yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" }), year: { scoped: true } },
+  "vote.round.create": {
+    scope: "A",
+    input: (w) => ({ yearId: w.yearA.id, kind: "ACCLAIM", title: "Suy tôn Cờ thi đua của Bộ", titleCode: "CO_BCA", seats: "1", [`unit_${w.A2.id}`]: "on" }),
+    stored: ["title"],
+    year: { scoped: true },
+  },
   "vote.round.update": {
     scope: "A",
-    input: async (w) => ({ roundId: await draftVoteRound(w), title: "Bầu Cụm trưởng năm 2023", [`unit_${w.A2.id}`]: "on" }),
+    input: async (w) => ({ roundId: await draftVoteRound(w), title: "Bầu Cụm trưởng năm 2023", titleCode: "", seats: "", [`unit_${w.A2.id}`]: "on" }),
+    stored: ["title"],
     year: { scoped: true },
   },
   "vote.round.delete": { scope: "A", input: async (w) => ({ roundId: await draftVoteRound(w) }), year: { scoped: true } },
@@ -359,7 +382,8 @@ export const FIXTURES: Record<string, Fixture> = {
       const candidate = await prisma.voteCandidate.findFirstOrThrow({ where: { roundId } });
       return { roundId, [`c_${candidate.id}`]: "yes" };
     },
-    year: { scoped: true, actor: "UNIT_HEAD_A1" },
+    actor: "UNIT_HEAD_A1",
+    year: { scoped: true },
   },
   "vote.round.close": { scope: "A", input: async (w) => ({ roundId: await votedRound(w) }), year: { scoped: true } },
   "vote.round.runoff": {
@@ -373,6 +397,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "vote.chair.assign": {
     scope: "A",
     input: (w) => ({ yearId: w.yearA.id, chairUnitId: w.A2.id, chairAssignmentRef: "Quyết định số 123/QĐ-BCA ngày 05/01/2022" }),
+    stored: ["chairAssignmentRef"],
     year: { scoped: true },
   },
 
@@ -380,9 +405,10 @@ export const FIXTURES: Record<string, Fixture> = {
   "year.open": {
     scope: "own-cluster",
     input: (w, actor) => ({ year: "2023", chairUnitId: actor.clusterId === w.clusterB.id ? w.B2.id : w.A2.id, deputyUnitId: "", movement: "" }),
+    stored: ["movement"],
     year: NOT_YEAR("opens the next year; a closed latest year is exactly when the next one is opened"),
   },
-  "year.leadership": { scope: "A", input: (w) => ({ yearId: w.yearA.id, chairUnitId: w.A1.id, deputyUnitId: "", movement: "Vì An ninh Tổ quốc" }), year: { scoped: true } },
+  "year.leadership": { scope: "A", input: (w) => ({ yearId: w.yearA.id, chairUnitId: w.A1.id, deputyUnitId: "", movement: "Vì An ninh Tổ quốc" }), stored: ["movement"], year: { scoped: true } },
   "year.settings": { scope: "A", input: (w) => ({ yearId: w.yearA.id, ...settingsForm() }), year: { scoped: true } },
   "year.phase.advance": { scope: "A", input: (w) => ({ yearId: w.yearA.id, fromPhase: "REGISTRATION" }), year: { scoped: true } },
   "year.phase.revert": { scope: "A", input: (w) => ({ yearId: w.yearA.id, fromPhase: "REGISTRATION" }), year: { scoped: true } },
@@ -402,8 +428,9 @@ export const FIXTURES: Record<string, Fixture> = {
         data: { officerId: w.officers.A1[0]!.id, year: 2022, rating: "GOOD", awardedTitleCode: "CST", decisionNo: "45/QĐ-BCA", decisionDate: new Date("2022-12-20T00:00:00Z"), decisionSigner: "Thứ trưởng Lê Văn Hà", verified: true },
       });
       await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "CLOSED", closedAt: new Date() } });
-      return { yearId: w.yearA.id, officerId: w.officers.A1[0]!.id, awardedTitleCode: "", decisionNo: "07/QĐ-BCA", decisionDate: "20/01/2023", decisionSigner: "Thứ trưởng Lê Văn Hà", reason: "Thu hồi danh hiệu do phát hiện vi phạm trong năm" };
+      return { yearId: w.yearA.id, officerId: w.officers.A1[0]!.id, unitId: "", awardedTitleCode: "", rating: "GOOD", decisionNo: "07/QĐ-BCA", decisionDate: "20/01/2023", decisionSigner: "Thứ trưởng Lê Văn Hà", reason: "Thu hồi danh hiệu do phát hiện vi phạm trong năm" };
     },
+    stored: ["decisionNo", "decisionSigner"],
     year: NOT_YEAR("the explicit amendment of a closed year: it refuses an open one instead"),
   },
 
@@ -428,6 +455,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "criteria.section.save": {
     scope: "A",
     input: (w) => ({ tableId: w.tableA.id, sectionId: firstSection(w).id, title: firstSection(w).title, max: String(firstSection(w).maxHalf / 2).replace(".", ","), amendmentReason: REASON }),
+    stored: ["title"],
     year: { scoped: true },
   },
   "criteria.section.delete": {
@@ -438,7 +466,8 @@ export const FIXTURES: Record<string, Fixture> = {
   "criteria.move": { scope: "A", input: (w) => ({ part: "criterion", id: firstCriterion(w).id, direction: "down", amendmentReason: REASON }), year: { scoped: true } },
   "criteria.criterion.save": {
     scope: "A",
-    input: (w) => ({ sectionId: "", criterionId: firstCriterion(w).id, title: firstCriterion(w).title, guidance: "", max: String(firstCriterion(w).maxHalf / 2).replace(".", ","), amendmentReason: REASON }),
+    input: (w) => ({ sectionId: "", criterionId: firstCriterion(w).id, title: firstCriterion(w).title, guidance: "Hướng dẫn chấm", max: String(firstCriterion(w).maxHalf / 2).replace(".", ","), evidenceRequired: "on", amendmentReason: REASON }),
+    stored: ["title", "guidance"],
     year: { scoped: true },
   },
   "criteria.criterion.delete": {
@@ -447,12 +476,12 @@ export const FIXTURES: Record<string, Fixture> = {
     input: (w) => ({ criterionId: w.tableA.sections.find((s) => s.kind !== "SCORED")!.criteria.at(-1)!.id, amendmentReason: REASON }),
     year: { scoped: true },
   },
-  "criteria.figure.save": { scope: "A", input: (w) => ({ tableId: w.tableA.id, figureId: "", label: "Số vụ án đã điều tra", unitLabel: "vụ", amendmentReason: REASON }), year: { scoped: true } },
+  "criteria.figure.save": { scope: "A", input: (w) => ({ tableId: w.tableA.id, figureId: "", label: "Số vụ án đã điều tra", unitLabel: "vụ", required: "on", amendmentReason: REASON }), stored: ["label", "unitLabel"], year: { scoped: true } },
   "criteria.figure.delete": {
     scope: "A",
     // A figure no unit has entered yet (the reports entered every existing one).
     input: async (w) => {
-      await must(saveKeyFigure, w.actors.SECRETARIAT_A, { tableId: w.tableA.id, figureId: "", label: "Số lớp tập huấn", unitLabel: "lớp", amendmentReason: REASON });
+      await runOk(saveKeyFigure, w.actors.SECRETARIAT_A, { tableId: w.tableA.id, figureId: "", label: "Số lớp tập huấn", unitLabel: "lớp", amendmentReason: REASON });
       const figure = await prisma.keyFigureDefinition.findFirstOrThrow({ where: { tableId: w.tableA.id, label: "Số lớp tập huấn" } });
       return { figureId: figure.id, amendmentReason: REASON };
     },
@@ -464,6 +493,7 @@ export const FIXTURES: Record<string, Fixture> = {
     scope: "A1",
     input: async (w) => ({
       ...(await resultsPhase(w)), yearId: w.yearA.id, officerId: w.officers.A1[0]!.id, rating: "GOOD", awardedTitleCode: "CST", decisionNo: "45/QĐ-BCA", decisionDate: "20/12/2022", decisionSigner: "Thứ trưởng Lê Văn Hà" }),
+    stored: ["decisionNo", "decisionSigner"],
     year: { scoped: true },
   },
   "result.verify": {
@@ -478,22 +508,26 @@ export const FIXTURES: Record<string, Fixture> = {
   "result.unit": {
     scope: "A1",
     // Recording "no title" (clearing it) needs no eligibility: the permission and the lock are what is tested.
-    input: async (w) => ({ ...(await resultsPhase(w)), yearId: w.yearA.id, unitId: w.A1.id, awardedTitleCode: "" }),
+    input: async (w) => ({ ...(await resultsPhase(w)), yearId: w.yearA.id, unitId: w.A1.id, awardedTitleCode: "", decisionNo: "", decisionDate: "", decisionSigner: "" }),
+    stored: ["decisionNo", "decisionSigner"],
     year: { scoped: true },
   },
   "initiative.add": {
     scope: "A1",
     input: (w) => ({ officerId: w.officers.A1[0]!.id, year: "2022", level: "BASE", title: "Phần mềm quản lý hồ sơ thi đua", decisionNo: "12/QĐ" }),
+    stored: ["title", "decisionNo"],
     year: { scoped: true },
   },
   "discipline.add": {
     scope: "A1",
     input: (w) => ({ officerId: w.officers.A1[0]!.id, form: "KHIEN_TRACH", status: "PENDING", fromDate: "01/06/2022", toDate: "", note: "" }),
+    stored: ["note"],
     year: { scoped: true },
   },
   "discipline.update": {
     scope: "A1",
     input: (w) => ({ id: w.discipline.id, form: "KHIEN_TRACH", status: "CLEARED", fromDate: "01/03/2022", toDate: "", note: "Đã xem xét, không xử lý" }),
+    stored: ["note"],
     year: { scoped: true },
   },
 };

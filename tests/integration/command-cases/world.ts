@@ -1,10 +1,9 @@
-// The world the permission matrix and the closed-year tests run in: two clusters, A (units A1, the
+// The world the permission matrix, the closed-year and the command fuzz tests run in: two clusters, A (units A1, the
 // chair unit of A's year, and A2) and B (unit B1), officers, an open 2022 year per cluster with a
 // published criteria table, A1's and A2's year-end reports accepted and an open cross-scoring round
 // (A1 scores A2, A2 scores A1), a discipline record and one actor of every kind. Built once per file,
 // then copied aside (snapshot) so that every case that may write starts from exactly this world
 // (restore): cheaper than rebuilding it and keeps the cases independent of their order.
-import { expect } from "vitest";
 import type { Actor } from "@/domain/permissions";
 import { allCriteria, explainField, figureField, scoreField, type CriteriaTableDef } from "@/domain/scoring";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
@@ -13,6 +12,7 @@ import { acceptReport, saveReportDraft, startReport, submitReport, uploadEvidenc
 import { openScoringRound } from "@/server/commands/scoring";
 import { seedTitleCatalogue } from "@/server/seed/demo";
 import { CRITERIA_2022, insertCriteriaTable } from "@/server/seed/criteria-2022";
+import { expectOk } from "../../support/action-result";
 import { makeActor, makeCluster, makeOfficer, makeUnit, prisma } from "../fixtures";
 
 export const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
@@ -30,18 +30,14 @@ export function reportFields(table: CriteriaTableDef, reportId: string, version:
   return fields;
 }
 
-const ok = (result: { ok: boolean; message?: string }) => expect(result, result.message).toMatchObject({ ok: true });
-
 async function acceptedReport(table: CriteriaTableDef, yearId: string, officer: Actor, head: Actor, secretariat: Actor) {
-  const started = await executeCommand(startReport, officer, { yearId, kind: "YEAR_END" });
-  ok(started);
-  const reportId = (started as { data: { id: string } }).data.id;
-  ok(await executeCommand(saveReportDraft, officer, reportFields(table, reportId, 0)));
+  const { id: reportId } = expectOk(await executeCommand(startReport, officer, { yearId, kind: "YEAR_END" }));
+  expectOk(await executeCommand(saveReportDraft, officer, reportFields(table, reportId, 0)));
   const evidence = allCriteria(table).find((c) => c.evidenceRequired && c.section.kind === "SCORED")!;
-  ok(await executeCommand(uploadEvidence, officer, { reportId, criterionId: evidence.id, file: new File([PDF], "minh-chung.pdf", { type: "application/pdf" }) }));
+  expectOk(await executeCommand(uploadEvidence, officer, { reportId, criterionId: evidence.id, file: new File([PDF], "minh-chung.pdf", { type: "application/pdf" }) }));
   const { draftVersion } = await prisma.unitReport.findUniqueOrThrow({ where: { id: reportId } });
-  ok(await executeCommand(submitReport, head, { reportId, version: draftVersion }));
-  ok(await executeCommand(acceptReport, secretariat, { reportId }));
+  expectOk(await executeCommand(submitReport, head, { reportId, version: draftVersion }));
+  expectOk(await executeCommand(acceptReport, secretariat, { reportId }));
   return reportId;
 }
 
@@ -80,9 +76,7 @@ export async function buildWorld() {
 
   const reportA1 = await acceptedReport(tableA, yearA.id, actors.UNIT_OFFICER_A1, actors.UNIT_HEAD_A1, actors.SECRETARIAT_A);
   const reportA2 = await acceptedReport(tableA, yearA.id, actors.UNIT_OFFICER_A2, actors.UNIT_HEAD_A2, actors.SECRETARIAT_A);
-  const opened = await executeCommand(openScoringRound, actors.SECRETARIAT_A, { yearId: yearA.id, scorersPerReport: "1" });
-  ok(opened);
-  const roundId = (opened as { data: { id: string } }).data.id;
+  const { id: roundId } = expectOk(await executeCommand(openScoringRound, actors.SECRETARIAT_A, { yearId: yearA.id, scorersPerReport: "1" }));
   const assignmentA1 = await prisma.crossAssignment.findFirstOrThrow({ where: { roundId, scorerUnitId: A1.id } });
   const discipline = await prisma.discipline.create({
     data: { officerId: officers.A1[1]!.id, form: "KHIEN_TRACH", status: "PENDING", fromDate: new Date("2022-03-01T00:00:00Z") },
@@ -93,8 +87,9 @@ export async function buildWorld() {
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 export type ActorKey = keyof World["actors"];
 
-// SecurityEvent is left out: a refused command's trace is written there on purpose (after the rollback).
-async function publicTables(): Promise<string[]> {
+/** The app's tables (all but the migration history and SecurityEvent, where a refused command's trace
+ * is written on purpose, after the rollback). */
+export async function publicTables(): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ t: string }[]>`
     SELECT tablename::text AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'SecurityEvent') ORDER BY tablename`;
   return rows.map((r) => r.t);

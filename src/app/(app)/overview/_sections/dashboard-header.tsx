@@ -1,0 +1,45 @@
+import { Badge, LinkButton, PageHeader } from "@/components/ui";
+import { PrintButton } from "@/components/print-button";
+import type { ClusterDashboard } from "@/server/queries/dashboard";
+
+type Cluster = NonNullable<ClusterDashboard["cluster"]>;
+
+/** The cluster's name and block, with print, Excel export and the Ministry-wide view. */
+export function DashboardHeader({ d, cluster, maySeeMinistry }: { d: ClusterDashboard; cluster: Cluster; maySeeMinistry: boolean }) {
+  return (
+    <PageHeader
+      title={`Tổng quan ${cluster.name}`}
+      description={
+        <>
+          {cluster.blockName} · Mã cụm: {cluster.code}
+          {d.year ? ` · Năm thi đua ${d.year.year}` : ""}
+          {!cluster.active && (
+            <>
+              {" "}
+              · <Badge>Ngừng hoạt động</Badge>
+            </>
+          )}
+        </>
+      }
+      actions={
+        <>
+          <PrintButton />
+          {d.year && (
+            <a
+              href={`/overview/export?cluster=${cluster.id}&year=${d.year.year}`}
+              download
+              className="inline-flex items-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+            >
+              Xuất Excel
+            </a>
+          )}
+          {maySeeMinistry && (
+            <LinkButton href={`/overview/ministry${d.year ? `?year=${d.year.year}` : ""}`} variant="secondary">
+              Toàn Bộ Công an
+            </LinkButton>
+          )}
+        </>
+      }
+    />
+  );
+}
