@@ -1,5 +1,5 @@
 // Every zod schema the app validates input with, found automatically: each command's `input` (every
-// module of src/server/commands) and every exported schema of src/domain, plus the field builders of
+// module of src/server/commands and its sub-folders) and every exported schema of src/domain, plus the field builders of
 // src/domain/validation.ts. Also what a schema promises about its output (the length bound).
 import { z } from "zod";
 import type { Command } from "@/server/commands/command";
@@ -7,7 +7,7 @@ import * as validation from "@/domain/validation";
 
 type AnyCommand = Command<unknown, unknown>;
 
-const commandModules = import.meta.glob<Record<string, unknown>>("../../src/server/commands/*.ts", { eager: true });
+const commandModules = import.meta.glob<Record<string, unknown>>("../../src/server/commands/**/*.ts", { eager: true });
 const domainModules = import.meta.glob<Record<string, unknown>>("../../src/domain/**/*.ts", { eager: true });
 
 export function isCommand(value: unknown): value is AnyCommand {

@@ -26,9 +26,17 @@ describe("auditDiff", () => {
 
 describe("audit labels", () => {
   it("names every command in Vietnamese", async () => {
-    const modules = await Promise.all(
-      ["admin", "officers", "years", "registration", "results", "criteria", "reports", "scoring", "votes"].map((m) => import(`@/server/commands/${m}.ts`)),
-    );
+    const modules = await Promise.all([
+      import("@/server/commands/admin"),
+      import("@/server/commands/officers"),
+      import("@/server/commands/years"),
+      import("@/server/commands/registration"),
+      import("@/server/commands/results"),
+      import("@/server/commands/criteria"),
+      import("@/server/commands/reports"),
+      import("@/server/commands/scoring"),
+      import("@/server/commands/votes"),
+    ]);
     const names = modules.flatMap((m) =>
       Object.values(m as Record<string, unknown>)
         .filter((v): v is { name: string; run: unknown; permission: unknown } => typeof v === "object" && v !== null && "run" in v && "permission" in v)

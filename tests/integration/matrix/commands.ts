@@ -22,13 +22,20 @@ const isCommand = (value: unknown): value is AnyCommand =>
   typeof (value as AnyCommand).run === "function" &&
   typeof (value as AnyCommand).input === "object";
 
+/** The modules of the folder and its sub-folders; an index.ts only re-exports its folder's modules. */
+function commandFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? commandFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") && e.name !== "index.ts" ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
 /** Every exported command of every module of the folder, by name (a re-export counts once). */
 export async function collectCommands(): Promise<{ commands: Map<string, AnyCommand>; duplicates: string[] }> {
   const commands = new Map<string, AnyCommand>();
   const duplicates: string[] = [];
-  const files = fs.readdirSync(COMMANDS_DIR).filter((f) => f.endsWith(".ts")).sort();
-  for (const file of files) {
-    const mod = (await import(path.join(COMMANDS_DIR, file))) as Record<string, unknown>;
+  for (const file of commandFiles(COMMANDS_DIR)) {
+    const mod = (await import(file)) as Record<string, unknown>;
     for (const value of Object.values(mod)) {
       if (!isCommand(value)) continue;
       const seen = commands.get(value.name);
