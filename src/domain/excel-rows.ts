@@ -189,44 +189,6 @@ function columnOrder(cell: string | undefined): number {
   return n;
 }
 
-/**
- * Errors carried in a command's field errors (ActionResult has no other structured channel): the key
- * is the JSON of [sheet, row, column, cell]. decodeImportErrors reverses it; other keys are ignored.
- */
-export function encodeImportErrors(errors: readonly ImportError[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const e of errors) {
-    const key = JSON.stringify(["xlsx", e.sheet, e.row, e.column, e.cell ?? null]);
-    (out[key] ??= []).push(e.message);
-  }
-  return out;
-}
-
-export function decodeImportErrors(fieldErrors: Record<string, string[] | undefined> | undefined): ImportError[] {
-  const out: ImportError[] = [];
-  for (const [key, messages] of Object.entries(fieldErrors ?? {})) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(key);
-    } catch {
-      continue;
-    }
-    if (!Array.isArray(parsed) || parsed[0] !== "xlsx" || parsed.length !== 5) continue;
-    const [, sheet, row, column, cell] = parsed as [string, unknown, unknown, unknown, unknown];
-    if (typeof sheet !== "string") continue;
-    for (const message of messages ?? []) {
-      out.push({
-        sheet,
-        row: typeof row === "number" ? row : null,
-        column: typeof column === "string" ? column : null,
-        ...(typeof cell === "string" ? { cell } : {}),
-        message,
-      });
-    }
-  }
-  return out.sort(compareImportErrors);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Cells
 

@@ -2,19 +2,20 @@
 // stored in the database) → validate with zod → one transaction → an audit entry in that transaction.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import type { ImportError } from "@/domain/excel-rows";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { prisma, type Tx } from "@/server/db";
-import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError } from "@/server/errors";
+import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 
-export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError };
+export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError };
 
 /** How the closed-year trigger's message starts (prisma/migrations/20261128053500_closed_year_guard). */
 const CLOSED_YEAR_GUARD_PREFIX = "Năm thi đua đã khóa sổ:";
 
 export type ActionResult<T = unknown> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; rowErrors?: ImportError[] };
 
 export type AuditRecord = {
   entityType: string;
@@ -77,6 +78,7 @@ export async function executeCommand<I, R>(
       return { ok: true as const, message: out.message, data: out.data };
     }, command.transaction);
   } catch (error) {
+    if (error instanceof RowErrorsError) return { ok: false, message: error.message, rowErrors: error.rows };
     if (error instanceof UserError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const columns = uniqueColumns(error);

@@ -15,4 +15,6 @@ export { verifyOfficerResultsInput, verifyOfficerResults } from "./verify";
 export { recordUnitResultInput, recordUnitResult } from "./unit-result";
 export { addDisciplineInput, updateDisciplineInput, addDiscipline, updateDiscipline } from "./disciplines";
 export { importWorkbookInput, importWorkbook } from "./import/command";
+export { type ImportInput, type ImportSummary, applyImport } from "./import/apply";
+export { loadImportContext } from "./import/context";
 export { type ImportOutcome, MAX_ERRORS_SHOWN, importUploadedFile } from "./import/upload";

@@ -3,11 +3,11 @@ import { INDIVIDUAL_TITLES } from "@/domain/eligibility";
 import { can, type Actor } from "@/domain/permissions";
 import { RANKS } from "@/domain/ranks";
 import { idField, isStorableText } from "@/domain/validation";
-import { applyImport, type ImportSummary } from "@/server/excel/import";
 import { defineCommand, NotFoundError } from "../../command";
 import { RATING_CODES, memberUnitScope } from "../shared";
+import { applyImport, type ImportSummary } from "./apply";
 
-// The Excel import (the file is read and its rows validated by the server action; see import.ts)
+// The Excel import (the file is read and its rows validated by the server action; see upload.ts)
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const codeString = z.string().min(1).max(32).regex(/^[A-Z0-9._-]+$/);

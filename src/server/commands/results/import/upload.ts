@@ -1,10 +1,13 @@
 import { can, type Actor } from "@/domain/permissions";
 import { isUuid } from "@/domain/validation";
-import { loadImportContext, readUploadedWorkbook, type ImportSummary, type UploadedFile } from "@/server/excel/import";
+import { readUploadedWorkbook, type UploadedFile } from "@/server/excel/import";
 import { prisma } from "@/server/db";
-import { decodeImportErrors, parseWorkbook, type ImportError } from "@/domain/excel-rows";
+import { parseWorkbook, type ImportError } from "@/domain/excel-rows";
+import { rowErrorsMessage } from "@/server/errors";
 import { executeCommand, NOT_FOUND, NOT_SIGNED_IN } from "../../command";
+import type { ImportSummary } from "./apply";
 import { importWorkbook } from "./command";
+import { loadImportContext } from "./context";
 
 export type ImportOutcome =
   | { ok: true; message: string; summary: ImportSummary }
@@ -29,12 +32,7 @@ export async function importUploadedFile(actor: Actor | null, file: UploadedFile
   if (!loaded) return { ok: false, message: NOT_FOUND, errors: [] };
   const parsed = parseWorkbook(read.sheets, loaded.context);
   if (parsed.errors.length > 0) {
-    const n = parsed.errors.length;
-    return {
-      ok: false,
-      message: `Tệp có ${n.toLocaleString("vi-VN")} lỗi; chưa có dữ liệu nào được lưu. Hãy sửa các lỗi dưới đây rồi nhập lại.`,
-      errors: parsed.errors,
-    };
+    return { ok: false, message: rowErrorsMessage(parsed.errors.length), errors: parsed.errors };
   }
   const result = await executeCommand(importWorkbook, actor, {
     yearId: year,
@@ -44,5 +42,5 @@ export async function importUploadedFile(actor: Actor | null, file: UploadedFile
     results: parsed.results,
   });
   if (result.ok) return { ok: true, message: result.message ?? "Đã nhập tệp.", summary: result.data! };
-  return { ok: false, message: result.message, errors: decodeImportErrors(result.fieldErrors) };
+  return { ok: false, message: result.message, errors: result.rowErrors ?? [] };
 }
