@@ -27,6 +27,8 @@ export type AuditRecord = {
 export type Command<I, R> = {
   /** Also the audit action, e.g. "officer.create". */
   name: string;
+  /** What the audit viewer calls the action, in Vietnamese (its map is built from the commands: registry.ts). */
+  label: string;
   permission: Permission;
   input: z.ZodType<I>;
   /** The scope of what the command touches, read from the database (never from the form). */
@@ -36,6 +38,11 @@ export type Command<I, R> = {
   transaction?: { maxWait?: number; timeout?: number };
   /** Field to blame when a unique constraint fails, by constraint column. */
   uniqueFields?: Record<string, { field: string; message: string }>;
+  /**
+   * The shape of the audit entry's { before, after }, where readers of the log rely on it. A mismatch
+   * is the command's bug: the transaction is rolled back and the user sees the system error.
+   */
+  auditPayload?: z.ZodType;
 };
 
 export function defineCommand<I, R = undefined>(command: Command<I, R>): Command<I, R> {
@@ -62,6 +69,7 @@ export async function executeCommand<I, R>(
       const target = await command.target(tx, input, actor);
       if (!can(actor, command.permission, target)) throw new NotFoundError();
       const out = await command.run(tx, input, actor, target);
+      if (command.auditPayload) checkAuditPayload(command, out.audit);
       await tx.auditLog.create({
         data: {
           actorId: actor.userId,
@@ -95,6 +103,14 @@ export async function executeCommand<I, R>(
     console.error(`[command ${command.name}]`, error);
     return { ok: false, message: "Đã có lỗi hệ thống; thay đổi chưa được lưu. Vui lòng thử lại." };
   }
+}
+
+/** Thrown (and logged as a system error) when a command's audit entry does not have the declared shape. */
+class AuditPayloadMismatch extends Error {}
+
+function checkAuditPayload(command: { name: string; auditPayload?: z.ZodType }, audit: AuditRecord) {
+  const checked = command.auditPayload!.safeParse({ before: audit.before, after: audit.after });
+  if (!checked.success) throw new AuditPayloadMismatch(`audit payload of ${command.name}: ${z.prettifyError(checked.error)}`);
 }
 
 /** check_violation raised by the closed-year trigger, as the pg adapter passes it on (raw or model query). */

@@ -9,6 +9,7 @@ const blockInput = z.object({ code: codeField("Mã khối"), name: requiredText(
 
 export const createBlock = defineCommand({
   name: "block.create",
+  label: "Thêm khối thi đua",
   permission: "block.manage",
   input: blockInput,
   target: async () => ({}),
@@ -25,6 +26,7 @@ export const createBlock = defineCommand({
 
 export const updateBlock = defineCommand({
   name: "block.update",
+  label: "Sửa khối thi đua",
   permission: "block.manage",
   input: blockInput.extend({ id: idField("Khối") }),
   async target(tx, input) {

@@ -36,6 +36,7 @@ async function assertClusterCanStop(tx: Tx, clusterId: string) {
 
 export const createCluster = defineCommand({
   name: "cluster.create",
+  label: "Thêm cụm thi đua",
   permission: "cluster.manage",
   input: z.object(clusterFields),
   target: async () => ({}),
@@ -53,6 +54,7 @@ export const createCluster = defineCommand({
 
 export const updateCluster = defineCommand({
   name: "cluster.update",
+  label: "Sửa cụm thi đua",
   permission: "cluster.manage",
   input: z.object({ id: idField("Cụm"), ...clusterFields, active: optionalFlag }),
   async target(tx, input) {
@@ -79,6 +81,7 @@ export const updateCluster = defineCommand({
 
 export const setClusterActive = defineCommand({
   name: "cluster.setActive",
+  label: "Bật/tắt cụm thi đua",
   permission: "cluster.manage",
   input: z.object({ id: idField("Cụm"), active: requiredFlag("Trạng thái") }),
   async target(tx, input) {

@@ -28,6 +28,7 @@ const titleSnapshot = (t: { code: string; name: string; shortName: string; prere
 
 export const updateTitle = defineCommand({
   name: "title.update",
+  label: "Sửa danh hiệu thi đua",
   permission: "title.manage",
   input: z.object({
     id: idField("Danh hiệu"),

@@ -71,6 +71,7 @@ async function assertUnitCanStart(tx: Tx, unit: { clusterId: string; parentId: s
 
 export const createUnit = defineCommand({
   name: "unit.create",
+  label: "Thêm đơn vị",
   permission: "unit.manage",
   input: z.object(unitFields),
   // Filed under the cluster (and member unit) it is created in; both are checked in run.
@@ -98,6 +99,7 @@ export const createUnit = defineCommand({
 
 export const updateUnit = defineCommand({
   name: "unit.update",
+  label: "Sửa đơn vị",
   permission: "unit.manage",
   input: z.object({ id: idField("Đơn vị"), ...unitFields, active: optionalFlag }),
   async target(tx, input) {
@@ -158,6 +160,7 @@ export const updateUnit = defineCommand({
 
 export const setUnitActive = defineCommand({
   name: "unit.setActive",
+  label: "Bật/tắt đơn vị",
   permission: "unit.manage",
   input: z.object({ id: idField("Đơn vị"), active: requiredFlag("Trạng thái") }),
   async target(tx, input) {

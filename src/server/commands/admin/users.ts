@@ -89,6 +89,7 @@ const SELF_DEMOTE = "Bạn không thể tự thay đổi vai trò Quản trị c
 
 export const createUser = defineCommand({
   name: "user.create",
+  label: "Tạo tài khoản",
   permission: "user.manage",
   input: z
     .object({
@@ -133,6 +134,7 @@ export const createUser = defineCommand({
 
 export const updateUser = defineCommand({
   name: "user.update",
+  label: "Sửa tài khoản",
   permission: "user.manage",
   input: z.object({
     id: idField("Tài khoản"),
@@ -168,6 +170,7 @@ export const updateUser = defineCommand({
 
 export const setUserDisabled = defineCommand({
   name: "user.setDisabled",
+  label: "Khóa/mở khóa tài khoản",
   permission: "user.manage",
   input: z.object({ id: idField("Tài khoản"), disabled: requiredFlag("Trạng thái") }),
   target: (tx, input) => userTarget(tx, input.id),
@@ -195,6 +198,7 @@ export const setUserDisabled = defineCommand({
 
 export const resetUserPassword = defineCommand({
   name: "user.resetPassword",
+  label: "Đặt lại mật khẩu",
   permission: "user.manage",
   input: z
     .object({ id: idField("Tài khoản"), password: passwordField, confirmPassword: confirmField })

@@ -22,6 +22,7 @@ export const createCriteriaTableInput = z.object({
 
 export const createCriteriaTable = defineCommand({
   name: "criteria.create",
+  label: "Tạo bảng tiêu chí",
   permission: P.criteriaManage,
   input: createCriteriaTableInput,
   target: (tx, input) => yearTarget(tx, input.yearId),

@@ -31,6 +31,7 @@ export const saveCriterionInput = z.object({
 
 export const saveCriterion = defineCommand({
   name: "criteria.criterion.save",
+  label: "Lưu tiêu chí",
   permission: P.criteriaManage,
   input: saveCriterionInput,
   target: (tx, input) =>
@@ -84,6 +85,7 @@ export const deleteCriterionInput = z.object({ criterionId: idField("Tiêu chí"
 
 export const deleteCriterion = defineCommand({
   name: "criteria.criterion.delete",
+  label: "Xóa tiêu chí",
   permission: P.criteriaManage,
   input: deleteCriterionInput,
   target: (tx, input) => partTarget(tx, "criterion", input.criterionId),

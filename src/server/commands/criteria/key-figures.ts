@@ -16,6 +16,7 @@ export const saveKeyFigureInput = z.object({
 
 export const saveKeyFigure = defineCommand({
   name: "criteria.figure.save",
+  label: "Lưu chỉ số chính",
   permission: P.criteriaManage,
   input: saveKeyFigureInput,
   target: (tx, input) => partTarget(tx, "table", input.tableId),
@@ -40,6 +41,7 @@ export const deleteKeyFigureInput = z.object({ figureId: idField("Số liệu"),
 
 export const deleteKeyFigure = defineCommand({
   name: "criteria.figure.delete",
+  label: "Xóa chỉ số chính",
   permission: P.criteriaManage,
   input: deleteKeyFigureInput,
   target: (tx, input) => partTarget(tx, "figure", input.figureId),

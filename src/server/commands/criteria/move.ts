@@ -23,6 +23,7 @@ export const moveInput = z.object({
 
 export const moveCriteriaPart = defineCommand({
   name: "criteria.move",
+  label: "Đổi thứ tự tiêu chí",
   permission: P.criteriaManage,
   input: moveInput,
   target: (tx, input) => partTarget(tx, input.part, input.id),

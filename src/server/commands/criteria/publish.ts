@@ -10,6 +10,7 @@ export const publishCriteriaTableInput = z.object({ tableId: idField("Bảng ti�
 
 export const publishCriteriaTable = defineCommand({
   name: "criteria.publish",
+  label: "Ban hành bảng tiêu chí",
   permission: P.criteriaManage,
   input: publishCriteriaTableInput,
   target: (tx, input) => partTarget(tx, "table", input.tableId),

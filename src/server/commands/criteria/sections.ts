@@ -17,6 +17,7 @@ export const saveSectionInput = z.object({
 
 export const saveSection = defineCommand({
   name: "criteria.section.save",
+  label: "Lưu mục tiêu chí",
   permission: P.criteriaManage,
   input: saveSectionInput,
   target: (tx, input) => partTarget(tx, "table", input.tableId),
@@ -66,6 +67,7 @@ export const deleteSectionInput = z.object({ sectionId: idField("Mục"), amendm
 
 export const deleteSection = defineCommand({
   name: "criteria.section.delete",
+  label: "Xóa mục tiêu chí",
   permission: P.criteriaManage,
   input: deleteSectionInput,
   target: (tx, input) => partTarget(tx, "section", input.sectionId),

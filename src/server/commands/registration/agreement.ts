@@ -89,6 +89,7 @@ async function storeAgreement(tx: Tx, unitYear: UnitYear, input: z.infer<typeof 
 /** The unit officer records their unit's agreement, within the registration window. */
 export const recordAgreement = defineCommand({
   name: "registration.agreement",
+  label: "Ghi nhận giao ước thi đua",
   permission: "registration.edit",
   input: recordAgreementInput,
   target: (tx, _input, actor) => ownUnitTarget(tx, actor),
@@ -103,6 +104,7 @@ export const recordAgreement = defineCommand({
 /** The secretariat records any unit's agreement of its cluster (setting up the year); refused in a closed year. */
 export const recordAgreementForUnit = defineCommand({
   name: "registration.agreement.secretariat",
+  label: "Thư ký ghi nhận giao ước thi đua",
   permission: "year.manage",
   input: recordAgreementForUnitInput,
   target: (tx, input) => memberUnitTarget(tx, input.unitId),

@@ -19,6 +19,7 @@ export const bulkSetOfficerRegistrationsInput = z.object({
 
 export const bulkSetOfficerRegistrations = defineCommand({
   name: "registration.officers.bulk",
+  label: "Đăng ký hàng loạt cho cán bộ",
   permission: "registration.edit",
   input: bulkSetOfficerRegistrationsInput,
   target: (tx, _input, actor) => ownUnitTarget(tx, actor),

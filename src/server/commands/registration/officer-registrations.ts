@@ -35,6 +35,7 @@ export const saveOfficerRegistrationsInput = z.object({ emulationYearId: yearIdF
 
 export const saveOfficerRegistrations = defineCommand({
   name: "registration.officers.save",
+  label: "Lưu đăng ký của cán bộ",
   permission: "registration.edit",
   input: saveOfficerRegistrationsInput,
   target: (tx, _input, actor) => ownUnitTarget(tx, actor),

@@ -14,6 +14,7 @@ export const reopenUnitRegistrationInput = z.object({
 
 export const reopenUnitRegistration = defineCommand({
   name: "registration.reopen",
+  label: "Mở lại đăng ký thi đua",
   permission: "registration.reopen",
   input: reopenUnitRegistrationInput,
   target: (tx, input) => memberUnitTarget(tx, input.unitId),

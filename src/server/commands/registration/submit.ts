@@ -10,6 +10,7 @@ export const submitUnitRegistrationInput = z.object({ emulationYearId: yearIdFie
 
 export const submitUnitRegistration = defineCommand({
   name: "registration.submit",
+  label: "Gửi đăng ký thi đua",
   permission: "registration.edit",
   input: submitUnitRegistrationInput,
   target: (tx, _input, actor) => ownUnitTarget(tx, actor),

@@ -12,6 +12,7 @@ export const setUnitTargetInput = z.object({
 
 export const setUnitTarget = defineCommand({
   name: "registration.unit.target",
+  label: "Đăng ký danh hiệu tập thể",
   permission: "registration.edit",
   input: setUnitTargetInput,
   target: (tx, _input, actor) => ownUnitTarget(tx, actor),

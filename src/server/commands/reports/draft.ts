@@ -13,6 +13,7 @@ type Diff = Record<string, { before: unknown; after: unknown }>;
 
 export const saveReportDraft = defineCommand({
   name: "report.saveDraft",
+  label: "Lưu bản nháp báo cáo",
   permission: P.reportEdit,
   input: saveReportDraftInput,
   target: (tx, input) => reportTarget(tx, input.reportId),

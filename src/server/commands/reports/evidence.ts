@@ -29,6 +29,7 @@ export const uploadEvidenceInput = z.object({
 
 export const uploadEvidence = defineCommand({
   name: "report.evidence.upload",
+  label: "Tải lên tài liệu kiểm chứng",
   permission: P.reportEdit,
   input: uploadEvidenceInput,
   target: (tx, input) => reportTarget(tx, input.reportId),
@@ -75,6 +76,7 @@ export const deleteEvidenceInput = z.object({ fileId: idField("Tệp minh chứn
 
 export const deleteEvidence = defineCommand({
   name: "report.evidence.delete",
+  label: "Xóa tài liệu kiểm chứng",
   permission: P.reportEdit,
   input: deleteEvidenceInput,
   async target(tx, input) {

@@ -31,6 +31,7 @@ async function loadForReview(tx: Tx, reportId: string, clusterId: string) {
 
 export const returnReport = defineCommand({
   name: "report.return",
+  label: "Trả lại báo cáo",
   permission: P.reportReview,
   input: returnReportInput,
   target: (tx, input) => reportTarget(tx, input.reportId),
@@ -49,6 +50,7 @@ export const acceptReportInput = z.object({ reportId: idField("Báo cáo") });
 
 export const acceptReport = defineCommand({
   name: "report.accept",
+  label: "Tiếp nhận báo cáo",
   permission: P.reportReview,
   input: acceptReportInput,
   target: (tx, input) => reportTarget(tx, input.reportId),

@@ -15,6 +15,7 @@ export const startReportInput = z.object({
 
 export const startReport = defineCommand({
   name: "report.start",
+  label: "Bắt đầu báo cáo tổng kết",
   permission: P.reportEdit,
   input: startReportInput,
   // The acting user's own member unit, and only for a year of its own cluster.

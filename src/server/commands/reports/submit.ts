@@ -34,6 +34,7 @@ function snapshotOf(form: CriteriaTableDef, stored: Awaited<ReturnType<typeof st
 
 export const submitReport = defineCommand({
   name: "report.submit",
+  label: "Gửi báo cáo",
   permission: P.reportApprove,
   input: submitReportInput,
   target: (tx, input) => reportTarget(tx, input.reportId),

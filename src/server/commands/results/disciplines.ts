@@ -30,6 +30,7 @@ const DISCIPLINE_AUDIT = { id: true, officerId: true, form: true, status: true, 
 
 export const addDiscipline = defineCommand({
   name: "discipline.add",
+  label: "Thêm kỷ luật",
   permission: "history.manage",
   input: addDisciplineInput,
   target: (tx, input) => officerScope(tx, input.officerId),
@@ -60,6 +61,7 @@ async function disciplineScope(tx: Tx, id: string): Promise<Target> {
 
 export const updateDiscipline = defineCommand({
   name: "discipline.update",
+  label: "Sửa kỷ luật",
   permission: "history.manage",
   input: updateDisciplineInput,
   target: (tx, input) => disciplineScope(tx, input.id),

@@ -30,6 +30,7 @@ export const addInitiativeInput = z.object({
 
 export const addInitiative = defineCommand({
   name: "initiative.add",
+  label: "Thêm sáng kiến",
   permission: "history.manage",
   input: addInitiativeInput,
   target: (tx, input) => officerScope(tx, input.officerId),

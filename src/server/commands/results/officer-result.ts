@@ -4,6 +4,7 @@ import { can } from "@/domain/permissions";
 import { idField } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
+import { OFFICER_RESULT_AUDIT, officerResultAuditPayload } from "@/server/store/result-audit";
 import { defineCommand, UserError } from "../command";
 import { RATING_CODES, optionalEnum, decisionFields, requireDecision, officerScope, lockUnit, resultsYear, checkDecisionDate, assertTitleActive, toDate, isoOf } from "./shared";
 
@@ -17,12 +18,12 @@ export const recordOfficerResultInput = z
   })
   .superRefine((v, ctx) => requireDecision(v, v.awardedTitleCode, ctx, "awardedTitleCode"));
 
-const RESULT_AUDIT = { id: true, officerId: true, year: true, rating: true, awardedTitleCode: true, decisionNo: true, decisionDate: true, decisionSigner: true, verified: true } as const;
-
 export const recordOfficerResult = defineCommand({
   name: "result.record",
+  label: "Ghi kết quả cá nhân",
   permission: "results.enter",
   input: recordOfficerResultInput,
+  auditPayload: officerResultAuditPayload,
   target: (tx, input) => officerScope(tx, input.officerId),
   async run(tx, input, actor, target) {
     await lockUnit(tx, target.unitId!);
@@ -43,7 +44,7 @@ export const recordOfficerResult = defineCommand({
       }
     }
     const verified = can(actor, "results.verify", target);
-    const before = await tx.officerYearResult.findUnique({ where: { officerId_year: { officerId: officer.id, year: year.year } }, select: RESULT_AUDIT });
+    const before = await tx.officerYearResult.findUnique({ where: { officerId_year: { officerId: officer.id, year: year.year } }, select: OFFICER_RESULT_AUDIT });
     const values = {
       rating: input.rating,
       awardedTitleCode: input.awardedTitleCode,
@@ -65,7 +66,7 @@ export const recordOfficerResult = defineCommand({
       where: { officerId_year: { officerId: officer.id, year: year.year } },
       create: { officerId: officer.id, year: year.year, ...values, verified },
       update: { ...values, verified },
-      select: RESULT_AUDIT,
+      select: OFFICER_RESULT_AUDIT,
     });
     return {
       data: { id: after.id },

@@ -4,6 +4,7 @@ import { idField } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
 import type { Tx } from "@/server/db";
 import { disciplineRecord } from "@/server/store/eligibility-data";
+import { UNIT_RESULT_AUDIT, unitResultAuditPayload } from "@/server/store/result-audit";
 import { defineCommand, UserError } from "../command";
 import { optionalEnum, decisionFields, requireDecision, memberUnitScope, resultsYear, checkDecisionDate, assertTitleActive, toDate } from "./shared";
 
@@ -53,13 +54,13 @@ async function memberSummary(tx: Tx, unitId: string, year: number): Promise<Unit
   };
 }
 
-const UNIT_RESULT_AUDIT = { id: true, emulationYearId: true, unitId: true, awardedTitleCode: true, decisionNo: true, decisionDate: true, decisionSigner: true } as const;
-
 export const recordUnitResult = defineCommand({
   name: "result.unit",
+  label: "Ghi kết quả tập thể",
   // The collective title is the cluster's record of the Ministry's decision: the secretariat enters it.
   permission: "results.verify",
   input: recordUnitResultInput,
+  auditPayload: unitResultAuditPayload,
   target: (tx, input) => memberUnitScope(tx, input.unitId),
   async run(tx, input, _actor, target) {
     const clusterId = target.clusterId!;

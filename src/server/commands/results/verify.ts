@@ -19,6 +19,7 @@ export const verifyOfficerResultsInput = z.object({
 
 export const verifyOfficerResults = defineCommand({
   name: "result.verify",
+  label: "Xác nhận kết quả",
   permission: "results.verify",
   input: verifyOfficerResultsInput,
   target: (tx, input) => memberUnitScope(tx, input.unitId),

@@ -8,6 +8,7 @@ export const closeScoringRoundInput = roundIdInput.extend({ force: checkbox });
 
 export const closeScoringRound = defineCommand({
   name: "scoring.close",
+  label: "Đóng đợt chấm điểm",
   permission: P.scoringManage,
   input: closeScoringRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),

@@ -43,6 +43,7 @@ async function loadSheet(tx: Tx, assignmentId: string, clusterId: string) {
 
 export const saveCrossScores = defineCommand({
   name: "scoring.cross.save",
+  label: "Lưu điểm chấm chéo",
   permission: P.crossScore,
   input: saveCrossScoresInput,
   target: (tx, input) => assignmentTarget(tx, input.assignmentId),
@@ -73,6 +74,7 @@ export const submitCrossScoresInput = z.object(sheetFields);
 
 export const submitCrossScores = defineCommand({
   name: "scoring.cross.submit",
+  label: "Gửi điểm chấm chéo",
   permission: P.crossScore,
   input: submitCrossScoresInput,
   target: (tx, input) => assignmentTarget(tx, input.assignmentId),

@@ -47,6 +47,7 @@ async function loadRoundOfReport(tx: Tx, reportId: string, clusterId: string) {
 
 export const setFinalScores = defineCommand({
   name: "scoring.final.set",
+  label: "Ghi điểm thẩm định",
   permission: P.scoringManage,
   input: setFinalScoresInput,
   target: (tx, input) => reportRoundTarget(tx, input.reportId),
@@ -82,6 +83,7 @@ export const applySuggestedFinalsInput = roundIdInput;
 
 export const applySuggestedFinals = defineCommand({
   name: "scoring.final.suggest",
+  label: "Đề xuất điểm thẩm định",
   permission: P.scoringManage,
   input: applySuggestedFinalsInput,
   target: (tx, input) => roundTarget(tx, input.roundId),

@@ -8,6 +8,7 @@ export const finaliseScoringRoundInput = roundIdInput;
 
 export const finaliseScoringRound = defineCommand({
   name: "scoring.finalise",
+  label: "Chốt kết quả chấm điểm",
   permission: P.scoringManage,
   input: finaliseScoringRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),

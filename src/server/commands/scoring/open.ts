@@ -27,6 +27,7 @@ export const openScoringRoundInput = z.object({
 
 export const openScoringRound = defineCommand({
   name: "scoring.open",
+  label: "Mở đợt chấm điểm",
   permission: P.scoringManage,
   input: openScoringRoundInput,
   target: (tx, input) => yearTarget(tx, input.yearId),

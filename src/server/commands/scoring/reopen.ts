@@ -6,6 +6,7 @@ export const reopenScoringRoundInput = roundIdInput;
 
 export const reopenScoringRound = defineCommand({
   name: "scoring.reopen",
+  label: "Mở lại đợt chấm điểm",
   permission: P.scoringManage,
   input: reopenScoringRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),

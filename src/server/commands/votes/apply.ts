@@ -11,6 +11,7 @@ import { roundOnlyInput, roundTarget, loadRound, ENTITY } from "./shared";
 
 export const applyOutcome = defineCommand({
   name: "vote.round.apply",
+  label: "Áp dụng kết quả bỏ phiếu",
   permission: "vote.manage",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),

@@ -14,6 +14,7 @@ export const recordAssignedChairInput = z.object({
 
 export const recordAssignedChair = defineCommand({
   name: "vote.chair.assign",
+  label: "Ghi nhận cụm trưởng do Bộ chỉ định",
   permission: "vote.manage",
   input: recordAssignedChairInput,
   target: (tx, input) => yearTarget(tx, input.yearId),

@@ -24,6 +24,7 @@ export const castBallotInput = z.looseObject({ roundId: roundIdField }).transfor
 
 export const castBallot = defineCommand({
   name: "vote.cast",
+  label: "Đã bỏ phiếu",
   permission: "vote.cast",
   input: castBallotInput,
   // The whole hall votes within seconds: wait for a connection rather than fail the ballot.

@@ -64,6 +64,7 @@ function outcomeSummary(result: ClosedRoundResult, kind: RoundKind): string {
 
 export const closeRound = defineCommand({
   name: "vote.round.close",
+  label: "Đóng vòng bỏ phiếu",
   permission: "vote.manage",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),

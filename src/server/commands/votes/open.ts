@@ -5,6 +5,7 @@ import { roundOnlyInput, roundTarget, loadRound, prepareSetup, electorateFor, EN
 
 export const openRound = defineCommand({
   name: "vote.round.open",
+  label: "Mở vòng bỏ phiếu",
   permission: "vote.manage",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),

@@ -8,6 +8,7 @@ import { roundOnlyInput, roundTarget, loadRound, electorateFor, ENTITY, roundSna
 
 export const openRunoff = defineCommand({
   name: "vote.round.runoff",
+  label: "Mở vòng bỏ phiếu lại",
   permission: "vote.manage",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),

@@ -66,6 +66,7 @@ export const updateRoundInput = z
 
 export const createRound = defineCommand({
   name: "vote.round.create",
+  label: "Tạo vòng bỏ phiếu",
   permission: "vote.manage",
   input: createRoundInput,
   target: (tx, input) => yearTarget(tx, input.yearId),
@@ -93,6 +94,7 @@ export const createRound = defineCommand({
 
 export const updateRound = defineCommand({
   name: "vote.round.update",
+  label: "Sửa vòng bỏ phiếu",
   permission: "vote.manage",
   input: updateRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
@@ -115,6 +117,7 @@ export const updateRound = defineCommand({
 
 export const deleteRound = defineCommand({
   name: "vote.round.delete",
+  label: "Xóa vòng bỏ phiếu",
   permission: "vote.manage",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),

@@ -59,6 +59,7 @@ function summaryMessage(s: ImportSummary): string {
 
 export const importWorkbook = defineCommand({
   name: "excel.import",
+  label: "Nhập danh sách từ Excel",
   permission: "officer.manage",
   input: importWorkbookInput,
   // 5,000 rows take a few seconds; a busy server must not cut the import off halfway.
