@@ -43,10 +43,10 @@ async function main() {
     // Imported after DATABASE_URL is set: the Prisma client is created on first use.
     const { prisma } = await import("../../src/server/db");
     const { seedTitleCatalogue } = await import("../../src/server/seed/demo");
-    const { readWorkbookBytes, loadImportContext } = await import("../../src/server/excel/import");
+    const { readWorkbookBytes } = await import("../../src/server/excel/import");
     const { parseWorkbook } = await import("../../src/domain/excel-rows");
     const { executeCommand } = await import("../../src/server/commands/command");
-    const { importWorkbook } = await import("../../src/server/commands/results");
+    const { importWorkbook, loadImportContext } = await import("../../src/server/commands/results");
     const { DEFAULT_YEAR_SETTINGS } = await import("../../src/domain/year-settings");
     const { textSortKey } = await import("../../src/domain/vietnamese");
 

@@ -1,3 +1,5 @@
+import type { ImportError } from "@/domain/excel-rows";
+
 // The refusals every layer below the pages shares: a command rolls back on them, a query turns
 // NotFoundError into the page's 404. Messages are what the user reads.
 
@@ -16,6 +18,17 @@ export class UserError extends Error {
 export class NotFoundError extends UserError {
   constructor() {
     super(NOT_FOUND);
+  }
+}
+
+/** What the user reads when a file has errors in its rows (none of it is saved). */
+export const rowErrorsMessage = (n: number) =>
+  `Tệp có ${n.toLocaleString("vi-VN")} lỗi; chưa có dữ liệu nào được lưu. Hãy sửa các lỗi dưới đây rồi nhập lại.`;
+
+/** A file refused: every problem, by sheet, row and column (the import form lists them). */
+export class RowErrorsError extends UserError {
+  constructor(readonly rows: ImportError[]) {
+    super(rowErrorsMessage(rows.length));
   }
 }
 

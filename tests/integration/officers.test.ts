@@ -1,6 +1,6 @@
 // Officers against the real database: who may add/edit/deactivate (own unit only), what a tampered form
 // can and cannot do, validation as field errors, and the list's scope, search, order and paging.
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Actor } from "@/domain/permissions";
 import { nameSortKey, searchKey } from "@/domain/vietnamese";
@@ -267,6 +267,7 @@ describe("officer commands", () => {
     // No pre-check here: only the database's unique index stands in the way.
     const blindInsert = defineCommand({
       name: "test.blindInsert",
+      label: "Thử: thêm cán bộ không kiểm tra trước",
       permission: "officer.manage",
       input: z.object({ code: z.string() }),
       target: async () => ({ unitId: w.unitA.id, clusterId: w.cluster.id }),
@@ -279,6 +280,29 @@ describe("officer commands", () => {
       uniqueFields: { code: { field: "code", message: CODE_TAKEN } },
     });
     expect(await executeCommand(blindInsert, w.actors.officerA, { code: "NT-0001" })).toEqual({ ok: false, message: CODE_TAKEN, fieldErrors: { code: [CODE_TAKEN] } });
+  });
+
+  it("command.ts refuses an audit entry that does not have the command's declared shape: system error, nothing written", async () => {
+    const sloppyInsert = defineCommand({
+      name: "test.sloppyAudit",
+      label: "Thử: nhật ký sai cấu trúc",
+      permission: "officer.manage",
+      input: z.object({ code: z.string() }),
+      auditPayload: z.object({ before: z.null(), after: z.object({ code: z.string() }) }),
+      target: async () => ({ unitId: w.unitA.id, clusterId: w.cluster.id }),
+      async run(tx, input) {
+        const o = await tx.officer.create({
+          data: { unitId: w.unitA.id, code: input.code, fullName: "X", searchName: "x", sortKey: "1", rank: "Đại úy", position: "Cán bộ" },
+        });
+        return { audit: { entityType: "Officer", entityId: o.id, before: null, after: { id: o.id } } };
+      },
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const result = await executeCommand(sloppyInsert, w.actors.officerA, { code: "KTNV-8888" });
+    expect(result).toEqual({ ok: false, message: "Đã có lỗi hệ thống; thay đổi chưa được lưu. Vui lòng thử lại." });
+    expect(logged).toHaveBeenCalledWith("[command test.sloppyAudit]", expect.any(Error));
+    logged.mockRestore();
+    expect(await prisma.officer.count({ where: { code: "KTNV-8888" } })).toBe(0);
   });
 });
 

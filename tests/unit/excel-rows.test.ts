@@ -5,8 +5,6 @@ import {
   codeValue,
   columnLetter,
   dateValue,
-  decodeImportErrors,
-  encodeImportErrors,
   fullNameValue,
   individualTitleValue,
   looksLikeFormula,
@@ -26,7 +24,6 @@ import {
   SHEET_DEFS,
   textValue,
   type ImportContext,
-  type ImportError,
   type RawSheet,
   type TitleInfo,
 } from "@/domain/excel-rows";
@@ -454,19 +451,6 @@ describe("when a year accepts results", () => {
     expect(RESULTS_PHASES).toEqual(["REPORTING", "SCORING", "CONFERENCE", "RESULTS"]);
     for (const phase of RESULTS_PHASES) expect(resultsWindowError({ year: 2021, phase })).toBeNull();
     expect(resultsWindowError({ year: 2021, phase: "CLOSED" })).toBe("Năm thi đua đã khóa sổ, không thể chỉnh sửa.");
-  });
-});
-
-describe("errors through a command's field errors", () => {
-  it("round-trip, sorted; unrelated keys ignored", () => {
-    const errors: ImportError[] = [
-      { sheet: "Kết quả", row: 4, column: "Xếp loại", cell: "C4", message: "b" },
-      { sheet: "Cán bộ", row: 2, column: "Mã cán bộ", cell: "A2", message: "a" },
-      { sheet: "Cán bộ", row: 2, column: "Mã cán bộ", cell: "A2", message: "a2" },
-      { sheet: "Đăng ký danh hiệu", row: null, column: null, message: "quota" },
-    ];
-    const encoded = { ...encodeImportErrors(errors), code: ["x"], "[1,2]": ["y"], "not json": ["z"] };
-    expect(decodeImportErrors(encoded)).toEqual([errors[1], errors[2], errors[3], errors[0]]);
   });
 });
 

@@ -14,7 +14,7 @@
 // workbook (parseWorkbook) and the results window.
 export { columnLetter, HEADER_ROW, MAX_ROWS_PER_SHEET, OFFICER_SHEET, REGISTRATION_SHEET, RESULT_SHEET, SHEET_DEFS } from "./layout";
 export type { ColumnDef, ColumnKey, SheetDef, SheetKey } from "./layout";
-export { compareImportErrors, decodeImportErrors, encodeImportErrors } from "./errors";
+export { compareImportErrors } from "./errors";
 export type { ImportError } from "./errors";
 export { looksLikeFormula, looksLikeScript, readCell, safeCellText } from "./cells";
 export type { CellRead } from "./cells";

@@ -1,6 +1,6 @@
 // The permissions the reports and scoring features check (entries of src/domain/permissions.ts).
 // Drafts: whatever "report.view" says, a report that is not submitted (DRAFT, RETURNED) is only ever
-// shown to its own unit (src/server/queries/reports.ts, reportVisibility()).
+// shown to its own unit (src/server/queries/reports/, reportVisibility()).
 import type { Permission } from "../permissions";
 
 export const P = {

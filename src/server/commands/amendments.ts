@@ -12,6 +12,7 @@ import { allowClosedYearWrites } from "@/server/closed-year-guard";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
 import { lockCluster } from "@/server/store/locks";
+import { amendmentAuditPayload, OFFICER_RESULT_AUDIT, UNIT_RESULT_AUDIT } from "@/server/store/result-audit";
 import { memberUnitScope, officerScope, RATING_CODES } from "./results";
 
 export const AMENDMENT_ONLY_CLOSED = "Chỉ năm thi đua đã khóa sổ mới cần sửa đổi; năm đang mở hãy sửa trực tiếp trên trang kết quả.";
@@ -53,8 +54,10 @@ const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : nul
 
 export const amendClosedYear = defineCommand({
   name: "year.amendClosed",
+  label: "Sửa đổi kết quả năm đã khóa sổ",
   permission: "year.amend",
   input: amendClosedYearInput,
+  auditPayload: amendmentAuditPayload,
   // The member unit, of the officer or named, read from the database.
   target: (tx, input) => (input.officerId ? officerScope(tx, input.officerId) : memberUnitScope(tx, input.unitId!)),
   async run(tx, input, actor, target) {
@@ -76,7 +79,7 @@ export const amendClosedYear = defineCommand({
 
     if (input.officerId) {
       if (title) await assertTitle(tx, title, "INDIVIDUAL");
-      const select = { id: true, officerId: true, year: true, rating: true, awardedTitleCode: true, decisionNo: true, decisionDate: true, decisionSigner: true, verified: true } as const;
+      const select = OFFICER_RESULT_AUDIT;
       const before = await tx.officerYearResult.findUnique({ where: { officerId_year: { officerId: input.officerId, year: year.year } }, select });
       const rating = input.rating ?? before?.rating ?? null;
       if (!rating) throw new UserError("Cán bộ chưa có xếp loại năm này; vui lòng chọn xếp loại.", { rating: ["Vui lòng chọn xếp loại."] });
@@ -96,7 +99,7 @@ export const amendClosedYear = defineCommand({
 
     const unitId = target.unitId!;
     if (title) await assertTitle(tx, title, "COLLECTIVE");
-    const select = { id: true, emulationYearId: true, unitId: true, awardedTitleCode: true, decisionNo: true, decisionDate: true, decisionSigner: true } as const;
+    const select = UNIT_RESULT_AUDIT;
     const before = await tx.unitYearResult.findUnique({ where: { emulationYearId_unitId: { emulationYearId: year.id, unitId } }, select });
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { name: true } });
     const after = await tx.unitYearResult.upsert({

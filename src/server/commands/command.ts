@@ -2,20 +2,21 @@
 // stored in the database) → validate with zod → one transaction → an audit entry in that transaction.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import type { ImportError } from "@/domain/excel-rows";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { prisma, type Tx } from "@/server/db";
-import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError } from "@/server/errors";
+import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { recordAccessDenied } from "@/server/security/access";
 
-export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError };
+export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError };
 
 /** How the closed-year trigger's message starts (prisma/migrations/20261128053500_closed_year_guard). */
 const CLOSED_YEAR_GUARD_PREFIX = "Năm thi đua đã khóa sổ:";
 
 export type ActionResult<T = unknown> =
   | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; rowErrors?: ImportError[] };
 
 export type AuditRecord = {
   entityType: string;
@@ -27,6 +28,8 @@ export type AuditRecord = {
 export type Command<I, R> = {
   /** Also the audit action, e.g. "officer.create". */
   name: string;
+  /** What the audit viewer calls the action, in Vietnamese (its map is built from the commands: registry.ts). */
+  label: string;
   permission: Permission;
   input: z.ZodType<I>;
   /** The scope of what the command touches, read from the database (never from the form). */
@@ -36,6 +39,11 @@ export type Command<I, R> = {
   transaction?: { maxWait?: number; timeout?: number };
   /** Field to blame when a unique constraint fails, by constraint column. */
   uniqueFields?: Record<string, { field: string; message: string }>;
+  /**
+   * The shape of the audit entry's { before, after }, where readers of the log rely on it. A mismatch
+   * is the command's bug: the transaction is rolled back and the user sees the system error.
+   */
+  auditPayload?: z.ZodType;
 };
 
 export function defineCommand<I, R = undefined>(command: Command<I, R>): Command<I, R> {
@@ -72,6 +80,7 @@ export async function executeCommand<I, R>(
       const target = await command.target(tx, input, actor);
       if (!can(actor, command.permission, target)) throw new ScopeRefused(target);
       const out = await command.run(tx, input, actor, target);
+      if (command.auditPayload) checkAuditPayload(command, out.audit);
       await tx.auditLog.create({
         data: {
           actorId: actor.userId,
@@ -90,6 +99,7 @@ export async function executeCommand<I, R>(
   } catch (error) {
     // After the rollback, so the trace stays.
     if (error instanceof ScopeRefused) await recordAccessDenied(actor, { permission: command.permission, via: "write", command: command.name, target: error.target });
+    if (error instanceof RowErrorsError) return { ok: false, message: error.message, rowErrors: error.rows };
     if (error instanceof UserError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const columns = uniqueColumns(error);
@@ -106,6 +116,14 @@ export async function executeCommand<I, R>(
     console.error(`[command ${command.name}]`, error);
     return { ok: false, message: "Đã có lỗi hệ thống; thay đổi chưa được lưu. Vui lòng thử lại." };
   }
+}
+
+/** Thrown (and logged as a system error) when a command's audit entry does not have the declared shape. */
+class AuditPayloadMismatch extends Error {}
+
+function checkAuditPayload(command: { name: string; auditPayload?: z.ZodType }, audit: AuditRecord) {
+  const checked = command.auditPayload!.safeParse({ before: audit.before, after: audit.after });
+  if (!checked.success) throw new AuditPayloadMismatch(`audit payload of ${command.name}: ${z.prettifyError(checked.error)}`);
 }
 
 /** check_violation raised by the closed-year trigger, as the pg adapter passes it on (raw or model query). */

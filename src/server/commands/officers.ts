@@ -113,6 +113,7 @@ async function assertSubUnit(tx: Tx, unitId: string, subUnitId: string | null, a
 
 export const createOfficer = defineCommand({
   name: "officer.create",
+  label: "Thêm cán bộ",
   permission: "officer.manage",
   input: createOfficerInput,
   // The officer joins the acting user's own member unit; the form has no say in it.
@@ -140,6 +141,7 @@ export const createOfficer = defineCommand({
 
 export const updateOfficer = defineCommand({
   name: "officer.update",
+  label: "Sửa thông tin cán bộ",
   permission: "officer.manage",
   input: updateOfficerInput,
   target: (tx, input) => officerScope(tx, input.id),
@@ -161,6 +163,7 @@ export const updateOfficer = defineCommand({
 
 export const setOfficerActive = defineCommand({
   name: "officer.setActive",
+  label: "Đổi trạng thái cán bộ",
   permission: "officer.manage",
   input: setOfficerActiveInput,
   target: (tx, input) => officerScope(tx, input.id),

@@ -81,6 +81,7 @@ export const openYearInput = z.object({
 
 export const openYear = defineCommand({
   name: "year.open",
+  label: "Mở năm thi đua",
   permission: "year.manage",
   input: openYearInput,
   target: (tx, _input, actor) => actorClusterTarget(tx, actor),
@@ -164,6 +165,7 @@ export const updateYearLeadershipInput = z.object({
 
 export const updateYearLeadership = defineCommand({
   name: "year.leadership",
+  label: "Cập nhật cụm trưởng, cụm phó",
   permission: "year.manage",
   input: updateYearLeadershipInput,
   target: (tx, input) => yearTarget(tx, input.yearId),
@@ -285,6 +287,7 @@ export const updateYearSettingsInput = yearSettingsFormSchema.extend({ yearId: y
 
 export const updateYearSettings = defineCommand({
   name: "year.settings",
+  label: "Sửa thiết lập năm thi đua",
   permission: "year.manage",
   input: updateYearSettingsInput,
   target: (tx, input) => yearTarget(tx, input.yearId),
@@ -312,9 +315,10 @@ const phaseField = z.enum(YEAR_PHASES, { error: "Giai đoạn không hợp lệ.
 /** The form says which phase it was showing, so a double click or a stale page cannot move two steps. */
 const phaseMoveInput = z.object({ yearId: yearIdField, fromPhase: phaseField });
 
-function phaseCommand(name: string, move: PhaseMove) {
+function phaseCommand(name: string, label: string, move: PhaseMove) {
   return defineCommand({
     name,
+    label,
     permission: "year.manage",
     input: phaseMoveInput,
     target: (tx, input) => yearTarget(tx, input.yearId),
@@ -343,7 +347,7 @@ function phaseCommand(name: string, move: PhaseMove) {
   });
 }
 
-export const advanceYearPhase = phaseCommand("year.phase.advance", "advance");
-export const revertYearPhase = phaseCommand("year.phase.revert", "revert");
+export const advanceYearPhase = phaseCommand("year.phase.advance", "Chuyển giai đoạn năm thi đua", "advance");
+export const revertYearPhase = phaseCommand("year.phase.revert", "Quay lại giai đoạn trước", "revert");
 /** Final: a closed year is read-only (later corrections are amendments, not in scope here). */
-export const closeYear = phaseCommand("year.close", "close");
+export const closeYear = phaseCommand("year.close", "Khóa sổ năm thi đua", "close");

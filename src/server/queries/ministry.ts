@@ -3,7 +3,7 @@
 // with scope "all" (today: admins). Anything else: 404.
 //
 // A fixed number of aggregate queries whatever the number of clusters, units or officers: titles and
-// active officers from the maintained summaries (dashboard.ts), everything else per cluster-year (a few
+// active officers from the maintained summaries (dashboard/), everything else per cluster-year (a few
 // hundred rows at most).
 import { notFound } from "next/navigation";
 import { percentDown } from "@/domain/dashboard";
@@ -67,7 +67,7 @@ export async function ministryOverview(actor: Actor, params: { year?: number; bl
     queryRows<{ clusterId: string; units: number }[]>`
       SELECT u."clusterId"::text AS "clusterId", count(*)::int AS "units" FROM "Unit" u
       WHERE u."parentId" IS NULL AND u."active" GROUP BY 1`,
-    // Active officers per cluster, from the maintained per-unit counts (dashboard.ts).
+    // Active officers per cluster, from the maintained per-unit counts (dashboard/).
     queryRows<{ clusterId: string; officers: number }[]>`
       SELECT u."clusterId"::text AS "clusterId", sum(c."active")::int AS "officers"
       FROM "UnitOfficerCount" c JOIN "Unit" u ON u."id" = c."unitId" GROUP BY 1`,

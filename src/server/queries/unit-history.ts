@@ -5,7 +5,7 @@
 // own people ("results.view" on the unit). Anything else: 404.
 //
 // Five statements whatever the size of the unit: titles per year and the officers' streaks come from
-// the maintained summaries (dashboard.ts), everything else is one row per year.
+// the maintained summaries (dashboard/), everything else is one row per year.
 import { notFound } from "next/navigation";
 import { titleCountSeries, unitYearSeries, yearRange, type TitleCountRow, type YearPoint } from "@/domain/dashboard";
 import { can, type Actor } from "@/domain/permissions";
@@ -39,7 +39,7 @@ export type NotableOfficer = {
  * Officers of a member unit whose longest streak of consecutive years at CSTĐCS-or-higher is at least
  * NOTABLE_MIN_STREAK, or who hold a title of level NOTABLE_MIN_LEVEL or higher (CSTĐ CAND, toàn quốc):
  * longest streak first, then the most recent, then the highest title, then name order. The maintained
- * summary "OfficerTitleStreak" (dashboard.ts) holds exactly these officers; the page is read in index
+ * summary "OfficerTitleStreak" (dashboard/) holds exactly these officers; the page is read in index
  * order, so the work does not depend on how many officers the unit has.
  */
 export async function notableOfficers(unitId: string, page: number, pageSize = NOTABLE_PAGE_SIZE): Promise<{ rows: NotableOfficer[]; total: number }> {

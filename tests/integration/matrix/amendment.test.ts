@@ -118,6 +118,7 @@ describe("the database's own closed-year guard", () => {
     // A command that forgot the closed-year check (the guard is what catches it).
     const careless = defineCommand({
       name: "test.careless",
+      label: "Thử: lệnh thiếu kiểm tra năm đã khóa sổ",
       permission: "year.manage",
       input: z.object({ yearId: z.uuid() }),
       target: async () => ({ clusterId: s.cluster.id }),

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { codeField, idField, requiredText } from "@/domain/validation";
+import { defineCommand } from "../command";
+import { codeUnique, lockRow } from "./shared";
+
+const blockSnapshot = (b: { code: string; name: string }) => ({ code: b.code, name: b.name });
+
+const blockInput = z.object({ code: codeField("Mã khối"), name: requiredText("Tên khối", 200) });
+
+export const createBlock = defineCommand({
+  name: "block.create",
+  label: "Thêm khối thi đua",
+  permission: "block.manage",
+  input: blockInput,
+  target: async () => ({}),
+  async run(tx, input) {
+    const block = await tx.block.create({ data: { code: input.code, name: input.name } });
+    return {
+      data: { id: block.id },
+      message: `Đã tạo khối “${block.name}”.`,
+      audit: { entityType: "Block", entityId: block.id, after: blockSnapshot(block) },
+    };
+  },
+  uniqueFields: codeUnique,
+});
+
+export const updateBlock = defineCommand({
+  name: "block.update",
+  label: "Sửa khối thi đua",
+  permission: "block.manage",
+  input: blockInput.extend({ id: idField("Khối") }),
+  async target(tx, input) {
+    await lockRow(tx, "Block", input.id);
+    return {};
+  },
+  async run(tx, input) {
+    const before = await tx.block.findUniqueOrThrow({ where: { id: input.id } });
+    const after = await tx.block.update({ where: { id: input.id }, data: { code: input.code, name: input.name } });
+    return {
+      data: { id: after.id },
+      message: "Đã lưu thay đổi.",
+      audit: { entityType: "Block", entityId: after.id, before: blockSnapshot(before), after: blockSnapshot(after) },
+    };
+  },
+  uniqueFields: codeUnique,
+});

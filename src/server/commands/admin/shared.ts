@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { Tx } from "@/server/db";
+import { NotFoundError, UserError } from "../command";
+
+const CODE_TAKEN = "Mã đã tồn tại.";
+export const codeUnique = { code: { field: "code", message: CODE_TAKEN } };
+
+/**
+ * A status flag for update commands: "on"/"true" → true, "false" → false, absent → unchanged.
+ * (Edit forms do not carry it: status changes go through the set…Active / setUserDisabled commands,
+ * behind a confirmation, so a stale edit form can never undo them.)
+ */
+export const optionalFlag = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === "on" || v === "true" || v === true));
+
+/** A required true/false flag, as posted by a status button. */
+export const requiredFlag = (label: string) =>
+  z
+    .union([z.literal("true"), z.literal("false"), z.boolean()], { error: `${label} không hợp lệ.` })
+    .transform((v) => v === "true" || v === true);
+
+/** Row lock, so that concurrent admin commands check rules against settled data. */
+export async function lockRow(tx: Tx, table: "Block" | "Cluster" | "Unit" | "User" | "TitleDefinition", id: string) {
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "${table}" WHERE "id" = $1::uuid FOR UPDATE`, id);
+  if (rows.length === 0) throw new NotFoundError();
+}
+
+export const fieldError = (field: string, message: string) => new UserError(message, { [field]: [message] });
+
+export async function enabledAccountsIn(tx: Tx, where: { unitId?: string; clusterId?: string }) {
+  return tx.user.count({ where: { ...where, disabled: false } });
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { P } from "@/domain/scoring/permissions";
+import { checkbox, idField } from "@/domain/validation";
+import { defineCommand, UserError } from "../command";
+import { titleField, amendmentReasonField, partTarget, editContext, existingPart, recordAmendment, tableIdOf, renumber } from "./shared";
+
+export const saveKeyFigureInput = z.object({
+  tableId: idField("Bảng tiêu chí"),
+  figureId: z.union([z.literal(""), idField("Số liệu")]).optional().transform((s) => s || null),
+  label: titleField("Tên số liệu", 300),
+  unitLabel: titleField("Đơn vị tính", 40),
+  required: checkbox,
+  inMidyear: checkbox,
+  amendmentReason: amendmentReasonField,
+});
+
+export const saveKeyFigure = defineCommand({
+  name: "criteria.figure.save",
+  label: "Lưu chỉ số chính",
+  permission: P.criteriaManage,
+  input: saveKeyFigureInput,
+  target: (tx, input) => partTarget(tx, "table", input.tableId),
+  async run(tx, input, actor, target) {
+    const ctx = await editContext(tx, input.tableId, target.clusterId!, input.amendmentReason);
+    const existing = existingPart(ctx.table.keyFigures, input.figureId);
+    const values = { label: input.label, unitLabel: input.unitLabel, required: input.required, inMidyear: input.inMidyear };
+    const id = existing
+      ? (await tx.keyFigureDefinition.update({ where: { id: existing.id }, data: values })).id
+      : (await tx.keyFigureDefinition.create({ data: { tableId: ctx.table.id, position: ctx.table.keyFigures.length + 1, ...values } })).id;
+    const summary = existing ? `Sửa số liệu "${existing.label}" → "${input.label}" (${input.unitLabel})` : `Thêm số liệu "${input.label}" (${input.unitLabel})`;
+    const amended = await recordAmendment(tx, ctx, actor, input.amendmentReason, summary, { figureId: id, before: existing, after: values });
+    return {
+      data: { id },
+      message: `${existing ? "Đã lưu" : "Đã thêm"} số liệu "${input.label}"${amended.suffix}.`,
+      audit: { entityType: "KeyFigureDefinition", entityId: id, before: existing ?? null, after: { ...values, ...amended.audit } },
+    };
+  },
+});
+
+export const deleteKeyFigureInput = z.object({ figureId: idField("Số liệu"), amendmentReason: amendmentReasonField });
+
+export const deleteKeyFigure = defineCommand({
+  name: "criteria.figure.delete",
+  label: "Xóa chỉ số chính",
+  permission: P.criteriaManage,
+  input: deleteKeyFigureInput,
+  target: (tx, input) => partTarget(tx, "figure", input.figureId),
+  async run(tx, input, actor, target) {
+    const ctx = await editContext(tx, await tableIdOf(tx, "figure", input.figureId), target.clusterId!, input.amendmentReason);
+    const figure = ctx.table.keyFigures.find((f) => f.id === input.figureId)!;
+    const values = await tx.reportFigure.count({ where: { figureId: figure.id } });
+    if (ctx.table.frozenAt && values > 0) {
+      throw new UserError(`Đã có ${values} đơn vị nhập số liệu "${figure.label}"; không thể xóa. Có thể sửa tên hoặc bỏ đánh dấu bắt buộc.`);
+    }
+    await tx.keyFigureDefinition.delete({ where: { id: figure.id } });
+    await renumber(tx, "KeyFigureDefinition", ctx.table.keyFigures.filter((f) => f.id !== figure.id).map((f) => f.id));
+    const amended = await recordAmendment(tx, ctx, actor, input.amendmentReason, `Xóa số liệu "${figure.label}"`, { figureId: figure.id, before: figure });
+    return {
+      message: `Đã xóa số liệu "${figure.label}"${amended.suffix}.`,
+      audit: { entityType: "KeyFigureDefinition", entityId: figure.id, before: { ...figure, valuesDeleted: values }, after: amended.audit },
+    };
+  },
+});

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { titleLabel, type IndividualTitle } from "@/domain/eligibility";
+import { isStorableText } from "@/domain/validation";
+import { cleanFilters, registrationOfficerWhere } from "@/server/store/officer-filters";
+import { defineCommand, UserError } from "../command";
+import { yearIdField, titleCodeField, ownUnitTarget, lockWritableUnitYear, type UnitScope, activeIndividualTitles, type UnitYear, touch, type LockedRegistration, type ApplyResult, unitYearAudit } from "./shared";
+import { applyRegistrations, savedMessage } from "./apply-rows";
+
+// Every officer matching the page's filters (all pages), set to one title or unregistered.
+export const bulkSetOfficerRegistrationsInput = z.object({
+  emulationYearId: yearIdField,
+  titleCode: titleCodeField(z.string({ error: "Vui lòng chọn danh hiệu." })),
+  q: z.string().max(100).refine(isStorableText).optional(),
+  sub: z.string().max(64).refine(isStorableText).optional(),
+  target: z.string().max(32).refine(isStorableText).optional(),
+  /** How many officers the page said match: if the set changed meanwhile, nothing is done. */
+  expectedCount: z.coerce.number({ error: "Số cán bộ không hợp lệ." }).int().min(0),
+});
+
+export const bulkSetOfficerRegistrations = defineCommand({
+  name: "registration.officers.bulk",
+  label: "Đăng ký hàng loạt cho cán bộ",
+  permission: "registration.edit",
+  input: bulkSetOfficerRegistrationsInput,
+  target: (tx, _input, actor) => ownUnitTarget(tx, actor),
+  async run(tx, input, _actor, target) {
+    const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
+    const subUnits = await tx.unit.findMany({ where: { parentId: scope.unitId }, select: { id: true } });
+    const titles = await activeIndividualTitles(tx);
+    const filters = cleanFilters(input, subUnits, [...titles]);
+    const matching = await tx.officer.findMany({
+      where: registrationOfficerWhere(scope.unitId, unitYear.year.id, filters),
+      select: { id: true },
+    });
+    if (matching.length === 0) throw new UserError("Không có cán bộ nào phù hợp bộ lọc.");
+    if (matching.length !== input.expectedCount) {
+      throw new UserError(
+        `Danh sách cán bộ phù hợp bộ lọc vừa thay đổi (nay có ${matching.length}, trang đang hiển thị ${input.expectedCount}); vui lòng tải lại trang và thử lại.`,
+      );
+    }
+    const result = await applyRegistrations(
+      tx,
+      scope,
+      unitYear,
+      matching.map((o) => ({ officerId: o.id, titleCode: input.titleCode })),
+    );
+    await touch(tx, unitYear.registration.id);
+    const what = input.titleCode
+      ? `Đã đăng ký ${titleLabel(input.titleCode as IndividualTitle)} cho ${matching.length} cán bộ phù hợp bộ lọc`
+      : `Đã bỏ đăng ký của ${matching.length} cán bộ phù hợp bộ lọc`;
+    return {
+      data: { matched: matching.length, added: result.added, changed: result.changed, removed: result.removed },
+      message: savedMessage(result, what),
+      audit: unitYearAudit(
+        unitYear,
+        { registrations: result.audit.before },
+        { filters, titleCode: input.titleCode || null, registrations: result.audit.after, quota: result.quota.message },
+      ),
+    };
+  },
+});

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { COLLECTIVE_TITLES } from "@/domain/eligibility";
+import { defineCommand, UserError } from "../command";
+import { yearIdField, titleCodeField, ownUnitTarget, lockWritableUnitYear, type UnitYear, type LockedRegistration, unitYearAudit } from "./shared";
+
+const COLLECTIVE = new Set<string>(COLLECTIVE_TITLES);
+
+export const setUnitTargetInput = z.object({
+  emulationYearId: yearIdField,
+  titleCode: titleCodeField(z.string({ error: "Vui lòng chọn danh hiệu của đơn vị." })),
+});
+
+export const setUnitTarget = defineCommand({
+  name: "registration.unit.target",
+  label: "Đăng ký danh hiệu tập thể",
+  permission: "registration.edit",
+  input: setUnitTargetInput,
+  target: (tx, _input, actor) => ownUnitTarget(tx, actor),
+  async run(tx, input, _actor, target) {
+    const { unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
+    const code = input.titleCode || null;
+    let name: string | null = null;
+    if (code) {
+      const title = await tx.titleDefinition.findUnique({ where: { code }, select: { kind: true, active: true, name: true } });
+      if (!title || title.kind !== "COLLECTIVE" || !title.active || !COLLECTIVE.has(code)) {
+        const message = "Danh hiệu không hợp lệ hoặc không phải danh hiệu tập thể đang áp dụng.";
+        throw new UserError(message, { titleCode: [message] });
+      }
+      name = title.name;
+    }
+    const before = unitYear.registration.targetTitleCode;
+    await tx.unitRegistration.update({ where: { id: unitYear.registration.id }, data: { targetTitleCode: code } });
+    return {
+      message: before === code ? "Không có thay đổi nào." : name ? `Đã lưu danh hiệu đăng ký của đơn vị: ${name}.` : "Đã bỏ danh hiệu đăng ký của đơn vị.",
+      audit: unitYearAudit(unitYear, { targetTitleCode: before }, { targetTitleCode: code }),
+    };
+  },
+});

@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { allCriteria, checkEvidenceFile, criterionLabel, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES_PER_CRITERION } from "@/domain/scoring";
+import { P } from "@/domain/scoring/permissions";
+import { idField } from "@/domain/validation";
+import type { Tx } from "@/server/db";
+import { defineCommand, NotFoundError, UserError } from "../command";
+import { reportTarget, loadEditableReport } from "./shared";
+
+/** An evidence change is a draft change: bump the version so an editor open elsewhere notices on its next save. */
+async function touchDraft(tx: Tx, reportId: string, savedByName: string) {
+  const savedAt = new Date();
+  const updated = await tx.unitReport.update({
+    where: { id: reportId },
+    data: { draftVersion: { increment: 1 }, savedAt, savedByName },
+    select: { draftVersion: true },
+  });
+  return { version: updated.draftVersion, savedAt: savedAt.toISOString() };
+}
+
+// Evidence files (the unit officer, while the report is editable)
+
+/** What a route handler passes in: the form's ids and the uploaded file. */
+export const uploadEvidenceInput = z.object({
+  reportId: idField("Báo cáo"),
+  criterionId: idField("Tiêu chí"),
+  file: z.instanceof(File, { error: "Vui lòng chọn tệp minh chứng." }),
+});
+
+export const uploadEvidence = defineCommand({
+  name: "report.evidence.upload",
+  label: "Tải lên tài liệu kiểm chứng",
+  permission: P.reportEdit,
+  input: uploadEvidenceInput,
+  target: (tx, input) => reportTarget(tx, input.reportId),
+  async run(tx, input, actor, target) {
+    // Size first, before reading anything into memory.
+    if (input.file.size > EVIDENCE_MAX_BYTES || input.file.size === 0) {
+      const check = checkEvidenceFile({ name: input.file.name, size: input.file.size, declaredType: input.file.type, head: new Uint8Array() });
+      if (!check.ok) throw new UserError(check.message, { file: [check.message] });
+    }
+    const { report, form } = await loadEditableReport(tx, input.reportId, target.clusterId!);
+    const criterion = allCriteria(form).find((c) => c.id === input.criterionId);
+    if (!criterion) throw new NotFoundError();
+    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    const check = checkEvidenceFile({ name: input.file.name, size: bytes.byteLength, declaredType: input.file.type, head: bytes.subarray(0, 16) });
+    if (!check.ok) throw new UserError(check.message, { file: [check.message] });
+    const count = await tx.evidenceFile.count({ where: { reportId: report.id, criterionId: criterion.id } });
+    if (count >= EVIDENCE_MAX_FILES_PER_CRITERION) {
+      throw new UserError(`Mỗi tiêu chí có tối đa ${EVIDENCE_MAX_FILES_PER_CRITERION} tệp minh chứng.`, { file: ["Đã đủ số tệp cho tiêu chí này."] });
+    }
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const file = await tx.evidenceFile.create({
+      data: {
+        reportId: report.id,
+        criterionId: criterion.id,
+        fileName: check.fileName,
+        contentType: check.contentType,
+        size: bytes.byteLength,
+        sha256,
+        data: bytes,
+        uploadedByName: actor.displayName,
+      },
+      select: { id: true, fileName: true, size: true, contentType: true, uploadedAt: true },
+    });
+    const saved = await touchDraft(tx, report.id, actor.displayName);
+    return {
+      data: { file: { ...file, uploadedAt: file.uploadedAt.toISOString(), criterionId: criterion.id }, ...saved },
+      message: `Đã tải lên "${file.fileName}" cho tiêu chí ${criterionLabel(form, criterion.id)}.`,
+      audit: { entityType: "EvidenceFile", entityId: file.id, after: { reportId: report.id, criterion: criterionLabel(form, criterion.id), fileName: file.fileName, size: file.size, contentType: file.contentType, sha256 } },
+    };
+  },
+});
+
+export const deleteEvidenceInput = z.object({ fileId: idField("Tệp minh chứng") });
+
+export const deleteEvidence = defineCommand({
+  name: "report.evidence.delete",
+  label: "Xóa tài liệu kiểm chứng",
+  permission: P.reportEdit,
+  input: deleteEvidenceInput,
+  async target(tx, input) {
+    const file = await tx.evidenceFile.findUnique({ where: { id: input.fileId }, select: { reportId: true } });
+    return file ? reportTarget(tx, file.reportId) : {};
+  },
+  async run(tx, input, actor, target) {
+    const file = await tx.evidenceFile.findUniqueOrThrow({
+      where: { id: input.fileId },
+      select: { id: true, reportId: true, criterionId: true, fileName: true, size: true, sha256: true },
+    });
+    const { report, table } = await loadEditableReport(tx, file.reportId, target.clusterId!);
+    await tx.evidenceFile.delete({ where: { id: file.id } });
+    const saved = await touchDraft(tx, report.id, actor.displayName);
+    return {
+      data: saved,
+      message: `Đã xóa tệp "${file.fileName}".`,
+      audit: { entityType: "EvidenceFile", entityId: file.id, before: { ...file, criterion: criterionLabel(table, file.criterionId) } },
+    };
+  },
+});

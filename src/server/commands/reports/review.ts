@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { P } from "@/domain/scoring/permissions";
+import { idField, reasonText } from "@/domain/validation";
+import type { Tx } from "@/server/db";
+import { defineCommand, NotFoundError, UserError } from "../command";
+import { lockCluster } from "@/server/store/locks";
+import { assertYearWritable } from "@/server/store/years";
+import { reportTarget, ENTITY } from "./shared";
+
+export const returnReportInput = z.object({
+  reportId: idField("Báo cáo"),
+  reason: reasonText("Lý do trả lại", "Vui lòng nêu lý do trả lại báo cáo."),
+});
+
+async function loadForReview(tx: Tx, reportId: string, clusterId: string) {
+  await lockCluster(tx, clusterId, "exclusive");
+  await tx.$queryRaw`SELECT id FROM "UnitReport" WHERE id = ${reportId}::uuid FOR UPDATE`;
+  const report = await tx.unitReport.findUniqueOrThrow({
+    where: { id: reportId },
+    include: { emulationYear: { select: { year: true, phase: true, clusterId: true } }, unit: { select: { name: true } } },
+  });
+  if (report.emulationYear.clusterId !== clusterId) throw new NotFoundError();
+  assertYearWritable(report.emulationYear);
+  // A draft is invisible to the secretariat: the same answer as for a report that does not exist.
+  if (report.status === "DRAFT" || (report.status === "RETURNED" && report.submissionCount === 0)) throw new NotFoundError();
+  if (report.status !== "SUBMITTED") {
+    throw new UserError(report.status === "ACCEPTED" ? "Báo cáo đã được chấp nhận." : "Báo cáo đã được trả lại cho đơn vị; đang chờ đơn vị gửi lại.");
+  }
+  return report;
+}
+
+export const returnReport = defineCommand({
+  name: "report.return",
+  label: "Trả lại báo cáo",
+  permission: P.reportReview,
+  input: returnReportInput,
+  target: (tx, input) => reportTarget(tx, input.reportId),
+  async run(tx, input, actor, target) {
+    const report = await loadForReview(tx, input.reportId, target.clusterId!);
+    await tx.unitReport.update({ where: { id: report.id }, data: { status: "RETURNED", returnReason: input.reason } });
+    await tx.reportEvent.create({ data: { reportId: report.id, kind: "RETURNED", actorId: actor.userId, actorName: actor.displayName, reason: input.reason } });
+    return {
+      message: `Đã trả lại báo cáo của ${report.unit.name} kèm lý do.`,
+      audit: { entityType: ENTITY, entityId: report.id, before: { status: report.status }, after: { status: "RETURNED", reason: input.reason } },
+    };
+  },
+});
+
+export const acceptReportInput = z.object({ reportId: idField("Báo cáo") });
+
+export const acceptReport = defineCommand({
+  name: "report.accept",
+  label: "Tiếp nhận báo cáo",
+  permission: P.reportReview,
+  input: acceptReportInput,
+  target: (tx, input) => reportTarget(tx, input.reportId),
+  async run(tx, input, actor, target) {
+    const report = await loadForReview(tx, input.reportId, target.clusterId!);
+    const now = new Date();
+    await tx.unitReport.update({ where: { id: report.id }, data: { status: "ACCEPTED", acceptedAt: now } });
+    await tx.reportEvent.create({ data: { reportId: report.id, kind: "ACCEPTED", at: now, actorId: actor.userId, actorName: actor.displayName } });
+    return {
+      message: `Đã chấp nhận báo cáo của ${report.unit.name}.`,
+      audit: { entityType: ENTITY, entityId: report.id, before: { status: report.status }, after: { status: "ACCEPTED" } },
+    };
+  },
+});

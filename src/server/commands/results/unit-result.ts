@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { countQuotaTitles, checkFlagAllocation, COLLECTIVE_TITLES, evaluateUnit, unitResultFor, type CollectiveTitle, type FlagProposal, type MemberDiscipline, type TaskRating, type UnitMemberSummary } from "@/domain/eligibility";
+import { idField } from "@/domain/validation";
+import { parseYearSettings } from "@/domain/year-settings";
+import type { Tx } from "@/server/db";
+import { disciplineRecord } from "@/server/store/eligibility-data";
+import { UNIT_RESULT_AUDIT, unitResultAuditPayload } from "@/server/store/result-audit";
+import { defineCommand, UserError } from "../command";
+import { optionalEnum, decisionFields, requireDecision, memberUnitScope, resultsYear, checkDecisionDate, assertTitleActive, toDate } from "./shared";
+
+export const recordUnitResultInput = z
+  .object({
+    yearId: idField("Năm thi đua"),
+    unitId: idField("Đơn vị"),
+    awardedTitleCode: optionalEnum(COLLECTIVE_TITLES, "Danh hiệu không hợp lệ."),
+    ...decisionFields,
+  })
+  .superRefine((v, ctx) => requireDecision(v, v.awardedTitleCode, ctx, "awardedTitleCode"));
+
+const FLAGS = new Set<string>(["CO_BCA", "CO_CP"]);
+
+/**
+ * The unit's members for `year` as the engine's counts, aggregated in SQL: active officers, their
+ * recorded ratings and awarded titles that year, and their discipline records that count against it.
+ */
+async function memberSummary(tx: Tx, unitId: string, year: number): Promise<UnitMemberSummary> {
+  const [members, ratings, titles, disciplines] = await Promise.all([
+    tx.officer.count({ where: { unitId, active: true } }),
+    tx.$queryRaw<{ rating: TaskRating; n: number }[]>`
+      SELECT r.rating::text AS rating, count(*)::int AS n
+      FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
+      WHERE o."unitId" = ${unitId}::uuid AND o.active AND r.year = ${year} AND r.rating IS NOT NULL
+      GROUP BY r.rating`,
+    tx.$queryRaw<{ title: string; n: number }[]>`
+      SELECT r."awardedTitleCode" AS title, count(*)::int AS n
+      FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
+      WHERE o."unitId" = ${unitId}::uuid AND o.active AND r.year = ${year} AND r."awardedTitleCode" IS NOT NULL
+      GROUP BY r."awardedTitleCode"`,
+    tx.discipline.findMany({
+      where: {
+        officer: { unitId, active: true },
+        status: { not: "CLEARED" },
+        fromDate: { lte: new Date(`${year}-12-31T00:00:00Z`) },
+        OR: [{ toDate: null }, { toDate: { gte: new Date(`${year}-01-01T00:00:00Z`) } }],
+      },
+      select: { id: true, officerId: true, form: true, status: true, fromDate: true, toDate: true, officer: { select: { fullName: true } } },
+    }),
+  ]);
+  return {
+    memberCount: members,
+    ...countQuotaTitles(titles.map((t) => ({ titleCode: t.title, n: t.n }))),
+    ratingCounts: Object.fromEntries(ratings.map((r) => [r.rating, r.n])),
+    disciplines: disciplines.map<MemberDiscipline>((d) => ({ officerId: d.officerId, officerName: d.officer.fullName, record: disciplineRecord(d) })),
+  };
+}
+
+export const recordUnitResult = defineCommand({
+  name: "result.unit",
+  label: "Ghi kết quả tập thể",
+  // The collective title is the cluster's record of the Ministry's decision: the secretariat enters it.
+  permission: "results.verify",
+  input: recordUnitResultInput,
+  auditPayload: unitResultAuditPayload,
+  target: (tx, input) => memberUnitScope(tx, input.unitId),
+  async run(tx, input, _actor, target) {
+    const clusterId = target.clusterId!;
+    const unitId = target.unitId!;
+    // Flags are counted over the whole cluster: one flag decision of the cluster at a time.
+    await tx.$queryRaw`SELECT id FROM "Cluster" WHERE id = ${clusterId}::uuid FOR NO KEY UPDATE`;
+    const year = await resultsYear(tx, input.yearId, clusterId);
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { name: true } });
+    checkDecisionDate(input.decisionDate, year.year, new Date());
+    const settings = parseYearSettings(year.settings);
+    const title = input.awardedTitleCode as CollectiveTitle | null;
+    if (title) {
+      await assertTitleActive(tx, title, "COLLECTIVE", "awardedTitleCode");
+      const evaluation = evaluateUnit(
+        // The Ministry's decision on a flag records the cluster's acclaim and lead.
+        { unitId, members: await memberSummary(tx, unitId, year.year), acclaimed: true, clusterRank: 1 },
+        year.year,
+        settings,
+        input.decisionDate ? { stage: "RESULTS", asOf: input.decisionDate } : { stage: "RESULTS" },
+      );
+      const result = unitResultFor(evaluation, title);
+      if (result.status !== "ELIGIBLE") {
+        const why = result.reasons.filter((r) => !r.ok).map((r) => r.message).join(" ");
+        const message = `${unit.name} chưa đủ điều kiện công nhận danh hiệu này. ${why}`;
+        throw new UserError(message, { awardedTitleCode: [message] });
+      }
+      if (FLAGS.has(title)) {
+        const others = await tx.unitYearResult.findMany({
+          where: { emulationYearId: year.id, unitId: { not: unitId }, awardedTitleCode: { in: [...FLAGS] } },
+          select: { unitId: true, awardedTitleCode: true, unit: { select: { name: true } } },
+        });
+        const proposals: FlagProposal[] = [
+          ...others.map((o) => ({ unitId: o.unitId, title: o.awardedTitleCode as "CO_BCA" | "CO_CP", unitName: o.unit.name })),
+          { unitId, title: title as "CO_BCA" | "CO_CP", unitName: unit.name },
+        ];
+        const allocation = checkFlagAllocation(proposals, settings);
+        if (!allocation.ok) {
+          const message = `Vượt số cờ thi đua của Cụm năm ${year.year}: ${allocation.issues.join(" ")}`;
+          throw new UserError(message, { awardedTitleCode: [message] });
+        }
+      }
+    }
+    const before = await tx.unitYearResult.findUnique({ where: { emulationYearId_unitId: { emulationYearId: year.id, unitId } }, select: UNIT_RESULT_AUDIT });
+    const values = {
+      awardedTitleCode: title,
+      decisionNo: input.decisionNo,
+      decisionDate: toDate(input.decisionDate),
+      decisionSigner: input.decisionSigner,
+    };
+    const after = await tx.unitYearResult.upsert({
+      where: { emulationYearId_unitId: { emulationYearId: year.id, unitId } },
+      create: { emulationYearId: year.id, unitId, ...values },
+      update: values,
+      select: UNIT_RESULT_AUDIT,
+    });
+    return {
+      data: { id: after.id },
+      message: title ? `Đã ghi nhận danh hiệu năm ${year.year} của ${unit.name}.` : `Đã bỏ danh hiệu năm ${year.year} của ${unit.name}.`,
+      audit: { entityType: "UnitYearResult", entityId: after.id, before, after },
+    };
+  },
+});

@@ -1,0 +1,20 @@
+import { type Actor } from "@/domain/permissions";
+import { vietnamToday } from "@/domain/registration-window";
+import { reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
+import { VersionedCache } from "@/server/cache/versioned-cache";
+import { type ClusterDashboard, clusterDashboard } from "./cluster-dashboard";
+import type { DashboardParams } from "./params";
+
+// A few hundred dashboards (cluster × year × kind of viewer) of a few dozen kB each.
+const dashboards = new VersionedCache<ClusterDashboard>(300);
+
+/**
+ * clusterDashboard, reused until the data changes (src/server/cache/data-version.ts): the page and its
+ * Excel export. What the dashboard shows depends on the viewer only through the role and scope (the
+ * permission, the admin's list of clusters, the provisional ranking for those who run the scoring) and
+ * on the clock only through the Vietnamese calendar day (deadlines are whole days), so those are the
+ * key; the acting user is still loaded afresh on every request.
+ */
+export function cachedClusterDashboard(actor: Actor, params: DashboardParams = {}, now = new Date()): Promise<ClusterDashboard> {
+  return reuseUntilWrite(dashboards, [...viewerScope(actor), params.clusterId, params.year, vietnamToday(now)], () => clusterDashboard(actor, params, now));
+}

@@ -1,0 +1,43 @@
+import { notFound } from "next/navigation";
+import { can, type Actor } from "@/domain/permissions";
+import { isUuid } from "@/domain/validation";
+import { prisma } from "@/server/db";
+
+export async function officerHistory(actor: Actor, officerId: string) {
+  if (!isUuid(officerId)) notFound();
+  const officer = await prisma.officer.findUnique({
+    where: { id: officerId },
+    select: { id: true, fullName: true, unitId: true, unit: { select: { clusterId: true } } },
+  });
+  if (!officer) notFound();
+  const target = { unitId: officer.unitId, clusterId: officer.unit.clusterId };
+  if (!can(actor, "officer.view", target) && !can(actor, "results.view", target)) notFound();
+  const [years, initiatives, disciplines, closedYears] = await Promise.all([
+    prisma.officerYearResult.findMany({
+      where: { officerId },
+      orderBy: { year: "desc" },
+      select: {
+        id: true,
+        year: true,
+        rating: true,
+        awardedTitleCode: true,
+        awardedTitle: { select: { name: true, shortName: true } },
+        decisionNo: true,
+        decisionDate: true,
+        decisionSigner: true,
+        verified: true,
+      },
+    }),
+    prisma.initiative.findMany({ where: { officerId }, orderBy: [{ year: "desc" }, { createdAt: "asc" }] }),
+    prisma.discipline.findMany({ where: { officerId }, orderBy: [{ fromDate: "desc" }, { createdAt: "asc" }] }),
+    prisma.emulationYear.findMany({ where: { clusterId: officer.unit.clusterId, phase: "CLOSED" }, select: { year: true } }),
+  ]);
+  return {
+    officer: { id: officer.id, fullName: officer.fullName },
+    years,
+    initiatives,
+    disciplines,
+    closedYears: closedYears.map((y) => y.year),
+    canManage: can(actor, "history.manage", target),
+  };
+}

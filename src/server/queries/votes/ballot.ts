@@ -1,0 +1,54 @@
+import { notFound } from "next/navigation";
+import { type Actor } from "@/domain/permissions";
+import { ballotMode, mayVoteOn, type RoundKind, type RoundState } from "@/domain/voting";
+import { isYearWritable, type YearPhase } from "@/domain/year-phases";
+import { parseYearSettings } from "@/domain/year-settings";
+import { prisma } from "@/server/db";
+import { assertCan } from "../guard";
+import { isUuid } from "@/domain/validation";
+import { roundBasics, delegateUnit } from "./shared";
+
+export async function ballotPage(actor: Actor, roundId: string) {
+  if (!isUuid(roundId)) notFound();
+  const round = await prisma.voteRound.findUnique({
+    where: { id: roundId },
+    select: {
+      ...roundBasics,
+      runoffOfId: true,
+      emulationYear: { select: { year: true, phase: true, clusterId: true, settings: true, cluster: { select: { name: true } } } },
+      candidates: { orderBy: { position: "asc" }, select: { id: true, unitId: true, note: true, unit: { select: { name: true } } } },
+    },
+  });
+  if (!round || !actor.unitId) notFound();
+  assertCan(actor, "vote.cast", { unitId: actor.unitId });
+  const unit = await delegateUnit(actor, round.emulationYear.clusterId);
+  if (!unit) notFound();
+  const settings = parseYearSettings(round.emulationYear.settings);
+  const hasVoted = (await prisma.voteParticipation.count({ where: { roundId: round.id, unitId: unit.id } })) > 0;
+  const rules = { voterUnitId: unit.id, allowSelfVote: settings.allowSelfVote };
+  const titleName = round.titleCode
+    ? ((await prisma.titleDefinition.findUnique({ where: { code: round.titleCode }, select: { name: true } }))?.name ?? null)
+    : null;
+  return {
+    id: round.id,
+    kind: round.kind as RoundKind,
+    title: round.title,
+    titleName,
+    seats: round.seats,
+    state: round.state as RoundState,
+    yearWritable: isYearWritable(round.emulationYear.phase as YearPhase),
+    mode: ballotMode(round.kind as RoundKind, round.runoffOfId !== null),
+    clusterName: round.emulationYear.cluster.name,
+    year: round.emulationYear.year,
+    unit,
+    hasVoted,
+    allowSelfVote: settings.allowSelfVote,
+    candidates: round.candidates.map((c) => ({
+      id: c.id,
+      name: c.unit.name,
+      note: c.note,
+      isOwn: c.unitId === unit.id,
+      mayVote: mayVoteOn(rules, { unitId: c.unitId }),
+    })),
+  };
+}
