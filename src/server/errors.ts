@@ -40,3 +40,8 @@ export function throwIfErrors(errors: Record<string, string[]>, message?: string
   const first = Object.values(errors)[0]?.[0];
   if (first) throw new UserError(message ?? (Object.keys(errors).length === 1 ? first : INVALID_INPUT), errors);
 }
+
+/** Refuses with NotFoundError: what a read says when the record is missing or not the actor's. */
+export function notFound(): never {
+  throw new NotFoundError();
+}

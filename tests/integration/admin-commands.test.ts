@@ -21,7 +21,7 @@ import {
   updateUnit,
   updateUser,
 } from "@/server/commands/admin";
-import { executeCommand, NOT_FOUND, NOT_SIGNED_IN, type Command } from "@/server/commands/command";
+import { executeCommand, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, type Command } from "@/server/commands/command";
 import {
   blockOptions,
   clusterOptions,
@@ -556,7 +556,7 @@ describe("admin queries", () => {
         getUser(actor, actor.userId),
         getTitle(actor, w.title.id),
       ];
-      for (const call of calls) await expect(call).rejects.toThrow(/NEXT_HTTP_ERROR_FALLBACK;404/);
+      for (const call of calls) await expect(call).rejects.toBeInstanceOf(NotFoundError);
     }
     await expect(getUnit(w.admin, "khong-phai-uuid")).rejects.toThrow(/404/);
     await expect(getUser(w.admin, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(/404/);

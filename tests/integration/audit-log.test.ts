@@ -14,14 +14,10 @@ import { verifyAuditChain } from "@/server/audit/verify";
 import { executeCommand } from "@/server/commands/command";
 import { createOfficer } from "@/server/commands/officers";
 import { castBallot, createRound, openRound } from "@/server/commands/votes";
-import { runOk } from "../support/action-result";
+import { expectNotFound, runOk } from "../support/action-result";
 import { form, makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 beforeEach(resetDatabase);
-
-async function expectNotFound(promise: Promise<unknown>) {
-  await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") });
-}
 
 const chainRows = () =>
   prisma.$queryRaw<{ seq: bigint; prevHash: string; hash: string; action: string }[]>`SELECT seq, "prevHash", hash, action FROM "AuditLog" ORDER BY seq`;

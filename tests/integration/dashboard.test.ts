@@ -21,6 +21,7 @@ import { ministryOverview } from "@/server/queries/ministry";
 import { officerHistory } from "@/server/queries/officer-history";
 import { cachedUnitHistory, notableOfficers, unitHistory } from "@/server/queries/unit-history";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
+import { expectNotFound } from "../support/action-result";
 
 // Every SQL statement the app's Prisma client sends, while `counting` is on.
 const statements: string[] = [];
@@ -50,10 +51,6 @@ async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; co
   } finally {
     counting = false;
   }
-}
-
-async function expectNotFound(promise: Promise<unknown>) {
-  await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("404") });
 }
 
 const seedTitles = () => prisma.titleDefinition.createMany({ data: TITLE_CATALOGUE.map((t) => ({ ...t })) });

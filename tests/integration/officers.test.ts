@@ -7,7 +7,7 @@ import { nameSortKey, searchKey } from "@/domain/vietnamese";
 import { defineCommand, executeCommand, INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN } from "@/server/commands/command";
 import { CODE_TAKEN, createOfficer, setOfficerActive, SUB_UNIT_INVALID, updateOfficer } from "@/server/commands/officers";
 import { getOfficer, listOfficers, newOfficerContext, NO_SUB_UNIT, OFFICER_PAGE_SIZE, parseOfficerListParams } from "@/server/queries/officers";
-import { expectRefused } from "../support/action-result";
+import { expectNotFound, expectRefused } from "../support/action-result";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
@@ -39,11 +39,6 @@ const valid = (extra: Record<string, string | undefined> = {}) =>
   form({ code: "ktnv-0001", fullName: "Nguyễn Văn An", rank: "Đại úy", position: "Cán bộ", ...extra });
 
 const officerAudits = () => prisma.auditLog.findMany({ where: { entityType: "Officer" }, orderBy: { id: "asc" } });
-
-/** next/navigation's notFound() throws an error whose digest names the 404 fallback. */
-async function expectNotFound(promise: Promise<unknown>) {
-  await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") });
-}
 
 async function createAs(actor: Actor | null, values: Record<string, string>) {
   return executeCommand(createOfficer, actor, values);

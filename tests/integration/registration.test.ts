@@ -24,7 +24,7 @@ import { loadUnitEligibilityData } from "@/server/store/eligibility-data";
 import { agreementFileFor, registrationBoard, TARGET_NONE, unitRegistrationPage } from "@/server/queries/registration";
 import { seedTitleCatalogue } from "@/server/seed/demo";
 import { seedRegistrations2022 } from "@/server/seed/registrations-2022";
-import { expectOk, expectRefused } from "../support/action-result";
+import { expectNotFound, expectOk, expectRefused } from "../support/action-result";
 import { makeActor, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
 
 const FAR_DEADLINE = "2099-12-31";
@@ -86,10 +86,6 @@ async function pageOf(actor: Actor, params: Parameters<typeof unitRegistrationPa
   const page = await unitRegistrationPage(actor, params);
   if (!page.year) throw new Error("The cluster has no year.");
   return page;
-}
-
-async function expectNotFound(promise: Promise<unknown>) {
-  await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") });
 }
 
 /** All of unit A as CST except the first `cstdcs` officers as CSTĐCS. */

@@ -34,15 +34,11 @@ import {
 } from "@/server/commands/reports";
 import { criteriaEditor, evidenceForDownload, getReport, reportsIndex } from "@/server/queries/reports";
 import { CRITERIA_2021, CRITERIA_2022, insertCriteriaTable } from "@/server/seed/criteria-2022";
-import { expectOk, expectRefused, runOk } from "../support/action-result";
+import { expectNotFound, expectOk, expectRefused, runOk } from "../support/action-result";
 import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const PDF = new Uint8Array(new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"));
 const pdfFile = (name = "minh-chung.pdf", bytes: Uint8Array<ArrayBuffer> = PDF, type = "application/pdf") => new File([bytes], name, { type });
-
-async function expectNotFound(promise: Promise<unknown>) {
-  await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("404") });
-}
 
 async function setup(opts: { phase?: "REGISTRATION" | "CLOSED"; reportDeadline?: string | null; table?: "published" | "none" } = {}) {
   const cluster = await makeCluster("Cụm thi đua số 2");

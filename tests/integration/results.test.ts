@@ -15,7 +15,7 @@ import {
 } from "@/server/commands/results";
 import { officerHistory, resultsOverview, unitResults } from "@/server/queries/results";
 import { seedTitleCatalogue } from "@/server/seed/demo";
-import { expectOk, expectRefused } from "../support/action-result";
+import { expectNotFound, expectOk, expectRefused } from "../support/action-result";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
 
 const CLOSED = "Năm thi đua đã khóa sổ, không thể chỉnh sửa.";
@@ -44,10 +44,6 @@ async function world() {
 type World = Awaited<ReturnType<typeof world>>;
 
 const decision = { decisionNo: "1201/QĐ-KTNV", decisionDate: "20/12/2021", decisionSigner: "Cục trưởng Cục Kỹ thuật nghiệp vụ" };
-
-async function expectNotFound(promise: Promise<unknown>) {
-  await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") });
-}
 
 describe("officer results", () => {
   let w: World;

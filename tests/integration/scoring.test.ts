@@ -23,14 +23,10 @@ import {
 import { evidenceForDownload, getReport } from "@/server/queries/reports";
 import { crossSheet, finalScoresOf, myAssignments, scoresMatrix, scoringOverview, yearRanking } from "@/server/queries/scoring";
 import { CRITERIA_2022, insertCriteriaTable, seedCriteria } from "@/server/seed/criteria-2022";
-import { expectOk, expectRefused, runOk } from "../support/action-result";
+import { expectNotFound, expectOk, expectRefused, runOk } from "../support/action-result";
 import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
-
-async function expectNotFound(promise: Promise<unknown>) {
-  await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("404") });
-}
 
 const NAMES = ["Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao", "Cục Kỹ thuật nghiệp vụ", "Cục Ngoại tuyến", "Cục Quản lý xuất nhập cảnh"];
 

@@ -26,7 +26,7 @@ import { closedRoundResults, electedLeadership } from "@/server/store/vote-resul
 import { ballotPage, conferencePage, minutesData, ResultsNotAvailableError, roundDetail, roundResults } from "@/server/queries/votes";
 import { buildMinutesDocx } from "@/server/documents/minutes";
 import { seedConference2021 } from "@/server/seed/conference-2021";
-import { expectOk, expectRefused, runOk } from "../support/action-result";
+import { expectNotFound, expectOk, expectRefused, runOk } from "../support/action-result";
 import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const UNITS = {
@@ -102,10 +102,6 @@ const counts = async (roundId: string) => ({
   choices: await prisma.ballotChoice.count({ where: { ballot: { roundId } } }),
   participations: await prisma.voteParticipation.count({ where: { roundId } }),
 });
-
-async function expectNotFound(promise: Promise<unknown>) {
-  await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") });
-}
 
 beforeEach(resetDatabase);
 

@@ -14,7 +14,7 @@ import {
 } from "@/server/commands/years";
 import { clusterWorkspace, clusterYearDetail } from "@/server/queries/cluster";
 import { clusterDashboard } from "@/server/queries/dashboard";
-import { expectOk } from "../support/action-result";
+import { expectNotFound, expectOk } from "../support/action-result";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const UNIT_NAMES = [
@@ -74,10 +74,6 @@ const settingsForm = (yearId: string, change: Record<string, string | boolean | 
     conferenceDate: "",
     ...change,
   });
-
-async function expectNotFound(promise: Promise<unknown>) {
-  await expect(promise).rejects.toMatchObject({ digest: expect.stringContaining("404") });
-}
 
 const auditCount = () => prisma.auditLog.count();
 

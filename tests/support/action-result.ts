@@ -3,6 +3,7 @@
 import { assert, expect } from "vitest";
 import type { Actor } from "@/domain/permissions";
 import { executeCommand, type ActionResult, type Command } from "@/server/commands/command";
+import { NotFoundError } from "@/server/errors";
 
 /** The command was done; its data (undefined for a command that returns none). */
 export function expectOk<T>(result: ActionResult<T>): T {
@@ -20,4 +21,9 @@ export function expectRefused(result: ActionResult<unknown>, message?: string): 
 /** Runs a command that must be done (a step of a test's set-up); its data. */
 export async function runOk<I, R>(command: Command<I, R>, actor: Actor | null, input: unknown): Promise<R> {
   return expectOk(await executeCommand(command, actor, input));
+}
+
+/** The read refused with the one "not found" (missing, or not the actor's): a page answers 404 for it. */
+export async function expectNotFound(promise: Promise<unknown>): Promise<void> {
+  await expect(promise).rejects.toBeInstanceOf(NotFoundError);
 }

@@ -6,9 +6,10 @@ import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { homeSummary } from "@/server/queries/home";
 import { navigationFor } from "../navigation";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 
-export default async function HomePage() {
+async function HomePage() {
   const actor = await requireActor();
   const summary = await homeSummary(actor);
   return (
@@ -55,3 +56,5 @@ export default async function HomePage() {
     </div>
   );
 }
+
+export default pageOr404(HomePage);

@@ -1,6 +1,5 @@
 // Reading the audit log: the admin sees every entry, a secretariat only its cluster's (by the
 // permission table's scope for "audit.view"); anybody else gets "not found".
-import { notFound } from "next/navigation";
 import { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { parseVietnameseDate } from "@/lib/format";
@@ -8,6 +7,7 @@ import { prisma, queryRows } from "@/server/db";
 import { type ChainVerdict } from "./chain";
 import { verifyAuditChain } from "./verify";
 import { isUuid } from "@/domain/validation";
+import { notFound } from "@/server/errors";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The actor filter's value for entries written by the system itself (seeds: no user). */

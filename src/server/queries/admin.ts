@@ -1,11 +1,11 @@
 // Read side of administration: blocks, clusters, units, accounts and the title catalogue.
 // Every function takes the actor and checks it against the permission table (404 when refused).
-import { notFound } from "next/navigation";
 import { Prisma } from "@/generated/prisma/client";
 import { can, ROLES, type Actor, type Permission, type Role } from "@/domain/permissions";
 import { compareVi, searchKey } from "@/domain/vietnamese";
 import { prisma } from "@/server/db";
 import { isUuid } from "@/domain/validation";
+import { notFound } from "@/server/errors";
 
 /** Passes when the actor holds the permission (these are all "anywhere" permissions); 404 otherwise. */
 function assertMay(actor: Actor, ...permissions: Permission[]) {

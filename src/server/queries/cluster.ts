@@ -1,7 +1,6 @@
 // Read side of a cluster: the secretariat's workspace (/cluster) and one year in detail
 // (/cluster/years/[id]). Every query takes the actor and checks the permission table; anything the
 // actor may not see is "not found" (404). The cluster dashboard (/overview) is queries/dashboard/.
-import { notFound } from "next/navigation";
 import type { Actor } from "@/domain/permissions";
 import type { YearPhase } from "@/domain/year-phases";
 import { chairCandidates, defaultYearToOpen, type ChairHistoryEntry } from "@/domain/year-rules";
@@ -10,6 +9,7 @@ import { prisma } from "@/server/db";
 import { electedLeadership } from "@/server/store/vote-results";
 import { assertCan } from "./guard";
 import { isUuid } from "@/domain/validation";
+import { notFound } from "@/server/errors";
 
 
 /** Today's calendar year in Vietnam (UTC+7). */

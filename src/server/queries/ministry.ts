@@ -5,7 +5,6 @@
 // A fixed number of aggregate queries whatever the number of clusters, units or officers: titles and
 // active officers from the maintained summaries (dashboard/), everything else per cluster-year (a few
 // hundred rows at most).
-import { notFound } from "next/navigation";
 import { percentDown } from "@/domain/dashboard";
 import { PERMISSIONS, type Actor } from "@/domain/permissions";
 import { compareVi } from "@/domain/vietnamese";
@@ -13,6 +12,7 @@ import type { YearPhase } from "@/domain/year-phases";
 import { queryRows } from "@/server/db";
 import { titleCatalogue } from "./dashboard";
 import { isUuid } from "@/domain/validation";
+import { notFound } from "@/server/errors";
 
 
 /** Whether the actor sees every cluster's dashboard (the permission table, scope "all"). */

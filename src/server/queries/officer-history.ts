@@ -4,13 +4,13 @@
 // unit's page) and whoever may see the unit's results ("results.view": admin, the secretariat, the
 // unit's own people). Discipline records are personal: only shown to "results.view" on the unit (never
 // to another unit's head because it chairs the cluster). Anything else: 404.
-import { notFound } from "next/navigation";
 import { longestStreak, streaks, type Streak } from "@/domain/dashboard";
 import type { DISCIPLINE_FORMS, DISCIPLINE_STATUSES } from "@/domain/eligibility";
 import { can, type Actor } from "@/domain/permissions";
 import { queryRows } from "@/server/db";
 import { titleCatalogue } from "./dashboard";
 import { isUuid } from "@/domain/validation";
+import { notFound } from "@/server/errors";
 
 
 export type OfficerYearRow = {

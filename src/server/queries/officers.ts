@@ -1,7 +1,6 @@
 // Read side of officers: the paged list of one member unit, one officer, and the choices the forms offer.
 // Scope (DOMAIN.md §5): unit officers and unit heads see their own unit only; the secretariat any unit
 // of its cluster; admins any unit. Whatever is out of scope answers "not found" (404).
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor } from "@/domain/permissions";
@@ -9,6 +8,7 @@ import { isUuid, pageParam } from "@/domain/validation";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
 import { NO_SUB_UNIT, officerSearchWhere } from "@/server/store/officer-filters";
+import { notFound } from "@/server/errors";
 
 export const OFFICER_PAGE_SIZE = 25;
 

@@ -6,7 +6,6 @@
 //
 // Five statements whatever the size of the unit: titles per year and the officers' streaks come from
 // the maintained summaries (dashboard/), everything else is one row per year.
-import { notFound } from "next/navigation";
 import { titleCountSeries, unitYearSeries, yearRange, type TitleCountRow, type YearPoint } from "@/domain/dashboard";
 import { can, type Actor } from "@/domain/permissions";
 import { isUuid, pageParam } from "@/domain/validation";
@@ -15,6 +14,7 @@ import { reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
 import { queryRows } from "@/server/db";
 import { tallyOfUnit, titleCatalogue } from "./dashboard";
+import { notFound } from "@/server/errors";
 
 export const NOTABLE_PAGE_SIZE = 20;
 

@@ -1,11 +1,11 @@
 // Reading the security event log: the whole log only (who may read the whole audit log: the admin);
 // anybody else gets "not found". Filters: kind, account name, address, days.
-import { notFound } from "next/navigation";
 import { Prisma } from "@/generated/prisma/client";
 import { can, type Actor } from "@/domain/permissions";
 import { parseVietnameseDate } from "@/lib/format";
 import { queryRows } from "@/server/db";
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from "./events";
+import { notFound } from "@/server/errors";
 
 export const SECURITY_PAGE_SIZE = 50;
 

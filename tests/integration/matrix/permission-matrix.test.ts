@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
 import * as audit from "@/server/audit/queries";
-import { executeCommand, NOT_FOUND, NOT_SIGNED_IN } from "@/server/commands/command";
+import { executeCommand, NOT_FOUND, NOT_SIGNED_IN, NotFoundError } from "@/server/commands/command";
 import { createRound } from "@/server/commands/votes";
 import * as admin from "@/server/queries/admin";
 import * as cluster from "@/server/queries/cluster";
@@ -203,8 +203,6 @@ type QueryCase = {
   refusesWithNull?: boolean;
 };
 
-const NOT_FOUND_DIGEST = "NEXT_HTTP_ERROR_FALLBACK;404";
-
 describe("the matrix of reads: page-level queries × every actor", () => {
   let voteRoundId: string;
   let evidenceId: string;
@@ -285,8 +283,8 @@ describe("the matrix of reads: page-level queries × every actor", () => {
         const expected = q.allowed(actor);
         const outcome = await q.call(actor).then(
           (value) => (q.refusesWithNull && value === null ? "refused" : "allowed"),
-          (error: { digest?: string }) => {
-            if (error?.digest === NOT_FOUND_DIGEST) return "refused";
+          (error: unknown) => {
+            if (error instanceof NotFoundError) return "refused";
             throw error;
           },
         );

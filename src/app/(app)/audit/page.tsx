@@ -9,6 +9,7 @@ import { describeBreak } from "@/server/audit/chain";
 import { auditDiff } from "@/server/audit/diff";
 import { ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel } from "@/server/audit/labels";
 import { auditLogPage, parseAuditParams, SYSTEM_ACTOR, verifyAuditLog, type AuditFilters, type AuditRow } from "@/server/audit/queries";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Nhật ký hệ thống" };
 
@@ -34,7 +35,7 @@ const byLabel = (labels: Record<string, string>) =>
     .map(([value, label]) => ({ value, label: `${label} (${value})` }))
     .sort((a, b) => a.label.localeCompare(b.label, "vi"));
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const { filters, errors, verify } = parseAuditParams(await searchParams);
   const log = await auditLogPage(actor, filters);
@@ -204,3 +205,5 @@ function Entry({ row, showCluster }: { row: AuditRow; showCluster: boolean }) {
     </tr>
   );
 }
+
+export default pageOr404(AuditPage);

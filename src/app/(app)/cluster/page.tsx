@@ -8,6 +8,7 @@ import { formatDate, formatNumber } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { clusterWorkspace } from "@/server/queries/cluster";
 import { openYearAction } from "./actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Cụm thi đua" };
 
@@ -18,7 +19,7 @@ function phaseTone(phase: YearPhase): "slate" | "green" | "blue" | "amber" {
   return "blue";
 }
 
-export default async function ClusterPage() {
+async function ClusterPage() {
   const actor = await requireActor();
   const { cluster, members, years, openForm } = await clusterWorkspace(actor);
   const activeMembers = members.filter((m) => m.active).length;
@@ -132,3 +133,5 @@ export default async function ClusterPage() {
     </div>
   );
 }
+
+export default pageOr404(ClusterPage);

@@ -11,13 +11,14 @@ import { MinutesCard } from "./_sections/minutes-card";
 import { RoundsSection } from "./_sections/rounds-section";
 import { VotingRulesCard } from "./_sections/voting-rules-card";
 import { YearNav } from "./_sections/year-nav";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Hội nghị tổng kết" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
 
-export default async function ConferencePage({ searchParams }: { searchParams: SearchParams }) {
+async function ConferencePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const page = await conferencePage(actor, { yearId: first(sp.year), clusterId: first(sp.cluster) });
@@ -82,3 +83,5 @@ export default async function ConferencePage({ searchParams }: { searchParams: S
     </div>
   );
 }
+
+export default pageOr404(ConferencePage);

@@ -12,13 +12,14 @@ import {
   type OfficerList,
   type UnitChoice,
 } from "@/server/queries/officers";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Cán bộ, chiến sĩ" };
 
 const controlClass =
   "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
-export default async function OfficersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function OfficersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const list = await listOfficers(actor, parseOfficerListParams(await searchParams));
   const { unit, filters } = list;
@@ -178,3 +179,5 @@ function Empty({ list, filtered }: { list: OfficerList; filtered: boolean }) {
     </EmptyState>
   );
 }
+
+export default pageOr404(OfficersPage);

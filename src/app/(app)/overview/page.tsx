@@ -7,12 +7,15 @@ import { cachedClusterDashboard, parseDashboardParams } from "@/server/queries/d
 import { maySeeMinistry } from "@/server/queries/ministry";
 import { DashboardView } from "./dashboard-view";
 import "./overview.css";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Tổng quan cụm" };
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const params = parseDashboardParams(await searchParams);
   const d = await cachedClusterDashboard(actor, params);
   return <DashboardView d={d} viewer={{ displayName: actor.displayName, maySeeMinistry: maySeeMinistry(actor) }} printedOn={formatDate(new Date())} />;
 }
+
+export default pageOr404(OverviewPage);

@@ -8,6 +8,7 @@ import { requireActor } from "@/server/auth/current";
 import { parseRegistrationParams, registrationBoard, unitRegistrationPage, type RegistrationBoard } from "@/server/queries/registration";
 import { PrintButton } from "@/components/print-button";
 import { registrationStatusBadge, UnitRegistrationView } from "./unit-view";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Đăng ký thi đua" };
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Đăng ký thi đua" };
  * Unit officers and unit heads: their unit's registration for the cluster's current year (heads read
  * only). Secretariat and admins: the board of every unit's progress.
  */
-export default async function RegistrationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function RegistrationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const params = parseRegistrationParams(await searchParams);
   if (roleMay(actor, "registration.board")) {
@@ -160,3 +161,5 @@ function Board({ board, picksCluster }: { board: RegistrationBoard; picksCluster
     </div>
   );
 }
+
+export default pageOr404(RegistrationPage);

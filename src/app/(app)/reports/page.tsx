@@ -10,10 +10,11 @@ import { requireActor } from "@/server/auth/current";
 import { REPORT_KIND_LABELS, reportsIndex, type ReportsIndexRow } from "@/server/queries/reports";
 import { startReportAction } from "./actions";
 import { Notice, pts, RoundBadge, StatusBadge, YearPicker } from "./ui";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Báo cáo, chấm điểm" };
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const query = await searchParams;
   const yearParam = typeof query.year === "string" ? query.year : null;
@@ -202,3 +203,5 @@ function ReportCell({ row }: { row: ReportsIndexRow }) {
     </div>
   );
 }
+
+export default pageOr404(ReportsPage);

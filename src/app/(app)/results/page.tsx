@@ -8,6 +8,7 @@ import { requireActor } from "@/server/auth/current";
 import { resultsOverview, type UnitResultRow } from "@/server/queries/results";
 import { PrintButton } from "@/components/print-button";
 import { YearPicker } from "./year-picker";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Kết quả thi đua" };
 
@@ -15,7 +16,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 const fmt = (n: number) => n.toLocaleString("vi-VN");
 
 /** Per unit: registered vs awarded per title for one emulation year (the year picker lists the cluster's years). */
-export default async function ResultsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function ResultsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const data = await resultsOverview(actor, { yearId: first(sp.year) });
@@ -176,3 +177,5 @@ function UnitRow({ row: r, yearId }: { row: UnitResultRow; yearId: string }) {
     </tr>
   );
 }
+
+export default pageOr404(ResultsPage);

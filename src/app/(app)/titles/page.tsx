@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge, cellClass, DataTable, EmptyState, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { listTitles } from "@/server/queries/admin";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Danh hiệu thi đua" };
 
@@ -35,7 +36,7 @@ function TitleTable({ caption, titles, canManage }: { caption: string; titles: T
   );
 }
 
-export default async function TitlesPage() {
+async function TitlesPage() {
   const actor = await requireActor();
   const { individual, collective, canManage } = await listTitles(actor);
   return (
@@ -59,3 +60,5 @@ export default async function TitlesPage() {
     </div>
   );
 }
+
+export default pageOr404(TitlesPage);

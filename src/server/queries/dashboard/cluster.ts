@@ -1,10 +1,10 @@
-import { notFound } from "next/navigation";
 import { type Actor } from "@/domain/permissions";
 import { compareVi } from "@/domain/vietnamese";
 import type { YearPhase } from "@/domain/year-phases";
 import { queryRows } from "@/server/db";
 import { assertCan } from "../guard";
 import { isUuid } from "@/domain/validation";
+import { notFound } from "@/server/errors";
 
 export type ClusterRow = { id: string; code: string; name: string; active: boolean; blockName: string };
 export type YearRow = {

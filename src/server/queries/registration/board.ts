@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { checkQuota, type QuotaCheck } from "@/domain/eligibility";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { registrationPercent, registrationWindow, type RegistrationWindow } from "@/domain/registration-window";
@@ -7,6 +6,7 @@ import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { type TitleOption, titleOptions } from "./titles";
 import { currentYearOf, registrationSelect, countsFrom, type TitleCounts } from "./shared";
+import { notFound } from "@/server/errors";
 
 export type BoardRow = {
   unitId: string;

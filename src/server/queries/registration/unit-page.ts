@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { checkQuota, computeFacts, evaluateUnit, explainTitle, INDIVIDUAL_TITLES, REGISTRATION, type CollectiveTitle, type DisciplineRecord, type EligibilitySettings, type EligibilityStatus, type IndividualTitle, type MemberDiscipline, type OfficerHistory, type TaskRating, type TitleResult, type UnitEvaluation, type UnitYearRecord } from "@/domain/eligibility";
 import type { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor, type Target } from "@/domain/permissions";
@@ -13,6 +12,7 @@ import { subUnitsOf, type SubUnitChoice } from "../officers";
 import { countsFrom, currentYearOf, registrationSelect, type TitleCounts, COLLECTIVE } from "./shared";
 import type { RegistrationParams } from "./params";
 import { titleOptions, type TitleOption } from "./titles";
+import { notFound } from "@/server/errors";
 
 export const REGISTRATION_PAGE_SIZE = 50;
 

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { P } from "@/domain/scoring/permissions";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
@@ -6,6 +5,7 @@ import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
 import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { isUuid } from "@/domain/validation";
+import { notFound } from "@/server/errors";
 
 export async function criteriaIndex(actor: Actor) {
   if (!roleMay(actor, P.criteriaManage) || !actor.clusterId) notFound();

@@ -1,9 +1,9 @@
-import { notFound } from "next/navigation";
 import { can, type Actor } from "@/domain/permissions";
 import { P } from "@/domain/scoring/permissions";
 import { prisma } from "@/server/db";
 import { isUuid } from "@/domain/validation";
 import { reportVisibility } from "./shared";
+import { notFound } from "@/server/errors";
 
 /**
  * An evidence file for download, or 404: the actor must see the report in full (its own unit, or the

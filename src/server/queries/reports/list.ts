@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { computeTotals, formFor, type CriteriaTableDef, type ReportKind, type ReportTotals } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
@@ -8,6 +7,7 @@ import { prisma } from "@/server/db";
 import { isUuid } from "@/domain/validation";
 import { type ReportStatus, reportVisibility } from "./shared";
 import { yearChoices, type YearChoice } from "./years";
+import { notFound } from "@/server/errors";
 
 export const REPORT_KINDS: ReportKind[] = ["YEAR_END", "MIDYEAR"];
 

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { can, type Actor } from "@/domain/permissions";
 import { computeTotals, formFor, isPastDeadline, scoringSettingsOf, submissionProblems, type FieldErrors, type ReportKind } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
@@ -9,6 +8,7 @@ import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { isUuid } from "@/domain/validation";
 import { reportVisibility, type ReportStatus } from "./shared";
+import { notFound } from "@/server/errors";
 
 // One report (/reports/[id], the print page, the Word document)
 

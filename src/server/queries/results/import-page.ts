@@ -1,10 +1,10 @@
-import { notFound } from "next/navigation";
 import { resultsWindowError } from "@/domain/excel-rows";
 import { registrationWindow } from "@/domain/registration-window";
 import { roleMay, type Actor } from "@/domain/permissions";
 import { parseYearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
+import { notFound } from "@/server/errors";
 
 /** The unit officer's unit and the years a file may be imported into (not closed), with what each accepts. */
 export async function importPageContext(actor: Actor, requestedYearId?: string) {

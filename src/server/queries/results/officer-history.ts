@@ -1,7 +1,7 @@
-import { notFound } from "next/navigation";
 import { can, type Actor } from "@/domain/permissions";
 import { isUuid } from "@/domain/validation";
 import { prisma } from "@/server/db";
+import { notFound } from "@/server/errors";
 
 export async function officerHistory(actor: Actor, officerId: string) {
   if (!isUuid(officerId)) notFound();

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { resultsWindowError } from "@/domain/excel-rows";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { parseYearSettings } from "@/domain/year-settings";
@@ -6,6 +5,7 @@ import { isUuid } from "@/domain/validation";
 import { prisma } from "@/server/db";
 import { type TitleCount, pickYear, unitRows } from "./shared";
 import { resultYears, type YearChoice } from "./years";
+import { notFound } from "@/server/errors";
 
 export type UnitResultRow = {
   unitId: string;

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { computeFacts, INDIVIDUAL_TITLES, RESULTS, type TaskRating } from "@/domain/eligibility";
 import { resultsWindowError } from "@/domain/excel-rows";
@@ -13,6 +12,7 @@ import { assertCan } from "../guard";
 import { officerSearchWhere } from "@/server/store/officer-filters";
 import { resultYears, type YearChoice } from "./years";
 import { pickYear, unitRows } from "./shared";
+import { notFound } from "@/server/errors";
 
 export const RESULT_PAGE_SIZE = 50;
 

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { allCriteria, computeTotals, crossAverage } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
@@ -9,6 +8,7 @@ import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { isUuid } from "@/domain/validation";
 import { type RoundState, crossScoresOf } from "./shared";
+import { notFound } from "@/server/errors";
 
 export async function myAssignments(actor: Actor) {
   if (!actor.unitId || !roleMay(actor, P.reportView)) notFound();

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { type Actor } from "@/domain/permissions";
 import { allCriteria, computeTotals, crossAverage, differencesOf, suggestFinal } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
@@ -9,6 +8,7 @@ import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { isUuid } from "@/domain/validation";
 import { crossScoresOf, type RoundState } from "./shared";
+import { notFound } from "@/server/errors";
 
 // Final scores of one report (the secretariat): self, each cross-score, average, suggestion, final
 

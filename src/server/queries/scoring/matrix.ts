@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { type Actor } from "@/domain/permissions";
 import { allCriteria, computeTotals, crossAverage } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
@@ -6,6 +5,7 @@ import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
 import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { loadYear, crossScoresOf, type RoundState } from "./shared";
+import { notFound } from "@/server/errors";
 
 /** Every score of a year for the Excel export: criteria × units (self, cross average, final). */
 export async function scoresMatrix(actor: Actor, yearId: string) {

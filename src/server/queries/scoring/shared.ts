@@ -1,7 +1,7 @@
-import { notFound } from "next/navigation";
 import { TIE_BREAK_KEYS, type TieBreak } from "@/domain/scoring";
 import { prisma } from "@/server/db";
 import { isUuid } from "@/domain/validation";
+import { notFound } from "@/server/errors";
 
 export type RoundState = "OPEN" | "CLOSED" | "FINALISED";
 

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { type Actor } from "@/domain/permissions";
 import { ballotMode, mayVoteOn, type RoundKind, type RoundState } from "@/domain/voting";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
@@ -7,6 +6,7 @@ import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { isUuid } from "@/domain/validation";
 import { roundBasics, delegateUnit } from "./shared";
+import { notFound } from "@/server/errors";
 
 export async function ballotPage(actor: Actor, roundId: string) {
   if (!isUuid(roundId)) notFound();

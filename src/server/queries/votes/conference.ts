@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { ACCLAIM_TITLE_CODES, acclaimSeatLimit, chairRotation, defaultSeats, thresholdLabel, type RoundKind, type RoundState, type Rotation } from "@/domain/voting";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
@@ -9,6 +8,7 @@ import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { isUuid } from "@/domain/validation";
 import { roundBasics, memberUnits, delegateUnit, toResults } from "./shared";
+import { notFound } from "@/server/errors";
 
 const settingsSummary = (s: YearSettings, activeMembers: number) => ({
   threshold: thresholdLabel(s.passThreshold),

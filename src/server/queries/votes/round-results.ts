@@ -2,10 +2,11 @@ import { type Actor } from "@/domain/permissions";
 import { type CandidateStatus, type PassThreshold } from "@/domain/voting";
 import { closedRoundResults } from "@/server/store/vote-results";
 import { prisma } from "@/server/db";
+import { UserError } from "@/server/errors";
 import { loadRoundForView, toResults } from "./shared";
 
-/** Thrown when someone asks for the results of a round that is not closed. */
-export class ResultsNotAvailableError extends Error {
+/** A refusal: the results of a round that is not closed are not counted for anyone. */
+export class ResultsNotAvailableError extends UserError {
   constructor() {
     super("Kết quả chỉ được công bố sau khi vòng bỏ phiếu kết thúc.");
   }

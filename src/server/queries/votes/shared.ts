@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { formatShare, thresholdLabel } from "@/domain/voting";
 import { candidateOf, storedThreshold, type ClosedRoundResult } from "@/server/store/vote-results";
@@ -6,6 +5,7 @@ import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { isUuid } from "@/domain/validation";
 import type { RoundResults } from "./round-results";
+import { notFound } from "@/server/errors";
 
 export function toResults(result: ClosedRoundResult, passThreshold: string | null): RoundResults {
   const threshold = storedThreshold(passThreshold);

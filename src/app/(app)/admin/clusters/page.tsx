@@ -3,10 +3,11 @@ import Link from "next/link";
 import { Badge, cellClass, DataTable, EmptyState, LinkButton, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { listBlocksWithClusters } from "@/server/queries/admin";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Khối & cụm thi đua" };
 
-export default async function ClustersPage() {
+async function ClustersPage() {
   const actor = await requireActor();
   const blocks = await listBlocksWithClusters(actor);
   return (
@@ -81,3 +82,5 @@ export default async function ClustersPage() {
     </div>
   );
 }
+
+export default pageOr404(ClustersPage);

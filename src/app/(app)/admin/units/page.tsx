@@ -5,12 +5,13 @@ import { Badge, cellClass, DataTable, EmptyState, LinkButton, PageHeader, Pagina
 import { pageParam } from "@/domain/validation";
 import { requireActor } from "@/server/auth/current";
 import { clusterOptions, listUnits } from "@/server/queries/admin";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Đơn vị" };
 
 type Search = { cluster?: string; page?: string };
 
-export default async function UnitsPage({ searchParams }: { searchParams: Promise<Search> }) {
+async function UnitsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const search = await searchParams;
   const clusterId = typeof search.cluster === "string" ? search.cluster : "";
@@ -91,3 +92,5 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
     </div>
   );
 }
+
+export default pageOr404(UnitsPage);

@@ -6,13 +6,14 @@ import { ROLE_LABELS, ROLES } from "@/domain/permissions";
 import { pageParam } from "@/domain/validation";
 import { requireActor } from "@/server/auth/current";
 import { clusterOptions, listUsers } from "@/server/queries/admin";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Tài khoản" };
 
 type Search = { q?: string; role?: string; cluster?: string; page?: string };
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const search = await searchParams;
   const q = str(search.q).slice(0, 100);
@@ -88,3 +89,5 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     </div>
   );
 }
+
+export default pageOr404(UsersPage);

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { SECURITY_EVENT_KINDS } from "@/server/security/events";
 import { parseSecurityParams, securityEventPage, type SecurityFilters, type SecurityRow } from "@/server/security/queries";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Sự kiện bảo mật" };
 
@@ -33,7 +34,7 @@ const TONES: Record<string, "slate" | "green" | "red" | "amber" | "blue"> = {
   "session.endOthers": "blue",
 };
 
-export default async function SecurityEventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function SecurityEventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const { filters, errors } = parseSecurityParams(await searchParams);
   const log = await securityEventPage(actor, filters);
@@ -107,3 +108,5 @@ function Row({ row }: { row: SecurityRow }) {
     </tr>
   );
 }
+
+export default pageOr404(SecurityEventsPage);

@@ -5,10 +5,11 @@ import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { criteriaIndex } from "@/server/queries/reports";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Tiêu chí, thang điểm" };
 
-export default async function CriteriaIndexPage() {
+async function CriteriaIndexPage() {
   const actor = await requireActor();
   const years = await criteriaIndex(actor);
   return (
@@ -53,3 +54,5 @@ export default async function CriteriaIndexPage() {
     </div>
   );
 }
+
+export default pageOr404(CriteriaIndexPage);

@@ -7,6 +7,7 @@ import { DOCX_TYPE, downloadResponse } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { buildMinutesDocx } from "@/server/documents/minutes";
 import { minutesData } from "@/server/queries/votes";
+import { notFoundResponse, routeOr404 } from "@/app/not-found-boundary";
 
 export const dynamic = "force-dynamic";
 
@@ -15,12 +16,12 @@ const text = (params: URLSearchParams, key: string, max = 200) => {
   return value ? value.slice(0, max) : null;
 };
 
-export async function GET(request: Request) {
+export const GET = routeOr404(async (request: Request) => {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   const params = new URL(request.url).searchParams;
   const data = await minutesData(actor, params.get("year") ?? "");
-  if (!data) return new Response("Không tìm thấy dữ liệu hoặc bạn không có quyền truy cập.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!data) return notFoundResponse();
 
   const dateText = text(params, "date", 10);
   const date = dateText ? parseVietnameseDate(dateText) : null;
@@ -38,4 +39,4 @@ export async function GET(request: Request) {
     secretary: text(params, "secretary"),
   });
   return downloadResponse(doc, `Biên bản hội nghị tổng kết ${data.year}.docx`, DOCX_TYPE);
-}
+});

@@ -10,6 +10,7 @@ import { TASK_RATINGS } from "@/domain/title-catalogue";
 import { formatDate } from "@/lib/format";
 import { officerHistory } from "@/server/queries/results";
 import { addDisciplineAction, addInitiativeAction, updateDisciplineAction } from "../../results/actions";
+import { found } from "@/app/not-found-boundary";
 
 const LEVEL_OPTIONS = (Object.keys(INITIATIVE_LEVELS) as (keyof typeof INITIATIVE_LEVELS)[]).map((k) => ({ value: k, label: `Sáng kiến ${INITIATIVE_LEVELS[k]}` }));
 const FORM_OPTIONS = (Object.keys(DISCIPLINE_FORMS) as (keyof typeof DISCIPLINE_FORMS)[]).map((k) => ({ value: k, label: DISCIPLINE_FORMS[k] }));
@@ -17,7 +18,7 @@ const STATUS_OPTIONS = (Object.keys(DISCIPLINE_STATUSES) as DisciplineStatus[]).
 const STATUS_TONE: Record<DisciplineStatus, "red" | "amber" | "slate"> = { IN_FORCE: "red", PENDING: "amber", CLEARED: "slate" };
 
 export async function OfficerHistorySection({ actor, officerId }: { actor: Actor; officerId: string }) {
-  const history = await officerHistory(actor, officerId);
+  const history = await found(officerHistory(actor, officerId));
   const { officer, canManage } = history;
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: "now" is the request's time
   const thisYear = new Date(Date.now() + 7 * 3600_000).getUTCFullYear();

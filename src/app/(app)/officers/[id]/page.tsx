@@ -7,12 +7,13 @@ import { requireActor } from "@/server/auth/current";
 import { getOfficer, OFFICER_STATUS_LABELS, type SubUnitChoice } from "@/server/queries/officers";
 import { setOfficerActiveAction, updateOfficerAction } from "../actions";
 import { OfficerHistorySection } from "./history";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thông tin cán bộ" };
 
 type Officer = Awaited<ReturnType<typeof getOfficer>>["officer"];
 
-export default async function OfficerPage({
+async function OfficerPage({
   params,
   searchParams,
 }: {
@@ -149,3 +150,5 @@ function OfficerFields({ officer, subUnits }: { officer: Officer; subUnits: SubU
     </>
   );
 }
+
+export default pageOr404(OfficerPage);

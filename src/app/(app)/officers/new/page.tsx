@@ -5,10 +5,11 @@ import { RANKS } from "@/domain/ranks";
 import { requireActor } from "@/server/auth/current";
 import { newOfficerContext, type SubUnitChoice } from "@/server/queries/officers";
 import { createOfficerAction } from "../actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thêm cán bộ" };
 
-export default async function NewOfficerPage() {
+async function NewOfficerPage() {
   const actor = await requireActor();
   // Only a unit officer reaches this page, and only for their own unit (404 otherwise).
   const { unit, subUnits } = await newOfficerContext(actor);
@@ -51,3 +52,5 @@ function OfficerFields({ subUnits }: { subUnits: SubUnitChoice[] }) {
     </>
   );
 }
+
+export default pageOr404(NewOfficerPage);

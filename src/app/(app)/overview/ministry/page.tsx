@@ -12,13 +12,14 @@ import { ChartFrame } from "../charts/chart-frame";
 import { CountChart } from "../charts/count-chart";
 import { PrintButton } from "@/components/print-button";
 import "../overview.css";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Toàn Bộ Công an: các cụm thi đua" };
 
 const selectClass =
   "rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
-export default async function MinistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function MinistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const params = parseDashboardParams(await searchParams);
   const m = await ministryOverview(actor, { year: params.year, blockId: params.blockId });
@@ -188,3 +189,5 @@ export default async function MinistryPage({ searchParams }: { searchParams: Pro
     </div>
   );
 }
+
+export default pageOr404(MinistryPage);

@@ -7,11 +7,12 @@ import { requireActor } from "@/server/auth/current";
 import { MAX_IMPORT_BYTES } from "@/server/excel/import";
 import { importPageContext } from "@/server/queries/results";
 import { ImportForm } from "./import-form";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Nhập dữ liệu từ Excel" };
 
 /** The unit officer's import of officers, registrations and results from the template workbook. */
-export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const requested = Array.isArray(sp.year) ? sp.year[0] : sp.year;
@@ -73,3 +74,5 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
     </div>
   );
 }
+
+export default pageOr404(ImportPage);

@@ -9,12 +9,13 @@ import { acceptReportAction, returnReportAction, submitReportAction } from "../a
 import { Notice, pts, StatusBadge } from "../ui";
 import { ReportEditor } from "./report-editor";
 import { ReportView } from "./report-view";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Báo cáo" };
 
 const EVENT_LABELS = { SUBMITTED: "Lãnh đạo đơn vị duyệt và gửi", RETURNED: "Thư ký Cụm trả lại", ACCEPTED: "Thư ký Cụm chấp nhận" } as const;
 
-export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const data = await getReport(actor, id);
@@ -186,3 +187,5 @@ function ReviewPanel({ reportId, unitName }: { reportId: string; unitName: strin
     </Card>
   );
 }
+
+export default pageOr404(ReportPage);

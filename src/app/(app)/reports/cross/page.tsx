@@ -5,10 +5,11 @@ import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { myAssignments } from "@/server/queries/scoring";
 import { RoundBadge } from "../ui";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Chấm chéo" };
 
-export default async function CrossListPage() {
+async function CrossListPage() {
   const actor = await requireActor();
   const data = await myAssignments(actor);
   return (
@@ -43,3 +44,5 @@ export default async function CrossListPage() {
     </div>
   );
 }
+
+export default pageOr404(CrossListPage);

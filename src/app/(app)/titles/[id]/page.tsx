@@ -6,12 +6,13 @@ import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { getTitle } from "@/server/queries/admin";
 import { updateTitleAction } from "../actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Sửa danh hiệu thi đua" };
 
 const KIND_LABELS = { INDIVIDUAL: "Danh hiệu cá nhân", COLLECTIVE: "Danh hiệu tập thể" } as const;
 
-export default async function EditTitlePage({ params }: { params: Promise<{ id: string }> }) {
+async function EditTitlePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const title = await getTitle(actor, (await params).id);
   return (
@@ -48,3 +49,5 @@ export default async function EditTitlePage({ params }: { params: Promise<{ id: 
     </div>
   );
 }
+
+export default pageOr404(EditTitlePage);

@@ -5,10 +5,11 @@ import { Badge, Card, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { blockOptions, getCluster } from "@/server/queries/admin";
 import { setClusterActiveAction, updateClusterAction } from "../actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Sửa cụm thi đua" };
 
-export default async function EditClusterPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditClusterPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   const [cluster, blocks] = await Promise.all([getCluster(actor, id), blockOptions(actor)]);
@@ -69,3 +70,5 @@ export default async function EditClusterPage({ params }: { params: Promise<{ id
     </div>
   );
 }
+
+export default pageOr404(EditClusterPage);

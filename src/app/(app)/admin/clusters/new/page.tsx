@@ -5,10 +5,11 @@ import { Card, EmptyState, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { blockOptions } from "@/server/queries/admin";
 import { createClusterAction } from "../actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thêm cụm thi đua" };
 
-export default async function NewClusterPage({ searchParams }: { searchParams: Promise<{ blockId?: string }> }) {
+async function NewClusterPage({ searchParams }: { searchParams: Promise<{ blockId?: string }> }) {
   const actor = await requireActor();
   const [blocks, { blockId }] = await Promise.all([blockOptions(actor), searchParams]);
   return (
@@ -40,3 +41,5 @@ export default async function NewClusterPage({ searchParams }: { searchParams: P
     </div>
   );
 }
+
+export default pageOr404(NewClusterPage);

@@ -6,10 +6,11 @@ import { requireActor } from "@/server/auth/current";
 import { clusterOptions, getUnit, memberUnitOptions } from "@/server/queries/admin";
 import { setUnitActiveAction, updateUnitAction } from "../actions";
 import { UnitPlacementFields } from "../unit-fields";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Sửa đơn vị" };
 
-export default async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const { id } = await params;
   const unit = await getUnit(actor, id);
@@ -119,3 +120,5 @@ export default async function EditUnitPage({ params }: { params: Promise<{ id: s
     </div>
   );
 }
+
+export default pageOr404(EditUnitPage);

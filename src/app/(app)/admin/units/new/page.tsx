@@ -6,10 +6,11 @@ import { requireActor } from "@/server/auth/current";
 import { clusterOptions, memberUnitOptions } from "@/server/queries/admin";
 import { createUnitAction } from "../actions";
 import { UnitPlacementFields } from "../unit-fields";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thêm đơn vị" };
 
-export default async function NewUnitPage({ searchParams }: { searchParams: Promise<{ clusterId?: string; parentId?: string }> }) {
+async function NewUnitPage({ searchParams }: { searchParams: Promise<{ clusterId?: string; parentId?: string }> }) {
   const actor = await requireActor();
   const [clusters, parents, search] = await Promise.all([clusterOptions(actor, { activeOnly: true }), memberUnitOptions(actor), searchParams]);
   const parent = parents.find((p) => p.value === search.parentId);
@@ -39,3 +40,5 @@ export default async function NewUnitPage({ searchParams }: { searchParams: Prom
     </div>
   );
 }
+
+export default pageOr404(NewUnitPage);

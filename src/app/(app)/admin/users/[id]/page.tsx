@@ -9,10 +9,11 @@ import { PASSWORD_MIN } from "@/server/commands/admin";
 import { clusterOptions, getUser, memberUnitOptions } from "@/server/queries/admin";
 import { resetUserPasswordAction, setUserDisabledAction, updateUserAction } from "../actions";
 import { UserScopeFields } from "../user-scope-fields";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Sửa tài khoản" };
 
-export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const user = await getUser(actor, (await params).id);
   const [clusters, units] = await Promise.all([clusterOptions(actor), memberUnitOptions(actor, { includeId: user.unitId })]);
@@ -98,3 +99,5 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     </div>
   );
 }
+
+export default pageOr404(EditUserPage);

@@ -7,10 +7,11 @@ import { PASSWORD_MIN } from "@/server/commands/admin";
 import { clusterOptions, memberUnitOptions } from "@/server/queries/admin";
 import { createUserAction } from "../actions";
 import { UserScopeFields } from "../user-scope-fields";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thêm tài khoản" };
 
-export default async function NewUserPage() {
+async function NewUserPage() {
   const actor = await requireActor();
   const [clusters, units] = await Promise.all([clusterOptions(actor, { activeOnly: true }), memberUnitOptions(actor)]);
   return (
@@ -46,3 +47,5 @@ export default async function NewUserPage() {
     </div>
   );
 }
+
+export default pageOr404(NewUserPage);

@@ -10,10 +10,11 @@ import type { Ctx } from "./_sections/editor-context";
 import { KeyFiguresCard } from "./_sections/key-figures-card";
 import { SectionCard } from "./_sections/section-card";
 import { TableStatusCard } from "./_sections/table-status-card";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Bảng tiêu chí" };
 
-export default async function CriteriaEditorPage({ params }: { params: Promise<{ yearId: string }> }) {
+async function CriteriaEditorPage({ params }: { params: Promise<{ yearId: string }> }) {
   const { yearId } = await params;
   const actor = await requireActor();
   const data = await criteriaEditor(actor, yearId);
@@ -92,3 +93,5 @@ export default async function CriteriaEditorPage({ params }: { params: Promise<{
     </div>
   );
 }
+
+export default pageOr404(CriteriaEditorPage);

@@ -7,6 +7,7 @@ import { clusterYearDetail } from "@/server/queries/cluster";
 import { LeadershipCard } from "./_sections/leadership-card";
 import { PhaseCard } from "./_sections/phase-card";
 import { SettingsCard } from "./_sections/settings-card";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Năm thi đua" };
 
@@ -17,7 +18,7 @@ function phaseTone(phase: YearPhase): "slate" | "green" | "blue" | "amber" {
   return "blue";
 }
 
-export default async function YearPage({ params }: { params: Promise<{ id: string }> }) {
+async function YearPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const year = await clusterYearDetail(actor, id);
@@ -57,3 +58,5 @@ export default async function YearPage({ params }: { params: Promise<{ id: strin
     </div>
   );
 }
+
+export default pageOr404(YearPage);

@@ -8,10 +8,11 @@ import { requireActor } from "@/server/auth/current";
 import { roundDetail } from "@/server/queries/votes";
 import { updateRoundAction } from "../../actions";
 import { BallotCheck, OutcomeText, ResultsTable, RoundActions, RoundStateBadge } from "../../ui";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Vòng bỏ phiếu" };
 
-export default async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
+async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const round = await roundDetail(actor, id);
@@ -190,3 +191,5 @@ function Info({ label, children }: { label: string; children: React.ReactNode })
     </div>
   );
 }
+
+export default pageOr404(RoundPage);

@@ -8,10 +8,11 @@ import { requireActor } from "@/server/auth/current";
 import { officerHistory } from "@/server/queries/officer-history";
 import { PrintButton } from "@/components/print-button";
 import "../../overview.css";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Lịch sử danh hiệu của cán bộ" };
 
-export default async function OfficerHistoryPage({ params }: { params: Promise<{ officerId: string }> }) {
+async function OfficerHistoryPage({ params }: { params: Promise<{ officerId: string }> }) {
   const actor = await requireActor();
   const { officerId } = await params;
   const h = await officerHistory(actor, officerId);
@@ -146,3 +147,5 @@ export default async function OfficerHistoryPage({ params }: { params: Promise<{
     </div>
   );
 }
+
+export default pageOr404(OfficerHistoryPage);

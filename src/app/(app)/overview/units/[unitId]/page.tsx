@@ -6,10 +6,11 @@ import { requireActor } from "@/server/auth/current";
 import { cachedUnitHistory } from "@/server/queries/unit-history";
 import { UnitHistoryView } from "./unit-history-view";
 import "../../overview.css";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Lịch sử thi đua của đơn vị" };
 
-export default async function UnitHistoryPage({
+async function UnitHistoryPage({
   params,
   searchParams,
 }: {
@@ -23,3 +24,5 @@ export default async function UnitHistoryPage({
   const h = await cachedUnitHistory(actor, unitId, { page });
   return <UnitHistoryView h={h} printedOn={formatDate(new Date())} />;
 }
+
+export default pageOr404(UnitHistoryPage);

@@ -4,19 +4,15 @@
 import { attachmentDisposition, STORED_FILE_HEADERS } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { agreementFileFor } from "@/server/queries/registration";
+import { notFoundResponse, routeOr404 } from "@/app/not-found-boundary";
 
 const SAFE_TYPES = new Set(["application/pdf", "image/jpeg", "image/png"]);
 
 
-export async function GET(_request: Request, { params }: { params: Promise<{ unitRegistrationId: string }> }) {
+export const GET = routeOr404(async (_request: Request, { params }: { params: Promise<{ unitRegistrationId: string }> }) => {
   const { unitRegistrationId } = await params;
   const file = await agreementFileFor(await currentActor(), unitRegistrationId);
-  if (!file) {
-    return new Response("Không tìm thấy tệp hoặc bạn không có quyền truy cập.", {
-      status: 404,
-      headers: { ...STORED_FILE_HEADERS, "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
+  if (!file) return notFoundResponse();
   const body = new Uint8Array(file.bytes);
   return new Response(body, {
     headers: {
@@ -26,4 +22,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ uni
       "Content-Disposition": attachmentDisposition(file.fileName),
     },
   });
-}
+});

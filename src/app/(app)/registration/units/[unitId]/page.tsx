@@ -3,6 +3,7 @@ import { roleMay } from "@/domain/permissions";
 import { requireActor } from "@/server/auth/current";
 import { parseRegistrationParams, unitRegistrationPage } from "@/server/queries/registration";
 import { UnitRegistrationView } from "../../unit-view";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Đăng ký thi đua của đơn vị" };
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Đăng ký thi đua của đơn vị
  * One unit's registration, opened from the secretariat's board (read-only for the secretariat and
  * admins, who may reopen it or record its agreement); 404 for anyone who may not view that unit.
  */
-export default async function UnitRegistrationPage({
+async function UnitRegistrationPage({
   params,
   searchParams,
 }: {
@@ -28,3 +29,5 @@ export default async function UnitRegistrationPage({
     />
   );
 }
+
+export default pageOr404(UnitRegistrationPage);

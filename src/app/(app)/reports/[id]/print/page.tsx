@@ -4,10 +4,11 @@ import { requireActor } from "@/server/auth/current";
 import { getReport, REPORT_STATUS_LABELS, reportTitle } from "@/server/queries/reports";
 import { PrintButton } from "@/components/print-button";
 import { ReportView } from "../report-view";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Bản in báo cáo" };
 
-export default async function ReportPrintPage({ params }: { params: Promise<{ id: string }> }) {
+async function ReportPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const data = await getReport(actor, id);
@@ -48,3 +49,5 @@ export default async function ReportPrintPage({ params }: { params: Promise<{ id
     </article>
   );
 }
+
+export default pageOr404(ReportPrintPage);

@@ -7,10 +7,11 @@ import { requireActor } from "@/server/auth/current";
 import { finalScoresOf } from "@/server/queries/scoring";
 import { setFinalScoresAction } from "../../actions";
 import { avg, Notice, pts, RoundBadge } from "../../ui";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thống nhất điểm" };
 
-export default async function FinalScoresPage({ params }: { params: Promise<{ id: string }> }) {
+async function FinalScoresPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const data = await finalScoresOf(actor, id);
@@ -162,3 +163,5 @@ export default async function FinalScoresPage({ params }: { params: Promise<{ id
     </div>
   );
 }
+
+export default pageOr404(FinalScoresPage);

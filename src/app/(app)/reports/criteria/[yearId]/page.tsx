@@ -6,10 +6,11 @@ import { requireActor } from "@/server/auth/current";
 import { criteriaForReading } from "@/server/queries/reports";
 import { PrintButton } from "@/components/print-button";
 import { pts } from "../../ui";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Bảng tiêu chí" };
 
-export default async function CriteriaReadPage({ params }: { params: Promise<{ yearId: string }> }) {
+async function CriteriaReadPage({ params }: { params: Promise<{ yearId: string }> }) {
   const { yearId } = await params;
   const actor = await requireActor();
   const { year, table } = await criteriaForReading(actor, yearId);
@@ -78,3 +79,5 @@ export default async function CriteriaReadPage({ params }: { params: Promise<{ y
     </div>
   );
 }
+
+export default pageOr404(CriteriaReadPage);

@@ -9,10 +9,11 @@ import { requireActor } from "@/server/auth/current";
 import { crossSheet } from "@/server/queries/scoring";
 import { saveCrossScoresAction, submitCrossScoresAction } from "../../actions";
 import { avg, Notice, pts, RoundBadge } from "../../ui";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Phiếu chấm chéo" };
 
-export default async function CrossSheetPage({ params }: { params: Promise<{ id: string }> }) {
+async function CrossSheetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const data = await crossSheet(actor, id);
@@ -155,3 +156,5 @@ export default async function CrossSheetPage({ params }: { params: Promise<{ id:
     </div>
   );
 }
+
+export default pageOr404(CrossSheetPage);

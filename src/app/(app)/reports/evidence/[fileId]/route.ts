@@ -6,16 +6,15 @@ import { EVIDENCE_TYPES } from "@/domain/scoring/evidence";
 import { attachmentDisposition, STORED_FILE_HEADERS } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { evidenceForDownload } from "@/server/queries/reports";
-import { notFoundResponse, orNotFound } from "../../http";
+import { notFoundResponse, routeOr404 } from "@/app/not-found-boundary";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }) {
+export const GET = routeOr404(async (_request: Request, { params }: { params: Promise<{ fileId: string }> }) => {
   const { fileId } = await params;
   const actor = await currentActor();
   if (!actor) return notFoundResponse();
-  const file = await orNotFound(() => evidenceForDownload(actor, fileId));
-  if (file instanceof Response) return file;
+  const file = await evidenceForDownload(actor, fileId);
   const body = new Uint8Array(file.data);
   return new Response(body, {
     headers: {
@@ -25,4 +24,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       "Content-Disposition": attachmentDisposition(file.fileName),
     },
   });
-}
+});

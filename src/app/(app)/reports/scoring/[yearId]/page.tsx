@@ -14,10 +14,11 @@ import {
   reopenScoringRoundAction,
 } from "../../actions";
 import { avg, Notice, pts, RoundBadge, StatusBadge } from "../../ui";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Chấm chéo và điểm cuối cùng" };
 
-export default async function ScoringPage({ params }: { params: Promise<{ yearId: string }> }) {
+async function ScoringPage({ params }: { params: Promise<{ yearId: string }> }) {
   const { yearId } = await params;
   const actor = await requireActor();
   const data = await scoringOverview(actor, yearId);
@@ -209,3 +210,5 @@ export default async function ScoringPage({ params }: { params: Promise<{ yearId
     </div>
   );
 }
+
+export default pageOr404(ScoringPage);

@@ -13,11 +13,12 @@ import { SummaryCard } from "./_sections/summary-card";
 import type { UnitResults } from "./_sections/unit-results";
 import { UnitTitleCard } from "./_sections/unit-title-card";
 import { VerifyResultsCard } from "./_sections/verify-results-card";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Kết quả thi đua của đơn vị" };
 
 /** One unit's officers with their registration and result for a year; entry and verification forms. */
-export default async function UnitResultsPage({
+async function UnitResultsPage({
   params,
   searchParams,
 }: {
@@ -104,3 +105,5 @@ export default async function UnitResultsPage({
     </div>
   );
 }
+
+export default pageOr404(UnitResultsPage);

@@ -5,10 +5,11 @@ import { Card, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { getBlock } from "@/server/queries/admin";
 import { updateBlockAction } from "../../actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Sửa khối thi đua" };
 
-export default async function EditBlockPage({ params }: { params: Promise<{ id: string }> }) {
+async function EditBlockPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const block = await getBlock(actor, (await params).id);
   return (
@@ -27,3 +28,5 @@ export default async function EditBlockPage({ params }: { params: Promise<{ id: 
     </div>
   );
 }
+
+export default pageOr404(EditBlockPage);

@@ -5,10 +5,11 @@ import { Card, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { assertCan } from "@/server/queries/guard";
 import { createBlockAction } from "../../actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thêm khối thi đua" };
 
-export default async function NewBlockPage() {
+async function NewBlockPage() {
   // 404 for anyone but an admin.
   assertCan(await requireActor(), "block.manage", {});
   return (
@@ -26,3 +27,5 @@ export default async function NewBlockPage() {
     </div>
   );
 }
+
+export default pageOr404(NewBlockPage);

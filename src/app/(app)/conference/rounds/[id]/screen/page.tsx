@@ -4,11 +4,12 @@ import { candidateStatusLabel, ROUND_STATE_LABELS } from "@/domain/voting";
 import { requireActor } from "@/server/auth/current";
 import { roundScreen } from "@/server/queries/votes";
 import { AutoRefresh } from "../../../auto-refresh";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Trình chiếu" };
 
 /** The hall's screen: large type, turnout while open (who has voted, not how), totals after closing. */
-export default async function ScreenPage({ params }: { params: Promise<{ id: string }> }) {
+async function ScreenPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const screen = await roundScreen(actor, id);
@@ -111,3 +112,5 @@ export default async function ScreenPage({ params }: { params: Promise<{ id: str
     </div>
   );
 }
+
+export default pageOr404(ScreenPage);

@@ -5,10 +5,11 @@ import { requireActor } from "@/server/auth/current";
 import { ballotPage } from "@/server/queries/votes";
 import { castBallotAction } from "../../../actions";
 import { BallotForm } from "../../../ballot-form";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Bỏ phiếu" };
 
-export default async function VotePage({ params }: { params: Promise<{ id: string }> }) {
+async function VotePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor();
   const ballot = await ballotPage(actor, id);
@@ -60,3 +61,5 @@ export default async function VotePage({ params }: { params: Promise<{ id: strin
     </div>
   );
 }
+
+export default pageOr404(VotePage);

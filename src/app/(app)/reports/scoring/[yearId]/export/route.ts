@@ -4,17 +4,16 @@ import { downloadResponse, XLSX_TYPE } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { buildScoresWorkbook } from "@/server/excel/scores-export";
 import { scoresMatrix } from "@/server/queries/scoring";
-import { notFoundResponse, orNotFound } from "../../../http";
+import { notFoundResponse, routeOr404 } from "@/app/not-found-boundary";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ yearId: string }> }) {
+export const GET = routeOr404(async (_request: Request, { params }: { params: Promise<{ yearId: string }> }) => {
   const { yearId } = await params;
   const actor = await currentActor();
   if (!actor) return notFoundResponse();
-  const matrix = await orNotFound(() => scoresMatrix(actor, yearId));
-  if (matrix instanceof Response) return matrix;
+  const matrix = await scoresMatrix(actor, yearId);
   const body = await buildScoresWorkbook(matrix);
   const name = `Bảng điểm thi đua ${matrix.year.year}.xlsx`;
   return downloadResponse(body, name, XLSX_TYPE);
-}
+});

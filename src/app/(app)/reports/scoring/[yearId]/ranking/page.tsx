@@ -7,10 +7,11 @@ import { requireActor } from "@/server/auth/current";
 import { yearRanking } from "@/server/queries/scoring";
 import { PrintButton } from "@/components/print-button";
 import { pts } from "../../../ui";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Bảng xếp hạng" };
 
-export default async function RankingPage({ params }: { params: Promise<{ yearId: string }> }) {
+async function RankingPage({ params }: { params: Promise<{ yearId: string }> }) {
   const { yearId } = await params;
   const actor = await requireActor();
   const data = await yearRanking(actor, yearId);
@@ -96,3 +97,5 @@ function penaltyText(sections: { kind: string; countedHalf: number }[]) {
   const total = sections.filter((x) => x.kind === "PENALTY").reduce((a, x) => a + x.countedHalf, 0);
   return total > 0 ? `−${pts(total)}` : "0";
 }
+
+export default pageOr404(RankingPage);
