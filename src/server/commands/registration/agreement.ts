@@ -6,7 +6,7 @@ import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, vietnameseDate, type UnitYear, type LockedRegistration, unitYearAudit, ownUnitTarget, scopeOf, lockUnitYear, assertWritable, memberUnitTarget } from "./shared";
+import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, ownUnitTarget, scopeOf, lockUnitYear, assertWritable, memberUnitTarget } from "./shared";
 
 /** What a multipart form field holding a file looks like (Node's File, or the framework's own). */
 type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };

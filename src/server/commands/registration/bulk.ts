@@ -3,7 +3,7 @@ import { titleLabel, type IndividualTitle } from "@/domain/eligibility";
 import { isStorableText } from "@/domain/validation";
 import { cleanFilters, registrationOfficerWhere } from "@/server/store/officer-filters";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, titleCodeField, ownUnitTarget, lockWritableUnitYear, type UnitScope, activeIndividualTitles, type UnitYear, touch, type LockedRegistration, type ApplyResult, unitYearAudit } from "./shared";
+import { yearIdField, titleCodeField, ownUnitTarget, lockWritableUnitYear, activeIndividualTitles, touch, unitYearAudit } from "./shared";
 import { applyRegistrations, savedMessage } from "./apply-rows";
 
 // Every officer matching the page's filters (all pages), set to one title or unregistered.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "../command";
-import { titleCodeField, yearIdField, ownUnitTarget, lockWritableUnitYear, touch, type UnitYear, type LockedRegistration, type ApplyResult, unitYearAudit } from "./shared";
+import { titleCodeField, yearIdField, ownUnitTarget, lockWritableUnitYear, touch, unitYearAudit } from "./shared";
 import { applyRegistrations, savedMessage } from "./apply-rows";
 
 /** Most rows one save may carry (the table sends one page of 50; an import may send more). */

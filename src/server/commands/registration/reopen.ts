@@ -3,7 +3,7 @@ import { checkReopenUntil, endOfVietnamDay } from "@/domain/registration-window"
 import { idField, requiredText } from "@/domain/validation";
 import { formatDate } from "@/lib/format";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, vietnameseDate, memberUnitTarget, scopeOf, lockUnitYear, type UnitYear, type LockedRegistration, type UnitScope, unitYearAudit } from "./shared";
+import { yearIdField, vietnameseDate, memberUnitTarget, scopeOf, lockUnitYear, unitYearAudit } from "./shared";
 
 export const reopenUnitRegistrationInput = z.object({
   unitId: idField("Đơn vị"),

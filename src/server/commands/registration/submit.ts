@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkQuota } from "@/domain/eligibility";
 import { eligibilitySettingsOf } from "@/domain/year-settings";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, ownUnitTarget, lockWritableUnitYear, type UnitYear, type LockedRegistration, unitCountsExcept, type UnitScope, unitYearAudit } from "./shared";
+import { yearIdField, ownUnitTarget, lockWritableUnitYear, unitCountsExcept, unitYearAudit } from "./shared";
 
 export const NO_TARGET_TITLE = "Chưa chọn danh hiệu đăng ký của đơn vị; hãy chọn và lưu trước khi gửi.";
 

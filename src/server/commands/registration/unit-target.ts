@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { COLLECTIVE_TITLES } from "@/domain/eligibility";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, titleCodeField, ownUnitTarget, lockWritableUnitYear, type UnitYear, type LockedRegistration, unitYearAudit } from "./shared";
+import { yearIdField, titleCodeField, ownUnitTarget, lockWritableUnitYear, unitYearAudit } from "./shared";
 
 const COLLECTIVE = new Set<string>(COLLECTIVE_TITLES);
 

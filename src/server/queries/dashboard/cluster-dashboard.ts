@@ -5,11 +5,11 @@ import { storedThreshold } from "@/server/store/vote-results";
 import { parseYearSettings } from "@/domain/year-settings";
 import { queryRows } from "@/server/db";
 import type { DashboardParams } from "./params";
-import { resolveCluster, type ClusterRow, type YearRow } from "./cluster";
-import { titleCatalogue, type TitleInfo } from "./titles";
-import { unitsOfYear, reportsOfCluster, sectionTotals, roundsOfYear, type UnitRow, type ReportRow, type SectionRow, type RoundRow } from "./loaders";
-import { tallyOfCluster, type TallyRow } from "./tally";
-import { yearRanking, tieBreakOf, type YearRanking } from "./ranking";
+import { resolveCluster } from "./cluster";
+import { titleCatalogue } from "./titles";
+import { unitsOfYear, reportsOfCluster, sectionTotals, roundsOfYear } from "./loaders";
+import { tallyOfCluster } from "./tally";
+import { yearRanking, tieBreakOf } from "./ranking";
 
 export type DashboardUnit = {
   id: string;

@@ -5,7 +5,7 @@ import { eligibilitySettingsOf } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { type TitleOption, titleOptions } from "./titles";
-import { currentYearOf, registrationSelect, countsFrom, type TitleCounts } from "./shared";
+import { currentYearOf, registrationSelect, countsFrom } from "./shared";
 import { notFound } from "@/server/errors";
 
 export type BoardRow = {

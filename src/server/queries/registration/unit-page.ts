@@ -11,7 +11,7 @@ import { cleanFilters, registrationOfficerWhere } from "@/server/store/officer-f
 import { subUnitsOf, type SubUnitChoice } from "../officers";
 import { countsFrom, currentYearOf, registrationSelect, type TitleCounts, COLLECTIVE } from "./shared";
 import type { RegistrationParams } from "./params";
-import { titleOptions, type TitleOption } from "./titles";
+import { titleOptions } from "./titles";
 import { notFound } from "@/server/errors";
 
 export const REGISTRATION_PAGE_SIZE = 50;

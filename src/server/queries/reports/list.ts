@@ -6,7 +6,7 @@ import { loadTable } from "@/server/store/criteria-table";
 import { prisma } from "@/server/db";
 import { isUuid } from "@/domain/validation";
 import { type ReportStatus, reportVisibility } from "./shared";
-import { yearChoices, type YearChoice } from "./years";
+import { yearChoices } from "./years";
 import { notFound } from "@/server/errors";
 
 export const REPORT_KINDS: ReportKind[] = ["YEAR_END", "MIDYEAR"];

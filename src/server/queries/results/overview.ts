@@ -4,7 +4,7 @@ import { parseYearSettings } from "@/domain/year-settings";
 import { isUuid } from "@/domain/validation";
 import { prisma } from "@/server/db";
 import { type TitleCount, pickYear, unitRows } from "./shared";
-import { resultYears, type YearChoice } from "./years";
+import { resultYears } from "./years";
 import { notFound } from "@/server/errors";
 
 export type UnitResultRow = {

@@ -10,7 +10,7 @@ import { prisma } from "@/server/db";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { assertCan } from "../guard";
 import { officerSearchWhere } from "@/server/store/officer-filters";
-import { resultYears, type YearChoice } from "./years";
+import { resultYears } from "./years";
 import { pickYear, unitRows } from "./shared";
 import { notFound } from "@/server/errors";
 

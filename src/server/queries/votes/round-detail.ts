@@ -5,7 +5,7 @@ import { parseYearSettings, type YearSettings } from "@/domain/year-settings";
 import { electedLeadership } from "@/server/store/vote-results";
 import { prisma } from "@/server/db";
 import { loadRoundForView, delegateUnit, memberUnits } from "./shared";
-import { roundResults, type RoundResults } from "./round-results";
+import { roundResults } from "./round-results";
 
 /**
  * The units that may vote in a round, with whether each has voted, in Vietnamese name order:
