@@ -38,7 +38,8 @@ export function sectionTotals(yearIds: string[]) {
     JOIN "Criterion" c ON c."id" = rs."criterionId"
     JOIN "CriteriaSection" s ON s."id" = c."sectionId"
     WHERE r."emulationYearId" = ANY(${yearIds}::uuid[]) AND r."kind" = 'YEAR_END' AND r."status" IN ('SUBMITTED', 'ACCEPTED')
-    GROUP BY y."year", r."unitId", s."id"`;
+    GROUP BY y."year", r."unitId", s."id"
+    ORDER BY y."year", r."unitId", s."id"`;
 }
 
 export type UnitRow = {
