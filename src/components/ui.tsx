@@ -53,6 +53,44 @@ export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" |
   return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }
 
+/** "Đang hoạt động" or "Ngừng hoạt động". */
+export function ActiveBadge({ active }: { active: boolean }) {
+  return active ? <Badge tone="green">Đang hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>;
+}
+
+/** The way back to the list, at the top of a record's page: "← {label}". */
+function BackLink({ href, label }: { href: string; label: string }) {
+  return (
+    <Link href={href} className="text-brand-700 underline">
+      {`← ${label}`}
+    </Link>
+  );
+}
+
+/** The header of a record's page (or a new record's): its title, the way back to the list, then `children`. */
+export function RecordHeader({ title, backHref, backLabel, children }: { title: string; backHref: string; backLabel: string; children?: ReactNode }) {
+  return (
+    <PageHeader
+      title={title}
+      description={
+        <>
+          <BackLink href={backHref} label={backLabel} />
+          {children}
+        </>
+      }
+    />
+  );
+}
+
+/** A list row's "Sửa" link, naming the record for screen readers. */
+export function EditLink({ href, name }: { href: string; name: string }) {
+  return (
+    <Link href={href} className="text-brand-700 underline">
+      Sửa<span className="sr-only"> {name}</span>
+    </Link>
+  );
+}
+
 export function LinkButton({ href, children, variant = "primary" }: { href: string; children: ReactNode; variant?: "primary" | "secondary" }) {
   const styles = variant === "primary" ? "bg-brand-600 text-white hover:bg-brand-700" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50";
   return (
