@@ -100,6 +100,38 @@ export function LinkButton({ href, children, variant = "primary" }: { href: stri
   );
 }
 
+/** The look of a plain input or select (outside an ActionForm). */
+export const controlClass =
+  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
+
+/** A labelled <select> of a plain GET form (a picker): the options go in as children. */
+export function PickerSelect({
+  id,
+  name,
+  label,
+  defaultValue,
+  className = controlClass,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue} className={className}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
 /** A table with a caption for screen readers; rows go in as children. */
 export function DataTable({ caption, headers, children, testId }: { caption: string; headers: ReactNode[]; children: ReactNode; testId?: string }) {
   return (

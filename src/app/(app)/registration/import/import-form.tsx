@@ -3,13 +3,11 @@
 // saved) or what changed. The size is checked here too, so a file over the limit is never uploaded.
 import Link from "next/link";
 import { startTransition, useActionState, useId, useState } from "react";
-import { DataTable } from "@/components/ui";
+import { controlClass, DataTable, PickerSelect } from "@/components/ui";
 import type { ImportError } from "@/domain/excel-rows";
 import { importWorkbookAction } from "./actions";
 import type { ImportState } from "./state";
 
-const controlClass =
-  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 const fmt = (n: number) => n.toLocaleString("vi-VN");
 
 export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: string; label: string }[]; defaultYearId: string; maxBytes: number }) {
@@ -49,18 +47,13 @@ export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: st
         }}
         className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor={yearId} className="text-sm font-medium text-slate-700">
-            Năm thi đua
-          </label>
-          <select id={yearId} name="yearId" defaultValue={defaultYearId} className={controlClass}>
-            {years.map((y) => (
-              <option key={y.id} value={y.id}>
-                {y.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PickerSelect id={yearId} name="yearId" label="Năm thi đua" defaultValue={defaultYearId}>
+          {years.map((y) => (
+            <option key={y.id} value={y.id}>
+              {y.label}
+            </option>
+          ))}
+        </PickerSelect>
         <div className="flex min-w-72 flex-1 flex-col gap-1">
           <label htmlFor={fileId} className="text-sm font-medium text-slate-700">
             Tệp Excel (.xlsx)
