@@ -222,3 +222,81 @@ export function SubmitButton({ children, variant = "primary", confirm }: { child
     </button>
   );
 }
+
+/**
+ * A record's form laid out as a grid of `columns`: its id hidden (when editing one), the fields, and the
+ * submit button across the bottom.
+ */
+export function GridForm({
+  action,
+  id,
+  columns = 2,
+  resetOnSuccess,
+  submitLabel = "Lưu thay đổi",
+  children,
+  "aria-label": ariaLabel,
+}: {
+  action: Action;
+  id?: string;
+  columns?: 2 | 3;
+  resetOnSuccess?: boolean;
+  submitLabel?: string;
+  children: ReactNode;
+  "aria-label": string;
+}) {
+  return (
+    <ActionForm action={action} resetOnSuccess={resetOnSuccess} className={`grid gap-4 ${columns === 3 ? "sm:grid-cols-3" : "sm:grid-cols-2"}`} aria-label={ariaLabel}>
+      {id !== undefined && <input type="hidden" name="id" value={id} />}
+      {children}
+      <div className={columns === 3 ? "sm:col-span-3" : "sm:col-span-2"}>
+        <SubmitButton>{submitLabel}</SubmitButton>
+      </div>
+    </ActionForm>
+  );
+}
+
+type ToggleStep = { label: ReactNode; confirm: string; note?: ReactNode };
+
+/**
+ * Stops or restarts a record: posts its id and the opposite of `active`. An active record offers `stop`
+ * (a danger button), a stopped one `restart`; a step's note stands before its button, above it or
+ * (`inline`) beside it.
+ */
+export function ToggleActiveForm({
+  action,
+  id,
+  active,
+  stop,
+  restart,
+  inline = false,
+  "aria-label": ariaLabel,
+}: {
+  action: Action;
+  id: string;
+  active: boolean;
+  stop: ToggleStep;
+  restart: ToggleStep;
+  inline?: boolean;
+  "aria-label": string;
+}) {
+  const step = active ? stop : restart;
+  const button = (
+    <SubmitButton variant={active ? "danger" : "secondary"} confirm={step.confirm}>
+      {step.label}
+    </SubmitButton>
+  );
+  return (
+    <ActionForm action={action} aria-label={ariaLabel}>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      {step.note ? (
+        <div className={inline ? "flex flex-wrap items-center justify-between gap-3" : "space-y-3"}>
+          <p className="text-sm text-slate-600">{step.note}</p>
+          {button}
+        </div>
+      ) : (
+        button
+      )}
+    </ActionForm>
+  );
+}

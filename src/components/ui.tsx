@@ -53,6 +53,44 @@ export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" |
   return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }
 
+/** "Đang hoạt động" or "Ngừng hoạt động". */
+export function ActiveBadge({ active }: { active: boolean }) {
+  return active ? <Badge tone="green">Đang hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>;
+}
+
+/** The way back to the list, at the top of a record's page: "← {label}". */
+function BackLink({ href, label }: { href: string; label: string }) {
+  return (
+    <Link href={href} className="text-brand-700 underline">
+      {`← ${label}`}
+    </Link>
+  );
+}
+
+/** The header of a record's page (or a new record's): its title, the way back to the list, then `children`. */
+export function RecordHeader({ title, backHref, backLabel, children }: { title: string; backHref: string; backLabel: string; children?: ReactNode }) {
+  return (
+    <PageHeader
+      title={title}
+      description={
+        <>
+          <BackLink href={backHref} label={backLabel} />
+          {children}
+        </>
+      }
+    />
+  );
+}
+
+/** A list row's "Sửa" link, naming the record for screen readers. */
+export function EditLink({ href, name }: { href: string; name: string }) {
+  return (
+    <Link href={href} className="text-brand-700 underline">
+      Sửa<span className="sr-only"> {name}</span>
+    </Link>
+  );
+}
+
 export function LinkButton({ href, children, variant = "primary" }: { href: string; children: ReactNode; variant?: "primary" | "secondary" }) {
   const styles = variant === "primary" ? "bg-brand-600 text-white hover:bg-brand-700" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50";
   return (
@@ -62,10 +100,42 @@ export function LinkButton({ href, children, variant = "primary" }: { href: stri
   );
 }
 
-/** A table with a caption for screen readers; rows go in as children. */
-export function DataTable({ caption, headers, children }: { caption: string; headers: ReactNode[]; children: ReactNode }) {
+/** The look of a plain input or select (outside an ActionForm). */
+export const controlClass =
+  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
+
+/** A labelled <select> of a plain GET form (a picker): the options go in as children. */
+export function PickerSelect({
+  id,
+  name,
+  label,
+  defaultValue,
+  className = controlClass,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue} className={className}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/** A table with a caption for screen readers; rows go in as children. */
+export function DataTable({ caption, headers, children, testId }: { caption: string; headers: ReactNode[]; children: ReactNode; testId?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={testId}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">

@@ -2,9 +2,9 @@
 // permission table's scope for "audit.view"); anybody else gets "not found".
 import { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor } from "@/domain/permissions";
-import { parseVietnameseDate } from "@/lib/format";
 import { prisma, queryRows } from "@/server/db";
 import { type ChainVerdict } from "./chain";
+import { pageWithin, parseDaysAndPage, whereAll, withinDays, type DayRangeErrors, type SearchParams, type TextParam } from "./filters";
 import { verifyAuditChain } from "./verify";
 import { isUuid } from "@/domain/validation";
 import { notFound } from "@/server/errors";
@@ -25,31 +25,18 @@ export type AuditFilters = {
   page: number;
 };
 
-export type AuditParams = { filters: AuditFilters; errors: Partial<Record<"from" | "to", string>>; verify: boolean };
+export type AuditParams = { filters: AuditFilters; errors: DayRangeErrors; verify: boolean };
 
 
-function text(value: string | string[] | undefined, max: number): string | null {
+const text: TextParam = (value, max) => {
   const v = (Array.isArray(value) ? value[0] : value)?.trim();
   return v ? v.slice(0, max) : null;
-}
+};
 
-/** A date typed as dd/mm/yyyy or given by a date input as yyyy-mm-dd. */
-function day(value: string | null): string | null | undefined {
-  if (!value) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return parseVietnameseDate(value.split("-").reverse().join("/")) ?? undefined;
-  return parseVietnameseDate(value) ?? undefined;
-}
-
-export function parseAuditParams(searchParams: Record<string, string | string[] | undefined>): AuditParams {
-  const errors: AuditParams["errors"] = {};
+export function parseAuditParams(searchParams: SearchParams): AuditParams {
   const unit = text(searchParams.unit, 36);
   const actor = text(searchParams.user, 36);
-  const from = day(text(searchParams.from, 10));
-  const to = day(text(searchParams.to, 10));
-  if (from === undefined) errors.from = "Ngày không hợp lệ (dd/mm/yyyy).";
-  if (to === undefined) errors.to = "Ngày không hợp lệ (dd/mm/yyyy).";
-  if (from && to && from > to) errors.to = "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.";
-  const page = Number(text(searchParams.page, 9));
+  const { from, to, page, errors } = parseDaysAndPage(searchParams, text);
   return {
     filters: {
       unitId: unit && isUuid(unit) ? unit.toLowerCase() : null,
@@ -57,9 +44,9 @@ export function parseAuditParams(searchParams: Record<string, string | string[] 
       entityType: text(searchParams.entity, 64),
       entityId: text(searchParams.entityId, 64),
       action: text(searchParams.action, 64),
-      from: from ?? null,
-      to: to && !errors.to ? to : null,
-      page: Number.isInteger(page) && page >= 1 ? page : 1,
+      from,
+      to,
+      page,
     },
     errors,
     verify: text(searchParams.verify, 1) === "1",
@@ -118,10 +105,8 @@ function whereOf(clusterId: string | null, f: AuditFilters): Prisma.Sql {
   if (f.entityType) conditions.push(Prisma.sql`a."entityType" = ${f.entityType}`);
   if (f.entityId) conditions.push(Prisma.sql`a."entityId" = ${f.entityId}`);
   if (f.action) conditions.push(Prisma.sql`a.action = ${f.action}`);
-  // Whole days in Vietnam (UTC+7); the column holds UTC.
-  if (f.from) conditions.push(Prisma.sql`a.at >= (${f.from}::date::timestamp - interval '7 hours')`);
-  if (f.to) conditions.push(Prisma.sql`a.at < (${f.to}::date::timestamp + interval '17 hours')`);
-  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  conditions.push(...withinDays(Prisma.raw("a.at"), f.from, f.to));
+  return whereAll(conditions);
 }
 
 export async function auditLogPage(actor: Actor, filters: AuditFilters): Promise<AuditPage> {
@@ -142,8 +127,7 @@ export async function auditLogPage(actor: Actor, filters: AuditFilters): Promise
     }),
     clusterId ? prisma.cluster.findUnique({ where: { id: clusterId }, select: { name: true } }) : null,
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(filters.page, pageCount);
+  const { page, pageCount } = pageWithin(filters.page, total, AUDIT_PAGE_SIZE);
   const stored =
     total === 0
       ? []

@@ -1,5 +1,6 @@
 // Loads the acting user from the database: role, scope, and whether their unit chairs a cluster now.
 // Runs on every request (with the session check), so it is one statement, sent without the Prisma client engine (queryRows).
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor, Role } from "@/domain/permissions";
 import { queryRows } from "@/server/db";
 import { isUuid } from "@/domain/validation";
@@ -16,18 +17,26 @@ type ActorRow = {
 };
 
 
-/** The user as stored, without a session (scripts and tests); the app uses loadSessionActor. */
-export async function loadActor(userId: string): Promise<Actor | null> {
-  if (!isUuid(userId)) return null;
-  // The chair of a cluster is the chair unit of its latest year.
-  const rows = await queryRows<ActorRow[]>`
+/**
+ * The one statement both loaders send: the user with its cluster (its unit's, else its own) and that
+ * cluster's latest chair unit — the chair of a cluster is the chair unit of its latest year. `from`
+ * names the user `u` and its unit `un`; `where` picks the row.
+ */
+function selectActor(from: Prisma.Sql, where: Prisma.Sql): Promise<ActorRow[]> {
+  return queryRows<ActorRow[]>`
     SELECT u.id, u.username, u."displayName", u.role::text AS role, u.disabled, u."unitId",
            COALESCE(un."clusterId", u."clusterId") AS "clusterId",
            (SELECT y."chairUnitId" FROM "EmulationYear" y
              WHERE y."clusterId" = COALESCE(un."clusterId", u."clusterId")
              ORDER BY y.year DESC LIMIT 1) AS "latestChairUnitId"
-      FROM "User" u LEFT JOIN "Unit" un ON un.id = u."unitId"
-     WHERE u.id = ${userId}::uuid`;
+      FROM ${from}
+     WHERE ${where}`;
+}
+
+/** The user as stored, without a session (scripts and tests); the app uses loadSessionActor. */
+export async function loadActor(userId: string): Promise<Actor | null> {
+  if (!isUuid(userId)) return null;
+  const rows = await selectActor(Prisma.sql`"User" u LEFT JOIN "Unit" un ON un.id = u."unitId"`, Prisma.sql`u.id = ${userId}::uuid`);
   return toActor(rows[0]);
 }
 
@@ -38,14 +47,10 @@ export async function loadActor(userId: string): Promise<Actor | null> {
  */
 export async function loadSessionActor(userId: string, sessionId: string): Promise<Actor | null> {
   if (!isUuid(userId) || !isUuid(sessionId)) return null;
-  const rows = await queryRows<ActorRow[]>`
-    SELECT u.id, u.username, u."displayName", u.role::text AS role, u.disabled, u."unitId",
-           COALESCE(un."clusterId", u."clusterId") AS "clusterId",
-           (SELECT y."chairUnitId" FROM "EmulationYear" y
-             WHERE y."clusterId" = COALESCE(un."clusterId", u."clusterId")
-             ORDER BY y.year DESC LIMIT 1) AS "latestChairUnitId"
-      FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "Unit" un ON un.id = u."unitId"
-     WHERE s.id = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`;
+  const rows = await selectActor(
+    Prisma.sql`"Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "Unit" un ON un.id = u."unitId"`,
+    Prisma.sql`s.id = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`,
+  );
   return toActor(rows[0]);
 }
 

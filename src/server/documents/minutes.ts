@@ -1,23 +1,10 @@
 // The minutes (biên bản) of a year-end conference as a Word document: date, place, who chaired, the
 // units present, each round with its candidates, ballots issued and returned, totals and outcome,
 // and the signature block. Only closed rounds carry figures; a round still open is listed as such.
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type ParagraphChild,
-} from "docx";
+import { AlignmentType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from "docx";
 import { ballotMode, candidateStatusLabel, ROUND_KIND_LABELS } from "@/domain/voting";
 import type { MinutesData, MinutesRound } from "@/server/queries/votes";
+import { center, layoutRow, packDocument, para, run, signature, thin, type Align } from "./docx-parts";
 
 export type MinutesMeta = {
   /** yyyy-mm-dd; falls back to the year's conference date, then to the first round's opening day. */
@@ -29,23 +16,7 @@ export type MinutesMeta = {
   secretary?: string | null;
 };
 
-const FONT = "Times New Roman";
-const SIZE = 26; // 13 pt, in half-points
 const DOTS = "………………………………";
-
-const run = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}) =>
-  new TextRun({ text, font: FONT, size: opts.size ?? SIZE, bold: opts.bold, italics: opts.italics, underline: opts.underline ? {} : undefined });
-
-function para(children: ParagraphChild[] | string, opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; indent?: boolean } = {}) {
-  return new Paragraph({
-    children: typeof children === "string" ? [run(children)] : children,
-    alignment: opts.align ?? AlignmentType.JUSTIFIED,
-    spacing: { before: opts.before ?? 0, after: opts.after ?? 80, line: 300 },
-    indent: opts.indent ? { firstLine: 567 } : undefined,
-  });
-}
-
-const center = (children: ParagraphChild[] | string, after = 0) => para(children, { align: AlignmentType.CENTER, after });
 
 function isoOf(value: Date | string | null | undefined): string | null {
   if (!value) return null;
@@ -61,7 +32,7 @@ const longDate = (iso: string | null) => {
   return `ngày ${d} tháng ${m} năm ${y}`;
 };
 
-function cell(text: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; width?: number } = {}) {
+function cell(text: string, opts: { bold?: boolean; align?: Align; width?: number } = {}) {
   return new TableCell({
     children: [new Paragraph({ children: [run(text, { bold: opts.bold, size: 24 })], alignment: opts.align ?? AlignmentType.LEFT, spacing: { before: 40, after: 40 } })],
     verticalAlign: VerticalAlign.CENTER,
@@ -70,7 +41,6 @@ function cell(text: string, opts: { bold?: boolean; align?: (typeof AlignmentTyp
   });
 }
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const GRID = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
 
 function resultsTable(round: MinutesRound): Table {
@@ -151,38 +121,27 @@ function roundSection(round: MinutesRound, index: number, year: number): (Paragr
 }
 
 function signatureBlock(meta: MinutesMeta): Table {
-  const column = (title: string, name: string | null | undefined) =>
-    new TableCell({
-      borders: TableBorders.NONE,
-      children: [
-        center([run(title, { bold: true })]),
-        center([run("(Ký, ghi rõ họ tên)", { italics: true })], 1400),
-        center([run(name || "", { bold: true })]),
-      ],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: TableBorders.NONE,
-    rows: [new TableRow({ children: [column("THƯ KÝ HỘI NGHỊ", meta.secretary), column("CHỦ TRÌ HỘI NGHỊ", meta.meetingChair)] })],
-  });
+  return layoutRow([
+    { children: signature("THƯ KÝ HỘI NGHỊ", meta.secretary || "", { gap: 1400 }) },
+    { children: signature("CHỦ TRÌ HỘI NGHỊ", meta.meetingChair || "", { gap: 1400 }) },
+  ]);
 }
 
 function headerBlock(data: MinutesData, dateLine: string): Table {
-  const left = new TableCell({
-    borders: TableBorders.NONE,
-    width: { size: 45, type: WidthType.PERCENTAGE },
-    children: [center([run("BỘ CÔNG AN", { size: 24 })]), center([run(data.clusterName.toUpperCase(), { bold: true, size: 24 })]), center([run(data.blockName, { italics: true, size: 22 })])],
-  });
-  const right = new TableCell({
-    borders: TableBorders.NONE,
-    width: { size: 55, type: WidthType.PERCENTAGE },
-    children: [
-      center([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 24 })]),
-      center([run("Độc lập - Tự do - Hạnh phúc", { bold: true, underline: true })], 120),
-      center([run(dateLine, { italics: true })]),
-    ],
-  });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: TableBorders.NONE, rows: [new TableRow({ children: [left, right] })] });
+  return layoutRow([
+    {
+      width: 45,
+      children: [center([run("BỘ CÔNG AN", { size: 24 })]), center([run(data.clusterName.toUpperCase(), { bold: true, size: 24 })]), center([run(data.blockName, { italics: true, size: 22 })])],
+    },
+    {
+      width: 55,
+      children: [
+        center([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 24 })]),
+        center([run("Độc lập - Tự do - Hạnh phúc", { bold: true, underline: true })], 120),
+        center([run(dateLine, { italics: true })]),
+      ],
+    },
+  ]);
 }
 
 export async function buildMinutesDocx(data: MinutesData, meta: MinutesMeta = {}): Promise<Buffer> {
@@ -223,11 +182,5 @@ export async function buildMinutesDocx(data: MinutesData, meta: MinutesMeta = {}
     signatureBlock(meta),
   ];
 
-  const doc = new Document({
-    creator: "Sổ Thi đua",
-    title: `Biên bản hội nghị tổng kết năm ${data.year} – ${data.clusterName}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [{ properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } }, children: body }],
-  });
-  return Packer.toBuffer(doc);
+  return packDocument(`Biên bản hội nghị tổng kết năm ${data.year} – ${data.clusterName}`, body);
 }

@@ -2,44 +2,14 @@
 // block (cluster and unit / national motto and date), the title, the narrative, the key figures, the
 // self-scoring table by criterion (with the final scores once the year's scoring is finalised), the
 // totals and the signature block. Reads only what getReport() returned (permission already checked).
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type ParagraphChild,
-} from "docx";
+import { AlignmentType, PageOrientation, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType, type ParagraphChild } from "docx";
 import { formatPoints } from "@/domain/scoring/points";
 import { formatFigure } from "@/domain/scoring/report-form";
 import { criterionLabel, sectionLabel, SECTION_KIND_LABELS } from "@/domain/scoring/table";
 import type { ReportPageData } from "@/server/queries/reports";
+import { center, layoutRow, packDocument, para, run, signature, thin, type Align } from "./docx-parts";
 
-const FONT = "Times New Roman";
-const SIZE = 26; // 13 pt in half-points
 const SMALL = 22; // 11 pt
-
-const run = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
-  new TextRun({ text, font: FONT, size: opts.size ?? SIZE, bold: opts.bold, italics: opts.italics });
-
-function para(children: ParagraphChild[] | string, opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; before?: number; indent?: boolean; size?: number } = {}) {
-  return new Paragraph({
-    children: typeof children === "string" ? [run(children, { size: opts.size })] : children,
-    alignment: opts.align ?? AlignmentType.JUSTIFIED,
-    spacing: { before: opts.before ?? 0, after: opts.after ?? 80, line: 300 },
-    indent: opts.indent ? { firstLine: 567 } : undefined,
-  });
-}
-
-const center = (children: ParagraphChild[] | string, after = 0) => para(children, { align: AlignmentType.CENTER, after });
 
 /** The calendar day in Hà Nội (UTC+7) as "ngày dd tháng mm năm yyyy". */
 function longDate(value: Date | null): string {
@@ -49,10 +19,9 @@ function longDate(value: Date | null): string {
   return `ngày ${pad(local.getUTCDate())} tháng ${pad(local.getUTCMonth() + 1)} năm ${local.getUTCFullYear()}`;
 }
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const cellBorders = { top: thin, bottom: thin, left: thin, right: thin };
 
-function cell(text: string | ParagraphChild[], opts: { width?: number; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; span?: number; shade?: boolean } = {}) {
+function cell(text: string | ParagraphChild[], opts: { width?: number; bold?: boolean; align?: Align; span?: number; shade?: boolean } = {}) {
   const lines = typeof text === "string" ? text.split("\n") : null;
   return new TableCell({
     width: opts.width ? { size: opts.width, type: WidthType.PERCENTAGE } : undefined,
@@ -72,30 +41,20 @@ export async function buildReportDocx(data: ReportPageData): Promise<Buffer> {
   const showFinal = data.can.seeFinal && !!data.finalTotals;
   const yearEnd = report.kind === "YEAR_END";
 
-  const heading = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: 45, type: WidthType.PERCENTAGE },
-            borders: TableBorders.NONE,
-            children: [center([run(report.year.clusterName.toUpperCase(), { size: SMALL })]), center([run(report.unitName.toUpperCase(), { bold: true, size: SMALL })])],
-          }),
-          new TableCell({
-            width: { size: 55, type: WidthType.PERCENTAGE },
-            borders: TableBorders.NONE,
-            children: [
-              center([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: SMALL })]),
-              center([run("Độc lập – Tự do – Hạnh phúc", { bold: true })]),
-              center([run(`Hà Nội, ${longDate(report.submittedAt)}`, { italics: true })], 120),
-            ],
-          }),
-        ],
-      }),
-    ],
-  });
+  const heading = layoutRow([
+    {
+      width: 45,
+      children: [center([run(report.year.clusterName.toUpperCase(), { size: SMALL })]), center([run(report.unitName.toUpperCase(), { bold: true, size: SMALL })])],
+    },
+    {
+      width: 55,
+      children: [
+        center([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: SMALL })]),
+        center([run("Độc lập – Tự do – Hạnh phúc", { bold: true })]),
+        center([run(`Hà Nội, ${longDate(report.submittedAt)}`, { italics: true })], 120),
+      ],
+    },
+  ]);
 
   const children: (Paragraph | Table)[] = [heading];
   children.push(
@@ -189,51 +148,22 @@ export async function buildReportDocx(data: ReportPageData): Promise<Buffer> {
 
   // Signature block
   children.push(
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: TableBorders.NONE,
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({
-              width: { size: 50, type: WidthType.PERCENTAGE },
-              borders: TableBorders.NONE,
-              children: [
-                para([run("Nơi nhận:", { bold: true, italics: true, size: 24 })], { before: 240, after: 0, align: AlignmentType.LEFT }),
-                para([run(`- Thường trực ${report.year.clusterName};`, { size: 22 })], { after: 0, align: AlignmentType.LEFT }),
-                para([run("- Lưu: VT, đơn vị.", { size: 22 })], { after: 0, align: AlignmentType.LEFT }),
-              ],
-            }),
-            new TableCell({
-              width: { size: 50, type: WidthType.PERCENTAGE },
-              borders: TableBorders.NONE,
-              children: [
-                center([run("LÃNH ĐẠO ĐƠN VỊ", { bold: true })], 0),
-                center([run("(Ký, ghi rõ họ tên)", { italics: true, size: 22 })], 1200),
-                center([run(report.submittedByName ?? "", { bold: true })]),
-              ],
-            }),
-          ],
-        }),
-      ],
-    }),
+    layoutRow([
+      {
+        width: 50,
+        children: [
+          para([run("Nơi nhận:", { bold: true, italics: true, size: 24 })], { before: 240, after: 0, align: AlignmentType.LEFT }),
+          para([run(`- Thường trực ${report.year.clusterName};`, { size: 22 })], { after: 0, align: AlignmentType.LEFT }),
+          para([run("- Lưu: VT, đơn vị.", { size: 22 })], { after: 0, align: AlignmentType.LEFT }),
+        ],
+      },
+      { width: 50, children: signature("LÃNH ĐẠO ĐƠN VỊ", report.submittedByName ?? "", { gap: 1200, noteSize: 22 }) },
+    ]),
   );
 
-  const doc = new Document({
-    creator: "Sổ Thi đua",
-    title: `${yearEnd ? "Báo cáo tổng kết" : "Báo cáo sơ kết 6 tháng"} ${report.year.year} - ${report.unitName}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838, orientation: PageOrientation.PORTRAIT },
-            margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 },
-          },
-        },
-        children,
-      },
-    ],
+  return packDocument(`${yearEnd ? "Báo cáo tổng kết" : "Báo cáo sơ kết 6 tháng"} ${report.year.year} - ${report.unitName}`, children, {
+    width: 11906,
+    height: 16838,
+    orientation: PageOrientation.PORTRAIT,
   });
-  return Packer.toBuffer(doc);
 }

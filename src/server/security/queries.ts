@@ -2,7 +2,7 @@
 // anybody else gets "not found". Filters: kind, account name, address, days.
 import { Prisma } from "@/generated/prisma/client";
 import { can, type Actor } from "@/domain/permissions";
-import { parseVietnameseDate } from "@/lib/format";
+import { pageWithin, parseDaysAndPage, whereAll, withinDays, type DayRangeErrors, type SearchParams, type TextParam } from "@/server/audit/filters";
 import { queryRows } from "@/server/db";
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from "./events";
 import { notFound } from "@/server/errors";
@@ -21,34 +21,23 @@ export type SecurityFilters = {
 
 export type SecurityRow = { id: string; at: Date; kind: string; username: string | null; userName: string | null; address: string | null; detail: unknown };
 
-function text(value: string | string[] | undefined, max: number): string | null {
+// Also made storable: no lone surrogate, no NUL (Postgres refuses a NUL even in a WHERE).
+const text: TextParam = (value, max) => {
   const v = (Array.isArray(value) ? value[0] : value)?.trim();
   return v ? v.slice(0, max).toWellFormed().replace(/\u0000/g, "") : null;
-}
+};
 
-function day(value: string | null): string | null | undefined {
-  if (!value) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return parseVietnameseDate(value.split("-").reverse().join("/")) ?? undefined;
-  return parseVietnameseDate(value) ?? undefined;
-}
-
-export function parseSecurityParams(searchParams: Record<string, string | string[] | undefined>): { filters: SecurityFilters; errors: Partial<Record<"from" | "to", string>> } {
-  const errors: Partial<Record<"from" | "to", string>> = {};
+export function parseSecurityParams(searchParams: SearchParams): { filters: SecurityFilters; errors: DayRangeErrors } {
   const kind = text(searchParams.kind, 40);
-  const from = day(text(searchParams.from, 10));
-  const to = day(text(searchParams.to, 10));
-  if (from === undefined) errors.from = "Ngày không hợp lệ (dd/mm/yyyy).";
-  if (to === undefined) errors.to = "Ngày không hợp lệ (dd/mm/yyyy).";
-  if (from && to && from > to) errors.to = "Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.";
-  const page = Number(text(searchParams.page, 9));
+  const { from, to, page, errors } = parseDaysAndPage(searchParams, text);
   return {
     filters: {
       kind: kind && Object.hasOwn(SECURITY_EVENT_KINDS, kind) ? (kind as SecurityEventKind) : null,
       username: text(searchParams.username, 64)?.toLowerCase() ?? null,
       address: text(searchParams.address, 64)?.toLowerCase() ?? null,
-      from: from ?? null,
-      to: to && !errors.to ? to : null,
-      page: Number.isInteger(page) && page >= 1 ? page : 1,
+      from,
+      to,
+      page,
     },
     errors,
   };
@@ -60,13 +49,10 @@ export async function securityEventPage(actor: Actor, f: SecurityFilters) {
   if (f.kind) conditions.push(Prisma.sql`e.kind = ${f.kind}`);
   if (f.username) conditions.push(Prisma.sql`e.username = ${f.username}`);
   if (f.address) conditions.push(Prisma.sql`e.address = ${f.address}`);
-  // Whole days in Vietnam (UTC+7); the column holds UTC.
-  if (f.from) conditions.push(Prisma.sql`e.at >= (${f.from}::date::timestamp - interval '7 hours')`);
-  if (f.to) conditions.push(Prisma.sql`e.at < (${f.to}::date::timestamp + interval '17 hours')`);
-  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  conditions.push(...withinDays(Prisma.raw("e.at"), f.from, f.to));
+  const where = whereAll(conditions);
   const [{ total }] = await queryRows<[{ total: number }]>`SELECT count(*)::int AS total FROM "SecurityEvent" e ${where}`;
-  const pageCount = Math.max(1, Math.ceil(total / SECURITY_PAGE_SIZE));
-  const page = Math.min(f.page, pageCount);
+  const { page, pageCount } = pageWithin(f.page, total, SECURITY_PAGE_SIZE);
   const rows =
     total === 0
       ? []

@@ -8,27 +8,11 @@ import { requireActor } from "@/server/auth/current";
 import { describeBreak } from "@/server/audit/chain";
 import { auditDiff } from "@/server/audit/diff";
 import { ACTION_LABELS, actionLabel, ENTITY_LABELS, entityLabel } from "@/server/audit/labels";
-import { auditLogPage, parseAuditParams, SYSTEM_ACTOR, verifyAuditLog, type AuditFilters, type AuditRow } from "@/server/audit/queries";
+import { auditLogPage, parseAuditParams, SYSTEM_ACTOR, verifyAuditLog, type AuditRow } from "@/server/audit/queries";
+import { filteredHref, LogFilterForm, secondaryClass } from "./log-filters";
 import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Nhật ký hệ thống" };
-
-const buttonClass = "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700";
-const secondaryClass = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50";
-
-function hrefFor(filters: AuditFilters, page: number): string {
-  const p = new URLSearchParams();
-  if (filters.unitId) p.set("unit", filters.unitId);
-  if (filters.actorId) p.set("user", filters.actorId);
-  if (filters.entityType) p.set("entity", filters.entityType);
-  if (filters.entityId) p.set("entityId", filters.entityId);
-  if (filters.action) p.set("action", filters.action);
-  if (filters.from) p.set("from", filters.from);
-  if (filters.to) p.set("to", filters.to);
-  if (page > 1) p.set("page", String(page));
-  const query = p.toString();
-  return query ? `/audit?${query}` : "/audit";
-}
 
 const byLabel = (labels: Record<string, string>) =>
   Object.entries(labels)
@@ -40,7 +24,16 @@ async function AuditPage({ searchParams }: { searchParams: Promise<Record<string
   const { filters, errors, verify } = parseAuditParams(await searchParams);
   const log = await auditLogPage(actor, filters);
   const verdict = verify && log.wholeLog ? await verifyAuditLog(actor) : null;
-  const filtered = [filters.unitId, filters.actorId, filters.entityType, filters.entityId, filters.action, filters.from, filters.to].some(Boolean);
+  const query = {
+    unit: filters.unitId,
+    user: filters.actorId,
+    entity: filters.entityType,
+    entityId: filters.entityId,
+    action: filters.action,
+    from: filters.from,
+    to: filters.to,
+  };
+  const filtered = Object.values(query).some(Boolean);
 
   return (
     <div>
@@ -87,7 +80,7 @@ async function AuditPage({ searchParams }: { searchParams: Promise<Record<string
         </div>
       )}
 
-      <form method="get" action="/audit" role="search" aria-label="Lọc nhật ký" className="no-print mb-4 flex flex-wrap items-end gap-3">
+      <LogFilterForm action="/audit" label="Lọc nhật ký" from={filters.from} to={filters.to} errors={errors} filtered={filtered}>
         <SelectField
           name="unit"
           label="Đơn vị"
@@ -105,19 +98,7 @@ async function AuditPage({ searchParams }: { searchParams: Promise<Record<string
         <SelectField name="entity" label="Đối tượng" placeholder="Tất cả" defaultValue={filters.entityType ?? ""} options={byLabel(ENTITY_LABELS)} />
         <TextField name="entityId" label="Mã đối tượng" defaultValue={filters.entityId ?? ""} maxLength={64} placeholder="id" />
         <SelectField name="action" label="Thao tác" placeholder="Tất cả" defaultValue={filters.action ?? ""} options={byLabel(ACTION_LABELS)} />
-        <TextField type="date" name="from" label="Từ ngày" defaultValue={filters.from ?? ""} error={errors.from} />
-        <TextField type="date" name="to" label="Đến ngày" defaultValue={filters.to ?? ""} error={errors.to} />
-        <div className="flex gap-2">
-          <button type="submit" className={buttonClass}>
-            Lọc
-          </button>
-          {filtered && (
-            <Link href="/audit" className={secondaryClass}>
-              Xóa bộ lọc
-            </Link>
-          )}
-        </div>
-      </form>
+      </LogFilterForm>
 
       {filtered && (
         <p className="mb-2 hidden text-sm print:block">
@@ -142,7 +123,7 @@ async function AuditPage({ searchParams }: { searchParams: Promise<Record<string
               ))}
             </DataTable>
           </div>
-          <Pagination page={log.page} pageCount={log.pageCount} total={log.total} makeHref={(p) => hrefFor(filters, p)} />
+          <Pagination page={log.page} pageCount={log.pageCount} total={log.total} makeHref={(p) => filteredHref("/audit", query, p)} />
         </>
       )}
     </div>

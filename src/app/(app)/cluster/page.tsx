@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/form";
-import { Badge, Card, cellClass, DataTable, EmptyState, PageHeader } from "@/components/ui";
+import { ActiveBadge, Badge, Card, cellClass, DataTable, EmptyState, PageHeader } from "@/components/ui";
 import { PHASE_LABELS, type YearPhase } from "@/domain/year-phases";
 import { DEFAULT_MOVEMENT } from "@/domain/year-rules";
 import { formatDate, formatNumber } from "@/lib/format";
@@ -50,7 +50,7 @@ async function ClusterPage() {
                 <td className={cellClass}>{m.code}</td>
                 <td className={`${cellClass} text-right tabular-nums`}>{formatNumber(m.activeOfficers)}</td>
                 <td className={`${cellClass} text-right tabular-nums`}>{formatNumber(m.subUnits)}</td>
-                <td className={cellClass}>{m.active ? <Badge tone="green">Đang hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
+                <td className={cellClass}><ActiveBadge active={m.active} /></td>
               </tr>
             ))}
           </DataTable>

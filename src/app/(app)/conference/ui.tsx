@@ -7,6 +7,43 @@ import { candidateStatusLabel, ROUND_STATE_LABELS, type BallotMode, type Candida
 import type { RoundResults } from "@/server/queries/votes";
 import { applyOutcomeAction, closeRoundAction, deleteRoundAction, openRoundAction, openRunoffAction } from "./actions";
 
+const TURNOUT_STYLES = {
+  page: {
+    list: "grid gap-2 sm:grid-cols-2 lg:grid-cols-3",
+    item: (voted: boolean) =>
+      `flex items-center gap-2 rounded-md border px-3 py-2 text-sm ${voted ? "border-green-300 bg-green-50 text-green-900" : "border-slate-200 bg-white text-slate-600"}`,
+    mark: "text-lg",
+  },
+  screen: {
+    list: "mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3",
+    item: (voted: boolean) =>
+      `flex min-h-28 items-center gap-4 rounded-2xl border-4 px-6 py-4 text-2xl font-semibold sm:text-3xl ${
+        voted ? "border-green-400 bg-green-900/60" : "border-slate-600 bg-slate-900 text-slate-400"
+      }`,
+    mark: "text-5xl",
+  },
+};
+
+/** Who has voted, not how: each unit with a tick or an ellipsis (and the words for screen readers); on the round page or the hall's screen. */
+export function TurnoutList({ turnout, size, testId }: { turnout: { unitId: string; name: string; voted: boolean }[]; size: "page" | "screen"; testId?: string }) {
+  const style = TURNOUT_STYLES[size];
+  return (
+    <ul className={style.list} data-testid={testId}>
+      {turnout.map((u) => (
+        <li key={u.unitId} className={style.item(u.voted)}>
+          <span aria-hidden className={style.mark}>
+            {u.voted ? "✓" : "…"}
+          </span>
+          <span>
+            {u.name}
+            <span className="sr-only">{u.voted ? ": đã bỏ phiếu" : ": chưa bỏ phiếu"}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function RoundStateBadge({ state }: { state: RoundState }) {
   const tone = state === "OPEN" ? "green" : state === "DRAFT" ? "amber" : "slate";
   return <Badge tone={tone}>{ROUND_STATE_LABELS[state]}</Badge>;

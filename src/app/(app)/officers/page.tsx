@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SelectField, TextField } from "@/components/form";
-import { Badge, cellClass, DataTable, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
+import { Badge, cellClass, controlClass, DataTable, EmptyState, LinkButton, PageHeader, Pagination, PickerSelect } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import {
   listOfficers,
@@ -15,9 +15,6 @@ import {
 import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Cán bộ, chiến sĩ" };
-
-const controlClass =
-  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
 async function OfficersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -142,20 +139,15 @@ function UnitPicker({ units, selectedId }: { units: UnitChoice[]; selectedId: st
     </option>
   );
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor="officer-unit" className="text-sm font-medium text-slate-700">
-        Đơn vị
-      </label>
-      <select id="officer-unit" name="unit" defaultValue={selectedId} className={`${controlClass} max-w-xs`}>
-        {clusters.length > 1
-          ? clusters.map(([clusterId, clusterName]) => (
-              <optgroup key={clusterId} label={clusterName}>
-                {units.filter((u) => u.clusterId === clusterId).map(option)}
-              </optgroup>
-            ))
-          : units.map(option)}
-      </select>
-    </div>
+    <PickerSelect id="officer-unit" name="unit" label="Đơn vị" defaultValue={selectedId} className={`${controlClass} max-w-xs`}>
+      {clusters.length > 1
+        ? clusters.map(([clusterId, clusterName]) => (
+            <optgroup key={clusterId} label={clusterName}>
+              {units.filter((u) => u.clusterId === clusterId).map(option)}
+            </optgroup>
+          ))
+        : units.map(option)}
+    </PickerSelect>
   );
 }
 

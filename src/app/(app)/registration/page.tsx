@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Card, cellClass, DataTable, EmptyState, PageHeader } from "@/components/ui";
+import { Badge, Card, cellClass, DataTable, EmptyState, PageHeader, PickerSelect } from "@/components/ui";
 import { roleMay } from "@/domain/permissions";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate } from "@/lib/format";
@@ -25,25 +25,17 @@ async function RegistrationPage({ searchParams }: { searchParams: Promise<Record
   return <UnitRegistrationView data={await unitRegistrationPage(actor, params)} basePath="/registration" />;
 }
 
-const controlClass =
-  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
-
 function Board({ board, picksCluster }: { board: RegistrationBoard; picksCluster: boolean }) {
   const picker =
     picksCluster && board.clusters.length > 0 ? (
       <form method="get" action="/registration" className="no-print mb-4 flex flex-wrap items-end gap-3" aria-label="Chọn cụm thi đua">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="board-cluster" className="text-sm font-medium text-slate-700">
-            Cụm thi đua
-          </label>
-          <select id="board-cluster" name="cluster" defaultValue={board.cluster?.id ?? ""} className={controlClass}>
-            {board.clusters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PickerSelect id="board-cluster" name="cluster" label="Cụm thi đua" defaultValue={board.cluster?.id ?? ""}>
+          {board.clusters.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </PickerSelect>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
           Xem
         </button>

@@ -2,7 +2,7 @@
 // head, the secretariat and admins read it (server component; the table is the client part).
 import Link from "next/link";
 import { ActionForm, SubmitButton, TextAreaField, TextField } from "@/components/form";
-import { Badge, Card, DescriptionItem, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
+import { Badge, Card, controlClass, DescriptionItem, EmptyState, LinkButton, PageHeader, Pagination, PickerSelect } from "@/components/ui";
 import { AGREEMENT_MAX_BYTES, vietnamDayAfter } from "@/domain/registration-window";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -10,9 +10,6 @@ import { NO_SUB_UNIT, TARGET_ANY, TARGET_NONE, type UnitRegistrationPage } from 
 import { recordAgreementAction, recordAgreementForUnitAction, reopenUnitRegistrationAction } from "./actions";
 import { PrintButton } from "@/components/print-button";
 import { OfficerRegistrationTable, UnitTargetForm } from "./officer-table";
-
-const controlClass =
-  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
 type Loaded = Extract<UnitRegistrationPage, { rows: unknown }>;
 
@@ -166,35 +163,25 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
             </label>
             <input id="reg-q" type="search" name="q" defaultValue={filters.q} maxLength={100} placeholder="vd. nguyen van an" className={controlClass} />
           </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="reg-sub" className="text-sm font-medium text-slate-700">
-              Phòng/Đội
-            </label>
-            <select id="reg-sub" name="sub" defaultValue={filters.subUnitId ?? ""} className={`${controlClass} max-w-xs`}>
-              <option value="">Tất cả</option>
-              <option value={NO_SUB_UNIT}>(Chưa phân phòng/đội)</option>
-              {d.subUnits.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.active ? s.name : `${s.name} (ngừng hoạt động)`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="reg-target" className="text-sm font-medium text-slate-700">
-              Đăng ký hiện tại
-            </label>
-            <select id="reg-target" name="target" defaultValue={filters.target} className={controlClass}>
-              <option value="">Tất cả</option>
-              <option value={TARGET_NONE}>Chưa đăng ký</option>
-              <option value={TARGET_ANY}>Đã đăng ký</option>
-              {d.titles.individual.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.shortName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PickerSelect id="reg-sub" name="sub" label="Phòng/Đội" defaultValue={filters.subUnitId ?? ""} className={`${controlClass} max-w-xs`}>
+            <option value="">Tất cả</option>
+            <option value={NO_SUB_UNIT}>(Chưa phân phòng/đội)</option>
+            {d.subUnits.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.active ? s.name : `${s.name} (ngừng hoạt động)`}
+              </option>
+            ))}
+          </PickerSelect>
+          <PickerSelect id="reg-target" name="target" label="Đăng ký hiện tại" defaultValue={filters.target}>
+            <option value="">Tất cả</option>
+            <option value={TARGET_NONE}>Chưa đăng ký</option>
+            <option value={TARGET_ANY}>Đã đăng ký</option>
+            {d.titles.individual.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.shortName}
+              </option>
+            ))}
+          </PickerSelect>
           <div className="flex gap-2">
             <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
               Lọc

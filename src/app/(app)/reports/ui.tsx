@@ -1,6 +1,6 @@
 // Small presentational pieces shared by the report and scoring pages (server-safe).
 import type { ReactNode } from "react";
-import { Badge } from "@/components/ui";
+import { Badge, PickerSelect } from "@/components/ui";
 import { formatAverage, formatPoints } from "@/domain/scoring/points";
 import { REPORT_STATUS_LABELS, type ReportStatus } from "@/server/queries/reports";
 
@@ -45,18 +45,13 @@ export function YearPicker({ years, selectedId, action }: { years: { id: string;
   const many = new Set(years.map((y) => y.clusterName)).size > 1;
   return (
     <form method="get" action={action} className="no-print flex flex-wrap items-end gap-2" aria-label="Chọn năm thi đua">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="year-picker" className="text-sm font-medium text-slate-700">
-          Năm thi đua
-        </label>
-        <select id="year-picker" name="year" defaultValue={selectedId} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm">
-          {years.map((y) => (
-            <option key={y.id} value={y.id}>
-              {many ? `${y.clusterName} – ${y.year}` : y.year}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PickerSelect id="year-picker" name="year" label="Năm thi đua" defaultValue={selectedId} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm">
+        {years.map((y) => (
+          <option key={y.id} value={y.id}>
+            {many ? `${y.clusterName} – ${y.year}` : y.year}
+          </option>
+        ))}
+      </PickerSelect>
       <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
         Xem
       </button>

@@ -1,9 +1,7 @@
 // The year picker of the results pages: a GET form, so the chosen year is in the address (and prints).
 import { PHASE_LABELS } from "@/domain/year-phases";
 import type { YearChoice } from "@/server/queries/results";
-
-const controlClass =
-  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
+import { PickerSelect } from "@/components/ui";
 
 export function YearPicker({ years, selectedId, action, extra }: { years: YearChoice[]; selectedId: string; action: string; extra?: Record<string, string> }) {
   if (years.length <= 1) return null;
@@ -18,20 +16,15 @@ export function YearPicker({ years, selectedId, action, extra }: { years: YearCh
       {Object.entries(extra ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <div className="flex flex-col gap-1">
-        <label htmlFor="results-year" className="text-sm font-medium text-slate-700">
-          Năm thi đua
-        </label>
-        <select id="results-year" name="year" defaultValue={selectedId} className={controlClass}>
-          {clusters.length > 1
-            ? clusters.map(([clusterId, name]) => (
-                <optgroup key={clusterId} label={name}>
-                  {years.filter((y) => y.clusterId === clusterId).map(option)}
-                </optgroup>
-              ))
-            : years.map(option)}
-        </select>
-      </div>
+      <PickerSelect id="results-year" name="year" label="Năm thi đua" defaultValue={selectedId}>
+        {clusters.length > 1
+          ? clusters.map(([clusterId, name]) => (
+              <optgroup key={clusterId} label={name}>
+                {years.filter((y) => y.clusterId === clusterId).map(option)}
+              </optgroup>
+            ))
+          : years.map(option)}
+      </PickerSelect>
       <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
         Xem
       </button>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Badge, cellClass, DataTable, EmptyState, PageHeader } from "@/components/ui";
+import { Badge, cellClass, DataTable, EditLink, EmptyState, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { listTitles } from "@/server/queries/admin";
 import { pageOr404 } from "@/app/not-found-boundary";
@@ -25,9 +24,7 @@ function TitleTable({ caption, titles, canManage }: { caption: string; titles: T
           <td className={cellClass}>{title.active ? <Badge tone="green">Đang áp dụng</Badge> : <Badge>Ngừng áp dụng</Badge>}</td>
           {canManage && (
             <td className={`${cellClass} text-right`}>
-              <Link href={`/titles/${title.id}`} className="text-brand-700 underline">
-                Sửa<span className="sr-only"> {title.name}</span>
-              </Link>
+              <EditLink href={`/titles/${title.id}`} name={title.name} />
             </td>
           )}
         </tr>

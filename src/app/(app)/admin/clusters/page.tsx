@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, cellClass, DataTable, EmptyState, LinkButton, PageHeader } from "@/components/ui";
+import { ActiveBadge, cellClass, DataTable, EditLink, EmptyState, LinkButton, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { listBlocksWithClusters } from "@/server/queries/admin";
 import { pageOr404 } from "@/app/not-found-boundary";
@@ -65,12 +65,10 @@ async function ClustersPage() {
                       </Link>
                     </td>
                     <td className={cellClass}>
-                      {cluster.active ? <Badge tone="green">Đang hoạt động</Badge> : <Badge tone="slate">Ngừng hoạt động</Badge>}
+                      <ActiveBadge active={cluster.active} />
                     </td>
                     <td className={`${cellClass} text-right`}>
-                      <Link href={`/admin/clusters/${cluster.id}`} className="text-brand-700 underline">
-                        Sửa<span className="sr-only"> {cluster.name}</span>
-                      </Link>
+                      <EditLink href={`/admin/clusters/${cluster.id}`} name={cluster.name} />
                     </td>
                   </tr>
                 ))}

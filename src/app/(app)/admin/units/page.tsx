@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SelectField } from "@/components/form";
-import { Badge, cellClass, DataTable, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
+import { ActiveBadge, cellClass, DataTable, EditLink, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
 import { pageParam } from "@/domain/validation";
 import { requireActor } from "@/server/auth/current";
 import { clusterOptions, listUnits } from "@/server/queries/admin";
@@ -72,11 +72,9 @@ async function UnitsPage({ searchParams }: { searchParams: Promise<Search> }) {
                   <span title={unit.cluster.name}>{unit.cluster.code}</span>
                 </td>
                 <td className={cellClass}>{unit.enabledAccountCount}</td>
-                <td className={cellClass}>{unit.active ? <Badge tone="green">Đang hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</td>
+                <td className={cellClass}><ActiveBadge active={unit.active} /></td>
                 <td className={`${cellClass} whitespace-nowrap text-right`}>
-                  <Link href={`/admin/units/${unit.id}`} className="text-brand-700 underline">
-                    Sửa<span className="sr-only"> {unit.name}</span>
-                  </Link>
+                  <EditLink href={`/admin/units/${unit.id}`} name={unit.name} />
                   {unit.active && (
                     <Link href={`/admin/units/new?parentId=${unit.id}`} className="ml-3 text-brand-700 underline">
                       Thêm trực thuộc<span className="sr-only"> {unit.name}</span>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SelectField, TextField } from "@/components/form";
-import { Badge, cellClass, DataTable, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
+import { Badge, cellClass, DataTable, EditLink, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
 import { ROLE_LABELS, ROLES } from "@/domain/permissions";
 import { pageParam } from "@/domain/validation";
 import { requireActor } from "@/server/auth/current";
@@ -76,9 +76,7 @@ async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
                 </td>
                 <td className={cellClass}>{user.disabled ? <Badge tone="red">Đã khóa</Badge> : <Badge tone="green">Đang dùng</Badge>}</td>
                 <td className={`${cellClass} text-right`}>
-                  <Link href={`/admin/users/${user.id}`} className="text-brand-700 underline">
-                    Sửa<span className="sr-only"> {user.displayName}</span>
-                  </Link>
+                  <EditLink href={`/admin/users/${user.id}`} name={user.displayName} />
                 </td>
               </tr>
             ))}

@@ -5,25 +5,11 @@ import { Badge, cellClass, DataTable, EmptyState, PageHeader, Pagination } from 
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { SECURITY_EVENT_KINDS } from "@/server/security/events";
-import { parseSecurityParams, securityEventPage, type SecurityFilters, type SecurityRow } from "@/server/security/queries";
+import { parseSecurityParams, securityEventPage, type SecurityRow } from "@/server/security/queries";
+import { filteredHref, LogFilterForm, secondaryClass } from "../log-filters";
 import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Sự kiện bảo mật" };
-
-const buttonClass = "rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700";
-const secondaryClass = "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50";
-
-function hrefFor(f: SecurityFilters, page: number): string {
-  const p = new URLSearchParams();
-  if (f.kind) p.set("kind", f.kind);
-  if (f.username) p.set("username", f.username);
-  if (f.address) p.set("address", f.address);
-  if (f.from) p.set("from", f.from);
-  if (f.to) p.set("to", f.to);
-  if (page > 1) p.set("page", String(page));
-  const query = p.toString();
-  return query ? `/audit/security?${query}` : "/audit/security";
-}
 
 const TONES: Record<string, "slate" | "green" | "red" | "amber" | "blue"> = {
   "login.success": "green",
@@ -38,7 +24,8 @@ async function SecurityEventsPage({ searchParams }: { searchParams: Promise<Reco
   const actor = await requireActor();
   const { filters, errors } = parseSecurityParams(await searchParams);
   const log = await securityEventPage(actor, filters);
-  const filtered = [filters.kind, filters.username, filters.address, filters.from, filters.to].some(Boolean);
+  const query = { kind: filters.kind, username: filters.username, address: filters.address, from: filters.from, to: filters.to };
+  const filtered = Object.values(query).some(Boolean);
   return (
     <div>
       <PageHeader
@@ -50,7 +37,7 @@ async function SecurityEventsPage({ searchParams }: { searchParams: Promise<Reco
           </Link>
         }
       />
-      <form method="get" action="/audit/security" role="search" aria-label="Lọc sự kiện bảo mật" className="no-print mb-4 flex flex-wrap items-end gap-3">
+      <LogFilterForm action="/audit/security" label="Lọc sự kiện bảo mật" from={filters.from} to={filters.to} errors={errors} filtered={filtered}>
         <SelectField
           name="kind"
           label="Loại sự kiện"
@@ -60,19 +47,7 @@ async function SecurityEventsPage({ searchParams }: { searchParams: Promise<Reco
         />
         <TextField name="username" label="Tên đăng nhập" defaultValue={filters.username ?? ""} maxLength={64} />
         <TextField name="address" label="Địa chỉ IP" defaultValue={filters.address ?? ""} maxLength={64} />
-        <TextField type="date" name="from" label="Từ ngày" defaultValue={filters.from ?? ""} error={errors.from} />
-        <TextField type="date" name="to" label="Đến ngày" defaultValue={filters.to ?? ""} error={errors.to} />
-        <div className="flex gap-2">
-          <button type="submit" className={buttonClass}>
-            Lọc
-          </button>
-          {filtered && (
-            <Link href="/audit/security" className={secondaryClass}>
-              Xóa bộ lọc
-            </Link>
-          )}
-        </div>
-      </form>
+      </LogFilterForm>
       {log.total === 0 ? (
         <EmptyState title={filtered ? "Không có sự kiện nào khớp bộ lọc." : "Chưa có sự kiện bảo mật nào."} />
       ) : (
@@ -84,7 +59,7 @@ async function SecurityEventsPage({ searchParams }: { searchParams: Promise<Reco
               ))}
             </DataTable>
           </div>
-          <Pagination page={log.page} pageCount={log.pageCount} total={log.total} makeHref={(p) => hrefFor(filters, p)} />
+          <Pagination page={log.page} pageCount={log.pageCount} total={log.total} makeHref={(p) => filteredHref("/audit/security", query, p)} />
         </>
       )}
     </div>

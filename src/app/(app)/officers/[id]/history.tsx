@@ -2,6 +2,7 @@
 // initiatives; discipline records — with forms to add an initiative or a discipline record (and to
 // update a discipline record) for users with "history.manage" on the officer's unit.
 // Server component; mount it on the officer page: <OfficerHistorySection actor={actor} officerId={officer.id} />
+import type { ComponentProps, ReactNode } from "react";
 import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form";
 import { Badge, Card, cellClass, DataTable, EmptyState } from "@/components/ui";
 import { DISCIPLINE_FORMS, DISCIPLINE_STATUSES, INITIATIVE_LEVELS, type DisciplineStatus } from "@/domain/eligibility";
@@ -73,22 +74,18 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
           </DataTable>
         )}
         {canManage && (
-          <details className="no-print mt-4">
-            <summary className="cursor-pointer text-sm font-medium text-brand-700">Thêm sáng kiến</summary>
-            <ActionForm action={addInitiativeAction} aria-label="Thêm sáng kiến" resetOnSuccess className="mt-3 space-y-4">
-              <input type="hidden" name="officerId" value={officer.id} />
-              <div className="grid gap-4 sm:grid-cols-3">
-                <TextField name="year" type="number" label="Năm công nhận" required defaultValue={thisYear} />
-                <SelectField name="level" label="Cấp sáng kiến" required placeholder="— Chọn cấp —" options={LEVEL_OPTIONS} />
-                <TextField name="decisionNo" label="Số quyết định công nhận" maxLength={60} />
-              </div>
-              <TextField name="title" label="Tên sáng kiến" required maxLength={300} />
-              {history.closedYears.length > 0 && (
-                <p className="text-xs text-slate-500">Năm đã khóa sổ ({[...history.closedYears].sort().join(", ")}) không nhận thêm sáng kiến.</p>
-              )}
-              <SubmitButton>Thêm sáng kiến</SubmitButton>
-            </ActionForm>
-          </details>
+          <AddRecord title="Thêm sáng kiến" action={addInitiativeAction} officerId={officer.id}>
+            <div className="grid gap-4 sm:grid-cols-3">
+              <TextField name="year" type="number" label="Năm công nhận" required defaultValue={thisYear} />
+              <SelectField name="level" label="Cấp sáng kiến" required placeholder="— Chọn cấp —" options={LEVEL_OPTIONS} />
+              <TextField name="decisionNo" label="Số quyết định công nhận" maxLength={60} />
+            </div>
+            <TextField name="title" label="Tên sáng kiến" required maxLength={300} />
+            {history.closedYears.length > 0 && (
+              <p className="text-xs text-slate-500">Năm đã khóa sổ ({[...history.closedYears].sort().join(", ")}) không nhận thêm sáng kiến.</p>
+            )}
+            <SubmitButton>Thêm sáng kiến</SubmitButton>
+          </AddRecord>
         )}
       </Card>
 
@@ -123,19 +120,28 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
           </ul>
         )}
         {canManage && (
-          <details className="no-print mt-4">
-            <summary className="cursor-pointer text-sm font-medium text-brand-700">Ghi nhận kỷ luật</summary>
-            <ActionForm action={addDisciplineAction} aria-label="Ghi nhận kỷ luật" resetOnSuccess className="mt-3 space-y-4">
-              <input type="hidden" name="officerId" value={officer.id} />
-              <DisciplineFields values={{ form: "", status: "", fromDate: "", toDate: "", note: "" }} />
-              <SubmitButton confirm={`Ghi nhận kỷ luật đối với ${officer.fullName}? Cán bộ đang bị xem xét hoặc chịu kỷ luật sẽ không được xét danh hiệu.`}>
-                Ghi nhận kỷ luật
-              </SubmitButton>
-            </ActionForm>
-          </details>
+          <AddRecord title="Ghi nhận kỷ luật" action={addDisciplineAction} officerId={officer.id}>
+            <DisciplineFields values={{ form: "", status: "", fromDate: "", toDate: "", note: "" }} />
+            <SubmitButton confirm={`Ghi nhận kỷ luật đối với ${officer.fullName}? Cán bộ đang bị xem xét hoặc chịu kỷ luật sẽ không được xét danh hiệu.`}>
+              Ghi nhận kỷ luật
+            </SubmitButton>
+          </AddRecord>
         )}
       </Card>
     </section>
+  );
+}
+
+/** A folded form under a list that adds a record to this officer: the summary names it, and so does the form. */
+function AddRecord({ title, action, officerId, children }: { title: string; action: ComponentProps<typeof ActionForm>["action"]; officerId: string; children: ReactNode }) {
+  return (
+    <details className="no-print mt-4">
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{title}</summary>
+      <ActionForm action={action} aria-label={title} resetOnSuccess className="mt-3 space-y-4">
+        <input type="hidden" name="officerId" value={officerId} />
+        {children}
+      </ActionForm>
+    </details>
   );
 }
 

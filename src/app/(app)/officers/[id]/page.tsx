@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/form";
+import { ActionForm, SelectField, SubmitButton, TextField, ToggleActiveForm } from "@/components/form";
 import { Badge, Card, LinkButton, PageHeader } from "@/components/ui";
 import { RANKS } from "@/domain/ranks";
 import { formatDateTime } from "@/lib/format";
@@ -60,30 +60,23 @@ async function OfficerPage({
             </ActionForm>
           </Card>
           <Card title="Trạng thái công tác">
-            <ActionForm action={setOfficerActiveAction} aria-label="Trạng thái công tác">
-              <input type="hidden" name="id" value={officer.id} />
-              <input type="hidden" name="active" value={officer.active ? "false" : "true"} />
-              {officer.active ? (
-                <div className="flex flex-wrap items-center justify-between gap-3">
-                  <p className="text-sm text-slate-600">
-                    Khi cán bộ nghỉ hưu, chuyển công tác hoặc thôi phục vụ, hãy đánh dấu không còn công tác. Hồ sơ và lịch sử thi đua vẫn được giữ.
-                  </p>
-                  <SubmitButton
-                    variant="danger"
-                    confirm={`Đánh dấu cán bộ ${officer.fullName} (${officer.code}) không còn công tác? Có thể khôi phục lại sau.`}
-                  >
-                    Đánh dấu không còn công tác
-                  </SubmitButton>
-                </div>
-              ) : (
-                <div className="flex flex-wrap items-center justify-between gap-3">
-                  <p className="text-sm text-slate-600">Cán bộ đang được đánh dấu không còn công tác tại đơn vị.</p>
-                  <SubmitButton variant="secondary" confirm={`Khôi phục cán bộ ${officer.fullName} (${officer.code}) về trạng thái đang công tác?`}>
-                    Khôi phục đang công tác
-                  </SubmitButton>
-                </div>
-              )}
-            </ActionForm>
+            <ToggleActiveForm
+              action={setOfficerActiveAction}
+              id={officer.id}
+              active={officer.active}
+              aria-label="Trạng thái công tác"
+              inline
+              stop={{
+                note: "Khi cán bộ nghỉ hưu, chuyển công tác hoặc thôi phục vụ, hãy đánh dấu không còn công tác. Hồ sơ và lịch sử thi đua vẫn được giữ.",
+                confirm: `Đánh dấu cán bộ ${officer.fullName} (${officer.code}) không còn công tác? Có thể khôi phục lại sau.`,
+                label: "Đánh dấu không còn công tác",
+              }}
+              restart={{
+                note: "Cán bộ đang được đánh dấu không còn công tác tại đơn vị.",
+                confirm: `Khôi phục cán bộ ${officer.fullName} (${officer.code}) về trạng thái đang công tác?`,
+                label: "Khôi phục đang công tác",
+              }}
+            />
           </Card>
         </>
       ) : (

@@ -3,12 +3,11 @@
 // saved) or what changed. The size is checked here too, so a file over the limit is never uploaded.
 import Link from "next/link";
 import { startTransition, useActionState, useId, useState } from "react";
+import { controlClass, DataTable, PickerSelect } from "@/components/ui";
 import type { ImportError } from "@/domain/excel-rows";
 import { importWorkbookAction } from "./actions";
 import type { ImportState } from "./state";
 
-const controlClass =
-  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 const fmt = (n: number) => n.toLocaleString("vi-VN");
 
 export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: string; label: string }[]; defaultYearId: string; maxBytes: number }) {
@@ -48,18 +47,13 @@ export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: st
         }}
         className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor={yearId} className="text-sm font-medium text-slate-700">
-            Năm thi đua
-          </label>
-          <select id={yearId} name="yearId" defaultValue={defaultYearId} className={controlClass}>
-            {years.map((y) => (
-              <option key={y.id} value={y.id}>
-                {y.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PickerSelect id={yearId} name="yearId" label="Năm thi đua" defaultValue={defaultYearId}>
+          {years.map((y) => (
+            <option key={y.id} value={y.id}>
+              {y.label}
+            </option>
+          ))}
+        </PickerSelect>
         <div className="flex min-w-72 flex-1 flex-col gap-1">
           <label htmlFor={fileId} className="text-sm font-medium text-slate-700">
             Tệp Excel (.xlsx)
@@ -130,32 +124,18 @@ function Outcome({ state }: { state: ImportState }) {
       <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
         {state.message}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="import-summary">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Số dòng đã nhập theo trang tính</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              {["Trang tính", "Thêm mới", "Cập nhật", "Không thay đổi"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map(([label, c]) => (
-              <tr key={label}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  {label}
-                </th>
-                <td className="px-3 py-2">{fmt(c.created)}</td>
-                <td className="px-3 py-2">{fmt(c.updated)}</td>
-                <td className="px-3 py-2">{fmt(c.unchanged)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Số dòng đã nhập theo trang tính" headers={["Trang tính", "Thêm mới", "Cập nhật", "Không thay đổi"]} testId="import-summary">
+        {rows.map(([label, c]) => (
+          <tr key={label}>
+            <th scope="row" className="px-3 py-2 text-left font-medium">
+              {label}
+            </th>
+            <td className="px-3 py-2">{fmt(c.created)}</td>
+            <td className="px-3 py-2">{fmt(c.updated)}</td>
+            <td className="px-3 py-2">{fmt(c.unchanged)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {state.warnings.length > 0 && (
         <>
           <p className="text-sm text-amber-800">
@@ -181,32 +161,18 @@ function Outcome({ state }: { state: ImportState }) {
 
 function ErrorTable({ caption, errors, testId }: { caption: string; errors: ImportError[]; testId: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={testId}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {["Trang tính", "Dòng", "Cột", "Nội dung lỗi"].map((h) => (
-              <th key={h} scope="col" className="px-3 py-2 text-left font-semibold text-slate-700">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {errors.map((e, i) => (
-            <tr key={i}>
-              <td className="px-3 py-2 align-top">{e.sheet}</td>
-              <td className="px-3 py-2 align-top">{e.row ?? "—"}</td>
-              <td className="px-3 py-2 align-top">
-                {e.column ?? "—"}
-                {e.cell && <span className="block text-xs text-slate-500">Ô {e.cell}</span>}
-              </td>
-              <td className="px-3 py-2 align-top">{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} headers={["Trang tính", "Dòng", "Cột", "Nội dung lỗi"]} testId={testId}>
+      {errors.map((e, i) => (
+        <tr key={i}>
+          <td className="px-3 py-2 align-top">{e.sheet}</td>
+          <td className="px-3 py-2 align-top">{e.row ?? "—"}</td>
+          <td className="px-3 py-2 align-top">
+            {e.column ?? "—"}
+            {e.cell && <span className="block text-xs text-slate-500">Ô {e.cell}</span>}
+          </td>
+          <td className="px-3 py-2 align-top">{e.message}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ActionForm, CheckboxField, SubmitButton, TextAreaField, TextField } from "@/components/form";
-import { Card, PageHeader } from "@/components/ui";
+import { CheckboxField, GridForm, TextAreaField, TextField } from "@/components/form";
+import { Card, RecordHeader } from "@/components/ui";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { getTitle } from "@/server/queries/admin";
@@ -17,20 +16,13 @@ async function EditTitlePage({ params }: { params: Promise<{ id: string }> }) {
   const title = await getTitle(actor, (await params).id);
   return (
     <div className="max-w-3xl space-y-6">
-      <PageHeader
-        title={title.name}
-        description={
-          <>
-            <Link href="/titles" className="text-brand-700 underline">← Danh hiệu thi đua</Link>
-            <span className="ml-3">
-              {KIND_LABELS[title.kind]} · mức {title.level} · mã <span className="font-mono text-xs">{title.code}</span>
-            </span>
-          </>
-        }
-      />
+      <RecordHeader title={title.name} backHref="/titles" backLabel="Danh hiệu thi đua">
+        <span className="ml-3">
+          {KIND_LABELS[title.kind]} · mức {title.level} · mã <span className="font-mono text-xs">{title.code}</span>
+        </span>
+      </RecordHeader>
       <Card>
-        <ActionForm action={updateTitleAction} className="grid gap-4 sm:grid-cols-3" aria-label="Sửa danh hiệu thi đua">
-          <input type="hidden" name="id" value={title.id} />
+        <GridForm action={updateTitleAction} id={title.id} columns={3} aria-label="Sửa danh hiệu thi đua">
           <TextField name="name" label="Tên danh hiệu" required maxLength={200} defaultValue={title.name} className="sm:col-span-2" />
           <TextField name="shortName" label="Tên viết tắt" required maxLength={40} defaultValue={title.shortName} />
           <TextAreaField name="prerequisites" label="Điều kiện" required rows={6} defaultValue={title.prerequisites} className="sm:col-span-3" hint="Tối đa 2000 ký tự." />
@@ -41,10 +33,7 @@ async function EditTitlePage({ params }: { params: Promise<{ id: string }> }) {
             Loại và mức của danh hiệu cố định theo quy định. Các tỷ lệ, ngưỡng xét (như hạn mức Chiến sĩ thi đua cơ sở) được đặt trong cài đặt năm thi
             đua của từng cụm. Cập nhật lần cuối {formatDateTime(title.updatedAt)}.
           </p>
-          <div className="sm:col-span-3">
-            <SubmitButton>Lưu thay đổi</SubmitButton>
-          </div>
-        </ActionForm>
+        </GridForm>
       </Card>
     </div>
   );

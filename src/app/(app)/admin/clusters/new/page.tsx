@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/form";
-import { Card, EmptyState, PageHeader } from "@/components/ui";
+import { GridForm, SelectField, TextField } from "@/components/form";
+import { Card, EmptyState, RecordHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { blockOptions } from "@/server/queries/admin";
 import { createClusterAction } from "../actions";
@@ -14,14 +14,14 @@ async function NewClusterPage({ searchParams }: { searchParams: Promise<{ blockI
   const [blocks, { blockId }] = await Promise.all([blockOptions(actor), searchParams]);
   return (
     <div className="max-w-2xl space-y-6">
-      <PageHeader title="Thêm cụm thi đua" description={<Link href="/admin/clusters" className="text-brand-700 underline">← Khối & cụm thi đua</Link>} />
+      <RecordHeader title="Thêm cụm thi đua" backHref="/admin/clusters" backLabel="Khối & cụm thi đua" />
       {blocks.length === 0 ? (
         <EmptyState title="Chưa có khối thi đua nào.">
           <Link href="/admin/clusters/blocks/new" className="text-brand-700 underline">Thêm khối thi đua</Link> trước khi thêm cụm.
         </EmptyState>
       ) : (
         <Card>
-          <ActionForm action={createClusterAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label="Thêm cụm thi đua">
+          <GridForm action={createClusterAction} resetOnSuccess submitLabel="Thêm cụm" aria-label="Thêm cụm thi đua">
             <TextField name="code" label="Mã cụm" required maxLength={32} hint="Chữ không dấu, số và . _ - ; ví dụ CUM-02." />
             <SelectField
               name="blockId"
@@ -32,10 +32,7 @@ async function NewClusterPage({ searchParams }: { searchParams: Promise<{ blockI
               defaultValue={blocks.some((b) => b.value === blockId) ? blockId : undefined}
             />
             <TextField name="name" label="Tên cụm" required maxLength={200} className="sm:col-span-2" placeholder="Cụm thi đua số 2" />
-            <div className="sm:col-span-2">
-              <SubmitButton>Thêm cụm</SubmitButton>
-            </div>
-          </ActionForm>
+          </GridForm>
         </Card>
       )}
     </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, SubmitButton, TextField } from "@/components/form";
-import { Badge, Card, EmptyState, PageHeader } from "@/components/ui";
+import { GridForm, TextField, ToggleActiveForm } from "@/components/form";
+import { ActiveBadge, Card, EmptyState, RecordHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { clusterOptions, getUnit, memberUnitOptions } from "@/server/queries/admin";
 import { setUnitActiveAction, updateUnitAction } from "../actions";
@@ -22,26 +22,19 @@ async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
   const kind = isSubUnit ? "đơn vị trực thuộc" : "đơn vị";
   return (
     <div className="max-w-3xl space-y-6">
-      <PageHeader
-        title={unit.name}
-        description={
-          <>
-            <Link href="/admin/units" className="text-brand-700 underline">← Đơn vị</Link>
-            <span className="ml-3">{unit.active ? <Badge tone="green">Đang hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}</span>
-            {isSubUnit && unit.parent && (
-              <span className="ml-3">
-                Trực thuộc{" "}
-                <Link href={`/admin/units/${unit.parent.id}`} className="text-brand-700 underline">
-                  {unit.parent.name}
-                </Link>
-              </span>
-            )}
-          </>
-        }
-      />
+      <RecordHeader title={unit.name} backHref="/admin/units" backLabel="Đơn vị">
+        <span className="ml-3"><ActiveBadge active={unit.active} /></span>
+        {isSubUnit && unit.parent && (
+          <span className="ml-3">
+            Trực thuộc{" "}
+            <Link href={`/admin/units/${unit.parent.id}`} className="text-brand-700 underline">
+              {unit.parent.name}
+            </Link>
+          </span>
+        )}
+      </RecordHeader>
       <Card title={isSubUnit ? "Thông tin đơn vị trực thuộc" : "Thông tin đơn vị"}>
-        <ActionForm action={updateUnitAction} className="grid gap-4 sm:grid-cols-2" aria-label="Sửa thông tin đơn vị">
-          <input type="hidden" name="id" value={unit.id} />
+        <GridForm action={updateUnitAction} id={unit.id} aria-label="Sửa thông tin đơn vị">
           <TextField name="code" label="Mã đơn vị" required maxLength={32} defaultValue={unit.code} />
           <TextField name="name" label="Tên đơn vị" required maxLength={200} defaultValue={unit.name} className="sm:col-span-2" />
           <UnitPlacementFields
@@ -56,10 +49,7 @@ async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
               Chuyển đơn vị sang cụm khác sẽ chuyển theo các đơn vị trực thuộc và các tài khoản của đơn vị.
             </p>
           )}
-          <div className="sm:col-span-2">
-            <SubmitButton>Lưu thay đổi</SubmitButton>
-          </div>
-        </ActionForm>
+        </GridForm>
       </Card>
       {!isSubUnit && (
         <Card title="Đơn vị trực thuộc">
@@ -72,7 +62,7 @@ async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
                   <Link href={`/admin/units/${sub.id}`} className="hover:underline">
                     {sub.name} <span className="font-mono text-xs text-slate-500">({sub.code})</span>
                   </Link>
-                  {sub.active ? <Badge tone="green">Đang hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>}
+                  <ActiveBadge active={sub.active} />
                 </li>
               ))}
             </ul>
@@ -87,35 +77,26 @@ async function EditUnitPage({ params }: { params: Promise<{ id: string }> }) {
         </Card>
       )}
       <Card title="Trạng thái">
-        <ActionForm action={setUnitActiveAction} aria-label="Đổi trạng thái đơn vị">
-          <input type="hidden" name="id" value={unit.id} />
-          <input type="hidden" name="active" value={unit.active ? "false" : "true"} />
-          {unit.active ? (
-            <div className="space-y-3">
-              <p className="text-sm text-slate-600">
-                {unit.enabledAccountCount > 0
-                  ? `Đơn vị còn ${unit.enabledAccountCount} tài khoản đang dùng: hãy khóa các tài khoản này trước khi ngừng hoạt động.`
-                  : isSubUnit
-                    ? "Đơn vị trực thuộc ngừng hoạt động sẽ không còn được chọn cho cán bộ. Dữ liệu đã có được giữ nguyên."
-                    : "Các đơn vị trực thuộc cũng sẽ ngừng hoạt động. Dữ liệu cán bộ và các năm thi đua được giữ nguyên."}
-              </p>
-              <SubmitButton
-                variant="danger"
-                confirm={
-                  !isSubUnit && unit.subUnits.some((s) => s.active)
-                    ? `Ngừng hoạt động ${kind} “${unit.name}” cùng các đơn vị trực thuộc?`
-                    : `Ngừng hoạt động ${kind} “${unit.name}”?`
-                }
-              >
-                Ngừng hoạt động
-              </SubmitButton>
-            </div>
-          ) : (
-            <SubmitButton variant="secondary" confirm={`Kích hoạt lại ${kind} “${unit.name}”?`}>
-              Kích hoạt lại
-            </SubmitButton>
-          )}
-        </ActionForm>
+        <ToggleActiveForm
+          action={setUnitActiveAction}
+          id={unit.id}
+          active={unit.active}
+          aria-label="Đổi trạng thái đơn vị"
+          stop={{
+            note:
+              unit.enabledAccountCount > 0
+                ? `Đơn vị còn ${unit.enabledAccountCount} tài khoản đang dùng: hãy khóa các tài khoản này trước khi ngừng hoạt động.`
+                : isSubUnit
+                  ? "Đơn vị trực thuộc ngừng hoạt động sẽ không còn được chọn cho cán bộ. Dữ liệu đã có được giữ nguyên."
+                  : "Các đơn vị trực thuộc cũng sẽ ngừng hoạt động. Dữ liệu cán bộ và các năm thi đua được giữ nguyên.",
+            confirm:
+              !isSubUnit && unit.subUnits.some((s) => s.active)
+                ? `Ngừng hoạt động ${kind} “${unit.name}” cùng các đơn vị trực thuộc?`
+                : `Ngừng hoạt động ${kind} “${unit.name}”?`,
+            label: "Ngừng hoạt động",
+          }}
+          restart={{ confirm: `Kích hoạt lại ${kind} “${unit.name}”?`, label: "Kích hoạt lại" }}
+        />
       </Card>
     </div>
   );

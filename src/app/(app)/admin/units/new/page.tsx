@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActionForm, SubmitButton, TextField } from "@/components/form";
-import { Card, EmptyState, PageHeader } from "@/components/ui";
+import { GridForm, TextField } from "@/components/form";
+import { Card, EmptyState, RecordHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { clusterOptions, memberUnitOptions } from "@/server/queries/admin";
 import { createUnitAction } from "../actions";
@@ -17,24 +17,18 @@ async function NewUnitPage({ searchParams }: { searchParams: Promise<{ clusterId
   const clusterId = parent?.clusterId ?? (clusters.some((c) => c.value === search.clusterId) ? search.clusterId : undefined);
   return (
     <div className="max-w-2xl space-y-6">
-      <PageHeader
-        title={parent ? "Thêm đơn vị trực thuộc" : "Thêm đơn vị"}
-        description={<Link href="/admin/units" className="text-brand-700 underline">← Đơn vị</Link>}
-      />
+      <RecordHeader title={parent ? "Thêm đơn vị trực thuộc" : "Thêm đơn vị"} backHref="/admin/units" backLabel="Đơn vị" />
       {clusters.length === 0 ? (
         <EmptyState title="Chưa có cụm thi đua đang hoạt động.">
           <Link href="/admin/clusters" className="text-brand-700 underline">Thêm cụm thi đua</Link> trước khi thêm đơn vị.
         </EmptyState>
       ) : (
         <Card>
-          <ActionForm action={createUnitAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label="Thêm đơn vị">
+          <GridForm action={createUnitAction} resetOnSuccess submitLabel="Thêm đơn vị" aria-label="Thêm đơn vị">
             <TextField name="code" label="Mã đơn vị" required maxLength={32} hint="Chữ không dấu, số và . _ - ; ví dụ KTNV." />
             <TextField name="name" label="Tên đơn vị" required maxLength={200} className="sm:col-span-2" placeholder="Cục Kỹ thuật nghiệp vụ" />
             <UnitPlacementFields clusters={clusters} parents={parents} defaultClusterId={clusterId} defaultParentId={parent?.value} />
-            <div className="sm:col-span-2">
-              <SubmitButton>Thêm đơn vị</SubmitButton>
-            </div>
-          </ActionForm>
+          </GridForm>
         </Card>
       )}
     </div>

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ActionForm, SubmitButton, TextField } from "@/components/form";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { ActionForm, GridForm, SubmitButton, TextField } from "@/components/form";
+import { Badge, Card, RecordHeader } from "@/components/ui";
 import { ROLE_LABELS } from "@/domain/permissions";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
@@ -19,20 +18,13 @@ async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const [clusters, units] = await Promise.all([clusterOptions(actor), memberUnitOptions(actor, { includeId: user.unitId })]);
   return (
     <div className="max-w-3xl space-y-6">
-      <PageHeader
-        title={user.displayName}
-        description={
-          <>
-            <Link href="/admin/users" className="text-brand-700 underline">← Tài khoản</Link>
-            <span className="ml-3 font-mono text-xs">{user.username}</span>
-            <span className="ml-3">{user.disabled ? <Badge tone="red">Đã khóa</Badge> : <Badge tone="green">Đang dùng</Badge>}</span>
-            {user.isSelf && <span className="ml-3">(tài khoản của bạn)</span>}
-          </>
-        }
-      />
+      <RecordHeader title={user.displayName} backHref="/admin/users" backLabel="Tài khoản">
+        <span className="ml-3 font-mono text-xs">{user.username}</span>
+        <span className="ml-3">{user.disabled ? <Badge tone="red">Đã khóa</Badge> : <Badge tone="green">Đang dùng</Badge>}</span>
+        {user.isSelf && <span className="ml-3">(tài khoản của bạn)</span>}
+      </RecordHeader>
       <Card title="Thông tin tài khoản">
-        <ActionForm action={updateUserAction} className="grid gap-4 sm:grid-cols-2" aria-label="Sửa thông tin tài khoản">
-          <input type="hidden" name="id" value={user.id} />
+        <GridForm action={updateUserAction} id={user.id} aria-label="Sửa thông tin tài khoản">
           <div className="flex flex-col gap-1">
             <span className="text-sm font-medium text-slate-700">Tên đăng nhập</span>
             <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-700">{user.username}</p>
@@ -46,10 +38,7 @@ async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
             defaultUnitId={user.unitId ?? undefined}
             roleLocked={user.isSelf}
           />
-          <div className="sm:col-span-2">
-            <SubmitButton>Lưu thay đổi</SubmitButton>
-          </div>
-        </ActionForm>
+        </GridForm>
         <p className="mt-4 text-xs text-slate-500">
           Tạo lúc {formatDateTime(user.createdAt)} · Cập nhật lúc {formatDateTime(user.updatedAt)} · Vai trò hiện tại: {ROLE_LABELS[user.role]}
         </p>

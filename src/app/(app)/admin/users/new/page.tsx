@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ActionForm, SubmitButton, TextField } from "@/components/form";
-import { Card, PageHeader } from "@/components/ui";
+import { GridForm, TextField } from "@/components/form";
+import { Card, RecordHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { PASSWORD_MIN } from "@/server/commands/admin";
 import { clusterOptions, memberUnitOptions } from "@/server/queries/admin";
@@ -16,9 +15,9 @@ async function NewUserPage() {
   const [clusters, units] = await Promise.all([clusterOptions(actor, { activeOnly: true }), memberUnitOptions(actor)]);
   return (
     <div className="max-w-2xl space-y-6">
-      <PageHeader title="Thêm tài khoản" description={<Link href="/admin/users" className="text-brand-700 underline">← Tài khoản</Link>} />
+      <RecordHeader title="Thêm tài khoản" backHref="/admin/users" backLabel="Tài khoản" />
       <Card>
-        <ActionForm action={createUserAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label="Thêm tài khoản">
+        <GridForm action={createUserAction} resetOnSuccess submitLabel="Thêm tài khoản" aria-label="Thêm tài khoản">
           <TextField
             name="username"
             label="Tên đăng nhập"
@@ -39,10 +38,7 @@ async function NewUserPage() {
             hint={`Ít nhất ${PASSWORD_MIN} ký tự. Hãy giao mật khẩu cho người dùng qua kênh an toàn.`}
           />
           <TextField name="confirmPassword" label="Nhập lại mật khẩu" type="password" required maxLength={200} autoComplete="new-password" />
-          <div className="sm:col-span-2">
-            <SubmitButton>Thêm tài khoản</SubmitButton>
-          </div>
-        </ActionForm>
+        </GridForm>
       </Card>
     </div>
   );

@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { roundDetail } from "@/server/queries/votes";
 import { updateRoundAction } from "../../actions";
-import { BallotCheck, OutcomeText, ResultsTable, RoundActions, RoundStateBadge } from "../../ui";
+import { BallotCheck, OutcomeText, ResultsTable, RoundActions, RoundStateBadge, TurnoutList } from "../../ui";
 import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Vòng bỏ phiếu" };
@@ -91,22 +91,7 @@ async function RoundPage({ params }: { params: Promise<{ id: string }> }) {
 
       {round.state !== "DRAFT" && (
         <Card title={`Đơn vị đã bỏ phiếu: ${round.voted}/${round.electorateSize}`}>
-          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="turnout">
-            {round.turnout.map((u) => (
-              <li
-                key={u.unitId}
-                className={`flex items-center gap-2 rounded-md border px-3 py-2 text-sm ${u.voted ? "border-green-300 bg-green-50 text-green-900" : "border-slate-200 bg-white text-slate-600"}`}
-              >
-                <span aria-hidden className="text-lg">
-                  {u.voted ? "✓" : "…"}
-                </span>
-                <span>
-                  {u.name}
-                  <span className="sr-only">{u.voted ? ": đã bỏ phiếu" : ": chưa bỏ phiếu"}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <TurnoutList turnout={round.turnout} size="page" testId="turnout" />
           <p className="mt-3 text-xs text-slate-500">Danh sách theo thứ tự tên đơn vị, không theo thứ tự bỏ phiếu.</p>
         </Card>
       )}

@@ -5,6 +5,7 @@ import { requireActor } from "@/server/auth/current";
 import { roundScreen } from "@/server/queries/votes";
 import { AutoRefresh } from "../../../auto-refresh";
 import { pageOr404 } from "@/app/not-found-boundary";
+import { TurnoutList } from "../../../ui";
 
 export const metadata: Metadata = { title: "Trình chiếu" };
 
@@ -47,24 +48,7 @@ async function ScreenPage({ params }: { params: Promise<{ id: string }> }) {
             <h2 id="turnout-heading" className="text-3xl font-semibold sm:text-5xl" data-testid="screen-turnout-count">
               Đã bỏ phiếu: {screen.voted}/{screen.electorateSize} đơn vị
             </h2>
-            <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-              {screen.turnout.map((u) => (
-                <li
-                  key={u.unitId}
-                  className={`flex min-h-28 items-center gap-4 rounded-2xl border-4 px-6 py-4 text-2xl font-semibold sm:text-3xl ${
-                    u.voted ? "border-green-400 bg-green-900/60" : "border-slate-600 bg-slate-900 text-slate-400"
-                  }`}
-                >
-                  <span aria-hidden className="text-5xl">
-                    {u.voted ? "✓" : "…"}
-                  </span>
-                  <span>
-                    {u.name}
-                    <span className="sr-only">{u.voted ? ": đã bỏ phiếu" : ": chưa bỏ phiếu"}</span>
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <TurnoutList turnout={screen.turnout} size="screen" />
           </section>
         )}
         {screen.state === "DRAFT" && <p className="text-4xl text-slate-300">Vòng bỏ phiếu chưa mở.</p>}
