@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
+import { bumpDataVersion } from "@/server/cache/data-version";
 import { prisma, type Tx } from "@/server/db";
 
 /** How the closed-year trigger's message starts (prisma/migrations/20261128053500_closed_year_guard). */
@@ -75,7 +76,8 @@ export async function executeCommand<I, R>(
       const target = await command.target(tx, input, actor);
       if (!can(actor, command.permission, target)) throw new NotFoundError();
       const out = await command.run(tx, input, actor, target);
-      await tx.auditLog.create({
+      const { seq } = await tx.auditLog.create({
+        select: { seq: true },
         data: {
           actorId: actor.userId,
           actorName: actor.displayName,
@@ -88,6 +90,8 @@ export async function executeCommand<I, R>(
           after: toJson(out.audit.after),
         },
       });
+      // The overview caches of what this wrote to are renewed (src/server/cache/data-version.ts).
+      await bumpDataVersion(tx, command.permission, target, seq);
       return { ok: true as const, message: out.message, data: out.data };
     }, command.transaction);
   } catch (error) {
