@@ -72,6 +72,8 @@ export const OLD_OR_ENCRYPTED =
   "Tệp không phải định dạng Excel (.xlsx): đây là tệp Excel cũ (.xls) hoặc tệp đã đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng “Excel Workbook (.xlsx)”.";
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+/** An upload refused while it streamed in (its size is not known: no Content-Length, or a lying one). */
+export const UPLOAD_TOO_LARGE = `Tệp quá lớn; chỉ nhận tệp tối đa ${mb(MAX_IMPORT_BYTES)} MB. Chưa có dữ liệu nào được lưu.`;
 export const tooLargeMessage = (bytes: number) => `Tệp quá lớn (${mb(bytes)} MB); chỉ nhận tệp tối đa ${mb(MAX_IMPORT_BYTES)} MB.`;
 
 export type UploadRead = { ok: true; sheets: RawSheet[]; fileName: string } | { ok: false; message: string };
