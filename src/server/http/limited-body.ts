@@ -2,9 +2,13 @@
 //
 // Content-Length alone is not a limit: a chunked request (Transfer-Encoding: chunked) has none, and
 // request.formData() reads whatever arrives, however long. Here the body is read chunk by chunk, and
-// reading stops — the stream is cancelled, nothing more is kept — as soon as the count passes the limit;
-// a Content-Length over the limit is refused before the first byte is read. At most `limit` bytes are
-// ever held, and the multipart form is parsed only from what was kept.
+// nothing more is kept as soon as the count passes the limit; a Content-Length over the limit is
+// refused before the first byte is read. At most `limit` bytes are ever held, and the multipart form is
+// parsed only from what was kept.
+//
+// Past the limit the handler answers at once (413) while what the client is still sending is read and
+// thrown away for a short while (LINGER_*), then the stream is cancelled: closing a connection with
+// unread data in it resets it, and the client would see "connection reset" instead of the answer.
 
 export type LimitedForm = { ok: true; form: FormData } | { ok: false; status: 400 | 413 };
 
@@ -21,7 +25,7 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel().catch(() => {});
+      void linger(reader);
       return "too-large";
     }
     chunks.push(value);
@@ -33,6 +37,28 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
     offset += chunk.byteLength;
   }
   return body;
+}
+
+/** After a refusal: what is still arriving, discarded; at most this much more, for at most this long. */
+const LINGER_BYTES = 16 * 1024 * 1024;
+const LINGER_MS = 2_000;
+
+async function linger(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  const stop = setTimeout(() => void reader.cancel().catch(() => {}), LINGER_MS);
+  try {
+    let discarded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      discarded += value.byteLength;
+      if (discarded > LINGER_BYTES) break;
+    }
+    await reader.cancel();
+  } catch {
+    // cancelled by the timer, or the client went away
+  } finally {
+    clearTimeout(stop);
+  }
 }
 
 /** A multipart (or urlencoded) form of at most `limit` bytes: 413 beyond it, 400 when it does not parse. */
