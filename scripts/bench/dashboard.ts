@@ -272,7 +272,18 @@ try {
     return stats(latencies, (performance.now() - start) / 1000, errors);
   }
 
-  const rows: { page: string; c: number; http: Stats; sql: Stats; writes?: WriteCount }[] = [];
+  const rows: { page: string; c: number; http: Stats; sql: Stats; writes?: WriteCount; computed?: number }[] = [];
+  // With --writes: how many times the servers computed the dashboard during a run (cache misses), read
+  // from Postgres's own count of reads of "UnitTitleTally" (one per computation; nothing else in these
+  // runs reads it), independent of how busy the CPUs are. Backends publish their counts when idle, at
+  // most 10 s late: hence the wait.
+  const dashboardComputations = async () => {
+    await new Promise((r) => setTimeout(r, 11_000));
+    const { rows: [row] } = await admin.query<{ n: number }>(
+      `SELECT (coalesce(seq_scan, 0) + coalesce(idx_scan, 0))::int AS n FROM pg_stat_user_tables WHERE relname = 'UnitTitleTally'`,
+    );
+    return row!.n;
+  };
   // Writers for the dashboard's runs (--writes): none, in other clusters, in the measured one.
   const writerSets: [string, Writers | null][] = [["", null]];
   if (writesPerSecond > 0) {
@@ -297,12 +308,16 @@ try {
     await load(page.path, 10, 3); // warm-up (JIT, caches)
     for (const c of connections) {
       for (const [label, writers] of i === 0 ? writerSets : writerSets.slice(0, 1)) {
+        const before = writesPerSecond > 0 ? await dashboardComputations() : 0;
         writers?.start();
         const http = await load(page.path, c, duration);
+        const computed = writesPerSecond > 0 ? (await dashboardComputations()) - before : undefined;
         const sql = await floor(captured.get(page.name)!, c);
         const writes = await writers?.stop();
-        rows.push({ page: page.name + label, c, http, sql, writes });
-        const w = writes ? `; ${(writes.done / writes.seconds).toFixed(1)} writes/s (${writes.failed} refused)` : "";
+        rows.push({ page: page.name + label, c, http, sql, writes, computed });
+        const w =
+          (writes ? `; ${(writes.done / writes.seconds).toFixed(1)} writes/s (${writes.failed} refused)` : "") +
+          (computed !== undefined ? `; computed ${computed} times for ${http.count} responses (${((100 * computed) / Math.max(1, http.count)).toFixed(1)} per 100)` : "");
         log(`${page.name}${label} @${c}: HTTP p50 ${http.p50.toFixed(1)} p95 ${http.p95.toFixed(1)} p99 ${http.p99.toFixed(1)} ms, ${http.rps.toFixed(1)} req/s; SQL floor p50 ${sql.p50.toFixed(1)} p95 ${sql.p95.toFixed(1)} ms${w}`);
       }
     }
