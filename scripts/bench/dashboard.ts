@@ -274,13 +274,13 @@ try {
 
   const rows: { page: string; c: number; http: Stats; sql: Stats; writes?: WriteCount; computed?: number }[] = [];
   // With --writes: how many times the servers computed the dashboard during a run (cache misses), read
-  // from Postgres's own count of reads of "UnitTitleTally" (one per computation; nothing else in these
+  // from Postgres's own count of reads of "CriteriaSection" (one per computation, for the section totals; nothing else in these
   // runs reads it), independent of how busy the CPUs are. Backends publish their counts when idle, at
   // most 10 s late: hence the wait.
   const dashboardComputations = async () => {
     await new Promise((r) => setTimeout(r, 11_000));
     const { rows: [row] } = await admin.query<{ n: number }>(
-      `SELECT (coalesce(seq_scan, 0) + coalesce(idx_scan, 0))::int AS n FROM pg_stat_user_tables WHERE relname = 'UnitTitleTally'`,
+      `SELECT (coalesce(seq_scan, 0) + coalesce(idx_scan, 0))::int AS n FROM pg_stat_user_tables WHERE relname = 'CriteriaSection'`,
     );
     return row!.n;
   };
