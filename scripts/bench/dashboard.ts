@@ -278,7 +278,7 @@ try {
   // runs reads it), independent of how busy the CPUs are. Backends publish their counts when idle, at
   // most 10 s late: hence the wait.
   const dashboardComputations = async () => {
-    await new Promise((r) => setTimeout(r, 11_000));
+    await new Promise((r) => setTimeout(r, 16_000));
     const { rows: [row] } = await admin.query<{ n: number }>(
       `SELECT (coalesce(seq_scan, 0) + coalesce(idx_scan, 0))::int AS n FROM pg_stat_user_tables WHERE relname = 'CriteriaSection'`,
     );
