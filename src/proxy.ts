@@ -36,4 +36,20 @@ export default function proxy(req: NextRequest) {
   return secure(NextResponse.next({ request: { headers } }), csp);
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Not for uploads (multipart posts: the evidence and import routes, forms with a file) nor server
+// actions (Next-Action header): Next copies the body of every request the proxy sees and waits for the
+// whole of it before the handler runs, so no limit could stop a large or endless chunked body early.
+// Those requests set nothing the proxy adds (they answer JSON or an action's payload, not a page), and
+// check the session themselves; the handlers count the bytes (src/server/http/limited-body.ts; server
+// actions: Next's bodySizeLimit).
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-action" },
+        { type: "header", key: "content-type", value: "multipart/form-data.*" },
+      ],
+    },
+  ],
+};

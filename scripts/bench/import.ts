@@ -3,8 +3,12 @@
 // steps — reading the file (size, zip check, exceljs), validating the rows (pure), and the command
 // (one transaction: database checks + writes + audit) — then the same file again (nothing changes),
 // then 5,000 results (sheet "Kết quả", every awarded title checked by the rules engine).
+// Last, the memory of the reading step (import-memory.ts, one process each): a zip bomb that lies about
+// its sizes (220 KB, the sheet declares 4 KB, inflates to 200 MB) next to the normal 5,000-row file.
 //   npx tsx scripts/bench/import.ts [officers=5000]
 import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -109,6 +113,26 @@ async function main() {
     await run("2. Nhập lại đúng tệp đó (không thay đổi)", fileA, year2022.id);
     await run(`3. Chỉ trang Cán bộ, ${N} dòng (không thay đổi)`, officersOnly, year2022.id);
     await run(`4. ${N} kết quả (mỗi danh hiệu qua bộ quy tắc)`, fileC, year2021.id);
+
+    // 5. Memory of reading a file: a lying zip bomb vs the normal file, each in a fresh process.
+    const { lyingXlsx, MB } = await import("../../tests/integration/lying-zip");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sothidua-import-mem-"));
+    const files: [string, Uint8Array][] = [
+      ["Tệp bom nén (khai 4 KB, giải nén 200 MB)", await lyingXlsx(200 * MB, 4096)],
+      [`Tệp bình thường (${N} cán bộ + ${N} đăng ký)`, fileA],
+    ];
+    for (const [label, bytes] of files) {
+      const file = path.join(dir, `${files.findIndex(([l]) => l === label)}.xlsx`);
+      writeFileSync(file, bytes);
+      const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(import.meta.dirname, "import-memory.ts"), file], { cwd: root, encoding: "utf8" });
+      const out = child.stdout.trim().split("\n").pop() ?? "";
+      if (child.status !== 0 || !out.startsWith("{")) throw new Error(`import-memory.ts: ${child.stderr}`);
+      const m = JSON.parse(out) as { ms: number; peakRssGrowthMb: number; peakHeapGrowthMb: number; outcome: string };
+      console.log(
+        `5. ${label}, ${(bytes.byteLength / 1024).toFixed(0)} KB: đọc ${ms(m.ms)}, RSS đỉnh +${m.peakRssGrowthMb.toFixed(1)} MB, ` +
+          `heap + bộ đệm đỉnh +${m.peakHeapGrowthMb.toFixed(1)} MB — ${m.outcome}`,
+      );
+    }
     await prisma.$disconnect();
   } finally {
     await db.stop();

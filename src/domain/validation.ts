@@ -11,13 +11,26 @@ export const isStorableText = (s: string) => !s.includes("\u0000") && s.isWellFo
 /** Single-line text: no control characters at all, nothing Postgres cannot store. */
 const isCleanLine = (s: string) => !/[\u0000-\u001f\u007f]/.test(s) && s.isWellFormed();
 
+/**
+ * Unicode's bidirectional formatting characters: embeddings and overrides (U+202A–U+202E), isolates
+ * (U+2066–U+2069) and the marks (U+200E, U+200F, U+061C). Invisible, and an override or isolate reorders
+ * what follows it ("Quyết định \u202e3202" shows as "Quyết định 2023"), so a stored text could read
+ * differently from what it says; Vietnamese text never needs them, so free text loses them before it
+ * is checked and stored (as file names do). The marks go too: alone they cannot reorder letters, but
+ * they make two texts that look identical differ.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Free text as stored: without bidirectional controls, trimmed, NFC. */
+export const cleanText = (s: string) => s.replace(BIDI_CONTROLS, "").trim().normalize("NFC");
+
 // Normalised to NFC before the length check: NFC can lengthen a string (e.g. U+0958 → U+0915 U+093C),
 // and the column's limit applies to what is stored.
 /** Required text, trimmed, with a length limit. Rejects control characters. */
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `${label} là bắt buộc.` })
-    .transform((s) => s.trim().normalize("NFC"))
+    .transform(cleanText)
     .pipe(
       z
         .string()
@@ -30,7 +43,7 @@ export const requiredText = (label: string, max: number) =>
 export const optionalText = (label: string, max: number) =>
   z
     .string()
-    .transform((s) => s.trim().normalize("NFC"))
+    .transform(cleanText)
     .pipe(z.string().max(max, `${label} tối đa ${max} ký tự.`).refine(isCleanLine, `${label} chứa ký tự không hợp lệ.`))
     .optional()
     .transform((s) => (s ? s : null));
@@ -42,7 +55,7 @@ export const optionalText = (label: string, max: number) =>
 export const reasonText = (label: string, missing: string, max = 1000) =>
   z
     .string({ error: missing })
-    .transform((s) => s.trim().normalize("NFC"))
+    .transform(cleanText)
     .pipe(
       z
         .string()
@@ -56,7 +69,7 @@ export const optionalMultilineText = (label: string, max: number) =>
   z
     .string()
     .optional()
-    .transform((s) => (s ?? "").trim().normalize("NFC"))
+    .transform((s) => cleanText(s ?? ""))
     .pipe(z.string().max(max, `${label} tối đa ${max} ký tự.`).refine(isStorableText, `${label} chứa ký tự không hợp lệ.`));
 
 /** A short code such as "KTNV" or "KTNV-00123": letters, digits, dot, dash, underscore. */

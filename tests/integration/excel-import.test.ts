@@ -156,10 +156,27 @@ describe("Excel import", () => {
       ["Cán bộ", 5, "Mã cán bộ"],
       ["Đăng ký danh hiệu", 5, "Mã cán bộ"],
     ]);
-    expect(outcome.errors[0]!.message).toContain("đơn vị khác");
+    // Whose the code is stays unsaid: the code "cannot be used", as any unusable code.
+    expect(outcome.errors.map((e) => e.message)).toEqual([
+      "Không dùng được mã cán bộ NT-0001; hãy dùng mã khác.",
+      "Không dùng được mã cán bộ NT-0001; hãy dùng mã khác.",
+    ]);
     // The other unit's officer is untouched, and nothing of the file was written.
     expect(await prisma.officer.findUniqueOrThrow({ where: { code: "NT-0001" } })).toMatchObject({ unitId: w.unitB.id, rank: "Đại úy" });
     expect(await counts()).toEqual({ officers: 1, registrations: 0, results: 0 });
+  });
+
+  it("a registration naming another cluster's officer reads exactly as one naming no officer at all", async () => {
+    const other = await makeCluster("Cụm thi đua số 7");
+    const elsewhere = await makeUnit(other.id, "Công an tỉnh Lào Cai");
+    await makeOfficer(elsewhere.id, "Hoàng Văn Khác", { code: "LC-0001" });
+    const probe = structuredClone(GOOD);
+    probe["Đăng ký danh hiệu"]!.push(["LC-0001", null, "CST"], ["LC-0002", null, "CST"]);
+    const outcome = await importAs(w.actors.officerA, probe, w.year2022.id);
+    if (outcome.ok) throw new Error("expected errors");
+    const [taken, free] = outcome.errors.map((e) => ({ ...e, row: 0, message: e.message.replace(/LC-000\d/, "X") }));
+    expect(taken).toEqual(free);
+    expect(outcome.errors.map((e) => e.message).join(" ")).not.toMatch(/Hoàng Văn Khác|Lào Cai|Cụm thi đua số 7|khác;|tồn tại/);
   });
 
   it("registrations naming an unknown officer, or the wrong name for a code, are errors", async () => {

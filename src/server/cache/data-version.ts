@@ -1,20 +1,66 @@
-// Reusing what a page computed until the data under it changes (docs/performance.md, issue 6).
+// Reusing what a page computed until the data under it changes (docs/performance.md, issue 6 and 15).
 //
-// The version is the sequence number of the last audit entry. Every write the app makes goes through
-// a command (src/server/commands/command.ts; the permission matrix test fails on a write that does
-// not), and every command adds its audit entry in the same transaction as its write: a committed write
-// is a higher version. The version is read from Postgres on every request, before the data, so several
-// app instances never serve one another's stale copies, and a value cached under version V was read
-// after V was: it holds at least every write up to V. Writes made outside the app (seeds, a repair by
-// hand in SQL) are not seen until the next audited write or a restart.
-import type { Actor } from "@/domain/permissions";
-import { queryRows } from "@/server/db";
+// Every write the app makes goes through a command (src/server/commands/command.ts; the permission
+// matrix test fails on a write that does not), and every command adds its audit entry and bumps one
+// data version in the same transaction (bumpDataVersion): the version of the cluster it wrote to, or
+// the Ministry's ("ministry") when it changed the structure every page reads (blocks, clusters, units,
+// accounts, the title catalogue) or touched no cluster. A version is that write's audit seq, and audit
+// seqs follow commit order (assigned under the chain's transaction-level lock), so a committed write
+// always leaves a higher number than any earlier one. A cluster's pages depend on
+// max(the cluster's version, the Ministry's): one statement, two primary-key lookups, read from Postgres
+// on every request before the data, so several app instances never serve one another's stale copies,
+// and a value cached under version V holds at least every write up to V. Writes in another cluster
+// leave it as it is. Writes made outside the app (seeds, a repair by hand in SQL) are not seen until
+// the next audited write to that scope or a restart.
+import { z } from "zod";
+import { PERMISSIONS, type Actor, type Permission, type Target } from "@/domain/permissions";
+import { queryRows, type Tx } from "@/server/db";
 import type { VersionedCache } from "./versioned-cache";
 
-/** The data version of the whole database: the last audit entry's seq (one index lookup). */
-export async function dataVersion(): Promise<string> {
-  const [row] = await queryRows<{ version: string }[]>`SELECT coalesce(max("seq"), 0)::text AS "version" FROM "AuditLog"`;
+/** The scope of writes that every page may read (structure, catalogue, accounts) or of no cluster. */
+export const MINISTRY_SCOPE = "ministry";
+
+const uuid = z.uuid();
+
+/** The data version a cluster's pages depend on; for no known cluster, that of every scope. */
+export async function clusterDataVersion(clusterId: string | null): Promise<string> {
+  if (!clusterId) {
+    const [row] = await queryRows<{ version: string }[]>`SELECT coalesce(max("seq"), 0)::text AS "version" FROM "DataVersion"`;
+    return row!.version;
+  }
+  const [row] = await queryRows<{ version: string }[]>`
+    SELECT coalesce(max("seq"), 0)::text AS "version" FROM "DataVersion" WHERE "scope" IN (${MINISTRY_SCOPE}, ${clusterId})`;
   return row!.version;
+}
+
+/** The data version of a unit's cluster (a unit moved to another cluster was a Ministry-wide write). */
+export async function unitDataVersion(unitId: string): Promise<string> {
+  if (!uuid.safeParse(unitId).success) return clusterDataVersion(null);
+  const [row] = await queryRows<{ version: string }[]>`
+    SELECT coalesce(max("seq"), 0)::text AS "version" FROM "DataVersion"
+    WHERE "scope" IN (${MINISTRY_SCOPE}, (SELECT "clusterId"::text FROM "Unit" WHERE "id" = ${unitId}::uuid))`;
+  return row!.version;
+}
+
+/**
+ * A permission that no role holds within a cluster or a unit (block, cluster, unit, account and title
+ * management) acts on the structure every page reads: its writes renew every cluster's pages.
+ */
+export function isMinistryWide(permission: Permission): boolean {
+  return Object.values(PERMISSIONS[permission]).every((scope) => scope === "all");
+}
+
+/**
+ * In a command's transaction, after its audit entry (`seq`): the version of what it wrote to. The
+ * cluster is the target's, else its unit's (read in the same statement), else the Ministry's.
+ */
+export async function bumpDataVersion(tx: Tx, permission: Permission, target: Target, seq: bigint): Promise<void> {
+  const clusterId = isMinistryWide(permission) ? null : (target.clusterId ?? null);
+  const unitId = isMinistryWide(permission) || clusterId ? null : (target.unitId ?? null);
+  await tx.$executeRaw`
+    INSERT INTO "DataVersion" ("scope", "seq")
+    SELECT coalesce(${clusterId}::text, (SELECT "clusterId"::text FROM "Unit" WHERE "id" = ${unitId}::uuid), ${MINISTRY_SCOPE}), ${seq}
+    ON CONFLICT ("scope") DO UPDATE SET "seq" = EXCLUDED."seq"`;
 }
 
 /**
@@ -25,8 +71,7 @@ export function viewerScope(actor: Actor): unknown[] {
   return [actor.role, actor.clusterId, actor.unitId, actor.chairOfClusterIds];
 }
 
-/** compute(), or what it gave for the same key under the current data version. */
-export async function reuseUntilWrite<T>(cache: VersionedCache<T>, key: unknown[], compute: () => Promise<T>): Promise<T> {
-  const version = await dataVersion();
-  return cache.get(JSON.stringify(key), version, compute);
+/** compute(), or what it gave for the same key under the same data version (`version()`, read first). */
+export async function reuseUntilWrite<T>(cache: VersionedCache<T>, key: unknown[], version: () => Promise<string>, compute: () => Promise<T>): Promise<T> {
+  return cache.get(JSON.stringify(key), await version(), compute);
 }

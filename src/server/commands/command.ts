@@ -5,6 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { ImportError } from "@/domain/excel-rows";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
+import { bumpDataVersion } from "@/server/cache/data-version";
 import { prisma, type Tx } from "@/server/db";
 import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { recordAccessDenied } from "@/server/security/access";
@@ -81,7 +82,8 @@ export async function executeCommand<I, R>(
       if (!can(actor, command.permission, target)) throw new ScopeRefused(target);
       const out = await command.run(tx, input, actor, target);
       if (command.auditPayload) checkAuditPayload(command, out.audit);
-      await tx.auditLog.create({
+      const { seq } = await tx.auditLog.create({
+        select: { seq: true },
         data: {
           actorId: actor.userId,
           actorName: actor.displayName,
@@ -94,6 +96,8 @@ export async function executeCommand<I, R>(
           after: toJson(out.audit.after),
         },
       });
+      // The overview caches of what this wrote to are renewed (src/server/cache/data-version.ts).
+      await bumpDataVersion(tx, command.permission, target, seq);
       return { ok: true as const, message: out.message, data: out.data };
     }, command.transaction);
   } catch (error) {

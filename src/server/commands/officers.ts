@@ -10,7 +10,10 @@ import { nameSortKey, searchKey } from "@/domain/vietnamese";
 import type { Tx } from "@/server/db";
 import { defineCommand, INVALID_INPUT, NotFoundError, UserError } from "./command";
 
-export const CODE_TAKEN = "Mã cán bộ đã tồn tại.";
+// Codes are unique across the Ministry. The refusal says only that the code cannot be used, never
+// that (or where) it exists: the same words for a code of this unit and one of another cluster.
+export const CODE_TAKEN = "Không dùng được mã cán bộ này; hãy chọn mã khác.";
+export const codeUnusableMessage = (code: string) => `Không dùng được mã cán bộ ${code}; hãy dùng mã khác.`;
 export const SUB_UNIT_INVALID = "Phòng/Đội không thuộc đơn vị hoặc đã ngừng hoạt động.";
 
 const collapse = (s: string) => s.replace(/\s+/g, " ").trim();

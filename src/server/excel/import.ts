@@ -4,11 +4,13 @@
 //
 // 1. readUploadedWorkbook: the size is checked BEFORE anything is read (≤ 5 MB), then the bytes must
 //    be a zip (xlsx) whose directory is sane (no zip bomb, no giant named ranges that would stall the
-//    parser), then exceljs must read it. Anything else: "Tệp không phải định dạng Excel (.xlsx)".
+//    parser), whose entries really inflate to no more than they declare (bounded-unzip.ts: a zip that
+//    lies about its sizes is stopped at the first byte too many), then exceljs must read it. Anything else: "Tệp không phải định dạng Excel (.xlsx)".
 // 2. parseWorkbook (src/domain/excel-rows.ts) validates every row, without the database.
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { MAX_ROWS_PER_SHEET, type RawSheet } from "@/domain/excel-rows";
+import { checkInflatedSizes, entryData, readZipDirectory, type ZipEntry } from "./bounded-unzip";
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** What the xlsx may expand to: a 10,000-row sheet is a few MB of XML; more is a zip bomb. */
@@ -22,11 +24,14 @@ const MAX_ZIP_ENTRIES = 2_000;
 const MAX_NAMED_RANGE_CELLS = 1_000_000;
 
 export const NOT_XLSX = "Tệp không phải định dạng Excel (.xlsx).";
+export const ZIP_BOMB = `Tệp không nhập được: nội dung nén của tệp giải nén ra nhiều hơn kích thước ghi trong tệp hoặc quá ${MAX_UNZIPPED_BYTES / (1024 * 1024)} MB (tệp hỏng hoặc được tạo để gây quá tải). Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.`;
 export const NO_FILE = "Vui lòng chọn tệp Excel (.xlsx) để nhập.";
 export const OLD_OR_ENCRYPTED =
   "Tệp không phải định dạng Excel (.xlsx): đây là tệp Excel cũ (.xls) hoặc tệp đã đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng “Excel Workbook (.xlsx)”.";
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+/** An upload refused while it streamed in (its size is not known: no Content-Length, or a lying one). */
+export const UPLOAD_TOO_LARGE = `Tệp quá lớn; chỉ nhận tệp tối đa ${mb(MAX_IMPORT_BYTES)} MB. Chưa có dữ liệu nào được lưu.`;
 export const tooLargeMessage = (bytes: number) => `Tệp quá lớn (${mb(bytes)} MB); chỉ nhận tệp tối đa ${mb(MAX_IMPORT_BYTES)} MB.`;
 
 export type UploadRead = { ok: true; sheets: RawSheet[]; fileName: string } | { ok: false; message: string };
@@ -62,6 +67,10 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName = "tep-nhap.
   if (sizeError) return { ok: false, message: sizeError };
   const zipError = inspectXlsxZip(bytes);
   if (zipError) return { ok: false, message: zipError };
+  // The sizes above are what the zip says; this is what it does, stopped at the first byte too many.
+  const directory = readZipDirectory(bytes, MAX_ZIP_ENTRIES);
+  const inflated = directory.ok ? await checkInflatedSizes(bytes, directory.entries, MAX_UNZIPPED_BYTES) : ({ ok: false, reason: "corrupt" } as const);
+  if (!inflated.ok) return { ok: false, message: inflated.reason === "bomb" ? ZIP_BOMB : NOT_XLSX };
   const workbook = new ExcelJS.Workbook();
   try {
     // Nodes that can name huge ranges (merged cells, validations, conditional formats) or carry
@@ -104,53 +113,27 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName = "tep-nhap.
 
 /**
  * Checks that the bytes are a zip holding an xlsx workbook, from the zip's own directory (no
- * decompression except workbook.xml, size-capped): magic bytes, entry count, total unzipped size,
- * the two parts every xlsx has, and the size of the named ranges. Returns an error message or null.
+ * decompression except workbook.xml, size-capped): magic bytes, entry count, total declared unzipped
+ * size, the two parts every xlsx has, and the size of the named ranges. Returns an error message or
+ * null. What the entries really inflate to is checked next (checkInflatedSizes).
  */
 export function inspectXlsxZip(bytes: Uint8Array): string | null {
   if (bytes.byteLength >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return OLD_OR_ENCRYPTED;
   if (bytes.byteLength < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return NOT_XLSX;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
-  let eocd = -1;
-  for (let i = bytes.byteLength - 22; i >= Math.max(0, bytes.byteLength - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return NOT_XLSX;
-  const entries = view.getUint16(eocd + 10, true);
-  const dirSize = view.getUint32(eocd + 12, true);
-  const dirOffset = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || dirOffset === 0xffffffff) return NOT_XLSX; // zip64: never an Excel file of this size
-  if (entries > MAX_ZIP_ENTRIES || dirOffset + dirSize > bytes.byteLength) return NOT_XLSX;
-  let p = dirOffset;
+  const directory = readZipDirectory(bytes, MAX_ZIP_ENTRIES);
+  if (!directory.ok) return NOT_XLSX;
   let total = 0;
-  const names = new Map<string, { method: number; compressed: number; size: number; localOffset: number }>();
-  const decoder = new TextDecoder();
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > bytes.byteLength || view.getUint32(p, true) !== 0x02014b50) return NOT_XLSX;
-    const flags = view.getUint16(p + 8, true);
-    const method = view.getUint16(p + 10, true);
-    const compressed = view.getUint32(p + 20, true);
-    const size = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLength > bytes.byteLength) return NOT_XLSX;
-    if (flags & 0x1) return OLD_OR_ENCRYPTED; // an encrypted entry
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    names.set(name, { method, compressed, size, localOffset });
-    total += size;
-    if (total > MAX_UNZIPPED_BYTES) return NOT_XLSX;
-    p += 46 + nameLength + extraLength + commentLength;
+  const names = new Map<string, ZipEntry>();
+  for (const entry of directory.entries) {
+    if (entry.flags & 0x1) return OLD_OR_ENCRYPTED; // an encrypted entry
+    names.set(entry.name, entry);
+    total += entry.size;
+    if (total > MAX_UNZIPPED_BYTES) return ZIP_BOMB;
   }
   if (!names.has("[Content_Types].xml")) return NOT_XLSX;
   const workbookEntry = names.get("xl/workbook.xml");
   if (!workbookEntry) return NOT_XLSX;
-  const workbookXml = readEntry(bytes, view, workbookEntry);
+  const workbookXml = readEntry(bytes, workbookEntry);
   if (workbookXml === null) return NOT_XLSX;
   if (namedRangeCells(workbookXml) > MAX_NAMED_RANGE_CELLS) {
     return "Tệp có vùng được đặt tên (Name Manager) quá lớn; hãy xóa các tên vùng, lưu lại rồi nhập lại.";
@@ -158,13 +141,10 @@ export function inspectXlsxZip(bytes: Uint8Array): string | null {
   return null;
 }
 
-function readEntry(bytes: Uint8Array, view: DataView, entry: { method: number; compressed: number; size: number; localOffset: number }): string | null {
+function readEntry(bytes: Uint8Array, entry: ZipEntry): string | null {
   try {
-    const p = entry.localOffset;
-    if (p + 30 > bytes.byteLength || view.getUint32(p, true) !== 0x04034b50) return null;
-    const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-    if (start + entry.compressed > bytes.byteLength || entry.size > 20 * 1024 * 1024) return null;
-    const data = bytes.subarray(start, start + entry.compressed);
+    const data = entryData(bytes, entry);
+    if (!data || entry.size > 20 * 1024 * 1024) return null;
     if (entry.method === 0) return new TextDecoder().decode(data);
     if (entry.method !== 8) return null;
     return new TextDecoder().decode(inflateRawSync(data, { maxOutputLength: 20 * 1024 * 1024 }));

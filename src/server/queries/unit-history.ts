@@ -10,7 +10,7 @@ import { titleCountSeries, unitYearSeries, yearRange, type TitleCountRow, type Y
 import { can, type Actor } from "@/domain/permissions";
 import { isUuid, pageParam } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
-import { reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
+import { reuseUntilWrite, unitDataVersion, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
 import { queryRows } from "@/server/db";
 import { tallyOfUnit, titleCatalogue } from "./dashboard";
@@ -185,5 +185,5 @@ const histories = new VersionedCache<UnitHistory>(300);
 /** unitHistory, reused until the data changes (as cachedClusterDashboard; no clock in it). */
 export function cachedUnitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}): Promise<UnitHistory> {
   const page = pageParam.parse(opts.page ?? 1); // ?page=1.5, -2, 1e0: one entry, not one each
-  return reuseUntilWrite(histories, [...viewerScope(actor), unitId, page], () => unitHistory(actor, unitId, { page }));
+  return reuseUntilWrite(histories, [...viewerScope(actor), unitId, page], () => unitDataVersion(unitId), () => unitHistory(actor, unitId, { page }));
 }

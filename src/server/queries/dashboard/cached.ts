@@ -1,6 +1,6 @@
 import { type Actor } from "@/domain/permissions";
 import { vietnamToday } from "@/domain/registration-window";
-import { reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
+import { clusterDataVersion, reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
 import { type ClusterDashboard, clusterDashboard } from "./cluster-dashboard";
 import type { DashboardParams } from "./params";
@@ -16,5 +16,12 @@ const dashboards = new VersionedCache<ClusterDashboard>(300);
  * key; the acting user is still loaded afresh on every request.
  */
 export function cachedClusterDashboard(actor: Actor, params: DashboardParams = {}, now = new Date()): Promise<ClusterDashboard> {
-  return reuseUntilWrite(dashboards, [...viewerScope(actor), params.clusterId, params.year, vietnamToday(now)], () => clusterDashboard(actor, params, now));
+  // The cluster resolveCluster will show (the admin's default is unknown before: every scope's version).
+  const clusterId = params.clusterId ?? (actor.role === "ADMIN" ? null : (actor.chairOfClusterIds[0] ?? actor.clusterId));
+  return reuseUntilWrite(
+    dashboards,
+    [...viewerScope(actor), params.clusterId, params.year, vietnamToday(now)],
+    () => clusterDataVersion(clusterId),
+    () => clusterDashboard(actor, params, now),
+  );
 }

@@ -1,19 +1,21 @@
 "use client";
-// The upload form: year, file, submit; then either the errors (by sheet, row and column: nothing was
-// saved) or what changed. The size is checked here too, so a file over the limit is never uploaded.
+// The upload form: year, file, submit (to ./upload/route.ts); then either the errors (by sheet, row and
+// column: nothing was saved) or what changed. The size is checked here too, so a file over the limit is never uploaded.
 import Link from "next/link";
 import { startTransition, useActionState, useId, useState } from "react";
 import { controlClass, DataTable, PickerSelect } from "@/components/ui";
 import type { ImportError } from "@/domain/excel-rows";
-import { importWorkbookAction } from "./actions";
 import type { ImportState } from "./state";
 
 const fmt = (n: number) => n.toLocaleString("vi-VN");
 
 export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: string; label: string }[]; defaultYearId: string; maxBytes: number }) {
-  const [state, formAction, pending] = useActionState(async (prev: ImportState | null, formData: FormData): Promise<ImportState> => {
+  const [state, formAction, pending] = useActionState(async (_prev: ImportState | null, formData: FormData): Promise<ImportState> => {
     try {
-      return await importWorkbookAction(prev, formData);
+      // A route handler (./upload/route.ts): it counts the upload's bytes as they arrive and answers
+      // the same state as JSON, also for a refusal (413 over the limit, 422 for the file's errors).
+      const response = await fetch("/registration/import/upload", { method: "POST", body: formData, headers: { Accept: "application/json" } });
+      return (await response.json()) as ImportState;
     } catch {
       return { ok: false, message: "Không gửi được tệp lên máy chủ (tệp quá lớn hoặc kết nối bị gián đoạn); chưa có dữ liệu nào được lưu. Vui lòng thử lại.", errors: [], errorCount: 0 };
     }

@@ -15,6 +15,7 @@ import type { Tx } from "@/server/db";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { isoOf } from "../shared";
+import { codeUnusableMessage } from "../../officers";
 
 export type ImportInput = {
   yearId: string;
@@ -124,7 +125,11 @@ export async function applyImport(
   const subUnits = new Map(
     (await tx.unit.findMany({ where: { parentId: unitId }, select: { id: true, name: true, active: true } })).map((s) => [s.id, s]),
   );
-  const OTHER_UNIT = (code: string) => `Mã cán bộ ${code} đã được dùng cho một cán bộ của đơn vị khác; không nhập được dòng này.`;
+  // Codes are unique across the Ministry, but whose a taken code is stays unsaid: another unit's code
+  // "cannot be used" (officers sheet) or names no officer of the unit (other sheets), exactly as a code
+  // that does not exist anywhere would.
+  const UNUSABLE = (code: string) => codeUnusableMessage(code);
+  const NOT_IN_UNIT = (code: string) => `Không có cán bộ mã ${code} trong đơn vị (và trang “${OFFICER_SHEET.name}” của tệp cũng không có).`;
 
   const fileOfficers = new Map<string, OfficerRowInput>();
   const toCreate: OfficerRowInput[] = [];
@@ -134,7 +139,7 @@ export async function applyImport(
     fileOfficers.set(row.code, row);
     const current = stored.get(row.code);
     if (current && current.unitId !== unitId) {
-      rowError(OFFICER_SHEET.name, row.row, "Mã cán bộ", OTHER_UNIT(row.code));
+      rowError(OFFICER_SHEET.name, row.row, "Mã cán bộ", UNUSABLE(row.code));
       continue;
     }
     if (row.subUnitId) {
@@ -153,13 +158,13 @@ export async function applyImport(
   /** The officer a registration/result row names: from the file or the unit; errors otherwise. */
   const resolve = (sheet: string, row: { row: number; code: string; fullName: string | null }) => {
     const current = stored.get(row.code);
+    const inFile = fileOfficers.get(row.code);
     if (current && current.unitId !== unitId) {
-      rowError(sheet, row.row, "Mã cán bộ", OTHER_UNIT(row.code));
+      rowError(sheet, row.row, "Mã cán bộ", inFile ? UNUSABLE(row.code) : NOT_IN_UNIT(row.code));
       return null;
     }
-    const inFile = fileOfficers.get(row.code);
     if (!current && !inFile) {
-      rowError(sheet, row.row, "Mã cán bộ", `Không có cán bộ mã ${row.code} trong đơn vị (và trang “${OFFICER_SHEET.name}” của tệp cũng không có).`);
+      rowError(sheet, row.row, "Mã cán bộ", NOT_IN_UNIT(row.code));
       return null;
     }
     const name = inFile?.fullName ?? current!.fullName;
