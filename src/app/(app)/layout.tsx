@@ -4,6 +4,8 @@ import { ROLE_LABELS } from "@/domain/permissions";
 import { requireActor } from "@/server/auth/current";
 import { navigationFor } from "../navigation";
 import { NavLinks } from "./nav-links";
+import { NotificationBell } from "@/components/notification-bell";
+import { unreadCount } from "@/server/queries/notifications";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -19,6 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Sổ Thi đua
           </Link>
           <div className="flex items-center gap-3 text-sm">
+            <NotificationBell initialUnread={await unreadCount(actor)} />
             <span>
               <span className="font-medium" data-testid="current-user">{actor.displayName}</span>
               <span className="ml-2 rounded bg-brand-800 px-2 py-0.5 text-xs" data-testid="current-role">{roleLabel}</span>

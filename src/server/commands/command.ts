@@ -6,6 +6,7 @@ import { can, roleMay, type Actor, type Permission, type Target } from "@/domain
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { prisma, type Tx } from "@/server/db";
 import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError } from "@/server/errors";
+import { notifyFromCommand } from "@/server/notifications/hook";
 
 export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, UserError };
 
@@ -74,6 +75,7 @@ export async function executeCommand<I, R>(
           after: toJson(out.audit.after),
         },
       });
+      await notifyFromCommand(tx, { action: command.name, target, audit: out.audit, actor });
       return { ok: true as const, message: out.message, data: out.data };
     }, command.transaction);
   } catch (error) {

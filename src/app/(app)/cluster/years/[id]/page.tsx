@@ -8,6 +8,8 @@ import { CSTDCS_BASES, DEFAULT_YEAR_SETTINGS, PASS_THRESHOLDS, TIE_BREAKS, type 
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { clusterYearDetail } from "@/server/queries/cluster";
+import { offsetsText } from "@/domain/notifications";
+import { ReminderSettings } from "./reminder-settings";
 import {
   advanceYearPhaseAction,
   closeYearAction,
@@ -53,6 +55,8 @@ function settingText(key: Key, settings: YearSettings): string {
     case "reportDeadline":
     case "conferenceDate":
       return settings[key] ? formatDate(settings[key]) : "Chưa đặt";
+    case "reminderOffsets":
+      return offsetsText(settings.reminderOffsets);
   }
 }
 
@@ -357,6 +361,7 @@ export default async function YearPage({ params }: { params: Promise<{ id: strin
         )}
         <p className="mt-4 text-xs text-slate-500">Cập nhật lần cuối: {formatDateTime(year.updatedAt)}</p>
       </Card>
+      <ReminderSettings yearId={year.id} settings={year.settings} writable={writable} />
     </div>
   );
 }
