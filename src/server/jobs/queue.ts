@@ -38,8 +38,12 @@ export type Jobs = {
   stop(): Promise<void>;
 };
 
+/** Creates the queue, or brings an existing one's retry policy up to this process's settings. */
 async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, "name">) {
-  if (await boss.getQueue(name)) return;
+  if (await boss.getQueue(name)) {
+    await boss.updateQueue(name, { name, ...options });
+    return;
+  }
   try {
     await boss.createQueue(name, { name, ...options });
   } catch (error) {
@@ -63,9 +67,9 @@ export async function startJobs(options: JobsOptions = {}): Promise<Jobs> {
   });
   boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
   await boss.start();
-  const retryLimit = options.emailRetryLimit ?? 5;
+  const emailRetry = { retryLimit: options.emailRetryLimit ?? 5, retryDelay: options.emailRetryDelaySeconds ?? 60, retryBackoff: true };
   await ensureQueue(boss, REMINDERS_QUEUE, { policy: "standard", retryLimit: 2, retryDelay: 300, expireInSeconds: 900 });
-  await ensureQueue(boss, EMAIL_QUEUE, { policy: "standard", retryLimit, retryDelay: options.emailRetryDelaySeconds ?? 60, retryBackoff: true, expireInSeconds: 120 });
+  await ensureQueue(boss, EMAIL_QUEUE, { policy: "standard", ...emailRetry, expireInSeconds: 120 });
 
   const pool = new pg.Pool({ connectionString, max: 2, allowExitOnIdle: true });
   pool.on("error", (error) => console.error("[jobs] idle connection lost:", error.message));
@@ -78,7 +82,7 @@ export async function startJobs(options: JobsOptions = {}): Promise<Jobs> {
         `SELECT id FROM "EmailDelivery" WHERE status = 'PENDING' ORDER BY "createdAt" LIMIT 100 FOR UPDATE SKIP LOCKED`,
       );
       const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
-      for (const row of rows) await boss.send(EMAIL_QUEUE, { deliveryId: row.id }, { db, singletonKey: row.id });
+      for (const row of rows) await boss.send(EMAIL_QUEUE, { deliveryId: row.id }, { db, singletonKey: row.id, ...emailRetry });
       if (rows.length) await client.query(`UPDATE "EmailDelivery" SET status = 'QUEUED', "queuedAt" = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
       await client.query("COMMIT");
       return rows.length;
