@@ -109,9 +109,12 @@ async function buildWorld() {
   const closedYear = await prisma.emulationYear.create({ data: { clusterId: cluster.id, year: 2021, phase: "CLOSED", settings: DEFAULT_YEAR_SETTINGS } });
   await prisma.officerYearResult.create({ data: { officerId: a.people[0]!.id, year: 2021, rating: "GOOD", awardedTitleCode: "CST", verified: true } });
 
+  // Issue 16: a notification of c's head (the open round told the delegates).
+  const notification = await prisma.notification.findFirstOrThrow({ where: { userId: c.head.userId } });
+
   return {
     cluster, year, year2023, closedYear, table, a, b, c, d, subUnit, secretariat, admin, spareUser, reportOf, draftReportId, evidence, evidenceCriterion,
-    scoringRoundId, assignment, draftRoundId, openRoundId, candidates, discipline, cst,
+    scoringRoundId, assignment, draftRoundId, openRoundId, candidates, discipline, cst, notification,
     chairHead: { ...b.head, chairOfClusterIds: [cluster.id] } as Actor,
   };
 }
@@ -251,6 +254,15 @@ const CASES: Record<string, Case> = {
   "vote.round.runoff": { actor: (w) => w.secretariat, input: (w) => ({ roundId: w.openRoundId }) },
   "vote.round.apply": { actor: (w) => w.secretariat, input: (w) => ({ roundId: w.openRoundId }) },
   "vote.chair.assign": { actor: (w) => w.secretariat, input: (w) => ({ yearId: w.year.id, chairUnitId: w.c.unit.id, chairAssignmentRef: "Văn bản số 12/BCA-V03 ngày 10/12/2022" }), stored: ["chairAssignmentRef"] },
+
+  // Issue 16 — notifications, e-mail, reminders, holidays
+  "notification.read": { actor: (w) => w.c.head, input: (w) => ({ notificationId: w.notification.id }) },
+  "notification.readAll": { actor: (w) => w.c.head, input: () => ({}) },
+  "profile.email": { actor: (w) => w.a.officer, input: () => ({ email: "can.bo@bocongan.gov.vn", emailNotifications: "on" }), stored: ["email"] },
+  "user.email": { actor: (w) => w.admin, input: (w) => ({ userId: w.spareUser.userId, email: "du.phong@bocongan.gov.vn" }), stored: ["email"] },
+  "year.reminders": { actor: (w) => w.secretariat, input: (w) => ({ yearId: w.year.id, reminderOffsets: "5, 1" }) },
+  "holiday.add": { actor: (w) => w.admin, input: () => ({ date: "16/03/2022", name: "Ngày nghỉ thử nghiệm" }), stored: ["name"] },
+  "holiday.remove": { actor: (w) => w.admin, input: () => ({ date: "2022-03-16" }) },
 };
 
 // ---------------------------------------------------------------------------------------------

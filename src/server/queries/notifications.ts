@@ -199,3 +199,11 @@ export async function remindersOverview(actor: Actor, clusterId: string, year: n
   }
   return { reminded: [...grouped.values()], late, labels: DEADLINE_LABELS };
 }
+
+/** An account's e-mail settings, for the admin's user form. */
+export async function userEmailOf(actor: Actor, userId: string) {
+  if (!roleMay(actor, "user.manage") || !isUuid(userId)) notFound();
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, emailNotifications: true, clusterId: true, unitId: true } });
+  if (!user || !can(actor, "user.manage", { clusterId: user.clusterId, unitId: user.unitId })) notFound();
+  return { email: user.email, emailNotifications: user.emailNotifications };
+}

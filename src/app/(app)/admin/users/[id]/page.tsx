@@ -9,6 +9,7 @@ import { PASSWORD_MIN } from "@/server/commands/admin";
 import { clusterOptions, getUser, memberUnitOptions } from "@/server/queries/admin";
 import { resetUserPasswordAction, setUserDisabledAction, updateUserAction } from "../actions";
 import { UserScopeFields } from "../user-scope-fields";
+import { UserEmailCard } from "./email-card";
 
 export const metadata: Metadata = { title: "Sửa tài khoản" };
 
@@ -53,6 +54,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           Tạo lúc {formatDateTime(user.createdAt)} · Cập nhật lúc {formatDateTime(user.updatedAt)} · Vai trò hiện tại: {ROLE_LABELS[user.role]}
         </p>
       </Card>
+      <UserEmailCard actor={actor} userId={user.id} />
       <Card title="Đặt lại mật khẩu">
         <ActionForm action={resetUserPasswordAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label="Đặt lại mật khẩu">
           <input type="hidden" name="id" value={user.id} />
