@@ -139,7 +139,7 @@ export async function startAppJobs(): Promise<void> {
   const g = globalThis as unknown as { soThiDuaJobs?: Promise<Jobs> };
   if (g.soThiDuaJobs) return;
   const config = emailConfig();
-  if (!config.enabled && config.reason === "invalid") console.warn(`[sổ thi đua] CẢNH BÁO: ${config.warning}`);
+  if (!config.enabled && config.reason === "invalid" && process.env.SMTP_WARNED !== "1") console.warn(`[sổ thi đua] CẢNH BÁO: ${config.warning}`);
   g.soThiDuaJobs = startJobs();
   try {
     // No signal handler of our own (it would replace Next's exit on SIGTERM): a job cut off by a stop
