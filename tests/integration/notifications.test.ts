@@ -6,7 +6,8 @@ import type { Actor } from "@/domain/permissions";
 import { seededHolidays } from "@/domain/holidays-vn";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
 import { executeCommand } from "@/server/commands/command";
-import { markAllNotificationsRead, markNotificationRead } from "@/server/commands/notifications";
+import { markAllNotificationsRead, markNotificationRead, updateReminderOffsets } from "@/server/commands/notifications";
+import { addHoliday, removeHoliday } from "@/server/commands/holidays";
 import { returnReport } from "@/server/commands/reports";
 import { createRound, openRound } from "@/server/commands/votes";
 import { startJobs, REMINDERS_QUEUE, type Jobs } from "@/server/jobs/queue";
@@ -186,6 +187,28 @@ describe("reminders", () => {
     }
     expect((await sent("REPORT", 1)).length).toBe(3);
     expect(await prisma.notification.count({ where: { kind: "REMINDER_REPORT" } })).toBe(12); // 3 units × 2 people × 2 reminders
+  });
+});
+
+describe("the holiday calendar and the offsets, through their commands", () => {
+  it("the admin adds and removes a day (a duplicate is refused on the field); the reminder day moves with it", async () => {
+    await resetDatabase();
+    const admin = await makeActor("ADMIN");
+    const cluster = await makeCluster();
+    await makeUnit(cluster.id, "Cục An ninh mạng");
+    const secretariat = await makeActor("SECRETARIAT", { clusterId: cluster.id });
+    const year = await prisma.emulationYear.create({ data: { clusterId: cluster.id, year: 2022, phase: "REGISTRATION", settings: { ...DEFAULT_YEAR_SETTINGS, registrationDeadline: "2022-03-31" } } });
+    expect(await executeCommand(updateReminderOffsets, secretariat, { yearId: year.id, reminderOffsets: "0, 40" })).toMatchObject({ ok: false, fieldErrors: { reminderOffsets: [expect.stringContaining("từ 1 đến 30")] } });
+    expect(await executeCommand(updateReminderOffsets, secretariat, { yearId: year.id, reminderOffsets: "3" })).toMatchObject({ ok: true });
+    // 3 working days before Thursday 31/03/2022: Monday 28/03 — or Friday 25/03 once 28/03 is a holiday.
+    expect(await executeCommand(addHoliday, admin, { date: "28/03/2022", name: "Ngày nghỉ thử" })).toMatchObject({ ok: true });
+    expect(await executeCommand(addHoliday, admin, { date: "28/03/2022", name: "Trùng" })).toMatchObject({ ok: false, fieldErrors: { date: expect.any(Array) } });
+    expect(await executeCommand(addHoliday, admin, { date: "31/02/2022", name: "Sai ngày" })).toMatchObject({ ok: false, fieldErrors: { date: expect.any(Array) } });
+    expect(await executeCommand(addHoliday, secretariat, { date: "29/03/2022", name: "Không được" })).toMatchObject({ ok: false });
+    expect((await runReminders({ now: at("2022-03-25") })).reminders).toBe(1);
+    expect(await executeCommand(removeHoliday, admin, { date: "2022-03-28" })).toMatchObject({ ok: true });
+    expect(await prisma.holiday.count()).toBe(0);
+    expect(await prisma.auditLog.count({ where: { action: { in: ["holiday.add", "holiday.remove", "year.reminders"] } } })).toBe(3);
   });
 });
 

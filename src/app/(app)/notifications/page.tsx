@@ -31,7 +31,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <>
             {data.unread > 0 && (
               <ActionForm action={markAllReadAction} aria-label="Đánh dấu tất cả là đã đọc">
-                <SubmitButton variant="secondary">Đánh dấu tất cả là đã đọc</SubmitButton>
+                <SubmitButton className="min-h-11" variant="secondary">Đánh dấu tất cả là đã đọc</SubmitButton>
               </ActionForm>
             )}
             <Link href="/notifications/settings" className={tab(false)}>
@@ -77,7 +77,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               {!n.readAt && (
                 <ActionForm action={markReadAction} aria-label={`Đánh dấu đã đọc: ${n.title}`}>
                   <input type="hidden" name="notificationId" value={n.id} />
-                  <SubmitButton variant="secondary">Đánh dấu đã đọc</SubmitButton>
+                  <SubmitButton className="min-h-11" variant="secondary">Đánh dấu đã đọc</SubmitButton>
                 </ActionForm>
               )}
             </li>

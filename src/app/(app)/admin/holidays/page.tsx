@@ -44,7 +44,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
         <ActionForm action={addHolidayAction} aria-label="Thêm ngày nghỉ" resetOnSuccess className="flex flex-wrap items-end gap-4">
           <TextField name="date" label="Ngày (dd/mm/yyyy)" required placeholder={`02/09/${year}`} maxLength={10} />
           <TextField name="name" label="Tên ngày nghỉ" required placeholder="Nghỉ bù Quốc khánh" maxLength={200} />
-          <SubmitButton>Thêm ngày nghỉ</SubmitButton>
+          <SubmitButton className="min-h-11">Thêm ngày nghỉ</SubmitButton>
         </ActionForm>
       </Card>
       {data.holidays.length === 0 ? (
@@ -59,7 +59,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
               <td className={cellClass}>
                 <ActionForm action={removeHolidayAction} aria-label={`Bỏ ngày nghỉ ${displayIsoDate(h.date)}`}>
                   <input type="hidden" name="date" value={h.date} />
-                  <SubmitButton variant="danger" confirm={`Bỏ ngày nghỉ ${displayIsoDate(h.date)} (${h.name})?`}>
+                  <SubmitButton className="min-h-11" variant="danger" confirm={`Bỏ ngày nghỉ ${displayIsoDate(h.date)} (${h.name})?`}>
                     Bỏ
                   </SubmitButton>
                 </ActionForm>

@@ -23,7 +23,7 @@ export default async function NotificationSettingsPage() {
         <ActionForm action={updateMyEmailAction} aria-label="Thư điện tử nhận thông báo" className="space-y-4">
           <TextField name="email" label="Địa chỉ thư điện tử" type="email" autoComplete="email" maxLength={254} defaultValue={s.email ?? ""} hint="Để trống nếu không muốn nhận thư." />
           <CheckboxField name="emailNotifications" label="Gửi thông báo tới địa chỉ này" defaultChecked={s.emailNotifications} />
-          <SubmitButton>Lưu</SubmitButton>
+          <SubmitButton className="min-h-11">Lưu</SubmitButton>
         </ActionForm>
       </Card>
     </div>

@@ -12,7 +12,7 @@ export async function UserEmailCard({ actor, userId }: { actor: Actor; userId: s
       <ActionForm action={setUserEmailAction} aria-label="Thư điện tử nhận thông báo" className="flex flex-wrap items-end gap-4">
         <input type="hidden" name="userId" value={userId} />
         <TextField name="email" label="Địa chỉ thư điện tử" type="email" maxLength={254} defaultValue={user.email ?? ""} hint="Để trống nếu không gửi thư." />
-        <SubmitButton>Lưu địa chỉ</SubmitButton>
+        <SubmitButton className="min-h-11">Lưu địa chỉ</SubmitButton>
       </ActionForm>
       <p className="mt-2 text-xs text-slate-500">
         {user.emailNotifications ? "Người dùng đang nhận thông báo qua thư điện tử." : "Người dùng đã tắt nhận thông báo qua thư điện tử."}

@@ -25,7 +25,7 @@ export function ReminderSettings({ yearId, settings, writable }: { yearId: strin
             hint="Ví dụ: 5, 1 (mặc định). Để trống nếu không nhắc."
             maxLength={40}
           />
-          <SubmitButton>Lưu nhắc hạn</SubmitButton>
+          <SubmitButton className="min-h-11">Lưu nhắc hạn</SubmitButton>
         </ActionForm>
       ) : (
         <p className="font-medium">
