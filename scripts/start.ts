@@ -9,6 +9,7 @@ import { openAppDatabase } from "./lib/database";
 import { authSecret, demoLoginsTable, prepareDatabase } from "./lib/app-setup";
 import { buildIfNeeded } from "./lib/build";
 import { startNextWorkers, workerCount, type NextWorkers } from "./lib/next-workers";
+import { emailConfig } from "../src/server/notifications/email-config";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -47,7 +48,11 @@ try {
   const { seeded, summary } = await prepareDatabase(root, db.url, { demo: process.env.SEED_DEMO !== "false" });
   if (seeded) log(`Đã nạp dữ liệu mẫu: ${summary}`);
 
-  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(root), PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
+  // E-mail (issue 16): a bad SMTP_URL is said once here, not once per worker; the app runs without e-mail.
+  const smtp = emailConfig();
+  if (!smtp.enabled && smtp.reason === "invalid") log(`CẢNH BÁO: ${smtp.warning}`);
+  else if (smtp.enabled) log("Gửi thông báo qua thư điện tử: bật (SMTP_URL).");
+  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: authSecret(root), PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", SMTP_WARNED: "1" };
   if (dev) {
     devServer = spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { cwd: root, env, stdio: ["inherit", "pipe", "inherit"] });
     let announced = false;

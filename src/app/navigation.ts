@@ -17,6 +17,8 @@ const ITEMS: { href: string; label: string; permission?: Permission; roles?: Act
   { href: "/admin/users", label: "Tài khoản", permission: "user.manage" },
   { href: "/titles", label: "Danh hiệu thi đua", permission: "title.view" },
   { href: "/audit", label: "Nhật ký hệ thống", permission: "audit.view" },
+  { href: "/admin/holidays", label: "Ngày nghỉ", permission: "holiday.manage" },
+  { href: "/admin/deliveries", label: "Thư gửi lỗi", permission: "delivery.view" },
 ];
 
 export function navigationFor(actor: Actor): NavItem[] {

@@ -199,7 +199,18 @@ export function CheckboxField({ name, label, defaultChecked }: { name: string; l
   );
 }
 
-export function SubmitButton({ children, variant = "primary", confirm }: { children: ReactNode; variant?: "primary" | "danger" | "secondary"; confirm?: string }) {
+export function SubmitButton({
+  children,
+  variant = "primary",
+  confirm,
+  className,
+}: {
+  children: ReactNode;
+  variant?: "primary" | "danger" | "secondary";
+  confirm?: string;
+  /** Extra classes (e.g. "min-h-11" for a 44px touch target). */
+  className?: string;
+}) {
   const status = useFormStatus();
   const pending = useContext(Pending) || status.pending;
   const styles = {
@@ -216,7 +227,7 @@ export function SubmitButton({ children, variant = "primary", confirm }: { child
         // Irreversible actions ask first.
         if (confirm && !window.confirm(confirm)) e.preventDefault();
       }}
-      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:opacity-60 ${styles}`}
+      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:opacity-60 ${styles} ${className ?? ""}`}
     >
       {pending ? "Đang xử lý…" : children}
     </button>

@@ -68,6 +68,11 @@ export const PERMISSIONS = {
   "vote.manage": { SECRETARIAT: "cluster" },
   "vote.cast": { UNIT_HEAD: "unit" },
   "vote.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
+  // Notifications (issue 16): everyone reads and marks their own (the command checks the owner) and sets
+  // their own e-mail; the admin keeps the holiday calendar and sees failed e-mail deliveries.
+  "notification.own": { ADMIN: "all", SECRETARIAT: "all", UNIT_OFFICER: "all", UNIT_HEAD: "all" },
+  "holiday.manage": { ADMIN: "all" },
+  "delivery.view": { ADMIN: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

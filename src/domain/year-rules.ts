@@ -28,6 +28,7 @@ export const YEAR_SETTING_LABELS: Record<keyof YearSettings, string> = {
   midyearReportDeadline: "Hạn nộp báo cáo sơ kết 6 tháng",
   reportDeadline: "Hạn nộp báo cáo tổng kết",
   conferenceDate: "Ngày hội nghị tổng kết",
+  reminderOffsets: "Nhắc hạn trước (số ngày làm việc)",
 };
 
 export const DEADLINE_KEYS = ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate"] as const;

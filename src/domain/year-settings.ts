@@ -49,6 +49,9 @@ export const yearSettingsSchema = z.object({
   midyearReportDeadline: isoDate.nullable().default(null),
   reportDeadline: isoDate.nullable().default(null),
   conferenceDate: isoDate.nullable().default(null),
+  // Reminders (issue 16): working days before each deadline on which the units that have not done the
+  // thing are reminded; empty = no reminders. Cross-scoring sheets and ballots count to conferenceDate.
+  reminderOffsets: z.array(z.number().int().min(1).max(30)).max(5).default([5, 1]),
 });
 
 export type YearSettings = z.infer<typeof yearSettingsSchema>;

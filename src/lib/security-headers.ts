@@ -45,6 +45,7 @@ const FILE_ROUTES = [
   /^\/registration\/template$/,
   /^\/overview\/export$/,
   /^\/conference\/minutes$/,
+  /^\/api\/notifications\/count$/, // the bell's unread count (JSON)
 ];
 
 export function isFileRoute(pathname: string): boolean {

@@ -9,6 +9,7 @@ import { bumpDataVersion } from "@/server/cache/data-version";
 import { prisma, type Tx } from "@/server/db";
 import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { recordAccessDenied } from "@/server/security/access";
+import { notifyFromCommand } from "@/server/notifications/hook";
 
 export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError };
 
@@ -40,6 +41,11 @@ export type Command<I, R> = {
   transaction?: { maxWait?: number; timeout?: number };
   /** Field to blame when a unique constraint fails, by constraint column. */
   uniqueFields?: Record<string, { field: string; message: string }>;
+  /**
+   * True for a command that writes nothing an overview page shows (a user's own notifications or
+   * e-mail address): the cached dashboards and histories stay (src/server/cache/data-version.ts).
+   */
+  keepsOverviews?: boolean;
   /**
    * The shape of the audit entry's { before, after }, where readers of the log rely on it. A mismatch
    * is the command's bug: the transaction is rolled back and the user sees the system error.
@@ -97,7 +103,8 @@ export async function executeCommand<I, R>(
         },
       });
       // The overview caches of what this wrote to are renewed (src/server/cache/data-version.ts).
-      await bumpDataVersion(tx, command.permission, target, seq);
+      if (!command.keepsOverviews) await bumpDataVersion(tx, command.permission, target, seq);
+      await notifyFromCommand(tx, { action: command.name, target, audit: out.audit, actor });
       return { ok: true as const, message: out.message, data: out.data };
     }, command.transaction);
   } catch (error) {

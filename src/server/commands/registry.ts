@@ -5,6 +5,8 @@ import * as admin from "./admin";
 import * as amendments from "./amendments";
 import type { Command } from "./command";
 import * as criteria from "./criteria";
+import * as holidays from "./holidays";
+import * as notifications from "./notifications";
 import * as officers from "./officers";
 import * as registration from "./registration";
 import * as reports from "./reports";
@@ -16,7 +18,7 @@ import * as years from "./years";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = Command<any, any>;
 
-const MODULES: Record<string, unknown>[] = [admin, amendments, criteria, officers, registration, reports, results, scoring, votes, years];
+const MODULES: Record<string, unknown>[] = [admin, amendments, criteria, holidays, notifications, officers, registration, reports, results, scoring, votes, years];
 
 const isCommand = (value: unknown): value is AnyCommand =>
   typeof value === "object" && value !== null && typeof (value as AnyCommand).name === "string" && typeof (value as AnyCommand).run === "function";

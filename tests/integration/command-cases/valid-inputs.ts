@@ -530,4 +530,51 @@ export const FIXTURES: Record<string, Fixture> = {
     stored: ["note"],
     year: { scoped: true },
   },
+  // ---------------------------------------------------------------------------------------------
+  // Issue 16 — notifications, e-mail, reminders, holidays (kept in one block; see commands/notifications.ts, holidays.ts)
+  "notification.read": {
+    // Everyone's own notification (the command checks the owner; anyone else's is "not found").
+    scope: () => ({}),
+    input: async (_w, actor) => ({ notificationId: (await ownNotification(actor)).id }),
+    year: { scoped: false, why: "a user's own notification, not a record of an emulation year" },
+  },
+  "notification.readAll": {
+    scope: () => ({}),
+    input: async (_w, actor) => {
+      await ownNotification(actor);
+      return {};
+    },
+    year: { scoped: false, why: "a user's own notifications, not records of an emulation year" },
+  },
+  "profile.email": {
+    scope: () => ({}),
+    input: () => ({ email: "can.bo@bocongan.gov.vn", emailNotifications: "on" }),
+    year: { scoped: false, why: "the user's own account settings" },
+  },
+  "user.email": {
+    scope: "A1",
+    input: (w) => ({ userId: w.actors.UNIT_OFFICER_A1.userId, email: "canbo.a1@bocongan.gov.vn" }),
+    year: { scoped: false, why: "an account, not a record of an emulation year" },
+  },
+  "year.reminders": { scope: "A", input: (w) => ({ yearId: w.yearA.id, reminderOffsets: "7, 2" }), year: { scoped: true } },
+  "holiday.add": {
+    scope: "none",
+    input: () => ({ date: "16/03/2022", name: "Ngày nghỉ thử nghiệm" }),
+    year: { scoped: false, why: "the national holiday calendar, not a cluster's year" },
+  },
+  "holiday.remove": {
+    scope: "none",
+    input: async () => {
+      await prisma.holiday.upsert({ where: { date: new Date("2022-03-17T00:00:00Z") }, create: { date: new Date("2022-03-17T00:00:00Z"), name: "Ngày nghỉ thử nghiệm" }, update: {} });
+      return { date: "2022-03-17" };
+    },
+    year: { scoped: false, why: "the national holiday calendar, not a cluster's year" },
+  },
 };
+
+/** A notification of the actor's own (issue 16 fixtures). */
+function ownNotification(actor: Actor) {
+  return prisma.notification.create({
+    data: { userId: actor.userId, kind: "REPORT_ACCEPTED", subjectType: "REPORT", title: "Báo cáo được tiếp nhận", body: "Thử nghiệm." },
+  });
+}

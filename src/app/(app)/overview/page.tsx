@@ -6,6 +6,7 @@ import { requireActor } from "@/server/auth/current";
 import { cachedClusterDashboard, parseDashboardParams } from "@/server/queries/dashboard";
 import { maySeeMinistry } from "@/server/queries/ministry";
 import { DashboardView } from "./dashboard-view";
+import { RemindersSection } from "./reminders-section";
 import "./overview.css";
 import { pageOr404 } from "@/app/not-found-boundary";
 
@@ -15,7 +16,12 @@ async function OverviewPage({ searchParams }: { searchParams: Promise<Record<str
   const actor = await requireActor();
   const params = parseDashboardParams(await searchParams);
   const d = await cachedClusterDashboard(actor, params);
-  return <DashboardView d={d} viewer={{ displayName: actor.displayName, maySeeMinistry: maySeeMinistry(actor) }} printedOn={formatDate(new Date())} />;
+  return (
+    <>
+      <DashboardView d={d} viewer={{ displayName: actor.displayName, maySeeMinistry: maySeeMinistry(actor) }} printedOn={formatDate(new Date())} />
+      {d.cluster && <RemindersSection actor={actor} clusterId={d.cluster.id} year={"year" in d && d.year ? d.year.year : null} />}
+    </>
+  );
 }
 
 export default pageOr404(OverviewPage);

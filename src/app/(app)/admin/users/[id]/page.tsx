@@ -9,6 +9,7 @@ import { clusterOptions, getUser, memberUnitOptions } from "@/server/queries/adm
 import { resetUserPasswordAction, setUserDisabledAction, updateUserAction } from "../actions";
 import { UserScopeFields } from "../user-scope-fields";
 import { pageOr404 } from "@/app/not-found-boundary";
+import { UserEmailCard } from "./email-card";
 
 export const metadata: Metadata = { title: "Sửa tài khoản" };
 
@@ -43,6 +44,7 @@ async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
           Tạo lúc {formatDateTime(user.createdAt)} · Cập nhật lúc {formatDateTime(user.updatedAt)} · Vai trò hiện tại: {ROLE_LABELS[user.role]}
         </p>
       </Card>
+      <UserEmailCard actor={actor} userId={user.id} />
       <Card title="Đặt lại mật khẩu">
         <ActionForm action={resetUserPasswordAction} resetOnSuccess className="grid gap-4 sm:grid-cols-2" aria-label="Đặt lại mật khẩu">
           <input type="hidden" name="id" value={user.id} />

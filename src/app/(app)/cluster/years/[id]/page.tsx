@@ -8,6 +8,7 @@ import { LeadershipCard } from "./_sections/leadership-card";
 import { PhaseCard } from "./_sections/phase-card";
 import { SettingsCard } from "./_sections/settings-card";
 import { pageOr404 } from "@/app/not-found-boundary";
+import { ReminderSettings } from "./reminder-settings";
 
 export const metadata: Metadata = { title: "Năm thi đua" };
 
@@ -55,6 +56,7 @@ async function YearPage({ params }: { params: Promise<{ id: string }> }) {
       <LeadershipCard year={year} writable={writable} />
 
       <SettingsCard year={year} writable={writable} />
+      <ReminderSettings yearId={year.id} settings={year.settings} writable={writable} />
     </div>
   );
 }

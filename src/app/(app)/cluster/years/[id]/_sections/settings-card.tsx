@@ -5,6 +5,7 @@ import { CSTDCS_BASES, DEFAULT_YEAR_SETTINGS, PASS_THRESHOLDS, TIE_BREAKS, type 
 import { formatDate, formatDateTime } from "@/lib/format";
 import { updateYearSettingsAction } from "../../../actions";
 import type { YearDetail } from "./year-detail";
+import { offsetsText } from "@/domain/notifications";
 
 type Key = keyof YearSettings;
 
@@ -41,6 +42,8 @@ function settingText(key: Key, settings: YearSettings): string {
     case "reportDeadline":
     case "conferenceDate":
       return settings[key] ? formatDate(settings[key]) : "Chưa đặt";
+    case "reminderOffsets":
+      return offsetsText(settings.reminderOffsets);
   }
 }
 
