@@ -2,7 +2,7 @@
 // data. Started by Playwright (playwright.config.ts) and stopped by it with SIGTERM.
 //
 // Two instances of the same build run on one database, as two stateless instances behind a load
-// balancer (DOMAIN.md §8): E2E_PORT, which Playwright waits for, and E2E_PORT+1, used only by
+// balancer (docs/domain.md §8): E2E_PORT, which Playwright waits for, and E2E_PORT+1, used only by
 // tests/e2e/two-instances.spec.ts. Same DATABASE_URL and AUTH_SECRET, so a session minted by one is
 // valid on the other. The second one is started first and awaited before the first one starts: once
 // Playwright sees E2E_PORT answer, both are up, with one webServer entry and no second script.

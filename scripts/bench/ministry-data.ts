@@ -1,4 +1,4 @@
-// Ministry-scale data for the dashboard benchmark (DOMAIN.md §8): about 20 clusters, 150 member units,
+// Ministry-scale data for the dashboard benchmark (docs/domain.md §8): about 20 clusters, 150 member units,
 // 400,000 officers and 10 years of history — officers' results and registrations every year (millions
 // of rows), initiatives and discipline records, criteria tables, year-end reports with every score,
 // fixed rankings, unit titles, conference votes with ballots, and accounts. The latest year is in

@@ -1,4 +1,4 @@
-// Benchmark of issue 16 at Ministry scale (DOMAIN.md §8): 20 clusters, 150 member units, an officer and
+// Benchmark of issue 16 at Ministry scale (docs/domain.md §8): 20 clusters, 150 member units, an officer and
 // a head per unit and a secretariat per cluster; every deadline of a year set (registration, mid-year
 // and year-end reports, and the conference for an open cross-scoring round and an open vote round),
 // with about half of the units late on each. The reminder run is timed for every day of the year (the

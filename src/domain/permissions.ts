@@ -1,4 +1,4 @@
-// The permission table (DOMAIN.md §5): role × action × scope. Every command and query takes its
+// The permission table (docs/domain.md §5): role × action × scope. Every command and query takes its
 // check from here; nothing else decides who may do what.
 
 export const ROLES = ["ADMIN", "SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] as const;

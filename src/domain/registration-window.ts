@@ -1,4 +1,4 @@
-// Rules of a unit's title registration for one emulation year (DOMAIN.md §4 step 2) that do not need a
+// Rules of a unit's title registration for one emulation year (docs/domain.md §4 step 2) that do not need a
 // database: when the unit may still change its registration, how far the secretariat may reopen it,
 // what a scanned agreement file may be, and the progress figure the secretariat watches.
 // Pure functions, no framework imports; the caller passes the clock.

@@ -1,4 +1,4 @@
-// The title catalogue of DOMAIN.md §3, as seeded; admins can edit names and prerequisites afterwards.
+// The title catalogue of docs/domain.md §3, as seeded; admins can edit names and prerequisites afterwards.
 export type TitleSeed = {
   code: string;
   name: string;

@@ -1,4 +1,4 @@
-// The phases of a cluster's emulation year (DOMAIN.md §4), in order, with their Vietnamese names.
+// The phases of a cluster's emulation year (docs/domain.md §4), in order, with their Vietnamese names.
 export const YEAR_PHASES = ["SETUP", "REGISTRATION", "MIDYEAR", "REPORTING", "SCORING", "CONFERENCE", "RESULTS", "CLOSED"] as const;
 export type YearPhase = (typeof YEAR_PHASES)[number];
 

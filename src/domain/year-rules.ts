@@ -1,4 +1,4 @@
-// Rules for a cluster's emulation years (DOMAIN.md §4 step 1, step 6 "chair rotation", step 8):
+// Rules for a cluster's emulation years (docs/domain.md §4 step 1, step 6 "chair rotation", step 8):
 // which year may be opened, who may chair it, how settings carry over, how phases move.
 // Pure functions, no framework imports: the commands and pages apply them, the tests pin them down.
 import { PHASE_LABELS, YEAR_PHASES, type YearPhase } from "./year-phases";

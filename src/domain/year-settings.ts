@@ -1,4 +1,4 @@
-// Per cluster-year settings (DOMAIN.md: every "default" rule is a setting with that default).
+// Per cluster-year settings (docs/domain.md: every "default" rule is a setting with that default).
 import { z } from "zod";
 import type { EligibilitySettings } from "@/domain/eligibility";
 

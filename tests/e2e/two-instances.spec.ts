@@ -1,4 +1,4 @@
-// Two app instances on one Postgres, as behind a load balancer (DOMAIN.md §8: several stateless
+// Two app instances on one Postgres, as behind a load balancer (docs/domain.md §8: several stateless
 // instances): login throttling, sessions, votes and registrations behave as on one instance, because
 // nothing is kept in one process's memory. scripts/e2e-server.ts starts the second instance on
 // E2E_PORT+1 with the same database and AUTH_SECRET.

@@ -3,7 +3,7 @@ import { DEFAULT_YEAR_SETTINGS, parseYearSettings, yearSettingsSchema } from "@/
 import { formatDate, parseVietnameseDate } from "@/lib/format";
 
 describe("year settings", () => {
-  it("has the defaults of DOMAIN.md", () => {
+  it("has the defaults of docs/domain.md", () => {
     expect(DEFAULT_YEAR_SETTINGS).toMatchObject({
       cstdcsQuotaPercent: 15,
       advancedUnitMinCstPercent: 50,

@@ -1,7 +1,7 @@
 // Vietnamese labels of what the dashboard shows. Pure.
 import type { ReportState } from "./missing";
 
-/** What another unit may know of a report: drafts are never described (DOMAIN.md §5). */
+/** What another unit may know of a report: drafts are never described (docs/domain.md §5). */
 export function reportStatusLabel(status: ReportState | null): string {
   switch (status) {
     case "SUBMITTED":

@@ -1,4 +1,4 @@
-// Collective titles (DOMAIN.md §3): Đơn vị tiên tiến → Đơn vị Quyết thắng → Cờ thi đua của Bộ Công an
+// Collective titles (docs/domain.md §3): Đơn vị tiên tiến → Đơn vị Quyết thắng → Cờ thi đua của Bộ Công an
 // → Cờ thi đua của Chính phủ; and the cluster-level check of flag proposals against the allocation.
 //
 // Cumulative like the individual ladder: each title's reasons are the lower title's plus its own.
@@ -55,7 +55,7 @@ import {
   type UnitYearRecord,
 } from "./types";
 
-/** Cờ thi đua của Chính phủ: at most one per cluster per year (not a setting: DOMAIN.md §3). */
+/** Cờ thi đua của Chính phủ: at most one per cluster per year (not a setting: docs/domain.md §3). */
 export const GOVERNMENT_FLAGS_PER_CLUSTER = 1;
 
 const SERIOUS: DisciplineForm = "CANH_CAO";

@@ -1,4 +1,4 @@
-// The title eligibility rules engine (DOMAIN.md §3, §4 step 2). Pure TypeScript: plain data in, plain
+// The title eligibility rules engine (docs/domain.md §3, §4 step 2). Pure TypeScript: plain data in, plain
 // data out, no framework, no database, no clock (the caller passes the year, the stage and the day).
 //
 // Every title comes back as { title, status, reasons }: ELIGIBLE, NOT_YET (a prerequisite not met yet)

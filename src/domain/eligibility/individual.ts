@@ -1,4 +1,4 @@
-// Individual titles (DOMAIN.md §3): CST → CSTĐCS → CSTĐ CAND → CSTĐ toàn quốc.
+// Individual titles (docs/domain.md §3): CST → CSTĐCS → CSTĐ CAND → CSTĐ toàn quốc.
 //
 // The ladder is cumulative: each title's reasons are the reasons of the title below plus its own, so
 // "ELIGIBLE for a higher title" always means every prerequisite of the lower ones held, and a

@@ -1,4 +1,4 @@
-// The CSTĐCS quota (DOMAIN.md §3): at most cstdcsQuotaPercent% (default 15%) of the unit's CST,
+// The CSTĐCS quota (docs/domain.md §3): at most cstdcsQuotaPercent% (default 15%) of the unit's CST,
 // rounded down. It counts what is REGISTERED (or proposed), not only what was awarded, so a unit sees
 // the warning while it types. Every officer registered for CSTĐCS or higher (CSTĐ CAND and CSTĐ toàn
 // quốc require the CSTĐCS standard the same year) uses one place; everyone registered for any

@@ -1,4 +1,4 @@
-// Registrations (DOMAIN.md §4 step 2): "one achievement, one title", and a whole unit's registrations
+// Registrations (docs/domain.md §4 step 2): "one achievement, one title", and a whole unit's registrations
 // evaluated at once (per-officer eligibility + the CSTĐCS quota), fast enough to run as people type.
 import {
   assertYear,

@@ -1,4 +1,4 @@
-// Plain data in and out of the eligibility rules engine (DOMAIN.md §3). No framework, no I/O: the
+// Plain data in and out of the eligibility rules engine (docs/domain.md §3). No framework, no I/O: the
 // server loads these shapes from Postgres, the engine answers, the pages show the reasons.
 import type { TASK_RATINGS } from "../title-catalogue";
 import type { YearSettings } from "../year-settings";

@@ -1,5 +1,5 @@
 // The outcome of a closed round: who passes the threshold, who fills the seats, and whether a run-off
-// is needed (DOMAIN.md §4 step 6: "ties go to a run-off round between the tied candidates").
+// is needed (docs/domain.md §4 step 6: "ties go to a run-off round between the tied candidates").
 import { meetsThreshold, votesNeeded } from "./threshold";
 import type { CandidateTally } from "./tally";
 import type { PassThreshold, RoundKind } from "./types";

@@ -1,4 +1,4 @@
-// Chair rotation (DOMAIN.md §4 step 6): the candidate list for next year's chair election.
+// Chair rotation (docs/domain.md §4 step 6): the candidate list for next year's chair election.
 import { compareVi } from "../vietnamese";
 
 export type RotationMember = { id: string; name: string; active: boolean };

@@ -1,4 +1,4 @@
-// Conference votes (DOMAIN.md §4 step 6, §6): the kinds and states of a round, how a ballot is filled
+// Conference votes (docs/domain.md §4 step 6, §6): the kinds and states of a round, how a ballot is filled
 // in, and their Vietnamese names. Pure: no framework, no database.
 import { PASS_THRESHOLDS } from "../year-settings";
 import type { RoundKind } from "./labels";

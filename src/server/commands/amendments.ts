@@ -1,4 +1,4 @@
-// Amendments after closing (DOMAIN.md §4 step 8): a closed year is read-only, and the one way to
+// Amendments after closing (docs/domain.md §4 step 8): a closed year is read-only, and the one way to
 // correct it afterwards is this explicit command of the secretariat (or an admin). It corrects an
 // officer's awarded title (and rating) or a unit's collective title of that year, on the strength of a
 // decision (number, date, signer) and a written reason, both kept in the audit entry with the values

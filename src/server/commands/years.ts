@@ -1,4 +1,4 @@
-// Commands of the secretariat on its cluster's emulation years (DOMAIN.md §4 step 1 and step 8).
+// Commands of the secretariat on its cluster's emulation years (docs/domain.md §4 step 1 and step 8).
 // The cluster always comes from the database (the actor's own cluster, or the stored year), never
 // from the form. Every command of a cluster's years locks the cluster row first, so two app
 // instances cannot interleave (e.g. closing a year while its settings are being saved).

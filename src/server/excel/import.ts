@@ -1,4 +1,4 @@
-// Reading a unit's uploaded workbook (officers, registrations, results) — DOMAIN.md §4 step 2 and step 7.
+// Reading a unit's uploaded workbook (officers, registrations, results) — docs/domain.md §4 step 2 and step 7.
 // This folder reads and writes files only; the import's checks and writes against the database are the
 // importWorkbook command's (src/server/commands/results/import/).
 //

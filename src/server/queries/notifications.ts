@@ -60,7 +60,7 @@ export async function availability(actor: Actor, rows: Row[]): Promise<Map<strin
     if (permission && n.subjectId) {
       if (n.subjectType === "REPORT") {
         const r = reportById.get(n.subjectId);
-        // Drafts (never submitted) are shown to their own unit only (DOMAIN.md §5).
+        // Drafts (never submitted) are shown to their own unit only (docs/domain.md §5).
         if (r && (r.submissionCount > 0 || actor.unitId === r.unitId)) target = { clusterId: r.emulationYear.clusterId, unitId: r.unitId };
       } else if (n.subjectType === "VOTE_ROUND") {
         const c = roundCluster.get(n.subjectId);

@@ -1,5 +1,5 @@
 // Read side of officers: the paged list of one member unit, one officer, and the choices the forms offer.
-// Scope (DOMAIN.md §5): unit officers and unit heads see their own unit only; the secretariat any unit
+// Scope (docs/domain.md §5): unit officers and unit heads see their own unit only; the secretariat any unit
 // of its cluster; admins any unit. Whatever is out of scope answers "not found" (404).
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";

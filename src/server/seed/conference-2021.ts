@@ -1,4 +1,4 @@
-// Demo data: the 2021 year-end conference of Cụm thi đua số 2, held on 19/11/2021 (DOMAIN.md §1).
+// Demo data: the 2021 year-end conference of Cụm thi đua số 2, held on 19/11/2021 (docs/domain.md §1).
 // Three closed rounds, each with the five units' ballots: the acclaim of Cục An ninh mạng… for the
 // Ministry flag, the election of Cục Kỹ thuật nghiệp vụ as chair for 2022 (the 2021 chair left out by
 // the rotation rule) and of Cục Ngoại tuyến as deputy. The acclaim is recorded as the proposal in

@@ -1,4 +1,4 @@
-// Demo criteria tables and 2021 results of Cụm thi đua số 2 (DOMAIN.md §1, §4).
+// Demo criteria tables and 2021 results of Cụm thi đua số 2 (docs/domain.md §1, §4).
 //  - 2021: the table (100 points + bonus capped at 5, penalties capped at 10), frozen at the first
 //    report; five accepted year-end reports with self-scores, a finalised cross-scoring round (each
 //    report scored by two other units) and final scores that rank Cục An ninh mạng… first (it was

@@ -1,4 +1,4 @@
-// The demo data (DOMAIN.md §1): Cụm thi đua số 2 – Khối các đơn vị thuộc Bộ trưởng, its five member
+// The demo data (docs/domain.md §1): Cụm thi đua số 2 – Khối các đơn vị thuộc Bộ trưởng, its five member
 // units with sub-units and fictional officers, the closed year 2021 (chair: Cục An ninh mạng…) and the
 // year 2022 open for registration (chair: Cục Kỹ thuật nghiệp vụ, elected at the 19/11/2021
 // conference), the title catalogue, and one account per role. Deterministic: the same content on every
@@ -214,7 +214,7 @@ export async function isDatabaseEmpty(prisma: Pick<PrismaClient, "user">): Promi
 }
 
 /**
- * Adds the titles of DOMAIN.md §3 that are missing (by code). Titles already present are left as they
+ * Adds the titles of docs/domain.md §3 that are missing (by code). Titles already present are left as they
  * are, so that an admin's edits survive; safe to run any number of times.
  */
 export async function seedTitleCatalogue(db: Pick<Tx, "titleDefinition">): Promise<number> {
@@ -311,7 +311,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
       const year2022Id = yearIds.get(2022)!;
       const unitIds = Object.fromEntries(DEMO_UNITS.map((u) => [u.code, idOf(u.code)]));
 
-      // The years' story (DOMAIN.md §1): officers' 2019–2021 history, the criteria tables with 2021's
+      // The years' story (docs/domain.md §1): officers' 2019–2021 history, the criteria tables with 2021's
       // scored reports, the 2021 conference, then 2022's
       // registrations, which the engine checks against that history (so they come last).
       await seedHistory(tx, { clusterId: cluster.id, year2021Id, unitIds });

@@ -1,4 +1,4 @@
-// Demo data: the officers' history 2019–2021 of Cụm thi đua số 2 (DOMAIN.md §1, §3, §4 step 7), so that
+// Demo data: the officers' history 2019–2021 of Cụm thi đua số 2 (docs/domain.md §1, §3, §4 step 7), so that
 // the 2022 rules engine has something to read:
 // - every officer rated for 2019, 2020 and 2021; CST for everyone the rules allow (rated "Hoàn thành
 //   tốt nhiệm vụ" or better, no discipline counting against the year); CSTĐCS within each unit's quota,

@@ -1,4 +1,4 @@
-// Demo data: the 2022 title registrations of Cụm thi đua số 2, part-way through (DOMAIN.md §4 step 2):
+// Demo data: the 2022 title registrations of Cụm thi đua số 2, part-way through (docs/domain.md §4 step 2):
 // three units have submitted, one is still drafting, and the chair unit (Cục Kỹ thuật nghiệp vụ) has
 // only signed its agreement. Every unit signed the year's emulation agreement in January.
 //

@@ -1,4 +1,4 @@
-// Administration commands (DOMAIN.md §5, "Quản trị"): blocks, clusters, units, user accounts and the
+// Administration commands (docs/domain.md §5, "Quản trị"): blocks, clusters, units, user accounts and the
 // title catalogue. Every one runs through executeCommand (role check → zod → one transaction → audit).
 //
 // Invariants kept here:

@@ -1,4 +1,4 @@
-// The criteria table of a cluster-year (tiêu chí, thang điểm — DOMAIN.md §4 step 1), kept by the
+// The criteria table of a cluster-year (tiêu chí, thang điểm — docs/domain.md §4 step 1), kept by the
 // secretariat: create it (empty or copied from the previous year), edit sections, criteria, bonus and
 // penalty items and key figures, publish it for the units. The table freezes when the first report is
 // submitted (src/server/commands/reports/); after that every change is an amendment: it needs a

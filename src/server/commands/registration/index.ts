@@ -1,4 +1,4 @@
-// Commands of title registration (DOMAIN.md §4 step 2): a unit's officers' target titles (a batch from
+// Commands of title registration (docs/domain.md §4 step 2): a unit's officers' target titles (a batch from
 // the table, or every officer matching a filter), the unit's own target title, submitting, the
 // secretariat's reopen, and the signed agreement.
 //

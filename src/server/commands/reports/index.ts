@@ -1,4 +1,4 @@
-// Unit reports (DOMAIN.md §4 steps 3–4): the unit officer drafts (autosaved), the unit head approves and
+// Unit reports (docs/domain.md §4 steps 3–4): the unit officer drafts (autosaved), the unit head approves and
 // submits, the secretariat returns it with a reason or accepts it. A returned report is edited and
 // submitted again; every submission, return and acceptance is kept in ReportEvent (with what was
 // submitted). The year-end report and the mid-year review (short form) share this mechanism.

@@ -1,4 +1,4 @@
-// Results of an emulation year (DOMAIN.md §4 step 7) and the records later prerequisites read:
+// Results of an emulation year (docs/domain.md §4 step 7) and the records later prerequisites read:
 // an officer's task rating and awarded title with its decision, the secretariat's verification, a
 // unit's collective title, initiatives and discipline records; and the Excel import's command.
 //

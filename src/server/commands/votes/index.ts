@@ -1,4 +1,4 @@
-// Conference votes (DOMAIN.md §4 step 6, §6): the secretariat sets up, opens and closes rounds, opens
+// Conference votes (docs/domain.md §4 step 6, §6): the secretariat sets up, opens and closes rounds, opens
 // run-offs and records outcomes; each member unit's head casts the unit's one secret ballot.
 //
 // Secrecy: a ballot is stored as a random id + the round + its choices, nothing else. "Who voted"

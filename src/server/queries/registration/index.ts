@@ -1,4 +1,4 @@
-// Read side of title registration (DOMAIN.md §4 step 2): one unit's registration page for its cluster's
+// Read side of title registration (docs/domain.md §4 step 2): one unit's registration page for its cluster's
 // current year (paged officer table with each officer's eligibility, the unit's quota and collective
 // evaluation), the secretariat's board of every unit's progress, and the stored agreement file.
 // Scope: unit officers and unit heads see their own unit; the secretariat its cluster; admins all

@@ -155,7 +155,7 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
     /** May edit right now. */
     canEdit: mayEdit && window.writable && u.active,
     canReopen: can(actor, "registration.reopen", scope) && year.phase !== "CLOSED",
-    /** The secretariat records agreements in its cluster (DOMAIN.md §4 step 1). */
+    /** The secretariat records agreements in its cluster (docs/domain.md §4 step 1). */
     canRecordAgreementForUnit: can(actor, "year.manage", scope) && year.phase !== "CLOSED",
     counts: { officers: officerTotal, ...unitCounts, percent: registrationPercent(unitCounts.registered, officerTotal) },
     quota,

@@ -1,4 +1,4 @@
-// Read side of results (DOMAIN.md §4 step 7): per unit, registered vs awarded per title (aggregated in
+// Read side of results (docs/domain.md §4 step 7): per unit, registered vs awarded per title (aggregated in
 // SQL), one unit's officers with their registration and result (50 a page), and one officer's history.
 // Scope (permission "results.view"): admin any cluster, secretariat its cluster, unit officers and unit
 // heads their own unit only. Anything out of scope is "not found" (404).
