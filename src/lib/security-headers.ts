@@ -43,6 +43,7 @@ const FILE_ROUTES = [
   /^\/registration\/agreement\/[^/]+$/,
   /^\/registration\/export$/,
   /^\/registration\/template$/,
+  /^\/registration\/import\/upload$/, // Excel import upload (JSON answer)
   /^\/overview\/export$/,
   /^\/conference\/minutes$/,
   /^\/api\/notifications\/count$/, // the bell's unread count (JSON)

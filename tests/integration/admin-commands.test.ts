@@ -558,8 +558,8 @@ describe("admin queries", () => {
       ];
       for (const call of calls) await expect(call).rejects.toBeInstanceOf(NotFoundError);
     }
-    await expect(getUnit(w.admin, "khong-phai-uuid")).rejects.toThrow(/404/);
-    await expect(getUser(w.admin, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(/404/);
+    await expect(getUnit(w.admin, "khong-phai-uuid")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getUser(w.admin, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("show the title catalogue to every role, grouped and ordered by level; edit rights for admins only", async () => {
