@@ -16,6 +16,7 @@ import { loadActor } from "@/server/auth/actor";
 import { notificationDetail, notificationsPage, remindersOverview, unreadCount } from "@/server/queries/notifications";
 import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 import { buildWorld, type World } from "./command-cases/world";
+import { NotFoundError } from "@/server/errors";
 
 const at = (isoDay: string, time = "07:00") => new Date(`${isoDay}T${time}:00+07:00`);
 const kindsOf = async (actor: Actor) => (await prisma.notification.findMany({ where: { userId: actor.userId }, select: { kind: true } })).map((n) => n.kind).sort();
@@ -84,7 +85,7 @@ describe("notifications from commands", () => {
     expect((await notificationDetail(moved, returned.id)).available).toBe(false);
     await prisma.user.update({ where: { id: officer.userId }, data: { unitId: w.A1.id } });
     // Someone else's notification: not found (404), like any record out of scope.
-    await expect(notificationDetail(w.actors.UNIT_OFFICER_A2, returned.id)).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+    await expect(notificationDetail(w.actors.UNIT_OFFICER_A2, returned.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("marks one, then all, read — and nobody can mark another's", async () => {

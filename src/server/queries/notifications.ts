@@ -1,7 +1,6 @@
 // Reads of issue 16: the acting user's notifications (bell count, list, one notification), whether what
 // each is about is still there and visible to them, e-mail settings; the admin's failed deliveries and
 // holiday calendar; the dashboard's reminders section.
-import { notFound } from "next/navigation";
 import { can, roleMay, type Actor, type Target } from "@/domain/permissions";
 import { DEADLINE_KINDS, DEADLINE_LABELS, NOTIFICATION_KINDS, permissionOfKind, type DeadlineKind } from "@/domain/notifications";
 import { isUuid } from "@/domain/validation";
@@ -9,6 +8,7 @@ import { vietnamDay, type IsoDate } from "@/domain/working-days";
 import { prisma, queryRows } from "@/server/db";
 import { emailConfig } from "@/server/notifications/email-config";
 import { loadYearStates } from "@/server/notifications/reminders";
+import { notFound } from "@/server/errors";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 

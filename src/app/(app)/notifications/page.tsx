@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { notificationsPage } from "@/server/queries/notifications";
 import { markAllReadAction, markReadAction, openNotificationAction } from "./actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thông báo" };
 
@@ -16,7 +17,7 @@ const tab = (active: boolean) =>
     active ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
   }`;
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const sp = await searchParams;
   const unreadOnly = sp.unread === "1";
@@ -88,3 +89,5 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     </div>
   );
 }
+
+export default pageOr404(NotificationsPage);

@@ -6,10 +6,11 @@ import { displayIsoDate } from "@/domain/dashboard/missing";
 import type { Actor } from "@/domain/permissions";
 import { formatDateTime } from "@/lib/format";
 import { remindersOverview } from "@/server/queries/notifications";
+import { found } from "@/app/not-found-boundary";
 
 export async function RemindersSection({ actor, clusterId, year }: { actor: Actor; clusterId: string; year: number | null }) {
   if (year === null) return null;
-  const data = await remindersOverview(actor, clusterId, year);
+  const data = await found(remindersOverview(actor, clusterId, year));
   if (!data) return null;
   return (
     <section aria-labelledby="reminders-heading" className="no-print mx-auto mt-6 max-w-7xl space-y-3" data-testid="reminders-section">

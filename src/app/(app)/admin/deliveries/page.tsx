@@ -5,12 +5,13 @@ import { pageParam } from "@/domain/validation";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { deliveriesPage } from "@/server/queries/notifications";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thư thông báo gửi lỗi" };
 
 const STATUS_LABELS: Record<string, string> = { PENDING: "Chờ gửi", QUEUED: "Đang gửi", SENT: "Đã gửi", FAILED: "Gửi lỗi" };
 
-export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function DeliveriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const data = await deliveriesPage(actor, pageParam.parse((await searchParams).page));
   return (
@@ -49,3 +50,5 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
     </div>
   );
 }
+
+export default pageOr404(DeliveriesPage);

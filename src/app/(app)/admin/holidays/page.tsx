@@ -9,12 +9,13 @@ import { weekday } from "@/domain/working-days";
 import { requireActor } from "@/server/auth/current";
 import { holidaysOfYearPage } from "@/server/queries/notifications";
 import { addHolidayAction, removeHolidayAction } from "../notification-actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Ngày nghỉ lễ, tết" };
 
 const WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
-export default async function HolidaysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+async function HolidaysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
   const asked = Number((await searchParams).year);
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear();
@@ -71,3 +72,5 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
     </div>
   );
 }
+
+export default pageOr404(HolidaysPage);

@@ -7,10 +7,11 @@ import { NO_LONGER_AVAILABLE } from "@/domain/notifications";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { notificationDetail } from "@/server/queries/notifications";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thông báo" };
 
-export default async function NotificationPage({ params }: { params: Promise<{ id: string }> }) {
+async function NotificationPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const n = await notificationDetail(actor, (await params).id);
   return (
@@ -34,3 +35,5 @@ export default async function NotificationPage({ params }: { params: Promise<{ i
     </div>
   );
 }
+
+export default pageOr404(NotificationPage);

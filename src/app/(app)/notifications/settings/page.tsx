@@ -5,10 +5,11 @@ import { Card, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { myEmailSettings } from "@/server/queries/notifications";
 import { updateMyEmailAction } from "../actions";
+import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Nhận thông báo qua thư điện tử" };
 
-export default async function NotificationSettingsPage() {
+async function NotificationSettingsPage() {
   const actor = await requireActor();
   const s = await myEmailSettings(actor);
   return (
@@ -29,3 +30,5 @@ export default async function NotificationSettingsPage() {
     </div>
   );
 }
+
+export default pageOr404(NotificationSettingsPage);

@@ -4,9 +4,10 @@ import { Card } from "@/components/ui";
 import { userEmailOf } from "@/server/queries/notifications";
 import type { Actor } from "@/domain/permissions";
 import { setUserEmailAction } from "../../notification-actions";
+import { found } from "@/app/not-found-boundary";
 
 export async function UserEmailCard({ actor, userId }: { actor: Actor; userId: string }) {
-  const user = await userEmailOf(actor, userId);
+  const user = await found(userEmailOf(actor, userId));
   return (
     <Card title="Thư điện tử nhận thông báo">
       <ActionForm action={setUserEmailAction} aria-label="Thư điện tử nhận thông báo" className="flex flex-wrap items-end gap-4">
