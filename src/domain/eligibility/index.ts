@@ -47,7 +47,8 @@ export {
   titleLabel,
   type DisciplineHit,
 } from "./common";
-export { computeFacts, evaluateOfficer, explain, explainTitle, officerStatuses, resultFor, type OfficerFacts } from "./individual";
+export { computeFacts, evaluateOfficer, explain, explainTitle, type OfficerFacts } from "./individual";
+export { officerStatuses, resultFor } from "./officer-status";
 export { awardedTitleFailure, titleShort, withoutYear } from "./awarded";
 export { checkQuota, countQuotaTitles, cstdcsAllowed, type QuotaCheck, type QuotaCounts } from "./quota";
 export {

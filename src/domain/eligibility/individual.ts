@@ -45,7 +45,6 @@ import {
 } from "./common";
 import {
   EligibilityInputError,
-  INDIVIDUAL_TITLES,
   RESULTS,
   type CitedRecord,
   type EligibilitySettings,
@@ -431,26 +430,4 @@ export function evaluateOfficer(
   const tq = [...cand, twiceReason(f), levelInitiativeReason(f, "NATIONAL_INITIATIVE")];
   const results = [titleResult("CST", cst), titleResult("CSTDCS", cstdcs), titleResult("CSTD_CAND", cand), titleResult("CSTD_TQ", tq)];
   return { year, stage: stage.stage, results, highestEligible: highestEligible(results) };
-}
-
-/** Statuses only (no message built): the fast path for whole units. */
-export function officerStatuses(
-  history: OfficerHistory,
-  year: number,
-  settings: EligibilitySettings,
-  stage: EvaluationStage = RESULTS,
-): Record<IndividualTitle, EligibilityStatus> {
-  const s = computeFacts(history, year, settings, stage).statuses;
-  return { CST: s[0], CSTDCS: s[1], CSTD_CAND: s[2], CSTD_TQ: s[3] };
-}
-
-export const highestOf = (statuses: OfficerFacts["statuses"]): IndividualTitle | null => {
-  let best: IndividualTitle | null = null;
-  for (let i = 0; i < INDIVIDUAL_TITLES.length; i++) if (statuses[i] === "ELIGIBLE") best = INDIVIDUAL_TITLES[i]!;
-  return best;
-};
-
-/** The result for one title of an evaluation. */
-export function resultFor(evaluation: OfficerEvaluation, title: IndividualTitle) {
-  return evaluation.results[individualLevel(title) - 1]!;
 }

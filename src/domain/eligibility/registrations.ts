@@ -9,7 +9,8 @@ import {
   isIndividualTitle,
   titleLabel,
 } from "./common";
-import { computeFacts, evaluateOfficer, explainTitle, highestOf } from "./individual";
+import { computeFacts, evaluateOfficer, explainTitle } from "./individual";
+import { highestOf } from "./officer-status";
 import { checkQuota, type QuotaCheck } from "./quota";
 import {
   EligibilityInputError,
