@@ -10,6 +10,7 @@ import { loadActor } from "@/server/auth/actor";
 import { bumpDataVersion, clusterDataVersion, isMinistryWide, MINISTRY_SCOPE, unitDataVersion } from "@/server/cache/data-version";
 import { createBlock } from "@/server/commands/admin";
 import { executeCommand } from "@/server/commands/command";
+import { markAllNotificationsRead } from "@/server/commands/notifications";
 import { createOfficer } from "@/server/commands/officers";
 import { usePool } from "@/server/db";
 import { cachedClusterDashboard } from "@/server/queries/dashboard";
@@ -112,6 +113,14 @@ describe("per-cluster data versions", () => {
     const refused = await executeCommand(createOfficer, a.officer, form({ code: "", fullName: "", rank: "Đại úy", position: "Cán bộ" }));
     expect(refused.ok).toBe(false);
     expect(await clusterDataVersion(a.clusterId)).toBe(before);
+  });
+
+  it("a command that writes nothing the overviews show (marking notifications read) renews nothing", async () => {
+    const versions = async () => [await clusterDataVersion(a.clusterId), await clusterDataVersion(b.clusterId)];
+    const before = await versions();
+    expect((await executeCommand(markAllNotificationsRead, a.officer, {})).ok).toBe(true);
+    expect(await versions()).toEqual(before);
+    expect(await statementsOf(() => dashboardOf(a))).toBe(1);
   });
 
   it("a target with only a unit bumps the unit's cluster; no cluster at all bumps the Ministry", async () => {
