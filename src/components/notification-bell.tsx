@@ -8,8 +8,14 @@ const label = (n: number) => (n === 0 ? "Th么ng b谩o: kh么ng c贸 th么ng b谩o m峄
 
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const [unread, setUnread] = useState(initialUnread);
+  // A new count from the server (a navigation re-rendered the layout) replaces the polled one, during
+  // render rather than in an effect (no second render pass).
+  const [fromServer, setFromServer] = useState(initialUnread);
+  if (fromServer !== initialUnread) {
+    setFromServer(initialUnread);
+    setUnread(initialUnread);
+  }
   const pathname = usePathname();
-  useEffect(() => setUnread(initialUnread), [initialUnread]);
   useEffect(() => {
     let stopped = false;
     const refresh = async () => {
