@@ -145,7 +145,7 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
 
   // --- 3. The secretariat returns it with a reason -----------------------------------------------------
   await openReports2022(secretariat);
-  await secretariat.getByTestId("cluster-reports").getByRole("link", { name: `Xem báo cáo của ${KTNV}` }).click();
+  await secretariat.getByTestId("cluster-reports").getByRole("link", { name: `Xem báo cáo tổng kết của ${KTNV}` }).click();
   const returnForm = secretariat.getByRole("form", { name: "Trả lại báo cáo" });
   await returnForm.getByRole("button", { name: "Trả lại báo cáo" }).click();
   await expect(returnForm.getByText("Lý do trả lại cần nêu rõ (ít nhất 10 ký tự).")).toBeVisible();

@@ -196,7 +196,7 @@ function ReportCell({ row }: { row: ReportsIndexRow }) {
       <StatusBadge status={row.status} />
       {row.submissionCount > 1 && <span className="text-xs text-slate-500">gửi {row.submissionCount} lần</span>}
       {row.viewable && row.reportId && (
-        <Link href={`/reports/${row.reportId}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Xem báo cáo của ${row.unitName}`}>
+        <Link href={`/reports/${row.reportId}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={`Xem ${REPORT_KIND_LABELS[row.kind].toLowerCase()} của ${row.unitName}`}>
           Xem
         </Link>
       )}
