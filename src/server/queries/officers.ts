@@ -8,6 +8,7 @@ import { isUuid, pageParam } from "@/domain/validation";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
 import { NO_SUB_UNIT, officerSearchWhere } from "@/server/store/officer-filters";
+import { officerPage } from "@/server/store/officer-pages";
 import { notFound } from "@/server/errors";
 
 export const OFFICER_PAGE_SIZE = 25;
@@ -141,15 +142,11 @@ export async function listOfficers(actor: Actor, params: OfficerListParams): Pro
   if (search) where.AND = [search];
 
   const total = await prisma.officer.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / OFFICER_PAGE_SIZE));
-  const page = Math.min(Math.max(1, params.page ?? 1), pageCount);
-  const rows = await prisma.officer.findMany({
+  const { rows, page, pageCount } = await officerPage(
     where,
-    orderBy: [{ sortKey: "asc" }, { code: "asc" }],
-    skip: (page - 1) * OFFICER_PAGE_SIZE,
-    take: OFFICER_PAGE_SIZE,
-    select: { id: true, code: true, fullName: true, rank: true, position: true, active: true, subUnit: { select: { id: true, name: true } } },
-  });
+    { id: true, code: true, fullName: true, rank: true, position: true, active: true, subUnit: { select: { id: true, name: true } } },
+    { requested: params.page, total, size: OFFICER_PAGE_SIZE },
+  );
   return {
     ...empty,
     unit,

@@ -10,6 +10,7 @@ import { prisma } from "@/server/db";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { assertCan } from "../guard";
 import { officerSearchWhere } from "@/server/store/officer-filters";
+import { officerPage } from "@/server/store/officer-pages";
 import { resultYears } from "./years";
 import { pickYear, unitRows } from "./shared";
 import { notFound } from "@/server/errors";
@@ -93,14 +94,9 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
   if (and.length) where.AND = and;
 
   const total = await prisma.officer.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / RESULT_PAGE_SIZE));
-  const page = Math.min(Math.max(1, params.page ?? 1), pageCount);
-  const officers = await prisma.officer.findMany({
+  const { rows: officers, page, pageCount } = await officerPage(
     where,
-    orderBy: [{ sortKey: "asc" }, { code: "asc" }],
-    skip: (page - 1) * RESULT_PAGE_SIZE,
-    take: RESULT_PAGE_SIZE,
-    select: {
+    {
       id: true,
       code: true,
       fullName: true,
@@ -114,7 +110,8 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
         select: { rating: true, awardedTitleCode: true, decisionNo: true, decisionDate: true, decisionSigner: true, verified: true },
       },
     },
-  });
+    { requested: params.page, total, size: RESULT_PAGE_SIZE },
+  );
   const rows: OfficerResultRow[] = officers.map((o) => ({
     id: o.id,
     code: o.code,
