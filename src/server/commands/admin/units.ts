@@ -69,6 +69,15 @@ async function assertUnitCanStart(tx: Tx, unit: { clusterId: string; parentId: s
   }
 }
 
+/** The stored columns for a unit form's values, with the sort key kept in step with the name. */
+const unitColumns = (input: { code: string; name: string; clusterId: string; parentId: string | null }) => ({
+  code: input.code,
+  name: input.name,
+  sortKey: textSortKey(input.name),
+  clusterId: input.clusterId,
+  parentId: input.parentId,
+});
+
 export const createUnit = defineCommand({
   name: "unit.create",
   label: "Thêm đơn vị",
@@ -80,13 +89,7 @@ export const createUnit = defineCommand({
     await requireActiveCluster(tx, input.clusterId);
     if (input.parentId) await checkParent(tx, input.parentId, input.clusterId);
     const unit = await tx.unit.create({
-      data: {
-        code: input.code,
-        name: input.name,
-        sortKey: textSortKey(input.name),
-        clusterId: input.clusterId,
-        parentId: input.parentId,
-      },
+      data: unitColumns(input),
     });
     const message = unit.parentId ? `Đã tạo đơn vị trực thuộc “${unit.name}”.` : `Đã tạo đơn vị “${unit.name}”.`;
     return createdRow("Unit", unit.id, message, unitSnapshot(unit));
@@ -128,14 +131,7 @@ export const updateUnit = defineCommand({
 
     const after = await tx.unit.update({
       where: { id: input.id },
-      data: {
-        code: input.code,
-        name: input.name,
-        sortKey: textSortKey(input.name),
-        clusterId: input.clusterId,
-        parentId: input.parentId,
-        active,
-      },
+      data: { ...unitColumns(input), active },
     });
     let moved: { subUnits: number; accounts: number } | undefined;
     if (clusterChanged && !input.parentId) {
