@@ -88,15 +88,17 @@ export async function subUnitsOf(unitId: string, opts: { forForm?: boolean; keep
 }
 
 
-export type OfficerRow = {
+/** What every list of officers shows of one officer. */
+export type OfficerListed = {
   id: string;
   code: string;
   fullName: string;
   rank: string;
   position: string;
   active: boolean;
-  subUnit: { id: string; name: string } | null;
 };
+
+export type OfficerRow = OfficerListed & { subUnit: { id: string; name: string } | null };
 
 export type OfficerList = {
   /** The unit shown, or null when the actor may see no unit at all. */

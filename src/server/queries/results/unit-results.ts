@@ -11,6 +11,7 @@ import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { assertCan } from "../guard";
 import { officerSearchWhere } from "@/server/store/officer-filters";
 import { officerPage } from "@/server/store/officer-pages";
+import type { OfficerListed } from "../officers";
 import { resultYears } from "./years";
 import { pickYear, unitRows } from "./shared";
 import { notFound } from "@/server/errors";
@@ -42,13 +43,7 @@ export function parseUnitResultsParams(searchParams: Record<string, string | str
   return { yearId: p.year || undefined, q: p.q?.slice(0, 100), filter: p.filter, page: p.page, officerId: p.officer || undefined };
 }
 
-export type OfficerResultRow = {
-  id: string;
-  code: string;
-  fullName: string;
-  rank: string;
-  position: string;
-  active: boolean;
+export type OfficerResultRow = OfficerListed & {
   subUnitName: string | null;
   registeredTitle: string | null;
   result: {
