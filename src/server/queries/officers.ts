@@ -8,7 +8,7 @@ import { isUuid, pageParam } from "@/domain/validation";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
 import { NO_SUB_UNIT, officerSearchWhere } from "@/server/store/officer-filters";
-import { officerPage } from "@/server/store/officer-pages";
+import { officerListedSelect, officerPage } from "@/server/store/officer-pages";
 import { notFound } from "@/server/errors";
 
 export const OFFICER_PAGE_SIZE = 25;
@@ -146,7 +146,7 @@ export async function listOfficers(actor: Actor, params: OfficerListParams): Pro
   const total = await prisma.officer.count({ where });
   const { rows, page, pageCount } = await officerPage(
     where,
-    { id: true, code: true, fullName: true, rank: true, position: true, active: true, subUnit: { select: { id: true, name: true } } },
+    { ...officerListedSelect, subUnit: { select: { id: true, name: true } } },
     { requested: params.page, total, size: OFFICER_PAGE_SIZE },
   );
   return {
@@ -168,12 +168,7 @@ export async function getOfficer(actor: Actor, id: string) {
   const officer = await prisma.officer.findUnique({
     where: { id },
     select: {
-      id: true,
-      code: true,
-      fullName: true,
-      rank: true,
-      position: true,
-      active: true,
+      ...officerListedSelect,
       createdAt: true,
       updatedAt: true,
       unitId: true,

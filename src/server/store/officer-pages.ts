@@ -22,3 +22,6 @@ export async function officerPage<S extends Prisma.OfficerSelect>(
   });
   return { rows, page, pageCount };
 }
+
+/** The fields every list of officers shows of one officer (queries/officers.ts OfficerListed). */
+export const officerListedSelect = { id: true, code: true, fullName: true, rank: true, position: true, active: true } as const;

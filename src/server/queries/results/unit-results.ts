@@ -10,7 +10,7 @@ import { prisma } from "@/server/db";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { assertCan } from "../guard";
 import { officerSearchWhere } from "@/server/store/officer-filters";
-import { officerPage } from "@/server/store/officer-pages";
+import { officerListedSelect, officerPage } from "@/server/store/officer-pages";
 import type { OfficerListed } from "../officers";
 import { resultYears } from "./years";
 import { pickYear, unitRows } from "./shared";
@@ -92,12 +92,7 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
   const { rows: officers, page, pageCount } = await officerPage(
     where,
     {
-      id: true,
-      code: true,
-      fullName: true,
-      rank: true,
-      position: true,
-      active: true,
+      ...officerListedSelect,
       subUnit: { select: { name: true } },
       registrations: { where: { emulationYearId: year.id }, select: { titleCode: true } },
       yearResults: {
