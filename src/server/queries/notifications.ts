@@ -2,7 +2,7 @@
 // each is about is still there and visible to them, e-mail settings; the admin's failed deliveries and
 // holiday calendar; the dashboard's reminders section.
 import { can, roleMay, type Actor, type Target } from "@/domain/permissions";
-import { DEADLINE_KINDS, DEADLINE_LABELS, NOTIFICATION_KINDS, permissionOfKind, type DeadlineKind } from "@/domain/notifications";
+import { DEADLINE_KINDS, DEADLINE_LABELS, NOTIFICATION_KINDS, permissionOfKind, type DeadlineKind, type NotificationContent } from "@/domain/notifications";
 import { isUuid } from "@/domain/validation";
 import { vietnamDay, type IsoDate } from "@/domain/working-days";
 import { prisma, queryRows } from "@/server/db";
@@ -20,16 +20,8 @@ export async function unreadCount(actor: Actor): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-type Row = {
+type Row = NotificationContent<string, string> & {
   id: string;
-  kind: string;
-  subjectType: string;
-  subjectId: string | null;
-  clusterId: string | null;
-  unitId: string | null;
-  title: string;
-  body: string;
-  href: string | null;
   createdAt: Date;
   readAt: Date | null;
 };
