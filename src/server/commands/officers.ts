@@ -9,6 +9,7 @@ import { codeField, idField, optionalIdField, requiredText } from "@/domain/vali
 import type { Tx } from "@/server/db";
 import { officerColumns } from "@/server/store/officer-columns";
 import { defineCommand, INVALID_INPUT, NotFoundError, UserError } from "./command";
+import { ownUnitScope } from "@/server/store/unit-scopes";
 
 // Codes are unique across the Ministry. The refusal says only that the code cannot be used, never
 // that (or where) it exists: the same words for a code of this unit and one of another cluster.
@@ -109,12 +110,7 @@ export const createOfficer = defineCommand({
   permission: "officer.manage",
   input: createOfficerInput,
   // The officer joins the acting user's own member unit; the form has no say in it.
-  async target(tx, _input, actor) {
-    if (!actor.unitId) return {};
-    const unit = await tx.unit.findUnique({ where: { id: actor.unitId }, select: { id: true, clusterId: true, parentId: true } });
-    if (!unit || unit.parentId) return {};
-    return { unitId: unit.id, clusterId: unit.clusterId };
-  },
+  target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {
     const unitId = scopedUnitId(target);
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { active: true } });
