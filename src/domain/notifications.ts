@@ -44,6 +44,21 @@ export const NOTIFICATION_KINDS = {
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
+/**
+ * What a notification says and what it is about, as written (kind and subject type checked) or as
+ * read back from the database (plain strings).
+ */
+export type NotificationContent<Kind extends string = NotificationKind, Subject extends string = SubjectType> = {
+  kind: Kind;
+  subjectType: Subject;
+  subjectId: string | null;
+  clusterId: string | null;
+  unitId: string | null;
+  title: string;
+  body: string;
+  href: string | null;
+};
+
 export const isNotificationKind = (s: string): s is NotificationKind => Object.hasOwn(NOTIFICATION_KINDS, s);
 
 export const reminderKindOf = (d: DeadlineKind): NotificationKind => `REMINDER_${d}` as NotificationKind;

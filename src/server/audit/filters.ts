@@ -40,8 +40,5 @@ export function withinDays(column: Prisma.Sql, from: string | null, to: string |
 
 export const whereAll = (conditions: Prisma.Sql[]): Prisma.Sql => (conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 
-/** The page shown of `total` rows, `size` a page: the one asked for, or the last there is. */
-export function pageWithin(requested: number, total: number, size: number): { page: number; pageCount: number } {
-  const pageCount = Math.max(1, Math.ceil(total / size));
-  return { page: Math.min(requested, pageCount), pageCount };
-}
+/** The page shown of `total` rows, `size` a page (one rule for every paged list). */
+export { pageWithin } from "@/domain/paging";

@@ -13,7 +13,8 @@ import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "./command";
 import { lockCluster } from "@/server/store/locks";
 import { amendmentAuditPayload, OFFICER_RESULT_AUDIT, UNIT_RESULT_AUDIT } from "@/server/store/result-audit";
-import { memberUnitScope, officerScope, RATING_CODES } from "./results";
+import { officerScope, RATING_CODES } from "./results";
+import { memberUnitScope } from "@/server/store/unit-scopes";
 
 export const AMENDMENT_ONLY_CLOSED = "Chỉ năm thi đua đã khóa sổ mới cần sửa đổi; năm đang mở hãy sửa trực tiếp trên trang kết quả.";
 

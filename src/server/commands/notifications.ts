@@ -8,7 +8,7 @@ import { checkbox, idField } from "@/domain/validation";
 import { parseYearSettings, yearSettingsSchema } from "@/domain/year-settings";
 import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
-import { loadWritableYear } from "@/server/store/years";
+import { loadWritableYear, existingYearScope } from "@/server/store/years";
 import { defineCommand, NotFoundError } from "./command";
 
 // ---------------------------------------------------------------------------------------------
@@ -154,11 +154,7 @@ export const updateReminderOffsets = defineCommand({
   label: "Sửa lịch nhắc hạn",
   permission: "year.manage",
   input: updateReminderOffsetsInput,
-  async target(tx, input) {
-    const year = await tx.emulationYear.findUnique({ where: { id: input.yearId }, select: { clusterId: true } });
-    if (!year) throw new NotFoundError();
-    return { clusterId: year.clusterId };
-  },
+  target: (tx, input) => existingYearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {
     const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
     const before = parseYearSettings(year.settings);

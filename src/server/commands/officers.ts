@@ -6,9 +6,10 @@ import { z } from "zod";
 import type { Target } from "@/domain/permissions";
 import { RANKS } from "@/domain/ranks";
 import { codeField, idField, optionalIdField, requiredText } from "@/domain/validation";
-import { nameSortKey, searchKey } from "@/domain/vietnamese";
 import type { Tx } from "@/server/db";
+import { officerColumns } from "@/server/store/officer-columns";
 import { defineCommand, INVALID_INPUT, NotFoundError, UserError } from "./command";
+import { ownUnitScope } from "@/server/store/unit-scopes";
 
 // Codes are unique across the Ministry. The refusal says only that the code cannot be used, never
 // that (or where) it exists: the same words for a code of this unit and one of another cluster.
@@ -50,7 +51,6 @@ export const setOfficerActiveInput = z.object({
   active: z.enum(["true", "false"], { error: "Trạng thái không hợp lệ." }).transform((v) => v === "true"),
 });
 
-type OfficerInput = z.infer<typeof createOfficerInput>;
 
 // What the audit log keeps of an officer (searchName and sortKey follow from fullName).
 const AUDIT_SELECT = {
@@ -64,20 +64,10 @@ const AUDIT_SELECT = {
   active: true,
 } as const;
 
-const uniqueFields = { code: { field: "code", message: CODE_TAKEN } };
+/** An officer as the audit log keeps it (the "before" of a change). */
+const auditedOfficer = (tx: Tx, id: string) => tx.officer.findUniqueOrThrow({ where: { id }, select: AUDIT_SELECT });
 
-/** The stored columns for the form's values, with the derived search and sort keys kept in step. */
-function officerData(input: OfficerInput) {
-  return {
-    code: input.code,
-    fullName: input.fullName,
-    searchName: searchKey(input.fullName).slice(0, 120),
-    sortKey: nameSortKey(input.fullName),
-    rank: input.rank,
-    position: input.position,
-    subUnitId: input.subUnitId,
-  };
-}
+const uniqueFields = { code: { field: "code", message: CODE_TAKEN } };
 
 /** The unit a checked target points at (can() has already compared it with the actor's unit). */
 function scopedUnitId(target: Target): string {
@@ -120,19 +110,14 @@ export const createOfficer = defineCommand({
   permission: "officer.manage",
   input: createOfficerInput,
   // The officer joins the acting user's own member unit; the form has no say in it.
-  async target(tx, _input, actor) {
-    if (!actor.unitId) return {};
-    const unit = await tx.unit.findUnique({ where: { id: actor.unitId }, select: { id: true, clusterId: true, parentId: true } });
-    if (!unit || unit.parentId) return {};
-    return { unitId: unit.id, clusterId: unit.clusterId };
-  },
+  target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {
     const unitId = scopedUnitId(target);
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: unitId }, select: { active: true } });
     if (!unit.active) throw new UserError("Đơn vị đã ngừng hoạt động; không thể thêm cán bộ.");
     await assertCodeFree(tx, input.code);
     await assertSubUnit(tx, unitId, input.subUnitId, false);
-    const officer = await tx.officer.create({ data: { unitId, ...officerData(input) }, select: AUDIT_SELECT });
+    const officer = await tx.officer.create({ data: { unitId, ...officerColumns(input) }, select: AUDIT_SELECT });
     return {
       data: { id: officer.id },
       message: `Đã thêm cán bộ ${officer.fullName}.`,
@@ -149,11 +134,11 @@ export const updateOfficer = defineCommand({
   input: updateOfficerInput,
   target: (tx, input) => officerScope(tx, input.id),
   async run(tx, input) {
-    const before = await tx.officer.findUniqueOrThrow({ where: { id: input.id }, select: AUDIT_SELECT });
+    const before = await auditedOfficer(tx, input.id);
     if (input.code !== before.code) await assertCodeFree(tx, input.code, input.id);
     // Keeping a sub-unit that has since closed is allowed; moving someone into a closed one is not.
     await assertSubUnit(tx, before.unitId, input.subUnitId, input.subUnitId === before.subUnitId);
-    const after = await tx.officer.update({ where: { id: input.id }, data: officerData(input), select: AUDIT_SELECT });
+    const after = await tx.officer.update({ where: { id: input.id }, data: officerColumns(input), select: AUDIT_SELECT });
     const changed = (Object.keys(AUDIT_SELECT) as (keyof typeof AUDIT_SELECT)[]).some((k) => before[k] !== after[k]);
     return {
       data: { id: after.id },
@@ -171,7 +156,7 @@ export const setOfficerActive = defineCommand({
   input: setOfficerActiveInput,
   target: (tx, input) => officerScope(tx, input.id),
   async run(tx, input) {
-    const before = await tx.officer.findUniqueOrThrow({ where: { id: input.id }, select: AUDIT_SELECT });
+    const before = await auditedOfficer(tx, input.id);
     if (before.active === input.active) {
       throw new UserError(input.active ? "Cán bộ đang công tác; không cần khôi phục." : "Cán bộ đã được đánh dấu không còn công tác.");
     }

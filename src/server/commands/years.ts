@@ -24,7 +24,7 @@ import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
 import { throwIfErrors } from "@/server/errors";
 import { lockCluster } from "@/server/store/locks";
-import { loadWritableYear } from "@/server/store/years";
+import { loadWritableYear, existingYearScope } from "@/server/store/years";
 import { defineCommand, NotFoundError, UserError } from "./command";
 import { electedLeadership } from "@/server/store/vote-results";
 
@@ -39,13 +39,6 @@ async function actorClusterTarget(tx: Tx, actor: Actor): Promise<Target> {
   const cluster = await tx.cluster.findUnique({ where: { id: actor.clusterId }, select: { id: true } });
   if (!cluster) throw new NotFoundError();
   return { clusterId: cluster.id };
-}
-
-/** The cluster of a stored year (the id in the form only names the year; its scope is read here). */
-async function yearTarget(tx: Tx, yearId: string): Promise<Target> {
-  const year = await tx.emulationYear.findUnique({ where: { id: yearId }, select: { clusterId: true } });
-  if (!year) throw new NotFoundError();
-  return { clusterId: year.clusterId };
 }
 
 async function memberUnits(tx: Tx, clusterId: string): Promise<MemberUnitInfo[]> {
@@ -168,7 +161,7 @@ export const updateYearLeadership = defineCommand({
   label: "Cập nhật cụm trưởng, cụm phó",
   permission: "year.manage",
   input: updateYearLeadershipInput,
-  target: (tx, input) => yearTarget(tx, input.yearId),
+  target: (tx, input) => existingYearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {
     const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
     const [previous, next] = await Promise.all([
@@ -290,7 +283,7 @@ export const updateYearSettings = defineCommand({
   label: "Sửa thiết lập năm thi đua",
   permission: "year.manage",
   input: updateYearSettingsInput,
-  target: (tx, input) => yearTarget(tx, input.yearId),
+  target: (tx, input) => existingYearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {
     const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
     const { yearId: _yearId, ...fromForm } = input;
@@ -321,7 +314,7 @@ function phaseCommand(name: string, label: string, move: PhaseMove) {
     label,
     permission: "year.manage",
     input: phaseMoveInput,
-    target: (tx, input) => yearTarget(tx, input.yearId),
+    target: (tx, input) => existingYearScope(tx, input.yearId),
     async run(tx, input, _actor, target) {
       const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
       if (year.phase !== input.fromPhase) {

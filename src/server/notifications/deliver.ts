@@ -1,20 +1,12 @@
 // Writes notifications (and, when e-mail is configured, their e-mails into the outbox) inside the
 // caller's transaction: a rolled-back command or reminder run leaves neither.
-import type { NotificationKind, SubjectType } from "@/domain/notifications";
+import type { NotificationContent } from "@/domain/notifications";
 import type { Tx } from "@/server/db";
 import { emailConfig } from "./email-config";
 import { renderEmail } from "./email-render";
 import type { Recipient } from "./recipients";
 
-export type NotificationDraft = {
-  kind: NotificationKind;
-  subjectType: SubjectType;
-  subjectId: string | null;
-  clusterId: string | null;
-  unitId: string | null;
-  title: string;
-  body: string;
-  href: string | null;
+export type NotificationDraft = NotificationContent & {
   /**
    * While the recipient has not read an earlier one of the same kind about the same subject, refresh
    * it instead of adding another (e.g. a draft saved many times awaits one approval). No new e-mail.

@@ -6,6 +6,7 @@ import { compareVi, searchKey } from "@/domain/vietnamese";
 import { prisma } from "@/server/db";
 import { isUuid } from "@/domain/validation";
 import { notFound } from "@/server/errors";
+import { pageWithin } from "@/domain/paging";
 
 /** Passes when the actor holds the permission (these are all "anywhere" permissions); 404 otherwise. */
 function assertMay(actor: Actor, ...permissions: Permission[]) {
@@ -108,8 +109,7 @@ export async function listUnits(actor: Actor, { clusterId, page = 1 }: { cluster
   assertMay(actor, "unit.manage");
   const where: Prisma.UnitWhereInput = { parentId: null, ...(clusterId && isUuid(clusterId) ? { clusterId } : {}) };
   const total = await prisma.unit.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / UNIT_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
+  const { page: current, pageCount } = pageWithin(page, total, UNIT_PAGE_SIZE);
   const units = await prisma.unit.findMany({
     where,
     orderBy: [{ cluster: { code: "asc" } }, { sortKey: "asc" }, { code: "asc" }],
@@ -199,8 +199,7 @@ export async function listUsers(actor: Actor, filter: UserFilter = {}) {
 
   const counted = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "User" u ${where}`;
   const total = Number(counted[0]?.count ?? 0);
-  const pageCount = Math.max(1, Math.ceil(total / USER_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
+  const { page, pageCount } = pageWithin(filter.page ?? 1, total, USER_PAGE_SIZE);
   const ids = await prisma.$queryRaw<{ id: string }[]>`
     SELECT u."id"::text AS id FROM "User" u ${where}
     ORDER BY ${folded(Prisma.sql`u."displayName"`)}, u."displayName", u."username"

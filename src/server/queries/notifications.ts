@@ -2,13 +2,14 @@
 // each is about is still there and visible to them, e-mail settings; the admin's failed deliveries and
 // holiday calendar; the dashboard's reminders section.
 import { can, roleMay, type Actor, type Target } from "@/domain/permissions";
-import { DEADLINE_KINDS, DEADLINE_LABELS, NOTIFICATION_KINDS, permissionOfKind, type DeadlineKind } from "@/domain/notifications";
+import { DEADLINE_KINDS, DEADLINE_LABELS, NOTIFICATION_KINDS, permissionOfKind, type DeadlineKind, type NotificationContent } from "@/domain/notifications";
 import { isUuid } from "@/domain/validation";
 import { vietnamDay, type IsoDate } from "@/domain/working-days";
 import { prisma, queryRows } from "@/server/db";
 import { emailConfig } from "@/server/notifications/email-config";
 import { loadYearStates } from "@/server/notifications/reminders";
 import { notFound } from "@/server/errors";
+import { pageWithin } from "@/domain/paging";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -19,16 +20,8 @@ export async function unreadCount(actor: Actor): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-type Row = {
+type Row = NotificationContent<string, string> & {
   id: string;
-  kind: string;
-  subjectType: string;
-  subjectId: string | null;
-  clusterId: string | null;
-  unitId: string | null;
-  title: string;
-  body: string;
-  href: string | null;
   createdAt: Date;
   readAt: Date | null;
 };
@@ -82,8 +75,7 @@ const kindLabel = (kind: string) => (Object.hasOwn(NOTIFICATION_KINDS, kind) ? N
 export async function notificationsPage(actor: Actor, options: { page: number; unreadOnly?: boolean }) {
   const where = { userId: actor.userId, ...(options.unreadOnly ? { readAt: null } : {}) };
   const [total, unread] = await Promise.all([prisma.notification.count({ where }), prisma.notification.count({ where: { userId: actor.userId, readAt: null } })]);
-  const pageCount = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, options.page), pageCount);
+  const { page, pageCount } = pageWithin(options.page, total, NOTIFICATIONS_PAGE_SIZE);
   const rows = await prisma.notification.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -123,8 +115,7 @@ export async function deliveriesPage(actor: Actor, page: number) {
     prisma.emailDelivery.count({ where }),
     prisma.emailDelivery.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / size));
-  const current = Math.min(Math.max(1, page), pageCount);
+  const { page: current, pageCount } = pageWithin(page, total, size);
   const rows = await prisma.emailDelivery.findMany({
     where,
     orderBy: [{ failedAt: "desc" }, { id: "desc" }],

@@ -9,6 +9,7 @@ import type { DISCIPLINE_FORMS, DISCIPLINE_STATUSES } from "@/domain/eligibility
 import { can, type Actor } from "@/domain/permissions";
 import { queryRows } from "@/server/db";
 import { titleCatalogue } from "./dashboard";
+import type { OfficerListed } from "./officers";
 import { isUuid } from "@/domain/validation";
 import { notFound } from "@/server/errors";
 
@@ -24,13 +25,7 @@ export type OfficerYearRow = {
   verified: boolean | null;
 };
 
-type OfficerRow = {
-  id: string;
-  code: string;
-  fullName: string;
-  rank: string;
-  position: string;
-  active: boolean;
+type OfficerRow = OfficerListed & {
   unitId: string;
   unitName: string;
   clusterId: string;

@@ -8,6 +8,7 @@ import { isUuid, pageParam } from "@/domain/validation";
 import { prisma } from "@/server/db";
 import { assertCan } from "./guard";
 import { NO_SUB_UNIT, officerSearchWhere } from "@/server/store/officer-filters";
+import { officerListedSelect, officerPage } from "@/server/store/officer-pages";
 import { notFound } from "@/server/errors";
 
 export const OFFICER_PAGE_SIZE = 25;
@@ -87,15 +88,17 @@ export async function subUnitsOf(unitId: string, opts: { forForm?: boolean; keep
 }
 
 
-export type OfficerRow = {
+/** What every list of officers shows of one officer. */
+export type OfficerListed = {
   id: string;
   code: string;
   fullName: string;
   rank: string;
   position: string;
   active: boolean;
-  subUnit: { id: string; name: string } | null;
 };
+
+export type OfficerRow = OfficerListed & { subUnit: { id: string; name: string } | null };
 
 export type OfficerList = {
   /** The unit shown, or null when the actor may see no unit at all. */
@@ -141,15 +144,11 @@ export async function listOfficers(actor: Actor, params: OfficerListParams): Pro
   if (search) where.AND = [search];
 
   const total = await prisma.officer.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / OFFICER_PAGE_SIZE));
-  const page = Math.min(Math.max(1, params.page ?? 1), pageCount);
-  const rows = await prisma.officer.findMany({
+  const { rows, page, pageCount } = await officerPage(
     where,
-    orderBy: [{ sortKey: "asc" }, { code: "asc" }],
-    skip: (page - 1) * OFFICER_PAGE_SIZE,
-    take: OFFICER_PAGE_SIZE,
-    select: { id: true, code: true, fullName: true, rank: true, position: true, active: true, subUnit: { select: { id: true, name: true } } },
-  });
+    { ...officerListedSelect, subUnit: { select: { id: true, name: true } } },
+    { requested: params.page, total, size: OFFICER_PAGE_SIZE },
+  );
   return {
     ...empty,
     unit,
@@ -169,12 +168,7 @@ export async function getOfficer(actor: Actor, id: string) {
   const officer = await prisma.officer.findUnique({
     where: { id },
     select: {
-      id: true,
-      code: true,
-      fullName: true,
-      rank: true,
-      position: true,
-      active: true,
+      ...officerListedSelect,
       createdAt: true,
       updatedAt: true,
       unitId: true,

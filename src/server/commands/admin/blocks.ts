@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { codeField, idField, requiredText } from "@/domain/validation";
 import { defineCommand } from "../command";
-import { codeUnique, lockRow } from "./shared";
+import { codeUnique, lockRow, createdRow, savedRow } from "./shared";
 
 const blockSnapshot = (b: { code: string; name: string }) => ({ code: b.code, name: b.name });
 
@@ -15,11 +15,7 @@ export const createBlock = defineCommand({
   target: async () => ({}),
   async run(tx, input) {
     const block = await tx.block.create({ data: { code: input.code, name: input.name } });
-    return {
-      data: { id: block.id },
-      message: `Đã tạo khối “${block.name}”.`,
-      audit: { entityType: "Block", entityId: block.id, after: blockSnapshot(block) },
-    };
+    return createdRow("Block", block.id, `Đã tạo khối “${block.name}”.`, blockSnapshot(block));
   },
   uniqueFields: codeUnique,
 });
@@ -36,11 +32,7 @@ export const updateBlock = defineCommand({
   async run(tx, input) {
     const before = await tx.block.findUniqueOrThrow({ where: { id: input.id } });
     const after = await tx.block.update({ where: { id: input.id }, data: { code: input.code, name: input.name } });
-    return {
-      data: { id: after.id },
-      message: "Đã lưu thay đổi.",
-      audit: { entityType: "Block", entityId: after.id, before: blockSnapshot(before), after: blockSnapshot(after) },
-    };
+    return savedRow("Block", after.id, blockSnapshot(before), blockSnapshot(after));
   },
   uniqueFields: codeUnique,
 });

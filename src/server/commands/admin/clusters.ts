@@ -2,7 +2,7 @@ import { z } from "zod";
 import { codeField, idField, requiredText } from "@/domain/validation";
 import type { Tx } from "@/server/db";
 import { defineCommand } from "../command";
-import { fieldError, enabledAccountsIn, codeUnique, optionalFlag, lockRow, requiredFlag } from "./shared";
+import { fieldError, enabledAccountsIn, codeUnique, optionalFlag, lockRow, requiredFlag, createdRow, savedRow } from "./shared";
 
 const clusterSnapshot = (c: { code: string; name: string; blockId: string; active: boolean }) => ({
   code: c.code,
@@ -43,11 +43,7 @@ export const createCluster = defineCommand({
   async run(tx, input) {
     await requireBlock(tx, input.blockId);
     const cluster = await tx.cluster.create({ data: { code: input.code, name: input.name, blockId: input.blockId } });
-    return {
-      data: { id: cluster.id },
-      message: `Đã tạo cụm “${cluster.name}”.`,
-      audit: { entityType: "Cluster", entityId: cluster.id, after: clusterSnapshot(cluster) },
-    };
+    return createdRow("Cluster", cluster.id, `Đã tạo cụm “${cluster.name}”.`, clusterSnapshot(cluster));
   },
   uniqueFields: codeUnique,
 });
@@ -70,11 +66,7 @@ export const updateCluster = defineCommand({
       where: { id: input.id },
       data: { code: input.code, name: input.name, blockId: input.blockId, active },
     });
-    return {
-      data: { id: after.id },
-      message: "Đã lưu thay đổi.",
-      audit: { entityType: "Cluster", entityId: after.id, before: clusterSnapshot(before), after: clusterSnapshot(after) },
-    };
+    return savedRow("Cluster", after.id, clusterSnapshot(before), clusterSnapshot(after));
   },
   uniqueFields: codeUnique,
 });

@@ -32,3 +32,17 @@ export const fieldError = (field: string, message: string) => new UserError(mess
 export async function enabledAccountsIn(tx: Tx, where: { unitId?: string; clusterId?: string }) {
   return tx.user.count({ where: { ...where, disabled: false } });
 }
+
+/** What an admin command that creates a row answers: its id, the message, and the audit entry of what was written. */
+export const createdRow = (entityType: string, id: string, message: string, after: unknown) => ({
+  data: { id },
+  message,
+  audit: { entityType, entityId: id, after },
+});
+
+/** What an admin edit answers: its id, "Đã lưu thay đổi.", and the audit entry of the row before and after. */
+export const savedRow = (entityType: string, id: string, before: unknown, after: unknown) => ({
+  data: { id },
+  message: "Đã lưu thay đổi.",
+  audit: { entityType, entityId: id, before, after },
+});

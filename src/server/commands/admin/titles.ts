@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkbox, idField, requiredText } from "@/domain/validation";
 import { defineCommand } from "../command";
-import { lockRow } from "./shared";
+import { lockRow, savedRow } from "./shared";
 
 /** Multi-line text (textarea): line breaks kept, other control characters refused. */
 const multilineText = (label: string, max: number) =>
@@ -47,10 +47,6 @@ export const updateTitle = defineCommand({
       where: { id: input.id },
       data: { name: input.name, shortName: input.shortName, prerequisites: input.prerequisites, active: input.active },
     });
-    return {
-      data: { id: after.id },
-      message: "Đã lưu thay đổi.",
-      audit: { entityType: "TitleDefinition", entityId: after.id, before: titleSnapshot(before), after: titleSnapshot(after) },
-    };
+    return savedRow("TitleDefinition", after.id, titleSnapshot(before), titleSnapshot(after));
   },
 });

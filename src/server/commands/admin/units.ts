@@ -3,7 +3,7 @@ import { codeField, idField, optionalIdField, requiredText } from "@/domain/vali
 import { textSortKey } from "@/domain/vietnamese";
 import type { Tx } from "@/server/db";
 import { defineCommand } from "../command";
-import { fieldError, lockRow, enabledAccountsIn, codeUnique, optionalFlag, requiredFlag } from "./shared";
+import { fieldError, lockRow, enabledAccountsIn, codeUnique, optionalFlag, requiredFlag, createdRow, savedRow } from "./shared";
 
 const unitSnapshot = (u: { code: string; name: string; clusterId: string; parentId: string | null; active: boolean }) => ({
   code: u.code,
@@ -69,6 +69,15 @@ async function assertUnitCanStart(tx: Tx, unit: { clusterId: string; parentId: s
   }
 }
 
+/** The stored columns for a unit form's values, with the sort key kept in step with the name. */
+const unitColumns = (input: { code: string; name: string; clusterId: string; parentId: string | null }) => ({
+  code: input.code,
+  name: input.name,
+  sortKey: textSortKey(input.name),
+  clusterId: input.clusterId,
+  parentId: input.parentId,
+});
+
 export const createUnit = defineCommand({
   name: "unit.create",
   label: "Thêm đơn vị",
@@ -80,33 +89,27 @@ export const createUnit = defineCommand({
     await requireActiveCluster(tx, input.clusterId);
     if (input.parentId) await checkParent(tx, input.parentId, input.clusterId);
     const unit = await tx.unit.create({
-      data: {
-        code: input.code,
-        name: input.name,
-        sortKey: textSortKey(input.name),
-        clusterId: input.clusterId,
-        parentId: input.parentId,
-      },
+      data: unitColumns(input),
     });
-    return {
-      data: { id: unit.id },
-      message: unit.parentId ? `Đã tạo đơn vị trực thuộc “${unit.name}”.` : `Đã tạo đơn vị “${unit.name}”.`,
-      audit: { entityType: "Unit", entityId: unit.id, after: unitSnapshot(unit) },
-    };
+    const message = unit.parentId ? `Đã tạo đơn vị trực thuộc “${unit.name}”.` : `Đã tạo đơn vị “${unit.name}”.`;
+    return createdRow("Unit", unit.id, message, unitSnapshot(unit));
   },
   uniqueFields: codeUnique,
 });
+
+/** Locks the unit and answers its scope: its cluster, and the member unit it is or belongs to. */
+async function lockedUnitScope(tx: Tx, id: string) {
+  await lockRow(tx, "Unit", id);
+  const unit = await tx.unit.findUniqueOrThrow({ where: { id }, select: { clusterId: true, parentId: true } });
+  return { clusterId: unit.clusterId, unitId: unit.parentId ?? id };
+}
 
 export const updateUnit = defineCommand({
   name: "unit.update",
   label: "Sửa đơn vị",
   permission: "unit.manage",
   input: z.object({ id: idField("Đơn vị"), ...unitFields, active: optionalFlag }),
-  async target(tx, input) {
-    await lockRow(tx, "Unit", input.id);
-    const unit = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: { clusterId: true, parentId: true } });
-    return { clusterId: unit.clusterId, unitId: unit.parentId ?? input.id };
-  },
+  target: (tx, input) => lockedUnitScope(tx, input.id),
   async run(tx, input) {
     const before = await tx.unit.findUniqueOrThrow({ where: { id: input.id } });
     const active = input.active ?? before.active;
@@ -128,14 +131,7 @@ export const updateUnit = defineCommand({
 
     const after = await tx.unit.update({
       where: { id: input.id },
-      data: {
-        code: input.code,
-        name: input.name,
-        sortKey: textSortKey(input.name),
-        clusterId: input.clusterId,
-        parentId: input.parentId,
-        active,
-      },
+      data: { ...unitColumns(input), active },
     });
     let moved: { subUnits: number; accounts: number } | undefined;
     if (clusterChanged && !input.parentId) {
@@ -144,16 +140,11 @@ export const updateUnit = defineCommand({
       const accounts = await tx.user.updateMany({ where: { unitId: input.id }, data: { clusterId: input.clusterId } });
       moved = { subUnits: subUnits.count, accounts: accounts.count };
     }
-    return {
-      data: { id: after.id },
-      message: "Đã lưu thay đổi.",
-      audit: {
-        entityType: "Unit",
-        entityId: after.id,
-        before: unitSnapshot(before),
-        after: { ...unitSnapshot(after), ...(stoppedSubUnits.length ? { deactivatedSubUnitIds: stoppedSubUnits } : {}), ...(moved ? { moved } : {}) },
-      },
-    };
+    return savedRow("Unit", after.id, unitSnapshot(before), {
+      ...unitSnapshot(after),
+      ...(stoppedSubUnits.length ? { deactivatedSubUnitIds: stoppedSubUnits } : {}),
+      ...(moved ? { moved } : {}),
+    });
   },
   uniqueFields: codeUnique,
 });
@@ -163,11 +154,7 @@ export const setUnitActive = defineCommand({
   label: "Bật/tắt đơn vị",
   permission: "unit.manage",
   input: z.object({ id: idField("Đơn vị"), active: requiredFlag("Trạng thái") }),
-  async target(tx, input) {
-    await lockRow(tx, "Unit", input.id);
-    const unit = await tx.unit.findUniqueOrThrow({ where: { id: input.id }, select: { clusterId: true, parentId: true } });
-    return { clusterId: unit.clusterId, unitId: unit.parentId ?? input.id };
-  },
+  target: (tx, input) => lockedUnitScope(tx, input.id),
   async run(tx, input) {
     const before = await tx.unit.findUniqueOrThrow({ where: { id: input.id } });
     let stoppedSubUnits: string[] = [];

@@ -6,7 +6,7 @@ import { endSessionsOf } from "@/server/auth/sessions";
 import { liftAccountThrottles } from "@/server/auth/throttle";
 import type { Tx } from "@/server/db";
 import { defineCommand, UserError } from "../command";
-import { fieldError, lockRow, optionalFlag, requiredFlag } from "./shared";
+import { fieldError, lockRow, optionalFlag, requiredFlag, createdRow, savedRow } from "./shared";
 
 export const PASSWORD_MIN = 10;
 const passwordField = z
@@ -125,11 +125,7 @@ export const createUser = defineCommand({
       },
       select: USER_AUDIT_SELECT,
     });
-    return {
-      data: { id: user.id },
-      message: `Đã tạo tài khoản “${user.username}”.`,
-      audit: { entityType: "User", entityId: user.id, after: userSnapshot(user) },
-    };
+    return createdRow("User", user.id, `Đã tạo tài khoản “${user.username}”.`, userSnapshot(user));
   },
   uniqueFields: { username: { field: "username", message: "Tên đăng nhập đã tồn tại." } },
 });
@@ -165,11 +161,7 @@ export const updateUser = defineCommand({
     // A new role or scope, or a disabled account: the sessions signed in under the old one end.
     const rescoped = after.role !== before.role || after.clusterId !== before.clusterId || after.unitId !== before.unitId;
     if (rescoped || after.disabled) await endSessionsOf(tx, after.id);
-    return {
-      data: { id: after.id },
-      message: "Đã lưu thay đổi.",
-      audit: { entityType: "User", entityId: after.id, before: userSnapshot(before), after: userSnapshot(after) },
-    };
+    return savedRow("User", after.id, userSnapshot(before), userSnapshot(after));
   },
 });
 

@@ -1,19 +1,12 @@
 import { z } from "zod";
-import type { Target } from "@/domain/permissions";
 import { DEFAULT_TOTAL_HALF } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
-import type { Tx } from "@/server/db";
 import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
 import { lockCluster } from "@/server/store/locks";
-import { assertYearWritable } from "@/server/store/years";
+import { assertYearWritable, yearScope } from "@/server/store/years";
 import { defineCommand, UserError } from "../command";
 import { ENTITY } from "./shared";
-
-async function yearTarget(tx: Tx, yearId: string): Promise<Target> {
-  const year = await tx.emulationYear.findUnique({ where: { id: yearId }, select: { clusterId: true } });
-  return year ? { clusterId: year.clusterId } : {};
-}
 
 export const createCriteriaTableInput = z.object({
   yearId: idField("Năm thi đua"),
@@ -25,7 +18,7 @@ export const createCriteriaTable = defineCommand({
   label: "Tạo bảng tiêu chí",
   permission: P.criteriaManage,
   input: createCriteriaTableInput,
-  target: (tx, input) => yearTarget(tx, input.yearId),
+  target: (tx, input) => yearScope(tx, input.yearId),
   uniqueFields: { emulationYearId: { field: "source", message: "Năm thi đua này đã có bảng tiêu chí." } },
   async run(tx, input, _actor, target) {
     await lockCluster(tx, target.clusterId!, "exclusive");

@@ -6,7 +6,8 @@ import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, ownUnitTarget, scopeOf, lockUnitYear, assertWritable, memberUnitTarget } from "./shared";
+import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, scopeOf, lockUnitYear, assertWritable } from "./shared";
+import { memberUnitScope, ownUnitScope } from "@/server/store/unit-scopes";
 
 /** What a multipart form field holding a file looks like (Node's File, or the framework's own). */
 type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
@@ -92,7 +93,7 @@ export const recordAgreement = defineCommand({
   label: "Ghi nhận giao ước thi đua",
   permission: "registration.edit",
   input: recordAgreementInput,
-  target: (tx, _input, actor) => ownUnitTarget(tx, actor),
+  target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {
     const scope = scopeOf(target);
     const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
@@ -107,7 +108,7 @@ export const recordAgreementForUnit = defineCommand({
   label: "Thư ký ghi nhận giao ước thi đua",
   permission: "year.manage",
   input: recordAgreementForUnitInput,
-  target: (tx, input) => memberUnitTarget(tx, input.unitId),
+  target: (tx, input) => memberUnitScope(tx, input.unitId),
   async run(tx, input, _actor, target) {
     const scope = scopeOf(target);
     const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);

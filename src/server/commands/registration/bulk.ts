@@ -3,8 +3,9 @@ import { titleLabel, type IndividualTitle } from "@/domain/eligibility";
 import { isStorableText } from "@/domain/validation";
 import { cleanFilters, registrationOfficerWhere } from "@/server/store/officer-filters";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, titleCodeField, ownUnitTarget, lockWritableUnitYear, activeIndividualTitles, touch, unitYearAudit } from "./shared";
+import { yearIdField, titleCodeField, lockWritableUnitYear, activeIndividualTitles, touch, unitYearAudit } from "./shared";
 import { applyRegistrations, savedMessage } from "./apply-rows";
+import { ownUnitScope } from "@/server/store/unit-scopes";
 
 // Every officer matching the page's filters (all pages), set to one title or unregistered.
 export const bulkSetOfficerRegistrationsInput = z.object({
@@ -22,7 +23,7 @@ export const bulkSetOfficerRegistrations = defineCommand({
   label: "Đăng ký hàng loạt cho cán bộ",
   permission: "registration.edit",
   input: bulkSetOfficerRegistrationsInput,
-  target: (tx, _input, actor) => ownUnitTarget(tx, actor),
+  target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {
     const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
     const subUnits = await tx.unit.findMany({ where: { parentId: scope.unitId }, select: { id: true } });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineCommand } from "../command";
-import { titleCodeField, yearIdField, ownUnitTarget, lockWritableUnitYear, touch, unitYearAudit } from "./shared";
+import { titleCodeField, yearIdField, lockWritableUnitYear, touch, unitYearAudit } from "./shared";
 import { applyRegistrations, savedMessage } from "./apply-rows";
+import { ownUnitScope } from "@/server/store/unit-scopes";
 
 /** Most rows one save may carry (the table sends one page of 50; an import may send more). */
 export const MAX_BATCH_ROWS = 5000;
@@ -38,7 +39,7 @@ export const saveOfficerRegistrations = defineCommand({
   label: "Lưu đăng ký của cán bộ",
   permission: "registration.edit",
   input: saveOfficerRegistrationsInput,
-  target: (tx, _input, actor) => ownUnitTarget(tx, actor),
+  target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {
     const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
     const result = await applyRegistrations(tx, scope, unitYear, input.rows);

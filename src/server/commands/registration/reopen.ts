@@ -3,7 +3,8 @@ import { checkReopenUntil, endOfVietnamDay } from "@/domain/registration-window"
 import { idField, requiredText } from "@/domain/validation";
 import { formatDate } from "@/lib/format";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, vietnameseDate, memberUnitTarget, scopeOf, lockUnitYear, unitYearAudit } from "./shared";
+import { yearIdField, vietnameseDate, scopeOf, lockUnitYear, unitYearAudit } from "./shared";
+import { memberUnitScope } from "@/server/store/unit-scopes";
 
 export const reopenUnitRegistrationInput = z.object({
   unitId: idField("Đơn vị"),
@@ -17,7 +18,7 @@ export const reopenUnitRegistration = defineCommand({
   label: "Mở lại đăng ký thi đua",
   permission: "registration.reopen",
   input: reopenUnitRegistrationInput,
-  target: (tx, input) => memberUnitTarget(tx, input.unitId),
+  target: (tx, input) => memberUnitScope(tx, input.unitId),
   async run(tx, input, _actor, target) {
     const scope = scopeOf(target);
     const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { countQuotaTitles, INDIVIDUAL_TITLES, type QuotaCheck } from "@/domain/eligibility";
-import type { Actor, Target } from "@/domain/permissions";
+import type { Target } from "@/domain/permissions";
 import { registrationWindow, type RegistrationStatusValue } from "@/domain/registration-window";
 import { idField, isStorableText } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
@@ -13,19 +13,6 @@ const ENTITY = "UnitRegistration";
 const INDIVIDUAL = new Set<string>(INDIVIDUAL_TITLES);
 
 export type UnitScope = { unitId: string; clusterId: string };
-
-/** A member unit named by the form (secretariat commands): its scope as stored. */
-export async function memberUnitTarget(tx: Tx, unitId: string): Promise<Target> {
-  const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, clusterId: true, parentId: true } });
-  if (!unit || unit.parentId) return {};
-  return { unitId: unit.id, clusterId: unit.clusterId };
-}
-
-/** The acting unit officer's own member unit, from the database (a sub-unit officer has none). */
-export async function ownUnitTarget(tx: Tx, actor: Actor): Promise<Target> {
-  if (!actor.unitId) return {};
-  return memberUnitTarget(tx, actor.unitId);
-}
 
 export function scopeOf(target: Target): UnitScope {
   if (!target.unitId || !target.clusterId) throw new NotFoundError();

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { checkQuota } from "@/domain/eligibility";
 import { eligibilitySettingsOf } from "@/domain/year-settings";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, ownUnitTarget, lockWritableUnitYear, unitCountsExcept, unitYearAudit } from "./shared";
+import { yearIdField, lockWritableUnitYear, unitCountsExcept, unitYearAudit } from "./shared";
+import { ownUnitScope } from "@/server/store/unit-scopes";
 
 export const NO_TARGET_TITLE = "Chưa chọn danh hiệu đăng ký của đơn vị; hãy chọn và lưu trước khi gửi.";
 
@@ -13,7 +14,7 @@ export const submitUnitRegistration = defineCommand({
   label: "Gửi đăng ký thi đua",
   permission: "registration.edit",
   input: submitUnitRegistrationInput,
-  target: (tx, _input, actor) => ownUnitTarget(tx, actor),
+  target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {
     const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
     const reg = unitYear.registration;

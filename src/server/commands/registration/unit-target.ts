@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { COLLECTIVE_TITLES } from "@/domain/eligibility";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, titleCodeField, ownUnitTarget, lockWritableUnitYear, unitYearAudit } from "./shared";
+import { yearIdField, titleCodeField, lockWritableUnitYear, unitYearAudit } from "./shared";
+import { ownUnitScope } from "@/server/store/unit-scopes";
 
 const COLLECTIVE = new Set<string>(COLLECTIVE_TITLES);
 
@@ -15,7 +16,7 @@ export const setUnitTarget = defineCommand({
   label: "Đăng ký danh hiệu tập thể",
   permission: "registration.edit",
   input: setUnitTargetInput,
-  target: (tx, _input, actor) => ownUnitTarget(tx, actor),
+  target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {
     const { unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
     const code = input.titleCode || null;

@@ -8,7 +8,7 @@
 // the rules engine, at the RESULTS stage on the decision day, finds ELIGIBLE — else the refusal says why.
 // A unit officer's entries wait for the secretariat (verified = false); the secretariat's own entries,
 // and the ones it verifies, are verified. Scope always comes from the stored records, never the form.
-export { RATING_CODES, officerScope, memberUnitScope } from "./shared";
+export { RATING_CODES, officerScope } from "./shared";
 export { addInitiativeInput, addInitiative } from "./initiatives";
 export { recordOfficerResultInput, recordOfficerResult } from "./officer-result";
 export { verifyOfficerResultsInput, verifyOfficerResults } from "./verify";

@@ -65,13 +65,6 @@ export async function officerScope(tx: Tx, officerId: string): Promise<Target> {
   return rows[0] ?? {};
 }
 
-/** A member unit's scope (sub-units are not members). */
-export async function memberUnitScope(tx: Tx, unitId: string): Promise<Target> {
-  const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, clusterId: true, parentId: true } });
-  if (!unit || unit.parentId) return {};
-  return { unitId: unit.id, clusterId: unit.clusterId };
-}
-
 /** One import or result entry of a unit at a time (the import takes the same lock). */
 export async function lockUnit(tx: Tx, unitId: string) {
   await tx.$queryRaw`SELECT id FROM "Unit" WHERE id = ${unitId}::uuid FOR NO KEY UPDATE`;

@@ -6,7 +6,8 @@ import type { Tx } from "@/server/db";
 import { disciplineRecord } from "@/server/store/eligibility-data";
 import { UNIT_RESULT_AUDIT, unitResultAuditPayload } from "@/server/store/result-audit";
 import { defineCommand, UserError } from "../command";
-import { optionalEnum, decisionFields, requireDecision, memberUnitScope, resultsYear, checkDecisionDate, assertTitleActive, toDate } from "./shared";
+import { optionalEnum, decisionFields, requireDecision, resultsYear, checkDecisionDate, assertTitleActive, toDate } from "./shared";
+import { memberUnitScope } from "@/server/store/unit-scopes";
 
 export const recordUnitResultInput = z
   .object({

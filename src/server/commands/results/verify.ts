@@ -4,7 +4,8 @@ import { idField } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { defineCommand, UserError } from "../command";
-import { memberUnitScope, lockUnit, resultsYear, isoOf } from "./shared";
+import { lockUnit, resultsYear, isoOf } from "./shared";
+import { memberUnitScope } from "@/server/store/unit-scopes";
 
 // Verification by the secretariat (one officer, or every unverified result of a unit)
 

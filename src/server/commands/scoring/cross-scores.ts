@@ -27,7 +27,16 @@ const sheetFields = {
 
 export const saveCrossScoresInput = z.looseObject(sheetFields);
 
-async function loadSheet(tx: Tx, assignmentId: string, clusterId: string) {
+/** A sheet saved elsewhere since the form was opened: refused on save, and on submit. */
+const SAVED_ELSEWHERE = "Phiếu chấm vừa được lưu từ nơi khác. Thay đổi của bạn chưa được lưu; vui lòng tải lại trang.";
+const CHANGED_SINCE_OPENED = "Phiếu chấm đã thay đổi sau khi bạn mở trang. Vui lòng tải lại trang và kiểm tra trước khi nộp.";
+
+/**
+ * The open, unsubmitted sheet, locked, as the form last saw it: a sheet saved since (another version)
+ * is refused with `staleMessage`.
+ */
+async function loadSheet(tx: Tx, input: { assignmentId: string; version: number }, clusterId: string, staleMessage: string) {
+  const { assignmentId } = input;
   const head = await tx.crossAssignment.findUnique({ where: { id: assignmentId }, select: { roundId: true } });
   if (!head) throw new NotFoundError();
   const { round, table } = await loadRound(tx, head.roundId, clusterId, "shared");
@@ -38,6 +47,7 @@ async function loadSheet(tx: Tx, assignmentId: string, clusterId: string) {
   });
   refuseUnlessState(round, "OPEN");
   if (assignment.submittedAt) throw new UserError("Phiếu chấm đã được nộp; không thể sửa.");
+  if (assignment.draftVersion !== input.version) throw new UserError(staleMessage);
   return { round, table, assignment };
 }
 
@@ -48,10 +58,7 @@ export const saveCrossScores = defineCommand({
   input: saveCrossScoresInput,
   target: (tx, input) => assignmentTarget(tx, input.assignmentId),
   async run(tx, input, actor, target) {
-    const { table, assignment } = await loadSheet(tx, input.assignmentId, target.clusterId!);
-    if (assignment.draftVersion !== input.version) {
-      throw new UserError("Phiếu chấm vừa được lưu từ nơi khác. Thay đổi của bạn chưa được lưu; vui lòng tải lại trang.");
-    }
+    const { table, assignment } = await loadSheet(tx, input, target.clusterId!, SAVED_ELSEWHERE);
     const { values, errors } = readScoreForm(table, input, { score: crossScoreField, note: crossNoteField, noteWord: "nhận xét" });
     throwIfErrors(errors, listedErrors(errors));
     await tx.crossScore.deleteMany({ where: { assignmentId: assignment.id } });
@@ -79,10 +86,7 @@ export const submitCrossScores = defineCommand({
   input: submitCrossScoresInput,
   target: (tx, input) => assignmentTarget(tx, input.assignmentId),
   async run(tx, input, actor, target) {
-    const { table, assignment } = await loadSheet(tx, input.assignmentId, target.clusterId!);
-    if (assignment.draftVersion !== input.version) {
-      throw new UserError("Phiếu chấm đã thay đổi sau khi bạn mở trang. Vui lòng tải lại trang và kiểm tra trước khi nộp.");
-    }
+    const { table, assignment } = await loadSheet(tx, input, target.clusterId!, CHANGED_SINCE_OPENED);
     const stored = new Map(assignment.scores.map((s) => [s.criterionId, s.scoreHalf]));
     const errors: Record<string, string[]> = {};
     for (const c of allCriteria(table)) {

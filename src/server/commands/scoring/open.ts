@@ -1,20 +1,13 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
-import type { Target } from "@/domain/permissions";
 import { generateAssignment, scoringSettingsOf } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
 import { compareVi } from "@/domain/vietnamese";
-import type { Tx } from "@/server/db";
 import { defineCommand, UserError } from "../command";
 import { lockCluster } from "@/server/store/locks";
-import { assertYearWritable } from "@/server/store/years";
+import { assertYearWritable, yearScope } from "@/server/store/years";
 import { ENTITY } from "./shared";
-
-async function yearTarget(tx: Tx, yearId: string): Promise<Target> {
-  const year = await tx.emulationYear.findUnique({ where: { id: yearId }, select: { clusterId: true } });
-  return year ? { clusterId: year.clusterId } : {};
-}
 
 export const openScoringRoundInput = z.object({
   yearId: idField("Năm thi đua"),
@@ -30,7 +23,7 @@ export const openScoringRound = defineCommand({
   label: "Mở đợt chấm điểm",
   permission: P.scoringManage,
   input: openScoringRoundInput,
-  target: (tx, input) => yearTarget(tx, input.yearId),
+  target: (tx, input) => yearScope(tx, input.yearId),
   uniqueFields: { emulationYearId: { field: "scorersPerReport", message: "Năm thi đua này đã có vòng chấm chéo." } },
   async run(tx, input, _actor, target) {
     await lockCluster(tx, target.clusterId!, "exclusive");

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { idField, requiredText } from "@/domain/validation";
 import { loadWritableYear } from "@/server/store/years";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, yearTarget } from "./shared";
+import { yearIdField } from "./shared";
+import { yearScope } from "@/server/store/years";
 
 export const recordAssignedChairInput = z.object({
   yearId: yearIdField,
@@ -17,7 +18,7 @@ export const recordAssignedChair = defineCommand({
   label: "Ghi nhận cụm trưởng do Bộ chỉ định",
   permission: "vote.manage",
   input: recordAssignedChairInput,
-  target: (tx, input) => yearTarget(tx, input.yearId),
+  target: (tx, input) => yearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {
     const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
     const unit = await tx.unit.findFirst({

@@ -3,7 +3,8 @@ import { isUuid, isStorableText, optionalText } from "@/domain/validation";
 import { ROUND_KINDS, type RoundKind } from "@/domain/voting";
 import { loadWritableYear } from "@/server/store/years";
 import { defineCommand, UserError } from "../command";
-import { yearIdField, roundIdField, yearTarget, prepareSetup, ENTITY, roundSnapshot, roundTarget, loadRound, roundOnlyInput } from "./shared";
+import { yearIdField, roundIdField, prepareSetup, ENTITY, roundSnapshot, roundTarget, loadRound, roundOnlyInput } from "./shared";
+import { yearScope } from "@/server/store/years";
 
 const seatsField = z.preprocess(
   (v) => (v === undefined || v === "" ? undefined : v),
@@ -69,7 +70,7 @@ export const createRound = defineCommand({
   label: "Tạo vòng bỏ phiếu",
   permission: "vote.manage",
   input: createRoundInput,
-  target: (tx, input) => yearTarget(tx, input.yearId),
+  target: (tx, input) => yearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {
     const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
     const setup = await prepareSetup(tx, year, input);

@@ -21,11 +21,6 @@ export async function roundTarget(tx: Tx, roundId: string): Promise<Target> {
   return rows[0] ? { clusterId: rows[0].clusterId } : {};
 }
 
-export async function yearTarget(tx: Tx, yearId: string): Promise<Target> {
-  const year = await tx.emulationYear.findUnique({ where: { id: yearId }, select: { clusterId: true } });
-  return year ? { clusterId: year.clusterId } : {};
-}
-
 const roundInclude = {
   emulationYear: { select: { id: true, year: true, phase: true, clusterId: true, settings: true, chairUnitId: true } },
   candidates: { orderBy: { position: "asc" as const }, include: { unit: { select: { id: true, name: true, active: true } } } },

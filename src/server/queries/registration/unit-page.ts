@@ -8,6 +8,7 @@ import { prisma } from "@/server/db";
 import { loadUnitEligibilityData } from "@/server/store/eligibility-data";
 import { assertCan } from "../guard";
 import { cleanFilters, registrationOfficerWhere } from "@/server/store/officer-filters";
+import { officerPage } from "@/server/store/officer-pages";
 import { subUnitsOf, type SubUnitChoice } from "../officers";
 import { countsFrom, currentYearOf, registrationSelect, type TitleCounts, COLLECTIVE } from "./shared";
 import type { RegistrationParams } from "./params";
@@ -84,15 +85,11 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
     registrationCounts(year.id, u.id, where),
   ]);
 
-  const pageCount = Math.max(1, Math.ceil(matchingTotal / REGISTRATION_PAGE_SIZE));
-  const page = Math.min(Math.max(1, params.page ?? 1), pageCount);
-  const officers = await prisma.officer.findMany({
+  const { rows: officers, page, pageCount } = await officerPage(
     where,
-    orderBy: [{ sortKey: "asc" }, { code: "asc" }],
-    skip: (page - 1) * REGISTRATION_PAGE_SIZE,
-    take: REGISTRATION_PAGE_SIZE,
-    select: { id: true, code: true, fullName: true, rank: true, position: true, subUnit: { select: { name: true } } },
-  });
+    { id: true, code: true, fullName: true, rank: true, position: true, subUnit: { select: { name: true } } },
+    { requested: params.page, total: matchingTotal, size: REGISTRATION_PAGE_SIZE },
+  );
   const [data, unitEvaluation] = await Promise.all([
     loadUnitEligibilityData(prisma, { unitId: u.id, year: year.year, emulationYearId: year.id, officerIds: officers.map((o) => o.id) }),
     evaluateUnitTarget(u.id, year.year, settings, unitCounts, officerTotal),

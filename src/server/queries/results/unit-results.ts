@@ -10,6 +10,8 @@ import { prisma } from "@/server/db";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { assertCan } from "../guard";
 import { officerSearchWhere } from "@/server/store/officer-filters";
+import { officerListedSelect, officerPage } from "@/server/store/officer-pages";
+import type { OfficerListed } from "../officers";
 import { resultYears } from "./years";
 import { pickYear, unitRows } from "./shared";
 import { notFound } from "@/server/errors";
@@ -41,13 +43,7 @@ export function parseUnitResultsParams(searchParams: Record<string, string | str
   return { yearId: p.year || undefined, q: p.q?.slice(0, 100), filter: p.filter, page: p.page, officerId: p.officer || undefined };
 }
 
-export type OfficerResultRow = {
-  id: string;
-  code: string;
-  fullName: string;
-  rank: string;
-  position: string;
-  active: boolean;
+export type OfficerResultRow = OfficerListed & {
   subUnitName: string | null;
   registeredTitle: string | null;
   result: {
@@ -93,20 +89,10 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
   if (and.length) where.AND = and;
 
   const total = await prisma.officer.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / RESULT_PAGE_SIZE));
-  const page = Math.min(Math.max(1, params.page ?? 1), pageCount);
-  const officers = await prisma.officer.findMany({
+  const { rows: officers, page, pageCount } = await officerPage(
     where,
-    orderBy: [{ sortKey: "asc" }, { code: "asc" }],
-    skip: (page - 1) * RESULT_PAGE_SIZE,
-    take: RESULT_PAGE_SIZE,
-    select: {
-      id: true,
-      code: true,
-      fullName: true,
-      rank: true,
-      position: true,
-      active: true,
+    {
+      ...officerListedSelect,
       subUnit: { select: { name: true } },
       registrations: { where: { emulationYearId: year.id }, select: { titleCode: true } },
       yearResults: {
@@ -114,7 +100,8 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
         select: { rating: true, awardedTitleCode: true, decisionNo: true, decisionDate: true, decisionSigner: true, verified: true },
       },
     },
-  });
+    { requested: params.page, total, size: RESULT_PAGE_SIZE },
+  );
   const rows: OfficerResultRow[] = officers.map((o) => ({
     id: o.id,
     code: o.code,

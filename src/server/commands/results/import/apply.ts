@@ -10,9 +10,9 @@ import { compareImportErrors, looseKey, OFFICER_SHEET, REGISTRATION_SHEET, RESUL
 import { registrationWindow } from "@/domain/registration-window";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
-import { nameSortKey, searchKey } from "@/domain/vietnamese";
 import type { Tx } from "@/server/db";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
+import { officerColumns } from "@/server/store/officer-columns";
 import { NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { isoOf } from "../shared";
 import { codeUnusableMessage } from "../../officers";
@@ -356,16 +356,4 @@ export async function applyImport(
   const officers: Counts = { created: toCreate.length, updated: toUpdate.length, unchanged: officersUnchanged };
   const changedRows = [officers, regCounts, resCounts].reduce((s, c) => s + c.created + c.updated, 0);
   return { fileName: input.fileName, year: year.year, officers, registrations: regCounts, results: resCounts, changedRows, warnings: warnings.sort(compareImportErrors) };
-}
-
-function officerColumns(r: OfficerRowInput) {
-  return {
-    code: r.code,
-    fullName: r.fullName,
-    searchName: searchKey(r.fullName).slice(0, 120),
-    sortKey: nameSortKey(r.fullName),
-    rank: r.rank,
-    position: r.position,
-    subUnitId: r.subUnitId,
-  };
 }

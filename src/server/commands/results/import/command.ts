@@ -4,8 +4,9 @@ import { can, type Actor } from "@/domain/permissions";
 import { RANKS } from "@/domain/ranks";
 import { idField, isStorableText } from "@/domain/validation";
 import { defineCommand, NotFoundError } from "../../command";
-import { RATING_CODES, memberUnitScope } from "../shared";
+import { RATING_CODES } from "../shared";
 import { applyImport, type ImportSummary } from "./apply";
+import { ownUnitScope } from "@/server/store/unit-scopes";
 
 // The Excel import (the file is read and its rows validated by the server action; see upload.ts)
 
@@ -65,10 +66,7 @@ export const importWorkbook = defineCommand({
   // 5,000 rows take a few seconds; a busy server must not cut the import off halfway.
   transaction: { maxWait: 10_000, timeout: 60_000 },
   // The unit officer's own member unit; the file has no say in it.
-  async target(tx, _input, actor: Actor) {
-    if (!actor.unitId) return {};
-    return memberUnitScope(tx, actor.unitId);
-  },
+  target: (tx, _input, actor: Actor) => ownUnitScope(tx, actor),
   async run(tx, input, actor, target) {
     if (input.registrations.length > 0 && !can(actor, "registration.edit", target)) throw new NotFoundError();
     if (input.results.length > 0 && !can(actor, "results.enter", target)) throw new NotFoundError();

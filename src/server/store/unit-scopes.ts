@@ -1,0 +1,17 @@
+// The scope (cluster, member unit) of a command's target as stored: the form only names the unit, and
+// a sub-unit (not a member unit) or an unknown id answers an empty scope, which is "not found".
+import type { Actor, Target } from "@/domain/permissions";
+import type { Tx } from "@/server/db";
+
+/** A member unit named by the form: its scope as stored (sub-units are not members). */
+export async function memberUnitScope(tx: Tx, unitId: string): Promise<Target> {
+  const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, clusterId: true, parentId: true } });
+  if (!unit || unit.parentId) return {};
+  return { unitId: unit.id, clusterId: unit.clusterId };
+}
+
+/** The acting unit officer's own member unit, from the database (a sub-unit officer has none). */
+export async function ownUnitScope(tx: Tx, actor: Actor): Promise<Target> {
+  if (!actor.unitId) return {};
+  return memberUnitScope(tx, actor.unitId);
+}
