@@ -82,7 +82,7 @@ async function eventCount(admin: Page, kind: string): Promise<number> {
   return (await table.count()) ? table.locator("tbody tr").count() : 0;
 }
 
-test("20 login posts at once on two instances (19 wrong, the right one 15th): at most 5 passwords checked, no session after the lock", async ({ page, browser, playwright }) => {
+test("20 login posts at once on two instances (19 wrong, the right one 15th): at most 5 wrong passwords checked, no session after the lock", async ({ page, browser, playwright }) => {
   test.setTimeout(120_000);
   const request = await captureLogin(page);
   // One client per request, so that no cookie jar or connection is shared between them.
@@ -99,7 +99,9 @@ test("20 login posts at once on two instances (19 wrong, the right one 15th): at
   // Passwords checked, as the servers recorded them (the failure that starts the lock answers with the lock message).
   const failed = await eventCount(admin, "login.failed");
   const succeeded = await eventCount(admin, "login.success");
-  expect(failed + succeeded, JSON.stringify(first)).toBeLessThanOrEqual(LOGIN_THROTTLE.pair.free);
+  // At most the limit's wrong passwords are checked. The right one is checked only if it took a slot
+  // (then it frees it, so the burst may hold the limit's wrong ones and the right one, never more).
+  expect(failed, JSON.stringify(first)).toBeLessThanOrEqual(LOGIN_THROTTLE.pair.free);
   expect(succeeded).toBe(count(first, "session"));
   expect(failed).toBeGreaterThanOrEqual(count(first, "invalid"));
   // The right password got a session only if it took one of the slots; otherwise it was refused unchecked.
