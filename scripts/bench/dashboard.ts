@@ -242,7 +242,10 @@ try {
   await server.ready;
   const base = `http://127.0.0.1:${port}`;
   const cookieName = "authjs.session-token";
-  const token = await encode({ token: { sub: target.userId }, secret, salt: cookieName, maxAge: 8 * 3600 });
+  // A signed-in session as the login makes it: a Session row, its id in the cookie's token.
+  const { openSession } = await import("../../src/server/auth/sessions");
+  const sid = await openSession(target.userId, { address: "127.0.0.1", userAgent: "bench" });
+  const token = await encode({ token: { sub: target.userId, sid }, secret, salt: cookieName, maxAge: 8 * 3600 });
   const headers = { cookie: `${cookieName}=${token}` };
   for (const page of pages) {
     const res = await fetch(base + page.path, { headers, redirect: "manual" });
