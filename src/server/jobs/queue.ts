@@ -66,10 +66,15 @@ export async function startJobs(options: JobsOptions = {}): Promise<Jobs> {
     migrate: true,
   });
   boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
-  await boss.start();
   const emailRetry = { retryLimit: options.emailRetryLimit ?? 5, retryDelay: options.emailRetryDelaySeconds ?? 60, retryBackoff: true };
-  await ensureQueue(boss, REMINDERS_QUEUE, { policy: "standard", retryLimit: 2, retryDelay: 300, expireInSeconds: 900 });
-  await ensureQueue(boss, EMAIL_QUEUE, { policy: "standard", ...emailRetry, expireInSeconds: 120 });
+  try {
+    await boss.start();
+    await ensureQueue(boss, REMINDERS_QUEUE, { policy: "standard", retryLimit: 2, retryDelay: 300, expireInSeconds: 900 });
+    await ensureQueue(boss, EMAIL_QUEUE, { policy: "standard", ...emailRetry, expireInSeconds: 120 });
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => {}); // its connections, before a retry
+    throw error;
+  }
 
   const pool = new pg.Pool({ connectionString, max: 2, allowExitOnIdle: true });
   pool.on("error", (error) => console.error("[jobs] idle connection lost:", error.message));
@@ -140,13 +145,26 @@ export async function startAppJobs(): Promise<void> {
   if (g.soThiDuaJobs) return;
   const config = emailConfig();
   if (!config.enabled && config.reason === "invalid" && process.env.SMTP_WARNED !== "1") console.warn(`[sổ thi đua] CẢNH BÁO: ${config.warning}`);
-  g.soThiDuaJobs = startJobs();
-  try {
-    // No signal handler of our own (it would replace Next's exit on SIGTERM): a job cut off by a stop
-    // expires and is retried by a process that is still (or again) running.
-    await g.soThiDuaJobs;
-  } catch (error) {
-    console.error("[jobs] the job queue did not start; reminders and e-mail wait until the next start:", error instanceof Error ? error.message : error);
-    g.soThiDuaJobs = undefined;
+  // Several processes starting at once on a new database race to install pg-boss's schema (Postgres
+  // answers one of them "deadlock detected"): the loser waits and tries again.
+  for (let attempt = 1; ; attempt++) {
+    g.soThiDuaJobs = startJobs();
+    try {
+      // No signal handler of our own (it would replace Next's exit on SIGTERM): a job cut off by a stop
+      // expires and is retried by a process that is still (or again) running.
+      await g.soThiDuaJobs;
+      return;
+    } catch (error) {
+      g.soThiDuaJobs = undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempt >= START_ATTEMPTS) {
+        console.error("[jobs] the job queue did not start; reminders and e-mail wait until the next start:", message);
+        return;
+      }
+      console.warn(`[jobs] the job queue did not start (${message}); trying again`);
+      await new Promise((resolve) => setTimeout(resolve, attempt * 2_000));
+    }
   }
 }
+
+const START_ATTEMPTS = 5;
