@@ -1,6 +1,7 @@
 "use server";
 // Server actions of the notification centre: each runs one command (actor from the session).
 import { redirect } from "next/navigation";
+import { found } from "@/app/not-found-boundary";
 import { isUuid } from "@/domain/validation";
 import { runCommand } from "@/server/actions/run";
 import { currentActor } from "@/server/auth/current";
@@ -17,7 +18,7 @@ export async function openNotificationAction(formData: FormData): Promise<void> 
   await runCommand(markNotificationRead, formData, PATHS);
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  const n = await notificationDetail(actor, id);
+  const n = await found(notificationDetail(actor, id)); // another user's id: the 404 page, as before
   redirect(n.available && n.href ? n.href : `/notifications/${id}`);
 }
 
