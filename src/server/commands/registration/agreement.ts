@@ -5,9 +5,8 @@ import { idField, requiredText } from "@/domain/validation";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
-import { defineCommand, UserError } from "../command";
-import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, scopeOf, lockUnitYear, assertWritable } from "./shared";
-import { memberUnitScope, ownUnitScope } from "@/server/store/unit-scopes";
+import { UserError } from "../command";
+import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, assertWritable, unitYearCommand, ownUnit, namedUnit } from "./shared";
 
 /** What a multipart form field holding a file looks like (Node's File, or the framework's own). */
 type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
@@ -88,30 +87,22 @@ async function storeAgreement(tx: Tx, unitYear: UnitYear, input: z.infer<typeof 
 }
 
 /** The unit officer records their unit's agreement, within the registration window. */
-export const recordAgreement = defineCommand({
+export const recordAgreement = unitYearCommand("registration.edit", ownUnit)({
   name: "registration.agreement",
   label: "Ghi nhận giao ước thi đua",
-  permission: "registration.edit",
   input: recordAgreementInput,
-  target: (tx, _input, actor) => ownUnitScope(tx, actor),
-  async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
+  async run(tx, input, { unitYear }) {
     assertWritable(unitYear, new Date());
     return storeAgreement(tx, unitYear, input);
   },
 });
 
 /** The secretariat records any unit's agreement of its cluster (setting up the year); refused in a closed year. */
-export const recordAgreementForUnit = defineCommand({
+export const recordAgreementForUnit = unitYearCommand("year.manage", namedUnit)({
   name: "registration.agreement.secretariat",
   label: "Thư ký ghi nhận giao ước thi đua",
-  permission: "year.manage",
   input: recordAgreementForUnitInput,
-  target: (tx, input) => memberUnitScope(tx, input.unitId),
-  async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
+  async run(tx, input, { unitYear }) {
     if (unitYear.year.phase === "CLOSED") throw new UserError(YEAR_CLOSED_MESSAGE);
     return storeAgreement(tx, unitYear, input);
   },

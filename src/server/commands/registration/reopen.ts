@@ -2,9 +2,8 @@ import { z } from "zod";
 import { checkReopenUntil, endOfVietnamDay } from "@/domain/registration-window";
 import { idField, requiredText } from "@/domain/validation";
 import { formatDate } from "@/lib/format";
-import { defineCommand, UserError } from "../command";
-import { yearIdField, vietnameseDate, scopeOf, lockUnitYear, unitYearAudit } from "./shared";
-import { memberUnitScope } from "@/server/store/unit-scopes";
+import { UserError } from "../command";
+import { yearIdField, vietnameseDate, unitYearAudit, unitYearCommand, namedUnit } from "./shared";
 
 export const reopenUnitRegistrationInput = z.object({
   unitId: idField("Đơn vị"),
@@ -13,15 +12,11 @@ export const reopenUnitRegistrationInput = z.object({
   reason: requiredText("Lý do mở lại", 500),
 });
 
-export const reopenUnitRegistration = defineCommand({
+export const reopenUnitRegistration = unitYearCommand("registration.reopen", namedUnit)({
   name: "registration.reopen",
   label: "Mở lại đăng ký thi đua",
-  permission: "registration.reopen",
   input: reopenUnitRegistrationInput,
-  target: (tx, input) => memberUnitScope(tx, input.unitId),
-  async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
+  async run(tx, input, { scope, unitYear }) {
     const refusal = checkReopenUntil(input.until, unitYear.year.phase, new Date());
     if (refusal) throw new UserError(refusal, unitYear.year.phase === "CLOSED" ? undefined : { until: [refusal] });
     const reg = unitYear.registration;

@@ -6,7 +6,7 @@ import { idField } from "@/domain/validation";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "../command";
 import { throwIfErrors } from "@/server/errors";
-import { loadRound, refuseUnlessState, readScoreForm, listedErrors, roundIdInput, roundTarget, loadRoundIn, ENTITY } from "./shared";
+import { loadRound, refuseUnlessState, readScoreForm, listedErrors, roundIdInput, ENTITY, scoringRoundCommand } from "./shared";
 
 export const finalField = (criterionId: string) => `final.${criterionId}`;
 export const finalNoteField = (criterionId: string) => `finalNote.${criterionId}`;
@@ -81,14 +81,11 @@ export const setFinalScores = defineCommand({
 
 export const applySuggestedFinalsInput = roundIdInput;
 
-export const applySuggestedFinals = defineCommand({
+export const applySuggestedFinals = scoringRoundCommand("CLOSED")({
   name: "scoring.final.suggest",
   label: "Đề xuất điểm thẩm định",
-  permission: P.scoringManage,
   input: applySuggestedFinalsInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const { round, table } = await loadRoundIn(tx, input.roundId, target.clusterId!, "CLOSED");
+  async run(tx, input, { round, table }) {
     const reportIds = (await tx.crossAssignment.findMany({ where: { roundId: round.id }, select: { reportId: true }, distinct: ["reportId"] })).map((a) => a.reportId);
     const cross = await submittedCrossScores(tx, round.id);
     const existing = await tx.reportScore.findMany({ where: { reportId: { in: reportIds } }, select: { reportId: true, criterionId: true, selfHalf: true, finalHalf: true } });
