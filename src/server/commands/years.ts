@@ -274,6 +274,7 @@ export const yearSettingsFormSchema = z.object({
   midyearReportDeadline: dateField("midyearReportDeadline"),
   reportDeadline: dateField("reportDeadline"),
   conferenceDate: dateField("conferenceDate"),
+  disclosureWorkingDays: numberField("disclosureWorkingDays", { min: 1, max: 30, integer: true }),
 });
 
 export const updateYearSettingsInput = yearSettingsFormSchema.extend({ yearId: yearIdField });
