@@ -147,6 +147,9 @@ describe("disclosure and sending", () => {
     expect(d).toMatchObject({ status: "DISCLOSING", disclosureDays: 5 });
     const days = (d.disclosureEndsOn!.getTime() - d.disclosedAt!.getTime()) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(5);
+    // The member units are told, with a link to the dossier.
+    const notice = await prisma.notification.findFirstOrThrow({ where: { userId: officerU2.userId, kind: "DOSSIER_PUBLISHED" } });
+    expect(notice.href).toBe(`/dossiers/${dossierId}`);
   });
 
   it("refuses sending inside the window, writing nothing", async () => {
@@ -179,6 +182,7 @@ describe("disclosure and sending", () => {
 describe("the Ministry office and its decision", () => {
   it("returns the dossier with a reason; a decision on a returned dossier is refused, writing nothing", async () => {
     expectOk(await executeCommand(returnDossier, ministry, { dossierId, reason: "Bổ sung biên bản hội nghị tổng kết." }));
+    expect(await prisma.notification.count({ where: { userId: secretariat.userId, kind: "DOSSIER_RETURNED" } })).toBe(1);
     const item = await prisma.dossierItem.findFirstOrThrow({ where: { dossierId, kind: "UNIT_TITLE" } });
     await refusedWritingNothing(
       () => executeCommand(recordDecision, ministry, { dossierId, number: "5012/QĐ-BCA", date: "20/12/2022", signer: "Bộ trưởng", level: "MINISTER", file: new File([PDF], "qd.pdf", { type: "application/pdf" }), [`item_${item.id}`]: "on" }),

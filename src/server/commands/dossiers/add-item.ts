@@ -18,7 +18,7 @@ export const addDossierItemInput = z
     /** A member unit (UNIT_*) or an officer (OFFICER_*). */
     subjectId: idField("Đơn vị hoặc cán bộ"),
     /** A title code (…_TITLE) or a commendation form (…_COMMENDATION). */
-    code: z.string({ error: "Vui lòng chọn danh hiệu hoặc hình thức khen thưởng." }).max(40),
+    code: z.enum([...DOSSIER_UNIT_TITLES, ...DOSSIER_OFFICER_TITLES, ...DOSSIER_COMMENDATION_FORMS] as [string, ...string[]], { error: "Vui lòng chọn danh hiệu hoặc hình thức khen thưởng." }),
   })
   .superRefine((v, ctx) => {
     const allowed: readonly string[] =

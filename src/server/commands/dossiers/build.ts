@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ITEM_KINDS, subjectKey, type HeldUnitTitle } from "@/domain/awards";
 import { collectiveLevel, titleLabel, type CollectiveTitle } from "@/domain/eligibility";
-import { idField } from "@/domain/validation";
+import { idField, optionalText } from "@/domain/validation";
 import { eligibilitySettingsOf, parseYearSettings } from "@/domain/year-settings";
 import { appNow } from "@/server/clock";
 import { calendarToday } from "@/server/store/dossiers";
@@ -22,13 +22,13 @@ export const buildDossier = defineCommand({
   name: "dossier.build",
   label: "Lập hồ sơ đề nghị khen thưởng",
   permission: "dossier.manage",
-  input: z.object({ yearId: idField("Năm thi đua"), memoNo: z.string().max(60, "Số tờ trình tối đa 60 ký tự.").optional() }),
+  input: z.object({ yearId: idField("Năm thi đua"), memoNo: optionalText("Số tờ trình", 60) }),
   target: (tx, input) => yearScope(tx, input.yearId),
   async run(tx, input, actor, target) {
     const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
     if (!AFTER_CONFERENCE.has(year.phase)) throw new UserError(`Năm ${year.year} chưa đến hội nghị tổng kết; hồ sơ đề nghị khen thưởng được lập từ kết quả hội nghị.`);
     if (await tx.dossier.findUnique({ where: { emulationYearId: year.id }, select: { id: true } })) throw new UserError(`Cụm đã có hồ sơ đề nghị khen thưởng năm ${year.year}.`);
-    const dossier = await tx.dossier.create({ data: { emulationYearId: year.id, memoNo: input.memoNo?.trim() || null } });
+    const dossier = await tx.dossier.create({ data: { emulationYearId: year.id, memoNo: input.memoNo } });
     const facts = await conferenceFacts(tx, year.id);
     const settings = eligibilitySettingsOf(parseYearSettings(year.settings));
     const units = new Map((await tx.unit.findMany({ where: { clusterId: year.clusterId, parentId: null }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
