@@ -1,7 +1,7 @@
 // The permission table (docs/domain.md §5): role × action × scope. Every command and query takes its
 // check from here; nothing else decides who may do what.
 
-export const ROLES = ["ADMIN", "SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] as const;
+export const ROLES = ["ADMIN", "SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD", "MINISTRY"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -9,6 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   SECRETARIAT: "Thư ký cụm",
   UNIT_OFFICER: "Cán bộ thi đua đơn vị",
   UNIT_HEAD: "Lãnh đạo đơn vị",
+  MINISTRY: "Thường trực Hội đồng Thi đua – Khen thưởng Bộ",
 };
 
 /** Who is acting, as loaded from the database for each request (never from a form). */
@@ -35,7 +36,7 @@ export const PERMISSIONS = {
   "unit.manage": { ADMIN: "all" },
   "user.manage": { ADMIN: "all" },
   "title.manage": { ADMIN: "all" },
-  "title.view": { ADMIN: "all", SECRETARIAT: "all", UNIT_OFFICER: "all", UNIT_HEAD: "all" },
+  "title.view": { ADMIN: "all", SECRETARIAT: "all", UNIT_OFFICER: "all", UNIT_HEAD: "all", MINISTRY: "all" },
   "cluster.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
   "cluster.overview": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_HEAD: "chair" },
   "year.manage": { SECRETARIAT: "cluster" },
@@ -70,9 +71,22 @@ export const PERMISSIONS = {
   "vote.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
   // Notifications (issue 16): everyone reads and marks their own (the command checks the owner) and sets
   // their own e-mail; the admin keeps the holiday calendar and sees failed e-mail deliveries.
-  "notification.own": { ADMIN: "all", SECRETARIAT: "all", UNIT_OFFICER: "all", UNIT_HEAD: "all" },
+  "notification.own": { ADMIN: "all", SECRETARIAT: "all", UNIT_OFFICER: "all", UNIT_HEAD: "all", MINISTRY: "all" },
   "holiday.manage": { ADMIN: "all" },
   "delivery.view": { ADMIN: "all" },
+  // Proposals, disclosure, the Ministry's decisions, commendations (issue 14; docs/domain.md §9). The
+  // secretariat builds and sends its cluster's dossier; the member units see it once published and
+  // object to items; the Ministry office (every cluster) returns or accepts it, records decisions and
+  // revokes awards.
+  "dossier.view": { ADMIN: "all", SECRETARIAT: "cluster", MINISTRY: "all" },
+  "dossier.manage": { SECRETARIAT: "cluster" },
+  "dossier.disclosure": { UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
+  "dossier.object": { UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
+  "dossier.review": { MINISTRY: "all" },
+  "decision.record": { MINISTRY: "all" },
+  "award.revoke": { MINISTRY: "all" },
+  "commendation.enter": { SECRETARIAT: "cluster" },
+  "commendation.view": { ADMIN: "all", SECRETARIAT: "cluster", MINISTRY: "all", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,6 +29,7 @@ export const YEAR_SETTING_LABELS: Record<keyof YearSettings, string> = {
   reportDeadline: "Hạn nộp báo cáo tổng kết",
   conferenceDate: "Ngày hội nghị tổng kết",
   reminderOffsets: "Nhắc hạn trước (số ngày làm việc)",
+  disclosureWorkingDays: "Thời gian công khai hồ sơ đề nghị khen thưởng (số ngày làm việc)",
 };
 
 export const DEADLINE_KEYS = ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate"] as const;

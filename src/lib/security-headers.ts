@@ -46,6 +46,7 @@ const FILE_ROUTES = [
   /^\/registration\/import\/upload$/, // Excel import upload (JSON answer)
   /^\/overview\/export$/,
   /^\/conference\/minutes$/,
+  /^\/dossiers\/decisions\/[^/]+$/, // a recorded decision's PDF
   /^\/api\/notifications\/count$/, // the bell's unread count (JSON)
 ];
 

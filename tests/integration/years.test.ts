@@ -351,6 +351,7 @@ describe("year settings from the form", () => {
       reportDeadline: "2021-10-31",
       conferenceDate: "2021-11-19",
       reminderOffsets: [5, 1], // kept: the reminder offsets have their own form
+      disclosureWorkingDays: 5, // kept (the default): this form does not send it
     });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "year.settings" } });
     expect(audit.before).toMatchObject({ cstdcsQuotaPercent: 12, allowSelfVote: false });

@@ -13,7 +13,7 @@ function actor(role: Role, extra: Partial<Actor> = {}): Actor {
     username: "x",
     displayName: "x",
     role,
-    clusterId: role === "ADMIN" ? null : CLUSTER,
+    clusterId: role === "ADMIN" || role === "MINISTRY" ? null : CLUSTER,
     unitId: unitRole ? UNIT : null,
     chairOfClusterIds: [],
     ...extra,
@@ -42,6 +42,25 @@ describe("permission table", () => {
     ["year.manage", "UNIT_OFFICER", false, false, false],
     ["cluster.overview", "UNIT_OFFICER", false, false, false],
     ["cluster.overview", "UNIT_HEAD", false, false, false],
+    // Issue 14: the secretariat builds its cluster's dossier, the units see it and object (each for
+    // itself), the Ministry office reviews every cluster's and records decisions.
+    ["dossier.manage", "SECRETARIAT", true, true, false],
+    ["dossier.manage", "MINISTRY", false, false, false],
+    ["dossier.view", "MINISTRY", true, true, true],
+    ["dossier.view", "UNIT_OFFICER", false, false, false],
+    ["dossier.disclosure", "UNIT_OFFICER", true, true, false],
+    ["dossier.object", "UNIT_HEAD", true, false, false],
+    ["dossier.object", "SECRETARIAT", false, false, false],
+    ["dossier.review", "MINISTRY", true, true, true],
+    ["dossier.review", "SECRETARIAT", false, false, false],
+    ["decision.record", "MINISTRY", true, true, true],
+    ["decision.record", "ADMIN", false, false, false],
+    ["award.revoke", "MINISTRY", true, true, true],
+    ["award.revoke", "SECRETARIAT", false, false, false],
+    ["commendation.enter", "SECRETARIAT", true, true, false],
+    ["commendation.view", "UNIT_OFFICER", true, false, false],
+    ["officer.manage", "MINISTRY", false, false, false],
+    ["year.manage", "MINISTRY", false, false, false],
   ];
   it.each(table)("%s for %s: own unit %s, other unit %s, other cluster %s", (permission, role, a, b, c) => {
     const who = actor(role);

@@ -213,6 +213,7 @@ describe("settings of a new year", () => {
     reportDeadline: fc.option(isoDate, { nil: null }),
     conferenceDate: fc.option(isoDate, { nil: null }),
     reminderOffsets: fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 5 }),
+    disclosureWorkingDays: fc.integer({ min: 1, max: 30 }),
   });
 
   it("copied deadlines are always real dates exactly one year later, close to the same day (property)", () => {

@@ -3,8 +3,10 @@
 // added here; tests/unit/audit-diff.test.ts fails on a command that this list misses.
 import * as admin from "./admin";
 import * as amendments from "./amendments";
+import * as commendations from "./commendations";
 import type { Command } from "./command";
 import * as criteria from "./criteria";
+import * as dossiers from "./dossiers";
 import * as holidays from "./holidays";
 import * as notifications from "./notifications";
 import * as officers from "./officers";
@@ -18,7 +20,7 @@ import * as years from "./years";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = Command<any, any>;
 
-const MODULES: Record<string, unknown>[] = [admin, amendments, criteria, holidays, notifications, officers, registration, reports, results, scoring, votes, years];
+const MODULES: Record<string, unknown>[] = [admin, amendments, commendations, criteria, dossiers, holidays, notifications, officers, registration, reports, results, scoring, votes, years];
 
 const isCommand = (value: unknown): value is AnyCommand =>
   typeof value === "object" && value !== null && typeof (value as AnyCommand).name === "string" && typeof (value as AnyCommand).run === "function";

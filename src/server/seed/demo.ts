@@ -177,6 +177,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     unitCode: "QLXNC",
     sees: "Chỉ đơn vị mình (Cục Quản lý xuất nhập cảnh): duyệt báo cáo, là đại biểu bỏ phiếu; không thấy tổng quan Cụm (không phải Cụm trưởng).",
   },
+  {
+    username: "vanphong.bo",
+    password: DEMO_PASSWORD,
+    role: "MINISTRY",
+    displayName: "Đ/c Vũ Minh Đức – Thường trực Hội đồng Thi đua – Khen thưởng Bộ",
+    sees: "Hồ sơ đề nghị khen thưởng của mọi cụm khi đã gửi Bộ: trả lại hoặc tiếp nhận, ghi quyết định khen thưởng, thu hồi.",
+  },
 ];
 
 type Years = { year: number; phase: "CLOSED" | "REGISTRATION"; chair: string; deputy: string; settings: YearSettings; closedAt: Date | null }[];

@@ -72,6 +72,8 @@ export async function buildWorld() {
     // A1 chairs cluster A's current year: its head is the chair (as src/server/auth/actor.ts loads it).
     UNIT_HEAD_A1: { ...(await makeActor("UNIT_HEAD", { clusterId: clusterA.id, unitId: A1.id })), chairOfClusterIds: [clusterA.id] },
     UNIT_HEAD_A2: await makeActor("UNIT_HEAD", { clusterId: clusterA.id, unitId: A2.id }),
+    // The Ministry emulation office (issue 14): every cluster, no unit.
+    MINISTRY: await makeActor("MINISTRY"),
   } satisfies Record<string, Actor>;
 
   const reportA1 = await acceptedReport(tableA, yearA.id, actors.UNIT_OFFICER_A1, actors.UNIT_HEAD_A1, actors.SECRETARIAT_A);

@@ -121,6 +121,7 @@ const ACTOR_KEYS: (ActorKey | null)[] = [
   "UNIT_OFFICER_B1",
   "UNIT_HEAD_A1",
   "UNIT_HEAD_A2",
+  "MINISTRY",
   null,
 ];
 const label = (key: ActorKey | null) => key ?? "nobody";

@@ -58,7 +58,8 @@ type Scope = { clusterId: string | null; unitId: string | null };
  * The scope must be active unless `allowInactive` (a disabled account kept where it was).
  */
 async function resolveScope(tx: Tx, role: Role, input: Scope, allowInactive = false): Promise<Scope> {
-  if (role === "ADMIN") return { clusterId: null, unitId: null };
+  // The admin and the Ministry office see every cluster: no scope.
+  if (role === "ADMIN" || role === "MINISTRY") return { clusterId: null, unitId: null };
   if (role === "SECRETARIAT") {
     if (!input.clusterId) throw fieldError("clusterId", "Thư ký cụm phải thuộc một cụm thi đua.");
     const cluster = await tx.cluster.findUnique({ where: { id: input.clusterId }, select: { active: true } });

@@ -5,7 +5,7 @@ import { CSTDCS_BASES, DEFAULT_YEAR_SETTINGS, PASS_THRESHOLDS, TIE_BREAKS, type 
 import { formatDate, formatDateTime } from "@/lib/format";
 import { updateYearSettingsAction } from "../../../actions";
 import type { YearDetail } from "./year-detail";
-import { offsetsText } from "@/domain/notifications";
+import { offsetsText, workingDaysText } from "@/domain/notifications";
 
 type Key = keyof YearSettings;
 
@@ -37,6 +37,8 @@ function settingText(key: Key, settings: YearSettings): string {
       return `${settings.crossScorersPerReport} đơn vị`;
     case "scoreDifferencePercent":
       return `${settings.scoreDifferencePercent}%`;
+    case "disclosureWorkingDays":
+      return workingDaysText(settings.disclosureWorkingDays);
     case "registrationDeadline":
     case "midyearReportDeadline":
     case "reportDeadline":
@@ -54,7 +56,7 @@ const SETTING_GROUPS: { title: string; keys: Key[] }[] = [
   { title: "Danh hiệu tập thể", keys: ["advancedUnitMinCstPercent", "determinedUnitMinGoodPercent", "ministryFlagsPerCluster", "extraMinistryFlags"] },
   { title: "Bỏ phiếu tại hội nghị tổng kết", keys: ["passThreshold", "quorumUnits", "allowSelfVote", "outgoingChairMayBeReelected"] },
   { title: "Báo cáo, chấm điểm, xếp hạng", keys: ["rankingTieBreak", "crossScorersPerReport", "scoreDifferencePercent"] },
-  { title: "Thời hạn", keys: ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate"] },
+  { title: "Thời hạn", keys: ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate", "disclosureWorkingDays"] },
 ];
 
 function SettingInput({ name, settings, activeMemberCount }: { name: Key; settings: YearSettings; activeMemberCount: number }) {
@@ -125,6 +127,8 @@ function SettingInput({ name, settings, activeMemberCount }: { name: Key; settin
       return <TextField name={name} label={label} type="number" required defaultValue={settings[name]} hint={`Từ 1 đến 9. ${defaultHint(name)}`} />;
     case "scoreDifferencePercent":
       return <TextField name={name} label={label} type="number" required defaultValue={settings[name]} hint={`Từ 1 đến 100. ${defaultHint(name)}`} />;
+    case "disclosureWorkingDays":
+      return <TextField name={name} label={label} type="number" required defaultValue={settings[name]} hint={`Từ 1 đến 30; không tính thứ Bảy, Chủ nhật, ngày lễ. ${defaultHint(name)}`} />;
     case "registrationDeadline":
     case "midyearReportDeadline":
     case "reportDeadline":
