@@ -6,7 +6,8 @@ import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
 import { UserError } from "../command";
-import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, assertWritable, unitYearCommand, ownUnit, namedUnit } from "./shared";
+import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, assertWritable, unitYearCommand } from "./shared";
+import { ownUnit, namedUnit } from "@/server/store/unit-scopes";
 
 /** What a multipart form field holding a file looks like (Node's File, or the framework's own). */
 type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };

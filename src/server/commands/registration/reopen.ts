@@ -3,7 +3,8 @@ import { checkReopenUntil, endOfVietnamDay } from "@/domain/registration-window"
 import { idField, requiredText } from "@/domain/validation";
 import { formatDate } from "@/lib/format";
 import { UserError } from "../command";
-import { yearIdField, vietnameseDate, unitYearAudit, unitYearCommand, namedUnit } from "./shared";
+import { yearIdField, vietnameseDate, unitYearAudit, unitYearCommand } from "./shared";
+import { namedUnit } from "@/server/store/unit-scopes";
 
 export const reopenUnitRegistrationInput = z.object({
   unitId: idField("Đơn vị"),

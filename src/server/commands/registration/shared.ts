@@ -7,7 +7,7 @@ import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { parseVietnameseDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
-import { memberUnitScope, ownUnitScope } from "@/server/store/unit-scopes";
+import { ownUnit } from "@/server/store/unit-scopes";
 import { commandFamily, NotFoundError, UserError } from "../command";
 
 const ENTITY = "UnitRegistration";
@@ -96,11 +96,6 @@ export async function lockWritableUnitYear(tx: Tx, target: Target, emulationYear
   await assertUnitActive(tx, scope.unitId);
   return { scope, unitYear };
 }
-
-/** The acting unit officer's own member unit (never a unit id from the form). */
-export const ownUnit = (tx: Tx, _input: unknown, actor: Actor) => ownUnitScope(tx, actor);
-/** The member unit the form names, with its stored cluster (the secretariat's commands). */
-export const namedUnit = (tx: Tx, input: { unitId: string }) => memberUnitScope(tx, input.unitId);
 
 /** Commands on one unit's registration of a year: the unit found by `unit`, its unit-year locked (lockUnitYear). */
 export const unitYearCommand = <K>(permission: Permission, unit: (tx: Tx, input: K, actor: Actor) => Promise<Target>) =>
