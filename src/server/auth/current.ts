@@ -47,7 +47,7 @@ export async function currentActor(): Promise<Actor | null> {
 }
 
 /** The page a user whose password must be changed is sent to from every other page. */
-export const CHANGE_PASSWORD_PATH = "/change-password";
+const CHANGE_PASSWORD_PATH = "/change-password";
 
 /** For pages: the actor, or off to the login page (or to the password change, when it is due). */
 export async function requireActor(): Promise<Actor> {

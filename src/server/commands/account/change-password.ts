@@ -8,7 +8,7 @@ import { checkNewPassword, confirmPasswordField, newPasswordField, PASSWORD_MISM
 const WRONG_CURRENT = "Mật khẩu hiện tại không đúng.";
 const SAME_AS_CURRENT = "Mật khẩu mới phải khác mật khẩu hiện tại.";
 
-export const changeOwnPasswordInput = z
+const changeOwnPasswordInput = z
   .object({
     currentPassword: z
       .string({ error: "Vui lòng nhập mật khẩu hiện tại." })

@@ -20,7 +20,7 @@ export const passwordsMatch = (d: { password: string; confirmPassword: string })
 export const PASSWORD_MISMATCH = { path: ["confirmPassword"], message: "Mật khẩu nhập lại không khớp." };
 
 /** Refuses a password the policy does not allow for this account, every broken rule on the field. */
-export function checkNewPassword(password: string, username: string, field = "password"): void {
+export function checkNewPassword(password: string, username: string): void {
   const problems = passwordProblems(password, username);
-  if (problems.length) throw new UserError(problems[0]!, { [field]: problems });
+  if (problems.length) throw new UserError(problems[0]!, { password: problems });
 }
