@@ -22,6 +22,11 @@ export type Actor = {
   unitId: string | null;
   /** Clusters whose current year is chaired by the actor's unit (unit heads only). */
   chairOfClusterIds: string[];
+  /**
+   * The password was set by the admin and not yet changed by its user (issue 13): until it is, the
+   * only permission the actor has is "account.own" (changing it). Absent: false.
+   */
+  mustChangePassword?: boolean;
 };
 
 /** What a permission is checked against, loaded from the database. */
@@ -72,6 +77,8 @@ export const PERMISSIONS = {
   // Notifications (issue 16): everyone reads and marks their own (the command checks the owner) and sets
   // their own e-mail; the admin keeps the holiday calendar and sees failed e-mail deliveries.
   "notification.own": { ADMIN: "all", SECRETARIAT: "all", UNIT_OFFICER: "all", UNIT_HEAD: "all", MINISTRY: "all" },
+  // One's own account: changing one's password (issue 13); the only permission of an actor who must change it first.
+  "account.own": { ADMIN: "all", SECRETARIAT: "all", UNIT_OFFICER: "all", UNIT_HEAD: "all", MINISTRY: "all" },
   "holiday.manage": { ADMIN: "all" },
   "delivery.view": { ADMIN: "all" },
   // Proposals, disclosure, the Ministry's decisions, commendations (issue 14; docs/domain.md §9). The
@@ -91,19 +98,21 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-function scopeOf(role: Role, permission: Permission): Scope | undefined {
-  return (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[role];
+/** The actor's scope for the permission; none but for "account.own" while their password must be changed. */
+function scopeFor(actor: Actor, permission: Permission): Scope | undefined {
+  if (actor.mustChangePassword && permission !== "account.own") return undefined;
+  return (PERMISSIONS[permission] as Partial<Record<Role, Scope>>)[actor.role];
 }
 
 /** Whether the role has the permission anywhere at all (used to hide navigation and refuse early). */
 export function roleMay(actor: Actor, permission: Permission): boolean {
-  const scope = scopeOf(actor.role, permission);
+  const scope = scopeFor(actor, permission);
   if (scope === "chair") return actor.chairOfClusterIds.length > 0;
   return scope !== undefined;
 }
 
 export function can(actor: Actor, permission: Permission, target: Target): boolean {
-  switch (scopeOf(actor.role, permission)) {
+  switch (scopeFor(actor, permission)) {
     case "all":
       return true;
     case "cluster":

@@ -165,6 +165,8 @@ export function sniffAgreementFile(head: Uint8Array): AgreementFileKind | null {
 
 export const AGREEMENT_FILE_TYPE_ERROR = "Tệp giao ước phải là PDF, JPEG hoặc PNG.";
 export const AGREEMENT_FILE_SIZE_ERROR = "Tệp giao ước tối đa 5 MB.";
+/** An upload stopped at the limit while it streamed (the agreement route's 413): nothing was saved. */
+export const AGREEMENT_UPLOAD_TOO_LARGE = `Tệp giao ước quá lớn: chỉ nhận tệp tối đa ${AGREEMENT_MAX_BYTES / 1024 / 1024} MB. Giao ước chưa được lưu.`;
 export const AGREEMENT_FILE_EMPTY_ERROR = "Tệp giao ước rỗng.";
 
 /** The file's kind, or the refusal. */

@@ -40,6 +40,7 @@ const FILE_ROUTES = [
   /^\/reports\/[^/]+\/evidence$/, // evidence upload (JSON answer)
   /^\/reports\/[^/]+\/docx$/,
   /^\/reports\/scoring\/[^/]+\/export$/,
+  /^\/registration\/agreement$/, // agreement upload (JSON answer)
   /^\/registration\/agreement\/[^/]+$/,
   /^\/registration\/export$/,
   /^\/registration\/template$/,

@@ -84,6 +84,18 @@ describe("permission table", () => {
     expect(can(actor("UNIT_OFFICER", { unitId: null }), "officer.manage", { unitId: null })).toBe(false);
   });
 
+  it("grants an actor whose admin-set password must be changed nothing but changing it (issue 13)", () => {
+    for (const role of ROLES) {
+      const pending = actor(role, { mustChangePassword: true, chairOfClusterIds: role === "UNIT_HEAD" ? [CLUSTER] : [] });
+      for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
+        const expected = permission === "account.own";
+        expect(roleMay(pending, permission), `${role} ${permission}`).toBe(expected);
+        expect(can(pending, permission, own), `${role} ${permission}`).toBe(expected);
+      }
+      expect(roleMay(actor(role), "account.own")).toBe(true);
+    }
+  });
+
   it("names only known roles in every rule", () => {
     for (const rule of Object.values(PERMISSIONS)) for (const role of Object.keys(rule)) expect(ROLES).toContain(role);
   });

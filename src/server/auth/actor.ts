@@ -11,6 +11,7 @@ type ActorRow = {
   displayName: string;
   role: Role;
   disabled: boolean;
+  mustChangePassword: boolean;
   unitId: string | null;
   clusterId: string | null;
   latestChairUnitId: string | null;
@@ -24,7 +25,7 @@ type ActorRow = {
  */
 function selectActor(from: Prisma.Sql, where: Prisma.Sql): Promise<ActorRow[]> {
   return queryRows<ActorRow[]>`
-    SELECT u.id, u.username, u."displayName", u.role::text AS role, u.disabled, u."unitId",
+    SELECT u.id, u.username, u."displayName", u.role::text AS role, u.disabled, u."mustChangePassword", u."unitId",
            COALESCE(un."clusterId", u."clusterId") AS "clusterId",
            (SELECT y."chairUnitId" FROM "EmulationYear" y
              WHERE y."clusterId" = COALESCE(un."clusterId", u."clusterId")
@@ -65,5 +66,7 @@ function toActor(user: ActorRow | undefined): Actor | null {
     clusterId: user.clusterId,
     unitId: user.unitId,
     chairOfClusterIds: chairs ? [user.clusterId!] : [],
+    // Until an admin-set password is changed, the permission table grants nothing else (issue 13).
+    mustChangePassword: user.mustChangePassword,
   };
 }

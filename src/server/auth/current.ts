@@ -1,4 +1,5 @@
-// The acting user of the current request, or a redirect to the login page.
+// The acting user of the current request, or a redirect to the login page (or to the password change
+// an admin-set password calls for).
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -25,15 +26,33 @@ export async function currentSessionClaims(): Promise<SessionClaims | null> {
   return null;
 }
 
-/** The signed-in, enabled user of this request, in a session still in force, or null. Cached for one render. */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+/**
+ * The signed-in, enabled user of this request, in a session still in force, or null — whether or not
+ * they must change their password first. Cached for one render. Only the password change (its page
+ * and action) reads this; everything else uses currentActor / requireActor.
+ */
+export const currentSessionActor = cache(async (): Promise<Actor | null> => {
   const claims = await currentSessionClaims();
   return claims?.sessionId ? loadSessionActor(claims.userId, claims.sessionId) : null;
 });
 
-/** For pages: the actor, or off to the login page. */
+/**
+ * The user who may act in this request, or null: also null while their password, set by the admin,
+ * must be changed first (issue 13) — every route handler, server action and query then refuses them
+ * as it refuses a visitor who is not signed in.
+ */
+export async function currentActor(): Promise<Actor | null> {
+  const actor = await currentSessionActor();
+  return actor && !actor.mustChangePassword ? actor : null;
+}
+
+/** The page a user whose password must be changed is sent to from every other page. */
+const CHANGE_PASSWORD_PATH = "/change-password";
+
+/** For pages: the actor, or off to the login page (or to the password change, when it is due). */
 export async function requireActor(): Promise<Actor> {
-  const actor = await currentActor();
+  const actor = await currentSessionActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return actor;
 }

@@ -1,6 +1,7 @@
 // Every command module, so that what is said about all commands is said once, from the commands
 // themselves: the audit viewer's action names (src/server/audit/labels.ts). A new command module is
 // added here; tests/unit/audit-diff.test.ts fails on a command that this list misses.
+import * as account from "./account";
 import * as admin from "./admin";
 import * as amendments from "./amendments";
 import * as commendations from "./commendations";
@@ -20,7 +21,7 @@ import * as years from "./years";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = Command<any, any>;
 
-const MODULES: Record<string, unknown>[] = [admin, amendments, commendations, criteria, dossiers, holidays, notifications, officers, registration, reports, results, scoring, votes, years];
+const MODULES: Record<string, unknown>[] = [account, admin, amendments, commendations, criteria, dossiers, holidays, notifications, officers, registration, reports, results, scoring, votes, years];
 
 const isCommand = (value: unknown): value is AnyCommand =>
   typeof value === "object" && value !== null && typeof (value as AnyCommand).name === "string" && typeof (value as AnyCommand).run === "function";

@@ -9,6 +9,7 @@ import { vietnamDayAfter } from "@/domain/registration-window";
 import { allCriteria } from "@/domain/scoring";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
 import { castBallot, closeRound, createRound, openRound } from "@/server/commands/votes";
+import { hashPassword } from "@/server/auth/password";
 import { saveKeyFigure } from "@/server/commands/criteria";
 import { applySuggestedFinals, closeScoringRound, crossNoteField, crossScoreField, finalField, finalNoteField, saveCrossScores } from "@/server/commands/scoring";
 import { runOk } from "../../support/action-result";
@@ -150,7 +151,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "unit.setActive": { scope: "none", input: (w) => ({ id: w.A1sub.id, active: "false" }), year: NOT_YEAR("units are structure, above the years") },
   "user.create": {
     scope: "none",
-    input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "Cán bộ mới", role: "UNIT_OFFICER", clusterId: "", unitId: w.A1.id, password: "MatKhau@2022", confirmPassword: "MatKhau@2022" }),
+    input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "Cán bộ mới", role: "UNIT_OFFICER", clusterId: "", unitId: w.A1.id, password: "Sen-vang@2022", confirmPassword: "Sen-vang@2022" }),
     stored: ["displayName", "username"],
     year: NOT_YEAR("accounts are not part of a year"),
   },
@@ -556,6 +557,15 @@ export const FIXTURES: Record<string, Fixture> = {
     input: () => ({ email: "can.bo@bocongan.gov.vn", emailNotifications: "on" }),
     year: { scoped: false, why: "the user's own account settings" },
   },
+  "account.password": {
+    // Everyone's own password (issue 13): the actor's current one is set first, so that it can be given.
+    scope: () => ({}),
+    input: async (_w, actor) => {
+      await prisma.user.update({ where: { id: actor.userId }, data: { passwordHash: await hashPassword(OWN_PASSWORD) } });
+      return { currentPassword: OWN_PASSWORD, password: "Sen-vang-moi@2022", confirmPassword: "Sen-vang-moi@2022" };
+    },
+    year: { scoped: false, why: "the user's own account, not a record of an emulation year" },
+  },
   "user.email": {
     scope: "A1",
     input: (w) => ({ userId: w.actors.UNIT_OFFICER_A1.userId, email: "canbo.a1@bocongan.gov.vn" }),
@@ -665,6 +675,8 @@ async function dossierA(w: World, status: "DRAFT" | "DISCLOSING" | "SENT" | "ACC
   return { dossierId: dossier.id, itemId: item.id };
 }
 
+/** The password the account.password case gives as the actor's current one. */
+const OWN_PASSWORD = "Mat-khau-hien-tai-1";
 
 /** A notification of the actor's own (issue 16 fixtures). */
 function ownNotification(actor: Actor) {

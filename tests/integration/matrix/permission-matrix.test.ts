@@ -79,8 +79,9 @@ describe("every command has a rule", () => {
 const ENTRY_POINT_ALLOW_LIST: Record<string, string> = {
   // Sign-in goes through Auth.js (throttled in src/auth.ts + src/domain/login-throttle.ts), not a command.
   "src/app/login/actions.ts": "sign-in",
-  // The inline sign-out action of the app's layout.
+  // The inline sign-out action of the app's layout, and of the forced password change page (issue 13).
   "src/app/(app)/layout.tsx": "sign-out",
+  "src/app/change-password/page.tsx": "sign-out",
   // The signed-in user ends their own other sessions: session rows and a security event, like signing out.
   "src/app/(app)/account/actions.ts": "sessions",
   // Auth.js's own handlers (session, sign-in callbacks).

@@ -7,7 +7,8 @@ import { AGREEMENT_MAX_BYTES, vietnamDayAfter } from "@/domain/registration-wind
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { NO_SUB_UNIT, TARGET_ANY, TARGET_NONE, type UnitRegistrationPage } from "@/server/queries/registration";
-import { recordAgreementAction, recordAgreementForUnitAction, reopenUnitRegistrationAction } from "./actions";
+import { reopenUnitRegistrationAction } from "./actions";
+import { AgreementForm } from "./_sections/agreement-form";
 import { PrintButton } from "@/components/print-button";
 import { OfficerRegistrationTable, UnitTargetForm } from "./officer-table";
 
@@ -250,42 +251,13 @@ function AgreementCard({ data }: { data: Loaded }) {
     <Card title="Giao ước thi đua">
       {summary}
       {editable && (
-        <ActionForm
-          action={secretariat ? recordAgreementForUnitAction : recordAgreementAction}
-          aria-label="Ghi nhận giao ước thi đua"
-          className="no-print mt-4 space-y-3 border-t border-slate-200 pt-4"
-        >
-          <input type="hidden" name="emulationYearId" value={year.id} />
-          {secretariat && <input type="hidden" name="unitId" value={unit.id} />}
-          <div className="grid gap-3 sm:grid-cols-2">
-            <TextField
-              name="signedOn"
-              label="Ngày ký"
-              required
-              placeholder="dd/mm/yyyy"
-              maxLength={10}
-              defaultValue={registration?.agreementSignedOn ? formatDate(registration.agreementSignedOn) : ""}
-            />
-            <TextField name="signer" label="Người ký" required maxLength={120} defaultValue={registration?.agreementSigner ?? ""} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="agreement-file" className="text-sm font-medium text-slate-700">
-              Bản chụp giao ước (không bắt buộc)
-            </label>
-            <input
-              id="agreement-file"
-              type="file"
-              name="file"
-              accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-              aria-describedby="agreement-file-hint"
-              className="text-sm"
-            />
-            <p id="agreement-file-hint" className="text-xs text-slate-500">
-              PDF, JPEG hoặc PNG, tối đa {AGREEMENT_MAX_BYTES / 1024 / 1024} MB. Để trống nếu giữ tệp đã có.
-            </p>
-          </div>
-          <SubmitButton variant="secondary">Lưu giao ước</SubmitButton>
-        </ActionForm>
+        <AgreementForm
+          yearId={year.id}
+          unitId={secretariat ? unit.id : undefined}
+          signedOn={registration?.agreementSignedOn ? formatDate(registration.agreementSignedOn) : ""}
+          signer={registration?.agreementSigner ?? ""}
+          maxBytes={AGREEMENT_MAX_BYTES}
+        />
       )}
     </Card>
   );
