@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/domain/permissions";
-import { loadSessionActor } from "./actor";
+import { loadSession, type SessionActor } from "./actor";
 import { SESSION_COOKIES } from "@/lib/session-cookies";
 import { sessionClaimsOf, type SessionClaims } from "./session-token";
 
@@ -25,11 +25,19 @@ export async function currentSessionClaims(): Promise<SessionClaims | null> {
   return null;
 }
 
-/** The signed-in, enabled user of this request, in a session still in force, or null. Cached for one render. */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+/** The session of this request with its user and unread count (one statement), or null. Cached for one render. */
+export const currentSession = cache(async (): Promise<SessionActor | null> => {
   const claims = await currentSessionClaims();
-  return claims?.sessionId ? loadSessionActor(claims.userId, claims.sessionId) : null;
+  return claims?.sessionId ? loadSession(claims.userId, claims.sessionId) : null;
 });
+
+/** The signed-in, enabled user of this request, in a session still in force, or null. Cached for one render. */
+export const currentActor = cache(async (): Promise<Actor | null> => (await currentSession())?.actor ?? null);
+
+/** The acting user's unread notifications (up to 100), read with the session: the header's bell. */
+export async function currentUnreadCount(): Promise<number> {
+  return (await currentSession())?.unread ?? 0;
+}
 
 /** For pages: the actor, or off to the login page. */
 export async function requireActor(): Promise<Actor> {

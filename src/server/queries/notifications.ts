@@ -6,6 +6,8 @@ import { DEADLINE_KINDS, DEADLINE_LABELS, NOTIFICATION_KINDS, permissionOfKind, 
 import { isUuid } from "@/domain/validation";
 import { vietnamDay, type IsoDate } from "@/domain/working-days";
 import { prisma, queryRows } from "@/server/db";
+import { clusterRemindersVersion, reuseUntilWrite } from "@/server/cache/data-version";
+import { VersionedCache } from "@/server/cache/versioned-cache";
 import { emailConfig } from "@/server/notifications/email-config";
 import { loadYearStates } from "@/server/notifications/reminders";
 import { notFound } from "@/server/errors";
@@ -148,6 +150,21 @@ export async function holidaysOfYearPage(actor: Actor, year: number) {
 // The chair's dashboard: who was reminded, and who is still late
 
 export type ReminderRow = { unitId: string; unitName: string; kind: DeadlineKind; deadline: IsoDate; offsets: number[]; lastSentAt: Date; stillPending: boolean };
+type RemindersOverview = Awaited<ReturnType<typeof remindersOverview>>;
+
+// One entry per cluster, year and day (a few dozen in use at once).
+const reminderOverviews = new VersionedCache<RemindersOverview>(200);
+
+/**
+ * remindersOverview, reused until the cluster's data changes or a reminder is sent in it
+ * (clusterRemindersVersion, read with the dashboard's data version in one statement), and for one
+ * Vietnamese calendar day (who is late depends on it). It does not depend on the viewer beyond the
+ * permission, which is checked first on every call.
+ */
+export async function cachedRemindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()): Promise<RemindersOverview> {
+  if (!can(actor, "cluster.overview", { clusterId })) notFound();
+  return reuseUntilWrite(reminderOverviews, [clusterId, year, vietnamDay(now)], () => clusterRemindersVersion(clusterId), () => remindersOverview(actor, clusterId, year, now));
+}
 
 export async function remindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()) {
   if (!can(actor, "cluster.overview", { clusterId })) notFound();
