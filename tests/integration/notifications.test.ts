@@ -182,7 +182,9 @@ describe("reminders", () => {
     await prisma.reminderSent.create({ data: { yearId: y.id, clusterId: cluster.id, unitId: units[2]!.id, deadlineKind: "MIDYEAR_REPORT", deadlineDate: new Date("2022-03-28T00:00:00Z"), offsetDays: 3 } });
     const afterReminder = await cachedRemindersOverview(secretariat, cluster.id, 2022, day);
     expect(afterReminder).not.toBe(first);
-    expect(afterReminder!.reminded.filter((r) => r.unitId === units[2]!.id).map((r) => r.offsets)).toEqual([[3]]);
+    const midyearOffsets = (o: typeof first) => o!.reminded.filter((r) => r.unitId === units[2]!.id && r.kind === "MIDYEAR_REPORT").flatMap((r) => r.offsets);
+    expect(midyearOffsets(first)).not.toContain(3);
+    expect(midyearOffsets(afterReminder)).toContain(3);
     expect(await cachedRemindersOverview(secretariat, cluster.id, 2022, day)).toBe(afterReminder);
     // A command in the cluster (its data version), then a new day: computed again.
     const seq = BigInt(await clusterDataVersion(cluster.id)) + 1000n;
