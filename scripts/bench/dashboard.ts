@@ -8,7 +8,8 @@
 //     scripts/lib/next-workers.ts; from --root: a folder with a production build) on that database,
 //     and autocannon (HTTP load, from this second process) with a signed-in session cookie at the
 //     cluster dashboard, a unit's history and an officer's history, at 1, 10 and 50 concurrent
-//     connections; p50/p95/p99 from every response's own latency, and requests per second.
+//     connections; p50/p95/p99 from every response's own latency, requests per second, and the
+//     workers' CPU time per response (from /proc: comparable between runs on a loaded machine).
 //
 //   npx tsx scripts/bench/dashboard.ts [--officers 400000] [--duration 10] [--connections 1,10,50]
 //                                      [--port 3400] [--root .] [--dir <data folder>] [--explain] [--sql-only]
