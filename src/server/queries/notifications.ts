@@ -168,11 +168,18 @@ export async function cachedRemindersOverview(actor: Actor, clusterId: string, y
 
 export async function remindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()) {
   if (!can(actor, "cluster.overview", { clusterId })) notFound();
-  const y = await prisma.emulationYear.findUnique({ where: { clusterId_year: { clusterId, year } }, select: { id: true, phase: true } });
+  if (!isUuid(clusterId)) return null;
+  // Raw statements (queryRows): computed again after every write in the cluster.
+  const [y] = await queryRows<{ id: string }[]>`SELECT "id" FROM "EmulationYear" WHERE "clusterId" = ${clusterId}::uuid AND "year" = ${year}`;
   if (!y) return null;
-  const sent = await prisma.reminderSent.findMany({ where: { yearId: y.id }, orderBy: { sentAt: "desc" } });
-  const states = (await loadYearStates({ yearIds: [y.id] }))[0];
-  const units = new Map((await prisma.unit.findMany({ where: { id: { in: [...new Set(sent.map((s) => s.unitId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const [sent, [states]] = await Promise.all([
+    queryRows<{ unitId: string; unitName: string | null; deadlineKind: string; deadlineDate: Date; offsetDays: number; sentAt: Date }[]>`
+      SELECT s."unitId", u."name" AS "unitName", s."deadlineKind", s."deadlineDate", s."offsetDays", s."sentAt"
+        FROM "ReminderSent" s LEFT JOIN "Unit" u ON u."id" = s."unitId"
+       WHERE s."yearId" = ${y.id}::uuid
+       ORDER BY s."sentAt" DESC`,
+    loadYearStates({ yearIds: [y.id] }),
+  ]);
   const grouped = new Map<string, ReminderRow>();
   for (const s of sent) {
     const deadline = s.deadlineDate.toISOString().slice(0, 10);
@@ -185,7 +192,7 @@ export async function remindersOverview(actor: Actor, clusterId: string, year: n
     const kind = s.deadlineKind as DeadlineKind;
     grouped.set(key, {
       unitId: s.unitId,
-      unitName: units.get(s.unitId) ?? "(đơn vị)",
+      unitName: s.unitName ?? "(đơn vị)",
       kind,
       deadline,
       offsets: [s.offsetDays],
