@@ -150,7 +150,7 @@ export async function holidaysOfYearPage(actor: Actor, year: number) {
 export type ReminderRow = { unitId: string; unitName: string; kind: DeadlineKind; deadline: IsoDate; offsets: number[]; lastSentAt: Date; stillPending: boolean };
 
 export async function remindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()) {
-  if (!can(actor, "cluster.overview", { clusterId })) notFound();
+  if (!can(actor, "cluster.monitor", { clusterId })) notFound();
   const y = await prisma.emulationYear.findUnique({ where: { clusterId_year: { clusterId, year } }, select: { id: true, phase: true } });
   if (!y) return null;
   const sent = await prisma.reminderSent.findMany({ where: { yearId: y.id }, orderBy: { sentAt: "desc" } });
