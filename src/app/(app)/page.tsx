@@ -18,7 +18,9 @@ function Deadline({ deadline, status }: { deadline: string; status: DeadlineStat
   return (
     <span className="inline-flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-700">Hạn {formatDate(deadline)}</span>
-      <Badge tone={tone}>{status.text}</Badge>
+      <span data-testid="deadline-status">
+        <Badge tone={tone}>{status.text}</Badge>
+      </span>
     </span>
   );
 }
