@@ -43,7 +43,17 @@ export const PERMISSIONS = {
   "title.manage": { ADMIN: "all" },
   "title.view": { ADMIN: "all", SECRETARIAT: "all", UNIT_OFFICER: "all", UNIT_HEAD: "all", MINISTRY: "all" },
   "cluster.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
-  "cluster.overview": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_HEAD: "chair" },
+  // The cluster dashboard (issue 13 item 6). Every unit head opens their own cluster's, but sees of the
+  // other units only what the cluster publishes: final rankings and scores, collective titles (targets,
+  // proposals, awards), officers' titles as counts per unit, conference results (closed rounds' totals,
+  // open rounds' turnout) and the year's phase, leadership and deadlines. "cluster.monitor" adds what the
+  // secretariat and the chair follow: every unit's progress (registration, reports, what is missing,
+  // reminders) and officer-level detail of any unit (notable officers, officer histories).
+  "cluster.overview": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_HEAD: "cluster" },
+  "cluster.monitor": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_HEAD: "chair" },
+  // The Ministry-wide view: admins every block; the chair, read-only, the block of the cluster it chairs
+  // (checked against that cluster; the query keeps to its block and links no other cluster's dashboard).
+  "ministry.view": { ADMIN: "all", UNIT_HEAD: "chair" },
   "year.manage": { SECRETARIAT: "cluster" },
   // Corrections of a closed year (explicit, with a decision and a reason; see commands/amendments.ts)
   "year.amend": { SECRETARIAT: "cluster", ADMIN: "all" },

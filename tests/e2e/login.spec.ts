@@ -27,7 +27,7 @@ const ROLES: { username: string; role: RegExp; nav: string[] }[] = [
   { username: "thuky.cum2", role: /Thư ký cụm/, nav: ["Trang chủ", "Tổng quan cụm", "Cụm thi đua", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Kết quả thi đua", "Danh hiệu thi đua", "Nhật ký hệ thống"] },
   { username: "canbo.anm", role: /Cán bộ thi đua đơn vị/, nav: ["Trang chủ", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Kết quả thi đua", "Danh hiệu thi đua"] },
   { username: "lanhdao.ktnv", role: /Lãnh đạo đơn vị · Cụm trưởng/, nav: ["Trang chủ", "Tổng quan cụm", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Kết quả thi đua", "Danh hiệu thi đua"] },
-  { username: "lanhdao.qlxnc", role: /^Lãnh đạo đơn vị$/, nav: ["Trang chủ", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Kết quả thi đua", "Danh hiệu thi đua"] },
+  { username: "lanhdao.qlxnc", role: /^Lãnh đạo đơn vị$/, nav: ["Trang chủ", "Tổng quan cụm", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Kết quả thi đua", "Danh hiệu thi đua"] },
 ];
 
 for (const { username, role, nav } of ROLES) {

@@ -162,12 +162,12 @@ const reminderOverviews = new VersionedCache<RemindersOverview>(200);
  * permission, which is checked first on every call.
  */
 export async function cachedRemindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()): Promise<RemindersOverview> {
-  if (!can(actor, "cluster.overview", { clusterId })) notFound();
+  if (!can(actor, "cluster.monitor", { clusterId })) notFound();
   return reuseUntilWrite(reminderOverviews, [clusterId, year, vietnamDay(now)], () => clusterRemindersVersion(clusterId), () => remindersOverview(actor, clusterId, year, now));
 }
 
 export async function remindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()) {
-  if (!can(actor, "cluster.overview", { clusterId })) notFound();
+  if (!can(actor, "cluster.monitor", { clusterId })) notFound();
   if (!isUuid(clusterId)) return null;
   // Raw statements (queryRows): computed again after every write in the cluster.
   const [y] = await queryRows<{ id: string }[]>`SELECT "id" FROM "EmulationYear" WHERE "clusterId" = ${clusterId}::uuid AND "year" = ${year}`;

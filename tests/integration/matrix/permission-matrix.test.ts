@@ -17,6 +17,8 @@ import { createRound } from "@/server/commands/votes";
 import * as admin from "@/server/queries/admin";
 import * as cluster from "@/server/queries/cluster";
 import * as dashboard from "@/server/queries/dashboard";
+import * as ministry from "@/server/queries/ministry";
+import * as notifications from "@/server/queries/notifications";
 import * as officerHistoryQueries from "@/server/queries/officer-history";
 import * as officers from "@/server/queries/officers";
 import * as registration from "@/server/queries/registration";
@@ -237,8 +239,9 @@ describe("the matrix of reads: page-level queries × every actor", () => {
       allowed: (a) => can(a, "officer.view", A1()) || can(a, "results.view", A1()),
       call: (a) => results.officerHistory(a, w.officers.A1[0]!.id),
     },
+    // Officer-level detail of a unit: its own people, and those who follow the whole cluster (not every head).
     "officer-history.officerHistory": {
-      allowed: (a) => can(a, "cluster.overview", A1()) || can(a, "results.view", A1()),
+      allowed: (a) => can(a, "cluster.monitor", A1()) || can(a, "results.view", A1()),
       call: (a) => officerHistoryQueries.officerHistory(a, w.officers.A1[0]!.id),
     },
     "unit-history.unitHistory (A1)": {
@@ -259,6 +262,10 @@ describe("the matrix of reads: page-level queries × every actor", () => {
     "dashboard.clusterDashboard (A)": { allowed: may("cluster.overview", A), call: (a) => dashboard.clusterDashboard(a, { clusterId: w.clusterA.id }) },
     // What the page calls: the cache must not widen the permission (its key is the viewer's scope).
     "dashboard.cachedClusterDashboard (A)": { allowed: may("cluster.overview", A), call: (a) => dashboard.cachedClusterDashboard(a, { clusterId: w.clusterA.id }) },
+    // Who was reminded and who is late: the secretariat's and the chair's follow-up, not every head's.
+    "notifications.remindersOverview (A)": { allowed: may("cluster.monitor", A), call: (a) => notifications.remindersOverview(a, w.clusterA.id, 2022) },
+    // Admins every block; the chair (head of A1) its cluster's block; nobody else.
+    "ministry.ministryOverview": { allowed: (a) => roleMay(a, "ministry.view"), call: (a) => ministry.ministryOverview(a) },
     "cluster.clusterYearDetail": { allowed: may("year.manage", A), call: (a) => cluster.clusterYearDetail(a, w.yearA.id) },
     "scoring.scoringOverview": { allowed: may("scoring.manage", A), call: (a) => scoring.scoringOverview(a, w.yearA.id) },
     "scoring.scoresMatrix": { allowed: may("scoring.manage", A), call: (a) => scoring.scoresMatrix(a, w.yearA.id) },

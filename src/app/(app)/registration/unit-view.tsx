@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { ActionForm, SubmitButton, TextAreaField, TextField } from "@/components/form";
 import { Badge, Card, controlClass, DescriptionItem, EmptyState, LinkButton, PageHeader, Pagination, PickerSelect } from "@/components/ui";
+import { REGISTRATION_SHEET } from "@/domain/excel-rows";
 import { AGREEMENT_MAX_BYTES, vietnamDayAfter } from "@/domain/registration-window";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -81,6 +82,7 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
         }
         actions={
           <>
+            {d.mayEdit && <ExcelLinks yearId={year.id} />}
             <PrintButton />
             {back}
           </>
@@ -157,6 +159,19 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
       </div>
 
       <Card title="Đăng ký danh hiệu của cán bộ, chiến sĩ">
+        {d.canEdit && (
+          <p className="no-print mb-4 text-sm text-slate-600" data-testid="excel-hint">
+            Đăng ký nhiều cán bộ cùng lúc:{" "}
+            <a href="/registration/template" download className="text-brand-700 underline">
+              tải tệp mẫu Excel
+            </a>
+            , điền trang “{REGISTRATION_SHEET.name}”, rồi{" "}
+            <Link href={`/registration/import?year=${year.id}`} className="text-brand-700 underline">
+              nhập từ Excel
+            </Link>
+            .
+          </p>
+        )}
         <form method="get" action={basePath} role="search" aria-label="Lọc cán bộ" className="no-print mb-4 flex flex-wrap items-end gap-3">
           <div className="flex min-w-56 flex-1 flex-col gap-1">
             <label htmlFor="reg-q" className="text-sm font-medium text-slate-700">
@@ -223,6 +238,27 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
         )}
       </Card>
     </div>
+  );
+}
+
+/**
+ * The unit officer's way in to registering many officers at once (issue 13 item 4): the Excel template
+ * (the unit's sub-units in its lists) and the import page, for this year.
+ */
+function ExcelLinks({ yearId }: { yearId: string }) {
+  return (
+    <>
+      <a
+        href="/registration/template"
+        download
+        className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+      >
+        Tải tệp mẫu Excel
+      </a>
+      <LinkButton href={`/registration/import?year=${yearId}`} variant="secondary">
+        Nhập từ Excel
+      </LinkButton>
+    </>
   );
 }
 

@@ -4,12 +4,15 @@ import { PHASE_LABELS } from "@/domain/year-phases";
 import type { DashboardWithYear } from "@/server/queries/dashboard";
 import type { DashboardYear } from "./dashboard-parts";
 
-/** What each unit (and the secretariat) still has to do this phase, with its deadline. */
-export function MissingCard({ missing, year }: { missing: DashboardWithYear["missing"]; year: DashboardYear }) {
+/**
+ * What each unit (and the secretariat) still has to do this phase, with its deadline; for a head of
+ * another unit than the chair's, only their own unit's (head-view.ts).
+ */
+export function MissingCard({ missing, year, ownUnitOnly }: { missing: DashboardWithYear["missing"]; year: DashboardYear; ownUnitOnly: boolean }) {
   const missingGroups = groupByWho(missing);
   const closed = year.phase === "CLOSED";
   return (
-    <Card title={`Hạn chót và việc còn thiếu năm ${year.year}`}>
+    <Card title={`Hạn chót và việc còn thiếu ${ownUnitOnly ? "của đơn vị " : ""}năm ${year.year}`}>
       {closed ? (
         <p className="text-sm text-slate-600">Năm thi đua đã khóa sổ: không còn việc phải hoàn thành.</p>
       ) : missingGroups.length === 0 ? (
