@@ -1,15 +1,18 @@
 // Every write goes through executeCommand: authenticate → authorise (role, then the target's scope as
-// stored in the database) → validate with zod → one transaction → an audit entry in that transaction.
+// stored in the database) → validate with zod → one transaction → the year's phase allows it (for a
+// year-scoped command) → an audit entry in that transaction.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { ImportError } from "@/domain/excel-rows";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
+import type { PhaseActionKey } from "@/domain/year-phase-rules";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { bumpDataVersion } from "@/server/cache/data-version";
 import { prisma, type Tx } from "@/server/db";
 import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { recordAccessDenied } from "@/server/security/access";
 import { notifyFromCommand } from "@/server/notifications/hook";
+import { assertPhaseAllows } from "@/server/year-phase-guard";
 
 export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError };
 
@@ -34,6 +37,12 @@ export type Command<I, R> = {
   label: string;
   permission: Permission;
   input: z.ZodType<I>;
+  /**
+   * A year-scoped command: the action it belongs to (src/domain/year-phase-rules.ts), which says in
+   * which phases of the year it runs; outside them it is refused unless the secretariat allowed it
+   * (src/server/year-phase-guard.ts). Absent: the command writes nothing of an emulation year.
+   */
+  phases?: PhaseActionKey;
   /** The scope of what the command touches, read from the database (never from the form). */
   target(tx: Tx, input: I, actor: Actor): Promise<Target>;
   run(tx: Tx, input: I, actor: Actor, target: Target): Promise<{ data?: R; message?: string; audit: AuditRecord }>;
@@ -86,6 +95,7 @@ export async function executeCommand<I, R>(
     return await prisma.$transaction(async (tx) => {
       const target = await command.target(tx, input, actor);
       if (!can(actor, command.permission, target)) throw new ScopeRefused(target);
+      if (command.phases) await assertPhaseAllows(tx, command.phases, target, input);
       const out = await command.run(tx, input, actor, target);
       if (command.auditPayload) checkAuditPayload(command, out.audit);
       const { seq } = await tx.auditLog.create({

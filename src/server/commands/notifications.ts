@@ -153,6 +153,7 @@ export const updateReminderOffsets = defineCommand({
   name: "year.reminders",
   label: "Sửa lịch nhắc hạn",
   permission: "year.manage",
+  phases: "yearSetup",
   input: updateReminderOffsetsInput,
   target: (tx, input) => existingYearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {

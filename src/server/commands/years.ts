@@ -20,6 +20,7 @@ import {
 } from "@/domain/year-rules";
 import { checkbox, idField, optionalIdField, requiredText } from "@/domain/validation";
 import { formatDate, parseVietnameseDate } from "@/lib/format";
+import { vietnamToday } from "@/domain/registration-window";
 import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
 import { throwIfErrors } from "@/server/errors";
@@ -160,6 +161,7 @@ export const updateYearLeadership = defineCommand({
   name: "year.leadership",
   label: "Cập nhật cụm trưởng, cụm phó",
   permission: "year.manage",
+  phases: "yearSetup",
   input: updateYearLeadershipInput,
   target: (tx, input) => existingYearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {
@@ -282,6 +284,7 @@ export const updateYearSettings = defineCommand({
   name: "year.settings",
   label: "Sửa thiết lập năm thi đua",
   permission: "year.manage",
+  phases: "yearSetup",
   input: updateYearSettingsInput,
   target: (tx, input) => existingYearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {
@@ -291,7 +294,7 @@ export const updateYearSettings = defineCommand({
     // Keys the form does not know (added later) are kept; the schema has the last word.
     const settings = yearSettingsSchema.parse({ ...before, ...fromForm, quorumUnits: fromForm.quorumUnits ?? null });
     const activeMemberCount = await tx.unit.count({ where: { clusterId: year.clusterId, parentId: null, active: true } });
-    throwIfErrors(checkSettingsForYear(settings, { year: year.year, activeMemberCount }));
+    throwIfErrors(checkSettingsForYear(settings, { year: year.year, activeMemberCount, openedOn: vietnamToday(year.createdAt), before }));
     await tx.emulationYear.update({ where: { id: year.id }, data: { settings } });
     return {
       message: `Đã lưu các thiết lập của năm thi đua ${year.year}.`,
@@ -313,6 +316,7 @@ function phaseCommand(name: string, label: string, move: PhaseMove) {
     name,
     label,
     permission: "year.manage",
+    phases: "yearSetup",
     input: phaseMoveInput,
     target: (tx, input) => existingYearScope(tx, input.yearId),
     async run(tx, input, _actor, target) {

@@ -17,6 +17,7 @@ export const createCriteriaTable = defineCommand({
   name: "criteria.create",
   label: "Tạo bảng tiêu chí",
   permission: P.criteriaManage,
+  phases: "criteria",
   input: createCriteriaTableInput,
   target: (tx, input) => yearScope(tx, input.yearId),
   uniqueFields: { emulationYearId: { field: "source", message: "Năm thi đua này đã có bảng tiêu chí." } },

@@ -33,6 +33,7 @@ export const saveCriterion = defineCommand({
   name: "criteria.criterion.save",
   label: "Lưu tiêu chí",
   permission: P.criteriaManage,
+  phases: "criteria",
   input: saveCriterionInput,
   target: (tx, input) =>
     input.criterionId ? partTarget(tx, "criterion", input.criterionId) : input.sectionId ? partTarget(tx, "section", input.sectionId) : Promise.resolve({}),
@@ -87,6 +88,7 @@ export const deleteCriterion = defineCommand({
   name: "criteria.criterion.delete",
   label: "Xóa tiêu chí",
   permission: P.criteriaManage,
+  phases: "criteria",
   input: deleteCriterionInput,
   target: (tx, input) => partTarget(tx, "criterion", input.criterionId),
   async run(tx, input, actor, target) {

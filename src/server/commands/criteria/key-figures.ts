@@ -18,6 +18,7 @@ export const saveKeyFigure = defineCommand({
   name: "criteria.figure.save",
   label: "Lưu chỉ số chính",
   permission: P.criteriaManage,
+  phases: "criteria",
   input: saveKeyFigureInput,
   target: (tx, input) => partTarget(tx, "table", input.tableId),
   async run(tx, input, actor, target) {
@@ -43,6 +44,7 @@ export const deleteKeyFigure = defineCommand({
   name: "criteria.figure.delete",
   label: "Xóa chỉ số chính",
   permission: P.criteriaManage,
+  phases: "criteria",
   input: deleteKeyFigureInput,
   target: (tx, input) => partTarget(tx, "figure", input.figureId),
   async run(tx, input, actor, target) {

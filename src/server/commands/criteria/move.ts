@@ -25,6 +25,7 @@ export const moveCriteriaPart = defineCommand({
   name: "criteria.move",
   label: "Đổi thứ tự tiêu chí",
   permission: P.criteriaManage,
+  phases: "criteria",
   input: moveInput,
   target: (tx, input) => partTarget(tx, input.part, input.id),
   async run(tx, input, actor, target) {

@@ -12,6 +12,7 @@ export const publishCriteriaTable = defineCommand({
   name: "criteria.publish",
   label: "Ban hành bảng tiêu chí",
   permission: P.criteriaManage,
+  phases: "criteria",
   input: publishCriteriaTableInput,
   target: (tx, input) => partTarget(tx, "table", input.tableId),
   async run(tx, input, _actor, target) {

@@ -19,6 +19,7 @@ export const saveSection = defineCommand({
   name: "criteria.section.save",
   label: "Lưu mục tiêu chí",
   permission: P.criteriaManage,
+  phases: "criteria",
   input: saveSectionInput,
   target: (tx, input) => partTarget(tx, "table", input.tableId),
   async run(tx, input, actor, target) {
@@ -69,6 +70,7 @@ export const deleteSection = defineCommand({
   name: "criteria.section.delete",
   label: "Xóa mục tiêu chí",
   permission: P.criteriaManage,
+  phases: "criteria",
   input: deleteSectionInput,
   target: (tx, input) => partTarget(tx, "section", input.sectionId),
   async run(tx, input, actor, target) {

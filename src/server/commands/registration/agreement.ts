@@ -92,6 +92,7 @@ export const recordAgreement = defineCommand({
   name: "registration.agreement",
   label: "Ghi nhận giao ước thi đua",
   permission: "registration.edit",
+  phases: "registration",
   input: recordAgreementInput,
   target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {
@@ -107,6 +108,7 @@ export const recordAgreementForUnit = defineCommand({
   name: "registration.agreement.secretariat",
   label: "Thư ký ghi nhận giao ước thi đua",
   permission: "year.manage",
+  phases: "yearSetup",
   input: recordAgreementForUnitInput,
   target: (tx, input) => memberUnitScope(tx, input.unitId),
   async run(tx, input, _actor, target) {

@@ -22,6 +22,7 @@ export const bulkSetOfficerRegistrations = defineCommand({
   name: "registration.officers.bulk",
   label: "Đăng ký hàng loạt cho cán bộ",
   permission: "registration.edit",
+  phases: "registration",
   input: bulkSetOfficerRegistrationsInput,
   target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {

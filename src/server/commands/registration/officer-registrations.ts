@@ -38,6 +38,7 @@ export const saveOfficerRegistrations = defineCommand({
   name: "registration.officers.save",
   label: "Lưu đăng ký của cán bộ",
   permission: "registration.edit",
+  phases: "registration",
   input: saveOfficerRegistrationsInput,
   target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {

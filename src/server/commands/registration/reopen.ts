@@ -17,6 +17,7 @@ export const reopenUnitRegistration = defineCommand({
   name: "registration.reopen",
   label: "Mở lại đăng ký thi đua",
   permission: "registration.reopen",
+  phases: "yearSetup",
   input: reopenUnitRegistrationInput,
   target: (tx, input) => memberUnitScope(tx, input.unitId),
   async run(tx, input, _actor, target) {

@@ -13,6 +13,7 @@ export const submitUnitRegistration = defineCommand({
   name: "registration.submit",
   label: "Gửi đăng ký thi đua",
   permission: "registration.edit",
+  phases: "registration",
   input: submitUnitRegistrationInput,
   target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {

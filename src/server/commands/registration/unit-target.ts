@@ -15,6 +15,7 @@ export const setUnitTarget = defineCommand({
   name: "registration.unit.target",
   label: "Đăng ký danh hiệu tập thể",
   permission: "registration.edit",
+  phases: "registration",
   input: setUnitTargetInput,
   target: (tx, _input, actor) => ownUnitScope(tx, actor),
   async run(tx, input, _actor, target) {

@@ -15,6 +15,7 @@ export const saveReportDraft = defineCommand({
   name: "report.saveDraft",
   label: "Lưu bản nháp báo cáo",
   permission: P.reportEdit,
+  phases: "reports",
   input: saveReportDraftInput,
   target: (tx, input) => reportTarget(tx, input.reportId),
   async run(tx, input, actor, target) {

@@ -31,6 +31,7 @@ export const uploadEvidence = defineCommand({
   name: "report.evidence.upload",
   label: "Tải lên tài liệu kiểm chứng",
   permission: P.reportEdit,
+  phases: "reports",
   input: uploadEvidenceInput,
   target: (tx, input) => reportTarget(tx, input.reportId),
   async run(tx, input, actor, target) {
@@ -78,6 +79,7 @@ export const deleteEvidence = defineCommand({
   name: "report.evidence.delete",
   label: "Xóa tài liệu kiểm chứng",
   permission: P.reportEdit,
+  phases: "reports",
   input: deleteEvidenceInput,
   async target(tx, input) {
     const file = await tx.evidenceFile.findUnique({ where: { id: input.fileId }, select: { reportId: true } });

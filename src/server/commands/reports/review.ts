@@ -33,6 +33,7 @@ export const returnReport = defineCommand({
   name: "report.return",
   label: "Trả lại báo cáo",
   permission: P.reportReview,
+  phases: "reportReview",
   input: returnReportInput,
   target: (tx, input) => reportTarget(tx, input.reportId),
   async run(tx, input, actor, target) {
@@ -52,6 +53,7 @@ export const acceptReport = defineCommand({
   name: "report.accept",
   label: "Tiếp nhận báo cáo",
   permission: P.reportReview,
+  phases: "reportReview",
   input: acceptReportInput,
   target: (tx, input) => reportTarget(tx, input.reportId),
   async run(tx, input, actor, target) {

@@ -36,6 +36,7 @@ export const submitReport = defineCommand({
   name: "report.submit",
   label: "Gửi báo cáo",
   permission: P.reportApprove,
+  phases: "reports",
   input: submitReportInput,
   target: (tx, input) => reportTarget(tx, input.reportId),
   async run(tx, input, actor, target) {

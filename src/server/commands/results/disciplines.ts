@@ -32,6 +32,7 @@ export const addDiscipline = defineCommand({
   name: "discipline.add",
   label: "Thêm kỷ luật",
   permission: "history.manage",
+  phases: "records",
   input: addDisciplineInput,
   target: (tx, input) => officerScope(tx, input.officerId),
   async run(tx, input, _actor, target) {
@@ -63,6 +64,7 @@ export const updateDiscipline = defineCommand({
   name: "discipline.update",
   label: "Sửa kỷ luật",
   permission: "history.manage",
+  phases: "records",
   input: updateDisciplineInput,
   target: (tx, input) => disciplineScope(tx, input.id),
   async run(tx, input, _actor, target) {

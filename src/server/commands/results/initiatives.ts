@@ -32,6 +32,7 @@ export const addInitiative = defineCommand({
   name: "initiative.add",
   label: "Thêm sáng kiến",
   permission: "history.manage",
+  phases: "records",
   input: addInitiativeInput,
   target: (tx, input) => officerScope(tx, input.officerId),
   async run(tx, input, _actor, target) {

@@ -22,6 +22,7 @@ export const recordOfficerResult = defineCommand({
   name: "result.record",
   label: "Ghi kết quả cá nhân",
   permission: "results.enter",
+  phases: "results",
   input: recordOfficerResultInput,
   auditPayload: officerResultAuditPayload,
   target: (tx, input) => officerScope(tx, input.officerId),

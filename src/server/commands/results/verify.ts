@@ -22,6 +22,7 @@ export const verifyOfficerResults = defineCommand({
   name: "result.verify",
   label: "Xác nhận kết quả",
   permission: "results.verify",
+  phases: "results",
   input: verifyOfficerResultsInput,
   target: (tx, input) => memberUnitScope(tx, input.unitId),
   async run(tx, input, _actor, target) {

@@ -10,6 +10,7 @@ export const closeScoringRound = defineCommand({
   name: "scoring.close",
   label: "Đóng đợt chấm điểm",
   permission: P.scoringManage,
+  phases: "crossScoring",
   input: closeScoringRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {

@@ -12,8 +12,8 @@ export const finalField = (criterionId: string) => `final.${criterionId}`;
 export const finalNoteField = (criterionId: string) => `finalNote.${criterionId}`;
 
 async function reportRoundTarget(tx: Tx, reportId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ clusterId: string }[]>`
-    SELECT y."clusterId"::text AS "clusterId" FROM "UnitReport" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${reportId}::uuid`;
+  const rows = await tx.$queryRaw<{ clusterId: string; yearId: string }[]>`
+    SELECT y."clusterId"::text AS "clusterId", y.id::text AS "yearId" FROM "UnitReport" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${reportId}::uuid`;
   return rows[0] ?? {};
 }
 
@@ -49,6 +49,7 @@ export const setFinalScores = defineCommand({
   name: "scoring.final.set",
   label: "Ghi điểm thẩm định",
   permission: P.scoringManage,
+  phases: "finalScores",
   input: setFinalScoresInput,
   target: (tx, input) => reportRoundTarget(tx, input.reportId),
   async run(tx, input, _actor, target) {
@@ -85,6 +86,7 @@ export const applySuggestedFinals = defineCommand({
   name: "scoring.final.suggest",
   label: "Đề xuất điểm thẩm định",
   permission: P.scoringManage,
+  phases: "finalScores",
   input: applySuggestedFinalsInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {

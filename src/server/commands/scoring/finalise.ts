@@ -10,6 +10,7 @@ export const finaliseScoringRound = defineCommand({
   name: "scoring.finalise",
   label: "Chốt kết quả chấm điểm",
   permission: P.scoringManage,
+  phases: "finalScores",
   input: finaliseScoringRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {

@@ -22,6 +22,7 @@ export const openScoringRound = defineCommand({
   name: "scoring.open",
   label: "Mở đợt chấm điểm",
   permission: P.scoringManage,
+  phases: "crossScoring",
   input: openScoringRoundInput,
   target: (tx, input) => yearScope(tx, input.yearId),
   uniqueFields: { emulationYearId: { field: "scorersPerReport", message: "Năm thi đua này đã có vòng chấm chéo." } },

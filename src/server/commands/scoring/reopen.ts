@@ -8,6 +8,7 @@ export const reopenScoringRound = defineCommand({
   name: "scoring.reopen",
   label: "Mở lại đợt chấm điểm",
   permission: P.scoringManage,
+  phases: "crossScoring",
   input: reopenScoringRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {

@@ -13,6 +13,7 @@ export const applyOutcome = defineCommand({
   name: "vote.round.apply",
   label: "Áp dụng kết quả bỏ phiếu",
   permission: "vote.manage",
+  phases: "voting",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {

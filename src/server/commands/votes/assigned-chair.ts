@@ -17,6 +17,7 @@ export const recordAssignedChair = defineCommand({
   name: "vote.chair.assign",
   label: "Ghi nhận cụm trưởng do Bộ chỉ định",
   permission: "vote.manage",
+  phases: "chairAssignment",
   input: recordAssignedChairInput,
   target: (tx, input) => yearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {

@@ -66,6 +66,7 @@ export const closeRound = defineCommand({
   name: "vote.round.close",
   label: "Đóng vòng bỏ phiếu",
   permission: "vote.manage",
+  phases: "voting",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {

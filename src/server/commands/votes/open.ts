@@ -7,6 +7,7 @@ export const openRound = defineCommand({
   name: "vote.round.open",
   label: "Mở vòng bỏ phiếu",
   permission: "vote.manage",
+  phases: "voting",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {

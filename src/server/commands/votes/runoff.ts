@@ -10,6 +10,7 @@ export const openRunoff = defineCommand({
   name: "vote.round.runoff",
   label: "Mở vòng bỏ phiếu lại",
   permission: "vote.manage",
+  phases: "voting",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {

@@ -69,6 +69,7 @@ export const createRound = defineCommand({
   name: "vote.round.create",
   label: "Tạo vòng bỏ phiếu",
   permission: "vote.manage",
+  phases: "votePreparation",
   input: createRoundInput,
   target: (tx, input) => yearScope(tx, input.yearId),
   async run(tx, input, _actor, target) {
@@ -97,6 +98,7 @@ export const updateRound = defineCommand({
   name: "vote.round.update",
   label: "Sửa vòng bỏ phiếu",
   permission: "vote.manage",
+  phases: "votePreparation",
   input: updateRoundInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
@@ -120,6 +122,7 @@ export const deleteRound = defineCommand({
   name: "vote.round.delete",
   label: "Xóa vòng bỏ phiếu",
   permission: "vote.manage",
+  phases: "votePreparation",
   input: roundOnlyInput,
   target: (tx, input) => roundTarget(tx, input.roundId),
   async run(tx, input, _actor, target) {
