@@ -5,6 +5,7 @@
 // command guard (src/server/year-phase-guard.ts), the year page and the tests read it.
 // Pure functions, no framework imports; the caller passes the clock.
 import { RESULTS_PHASES } from "./excel-rows/results-window";
+import { displayIsoDate, vietnamDayAfter, vietnamToday } from "./registration-window";
 import { PHASE_LABELS, YEAR_PHASES, type YearPhase } from "./year-phases";
 
 /** Every phase but CLOSED (a closed year refuses every write on its own terms: YEAR_CLOSED_MESSAGE). */
@@ -83,6 +84,15 @@ export function checkOverride(action: string, phase: YearPhase): string | null {
   if (a.lift === "reopen") return `“${a.label}” được mở lại cho từng đơn vị (hoặc nhiều đơn vị một lúc) bằng chức năng “Mở lại đăng ký”, không cần cho phép ngoài giai đoạn.`;
   if (a.lift === "none") return `“${a.label}” làm được ở mọi giai đoạn, không cần cho phép.`;
   if (actionInPhase(action, phase)) return `“${a.label}” đã được làm trong giai đoạn hiện tại (“${PHASE_LABELS[phase]}”), không cần cho phép.`;
+  return null;
+}
+
+/** The last day of an override (inclusive, Vietnam time): today or later, at most MAX_OVERRIDE_DAYS ahead. */
+export function checkOverrideUntil(untilIso: string, now: Date): string | null {
+  const today = vietnamToday(now);
+  if (untilIso < today) return `Ngày hết hạn cho phép (${displayIsoDate(untilIso)}) không được trước hôm nay (${displayIsoDate(today)}).`;
+  const latest = vietnamDayAfter(now, MAX_OVERRIDE_DAYS);
+  if (untilIso > latest) return `Chỉ có thể cho phép tối đa ${MAX_OVERRIDE_DAYS} ngày (đến ${displayIsoDate(latest)}).`;
   return null;
 }
 

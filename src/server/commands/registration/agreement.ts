@@ -8,6 +8,7 @@ import type { Tx } from "@/server/db";
 import { defineCommand, UserError } from "../command";
 import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, scopeOf, lockUnitYear, assertWritable } from "./shared";
 import { memberUnitScope, ownUnitScope } from "@/server/store/unit-scopes";
+import { appNow } from "@/server/clock";
 
 /** What a multipart form field holding a file looks like (Node's File, or the framework's own). */
 type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
@@ -98,7 +99,7 @@ export const recordAgreement = defineCommand({
   async run(tx, input, _actor, target) {
     const scope = scopeOf(target);
     const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
-    assertWritable(unitYear, new Date());
+    assertWritable(unitYear, appNow());
     return storeAgreement(tx, unitYear, input);
   },
 });

@@ -8,6 +8,7 @@ import { parseYearSettings } from "@/domain/year-settings";
 import { parseVietnameseDate } from "@/lib/format";
 import type { Tx } from "@/server/db";
 import { NotFoundError, UserError } from "../command";
+import { appNow } from "@/server/clock";
 
 const ENTITY = "UnitRegistration";
 const INDIVIDUAL = new Set<string>(INDIVIDUAL_TITLES);
@@ -91,7 +92,7 @@ async function assertUnitActive(tx: Tx, unitId: string) {
 export async function lockWritableUnitYear(tx: Tx, target: Target, emulationYearId: string): Promise<{ scope: UnitScope; unitYear: UnitYear }> {
   const scope = scopeOf(target);
   const unitYear = await lockUnitYear(tx, scope, emulationYearId);
-  assertWritable(unitYear, new Date());
+  assertWritable(unitYear, appNow());
   await assertUnitActive(tx, scope.unitId);
   return { scope, unitYear };
 }
