@@ -17,6 +17,7 @@ import { importUploadedFile } from "@/server/commands/results";
 import { fuzzParams, fuzzRuns, hostileString, hostileValue, mutatedInput, unstorable } from "../fuzz/hostile";
 import { allCommands } from "../support/all-commands";
 import { runnerOf } from "./command-cases/actors";
+import { enterPhaseOf } from "./command-cases/phases";
 import { FIXTURES } from "./command-cases/valid-inputs";
 import { buildWorld, dropSnapshot, fingerprint, PDF, publicTables, restore, snapshot, type World } from "./command-cases/world";
 import { prisma, resetDatabase } from "./fixtures";
@@ -36,6 +37,7 @@ async function validCase(w: World, name: string) {
   if (!key) throw new Error(`${name}: no actor may run it`);
   const actor = w.actors[key];
   await restore();
+  await enterPhaseOf(w, command);
   return { command, fixture, actor, input: await fixture.input(w, actor) };
 }
 

@@ -1,6 +1,7 @@
 // The generated permission matrix: every command of src/server/commands, tried as every kind of actor
 // (admin; secretariat of A and of B; unit officers of A1, A2, B1; heads of A1 (the chair) and A2; and
-// nobody signed in) against a target in unit A1 / cluster A. The expected answer comes from
+// nobody signed in) against a target in unit A1 / cluster A, in a phase of the year where the command
+// is done (command-cases/phases.ts; the phase matrix is matrix/year-phase.test.ts). The expected answer comes from
 // PERMISSIONS alone. Refused ⇒ exactly the "not found" answer (or "signed out") and not one row of
 // any table changed; allowed ⇒ done (or the business refusal its fixture documents), never "not found".
 //
@@ -28,6 +29,7 @@ import * as votes from "@/server/queries/votes";
 import { expectOk } from "../../support/action-result";
 import { listCommands } from "../../support/all-commands";
 import { expectedAllowed, isPermission } from "../command-cases/actors";
+import { enterPhaseOf } from "../command-cases/phases";
 import { FIXTURES, type Input } from "../command-cases/valid-inputs";
 import { buildWorld, dropSnapshot, fingerprint, restore, snapshot, type ActorKey, type World } from "../command-cases/world";
 import { resetDatabase, prisma } from "../fixtures";
@@ -141,6 +143,7 @@ describe("the matrix: every command × every actor", () => {
       const refusedKeys = ACTOR_KEYS.filter((k) => k === null || !allowedKeys.includes(k));
 
       await restore();
+      await enterPhaseOf(w, command!);
       // A fixed target: one input for every refused actor (preparing it again could collide with itself).
       const fixed = typeof fixture.scope === "string" && ["A1", "A", "none"].includes(fixture.scope);
       let input: Input | null = null;
@@ -159,6 +162,7 @@ describe("the matrix: every command × every actor", () => {
       }
       for (const key of allowedKeys) {
         await restore();
+        await enterPhaseOf(w, command!);
         const actor = actorOf(key)!;
         const input = await fixture.input(w, actor);
         const audits = await prisma.auditLog.count({ where: { action: name } });
