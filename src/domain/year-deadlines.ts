@@ -104,8 +104,13 @@ export const DEADLINE_SOON_DAYS = 7;
  * many days are left, the last day, or passed and how long ago.
  */
 export function deadlineStatus(iso: string | null | undefined, now: Date): DeadlineStatus {
+  return deadlineStatusOn(iso, vietnamToday(now));
+}
+
+/** The same, seen from a Vietnamese calendar day (yyyy-mm-dd): for a page that got "today" from the server. */
+export function deadlineStatusOn(iso: string | null | undefined, today: string): DeadlineStatus {
   if (!iso) return { state: "UNSET", days: 0, text: "chưa đặt hạn", tone: "slate" };
-  const days = daysBetween(vietnamToday(now), iso);
+  const days = daysBetween(today, iso);
   if (days > 0) return { state: "OPEN", days, text: `đang mở, còn ${days} ngày`, tone: days <= DEADLINE_SOON_DAYS ? "amber" : "green" };
   if (days === 0) return { state: "LAST_DAY", days: 0, text: "đang mở, hôm nay là ngày cuối", tone: "amber" };
   return { state: "PASSED", days: -days, text: `đã hết hạn ${-days} ngày trước`, tone: "red" };

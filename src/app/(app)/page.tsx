@@ -2,11 +2,12 @@ import Link from "next/link";
 import { Card } from "@/components/ui";
 import { ROLE_LABELS } from "@/domain/permissions";
 import { PHASE_LABELS } from "@/domain/year-phases";
-import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { homeSummary } from "@/server/queries/home";
 import { navigationFor } from "../navigation";
 import { pageOr404 } from "@/app/not-found-boundary";
+import { Deadline } from "@/components/deadline";
+import { appNow } from "@/server/clock";
 
 
 async function HomePage() {
@@ -35,7 +36,9 @@ async function HomePage() {
             </div>
             <div>
               <dt className="text-slate-500">Hạn đăng ký</dt>
-              <dd className="font-medium">{summary.year.registrationDeadline ? formatDate(summary.year.registrationDeadline) : "Chưa đặt"}</dd>
+              <dd className="font-medium">
+                <Deadline iso={summary.year.registrationDeadline} now={appNow()} />
+              </dd>
             </div>
           </dl>
         </Card>

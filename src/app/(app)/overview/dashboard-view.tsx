@@ -20,11 +20,14 @@ export function DashboardView({
   d,
   viewer,
   printedOn,
+  today,
 }: {
   d: ClusterDashboard;
   viewer: { displayName: string; maySeeMinistry: boolean };
   /** Today's date (dd/mm/yyyy) for the printed page: from the server, as the page is rendered. */
   printedOn: string;
+  /** Today in Vietnam (yyyy-mm-dd, the app's clock): how far each deadline is. */
+  today: string;
 }) {
 
   if (!d.cluster) {
@@ -75,7 +78,7 @@ export function DashboardView({
       </p>
       {picker}
 
-      <YearSummary year={year} totals={d.totals} />
+      <YearSummary year={year} totals={d.totals} today={today} />
 
       <RankingCard d={d} year={year} clusterName={cluster.name} />
 
@@ -83,7 +86,7 @@ export function DashboardView({
 
       <IndividualTitles d={d} year={year} />
 
-      <MissingCard missing={d.missing} year={year} />
+      <MissingCard missing={d.missing} year={year} today={today} />
 
       <VotesCard d={d} year={year} />
 

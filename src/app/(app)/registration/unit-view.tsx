@@ -10,6 +10,8 @@ import { NO_SUB_UNIT, TARGET_ANY, TARGET_NONE, type UnitRegistrationPage } from 
 import { recordAgreementAction, recordAgreementForUnitAction, reopenUnitRegistrationAction } from "./actions";
 import { PrintButton } from "@/components/print-button";
 import { OfficerRegistrationTable, UnitTargetForm } from "./officer-table";
+import { Deadline } from "@/components/deadline";
+import { appNow } from "@/server/clock";
 
 type Loaded = Extract<UnitRegistrationPage, { rows: unknown }>;
 
@@ -89,7 +91,9 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
       <Card title="Tình trạng đăng ký">
         <dl className="grid gap-3 text-sm sm:grid-cols-4">
           <DescriptionItem label="Giai đoạn">{PHASE_LABELS[year.phase]}</DescriptionItem>
-          <DescriptionItem label="Hạn đăng ký">{year.registrationDeadline ? formatDate(year.registrationDeadline) : "Chưa đặt"}</DescriptionItem>
+          <DescriptionItem label="Hạn đăng ký">
+            <Deadline iso={year.registrationDeadline} now={appNow()} />
+          </DescriptionItem>
           <DescriptionItem label="Đã đăng ký">
             <span data-testid="registered-count">
               {counts.registered}/{counts.officers} cán bộ ({counts.percent}%)
@@ -132,7 +136,7 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
                 required
                 placeholder="dd/mm/yyyy"
                 maxLength={10}
-                defaultValue={formatDate(vietnamDayAfter(new Date(), 7))}
+                defaultValue={formatDate(vietnamDayAfter(appNow(), 7))}
                 hint="Nhập theo dạng dd/mm/yyyy, từ hôm nay trở đi."
               />
               <TextAreaField name="reason" label="Lý do mở lại" required rows={2} className="sm:col-span-2" />

@@ -1,11 +1,13 @@
 import { Card } from "@/components/ui";
-import { deadlineText, groupByWho, whoLabel } from "@/domain/dashboard";
+import { groupByWho, whoLabel } from "@/domain/dashboard";
+import { displayIsoDate } from "@/domain/registration-window";
+import { deadlineStatusOn } from "@/domain/year-deadlines";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import type { DashboardWithYear } from "@/server/queries/dashboard";
 import type { DashboardYear } from "./dashboard-parts";
 
 /** What each unit (and the secretariat) still has to do this phase, with its deadline. */
-export function MissingCard({ missing, year }: { missing: DashboardWithYear["missing"]; year: DashboardYear }) {
+export function MissingCard({ missing, year, today }: { missing: DashboardWithYear["missing"]; year: DashboardYear; today: string }) {
   const missingGroups = groupByWho(missing);
   const closed = year.phase === "CLOSED";
   return (
@@ -26,7 +28,7 @@ export function MissingCard({ missing, year }: { missing: DashboardWithYear["mis
                     {item.deadline && (
                       <span className={`ml-2 ${item.overdue ? "font-semibold text-red-700" : "text-slate-500"}`}>
                         {item.overdue ? "⚠ " : ""}
-                        {deadlineText(item)}
+                        Hạn {displayIsoDate(item.deadline)} ({deadlineStatusOn(item.deadline, today).text})
                       </span>
                     )}
                   </li>
