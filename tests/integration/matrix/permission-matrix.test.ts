@@ -216,7 +216,10 @@ describe("the matrix of reads: page-level queries × every actor", () => {
 
   beforeAll(async () => {
     await restore();
+    // Vote rounds are prepared from the scoring phase on; the reads then see the year in registration again.
+    await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "SCORING" } });
     voteRoundId = expectOk(await executeCommand(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" })).id;
+    await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "REGISTRATION" } });
     evidenceId = (await prisma.evidenceFile.findFirstOrThrow({ where: { reportId: w.reportA1 } })).id;
   });
 
