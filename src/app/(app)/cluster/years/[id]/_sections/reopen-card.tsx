@@ -2,7 +2,7 @@
 // day and one reason (command registration.reopen.bulk, audited as one act).
 import { ActionForm, CheckboxField, SubmitButton, TextField } from "@/components/form";
 import { Card } from "@/components/ui";
-import { vietnamToday } from "@/domain/registration-window";
+import { vietnamDayAfter, vietnamToday } from "@/domain/registration-window";
 import { formatDate } from "@/lib/format";
 import { reopenRegistrationsAction } from "../phase-actions";
 import type { YearDetail } from "./year-detail";
@@ -37,7 +37,7 @@ export function ReopenCard({ year, now }: { year: YearDetail; now: Date }) {
           </ul>
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="until" label="Mở lại đến hết ngày" required placeholder="dd/mm/yyyy" maxLength={10} />
+          <TextField name="until" label="Mở lại đến hết ngày" required placeholder="dd/mm/yyyy" maxLength={10} defaultValue={formatDate(vietnamDayAfter(now, 7))} />
           <TextField name="reason" label="Lý do mở lại" required maxLength={500} />
         </div>
         <SubmitButton className="min-h-11">Mở lại đăng ký</SubmitButton>
