@@ -4,6 +4,8 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { STORED_FILE_HEADERS } from "@/lib/download";
+import type { Actor } from "@/domain/permissions";
+import { currentActor } from "@/server/auth/current";
 import { NOT_FOUND, NotFoundError } from "@/server/errors";
 
 /** A read whose NotFoundError renders the not-found page (for a read in a component below the page). */
@@ -36,4 +38,17 @@ export function routeOr404<A extends unknown[]>(handler: (...args: A) => Promise
       throw error;
     }
   };
+}
+
+/**
+ * A file route of a record the URL names (`params`) for a signed-in user: no one signed in, and every
+ * NotFoundError of the handler, answer notFoundResponse().
+ */
+export function signedInFileRoute<P>(handler: (actor: Actor, params: P, request: Request) => Promise<Response>) {
+  return routeOr404(async (request: Request, { params }: { params: Promise<P> }) => {
+    const resolved = await params;
+    const actor = await currentActor();
+    if (!actor) return notFoundResponse();
+    return handler(actor, resolved, request);
+  });
 }

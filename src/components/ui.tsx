@@ -91,12 +91,25 @@ export function EditLink({ href, name }: { href: string; name: string }) {
   );
 }
 
+const BUTTON_STYLES = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700",
+  secondary: "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+} as const;
+
 export function LinkButton({ href, children, variant = "primary" }: { href: string; children: ReactNode; variant?: "primary" | "secondary" }) {
-  const styles = variant === "primary" ? "bg-brand-600 text-white hover:bg-brand-700" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50";
   return (
-    <Link href={href} className={`inline-flex items-center rounded-md px-4 py-2 text-sm font-medium shadow-sm ${styles}`}>
+    <Link href={href} className={`inline-flex items-center rounded-md px-4 py-2 text-sm font-medium shadow-sm ${BUTTON_STYLES[variant]}`}>
       {children}
     </Link>
+  );
+}
+
+/** The "Xem" button of a picker's plain GET form. */
+export function PickerSubmit({ variant = "secondary" }: { variant?: "primary" | "secondary" }) {
+  return (
+    <button type="submit" className={`rounded-md px-4 py-2 text-sm font-medium shadow-sm ${BUTTON_STYLES[variant]}`}>
+      Xem
+    </button>
   );
 }
 

@@ -2,16 +2,13 @@
 // behind them, on a real Postgres: counts and ranks against small hand-computed cases, the triggers
 // against a rebuild from scratch, scope (404), and a query count that does not grow with the cluster.
 import ExcelJS from "exceljs";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isNotable } from "@/domain/dashboard";
 import type { Actor } from "@/domain/permissions";
 import { TITLE_CATALOGUE } from "@/domain/title-catalogue";
 import { nameSortKey } from "@/domain/vietnamese";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
-import type { PrismaClient } from "@/generated/prisma/client";
 import { loadActor } from "@/server/auth/actor";
-import { usePool } from "@/server/db";
 import { buildDashboardWorkbook } from "@/app/(app)/overview/export/workbook";
 import { executeCommand } from "@/server/commands/command";
 import { createOfficer } from "@/server/commands/officers";
@@ -22,36 +19,10 @@ import { officerHistory } from "@/server/queries/officer-history";
 import { cachedUnitHistory, notableOfficers, unitHistory } from "@/server/queries/unit-history";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 import { expectNotFound } from "../support/action-result";
+import { installCountingPool } from "../support/counting-pool";
 
-// Every SQL statement the app's Prisma client sends, while `counting` is on.
-const statements: string[] = [];
-let counting = false;
-let countingClient: PrismaClient | undefined;
-
-beforeAll(async () => {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    if (counting) statements.push(typeof args[0] === "string" ? args[0] : (args[0] as { text: string }).text);
-    return query(...args);
-  };
-  countingClient = usePool(pool);
-});
-
-afterAll(async () => {
-  await countingClient?.$disconnect();
-});
-
-async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; sql: string[] }> {
-  statements.length = 0;
-  counting = true;
-  try {
-    const result = await fn();
-    return { result, count: statements.length, sql: [...statements] };
-  } finally {
-    counting = false;
-  }
-}
+// Every SQL statement the app's Prisma client sends while a read runs.
+const countStatements = installCountingPool();
 
 const seedTitles = () => prisma.titleDefinition.createMany({ data: TITLE_CATALOGUE.map((t) => ({ ...t })) });
 

@@ -1,48 +1,23 @@
 // Per-cluster data versions (src/server/cache/data-version.ts): a command renews the cached overview
 // pages of the cluster it wrote to, and only those; a write to the Ministry's structure renews every
 // cluster's. On the real database, through executeCommand, with the app's own cached queries.
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { PERMISSIONS, type Actor, type Permission } from "@/domain/permissions";
 import { TITLE_CATALOGUE } from "@/domain/title-catalogue";
-import type { PrismaClient } from "@/generated/prisma/client";
 import { loadActor } from "@/server/auth/actor";
 import { bumpDataVersion, clusterDataVersion, isMinistryWide, MINISTRY_SCOPE, unitDataVersion } from "@/server/cache/data-version";
 import { createBlock } from "@/server/commands/admin";
 import { executeCommand } from "@/server/commands/command";
 import { markAllNotificationsRead } from "@/server/commands/notifications";
 import { createOfficer } from "@/server/commands/officers";
-import { usePool } from "@/server/db";
 import { cachedClusterDashboard } from "@/server/queries/dashboard";
 import { cachedUnitHistory } from "@/server/queries/unit-history";
 import { form, makeActor, makeCluster, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
+import { installCountingPool } from "../support/counting-pool";
 
-// Every statement the app sends through its pool while `counting` is on: 1 is a cache hit (the version).
-const statements: string[] = [];
-let counting = false;
-let countingClient: PrismaClient | undefined;
-beforeAll(async () => {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    if (counting) statements.push(typeof args[0] === "string" ? args[0] : (args[0] as { text: string }).text);
-    return query(...args);
-  };
-  countingClient = usePool(pool);
-});
-afterAll(async () => {
-  await countingClient?.$disconnect();
-});
-async function statementsOf(fn: () => Promise<unknown>): Promise<number> {
-  statements.length = 0;
-  counting = true;
-  try {
-    await fn();
-    return statements.length;
-  } finally {
-    counting = false;
-  }
-}
+// A cache hit is one statement (the version).
+const countStatements = installCountingPool();
+const statementsOf = async (fn: () => Promise<unknown>) => (await countStatements(fn)).count;
 
 type Side = { clusterId: string; unitId: string; secretariat: Actor; head: Actor; officer: Actor };
 async function buildCluster(name: string): Promise<Side> {

@@ -165,6 +165,9 @@ export function allCriteria(table: Pick<CriteriaTableDef, "sections">): (Criteri
 
 export type ReportKind = "MIDYEAR" | "YEAR_END";
 
+/** What each kind of report is called (titles, messages). */
+export const REPORT_KIND_LABELS: Record<ReportKind, string> = { YEAR_END: "Báo cáo tổng kết", MIDYEAR: "Báo cáo sơ kết 6 tháng" };
+
 /**
  * The form of a report of the given kind. The year-end report uses the whole table. The mid-year
  * review is the short form: only the scored criteria marked for it (no bonus or penalty items), only

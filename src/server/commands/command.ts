@@ -30,22 +30,19 @@ export type AuditRecord = {
   after?: unknown;
 };
 
-export type Command<I, R> = {
+/** What every command says about itself: its names, its input, what it does, and the pipeline's options. */
+export type CommandBody<I> = {
   /** Also the audit action, e.g. "officer.create". */
   name: string;
   /** What the audit viewer calls the action, in Vietnamese (its map is built from the commands: registry.ts). */
   label: string;
-  permission: Permission;
-  input: z.ZodType<I>;
   /**
    * A year-scoped command: the action it belongs to (src/domain/year-phase-rules.ts), which says in
    * which phases of the year it runs; outside them it is refused unless the secretariat allowed it
    * (src/server/year-phase-guard.ts). Absent: the command writes nothing of an emulation year.
    */
   phases?: PhaseActionKey;
-  /** The scope of what the command touches, read from the database (never from the form). */
-  target(tx: Tx, input: I, actor: Actor): Promise<Target>;
-  run(tx: Tx, input: I, actor: Actor, target: Target): Promise<{ data?: R; message?: string; audit: AuditRecord }>;
+  input: z.ZodType<I>;
   /** Transaction limits for commands that many people run at the same moment (e.g. casting ballots). */
   transaction?: { maxWait?: number; timeout?: number };
   /** Field to blame when a unique constraint fails, by constraint column. */
@@ -62,8 +59,51 @@ export type Command<I, R> = {
   auditPayload?: z.ZodType;
 };
 
+export type CommandOutcome<R> = { data?: R; message?: string; audit: AuditRecord };
+
+export type Command<I, R> = CommandBody<I> & {
+  permission: Permission;
+  /** The scope of what the command touches, read from the database (never from the form). */
+  target(tx: Tx, input: I, actor: Actor): Promise<Target>;
+  run(tx: Tx, input: I, actor: Actor, target: Target): Promise<CommandOutcome<R>>;
+};
+
 export function defineCommand<I, R = undefined>(command: Command<I, R>): Command<I, R> {
   return command;
+}
+
+/** A command of a family (commandFamily): its run receives what the family loaded for it. */
+export type FamilyCommand<I, R, L> = CommandBody<I> & {
+  run(tx: Tx, input: I, loaded: L, actor: Actor): Promise<CommandOutcome<R>>;
+};
+
+type Family<K, L> = {
+  permission: Permission;
+  target(tx: Tx, input: K, actor: Actor): Promise<Target>;
+  /** What every command of the family starts with, once the target passed: lock and load what it acts on. */
+  load?: (tx: Tx, input: K, target: Target, actor: Actor) => Promise<L>;
+};
+
+/**
+ * Commands that share their permission, their target lookup and their first step (e.g. every command
+ * on a vote round: vote.manage, the round's stored cluster, the round locked in the state it needs)
+ * say so once, in their folder's shared.ts:
+ *
+ *   export const roundCommand = (state: RoundState) => commandFamily({ permission: "vote.manage",
+ *     target: (tx, input: { roundId: string }) => roundTarget(tx, input.roundId),
+ *     load: (tx, input, target) => loadRound(tx, input.roundId, target.clusterId!, state) });
+ *   export const openRound = roundCommand("DRAFT")({ name, label, input, async run(tx, input, round, actor) { … } });
+ *
+ * The result is an ordinary command (defineCommand); without `load`, run receives the target.
+ */
+export function commandFamily<K, L = Target>(family: Family<K, L>) {
+  return <I extends K, R = undefined>({ run, ...body }: FamilyCommand<I, R, L>): Command<I, R> =>
+    defineCommand<I, R>({
+      ...body,
+      permission: family.permission,
+      target: family.target,
+      run: async (tx, input, actor, target) => run(tx, input, family.load ? await family.load(tx, input, target, actor) : (target as L), actor),
+    });
 }
 
 /** The permission table refused the target's scope: answered as "not found", recorded as a security event. */

@@ -3,23 +3,27 @@
 import { z } from "zod";
 import { requiredDate, requiredText } from "@/domain/validation";
 import { formatDate } from "@/lib/format";
-import { defineCommand, UserError } from "./command";
+import { UserError, commandFamily } from "./command";
 
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The admin's holiday calendar (no scope): each command starts from the stored day its input names, if any. */
+const holidayCommand = commandFamily({
+  permission: "holiday.manage",
+  target: async (_tx, _input: { date: string }) => ({}),
+  load: (tx, input) => tx.holiday.findUnique({ where: { date: dateOnly(input.date) } }),
+});
 
 export const addHolidayInput = z.object({
   date: requiredDate("Ngày nghỉ"),
   name: requiredText("Tên ngày nghỉ", 200),
 });
 
-export const addHoliday = defineCommand({
+export const addHoliday = holidayCommand({
   name: "holiday.add",
   label: "Thêm ngày nghỉ lễ",
-  permission: "holiday.manage",
   input: addHolidayInput,
-  target: async () => ({}),
-  async run(tx, input) {
-    const existing = await tx.holiday.findUnique({ where: { date: dateOnly(input.date) } });
+  async run(tx, input, existing) {
     if (existing) throw new UserError(`Ngày ${formatDate(input.date)} đã là ngày nghỉ (${existing.name}).`, { date: [`Đã có: ${existing.name}.`] });
     await tx.holiday.create({ data: { date: dateOnly(input.date), name: input.name } });
     return {
@@ -34,14 +38,11 @@ export const removeHolidayInput = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ."),
 });
 
-export const removeHoliday = defineCommand({
+export const removeHoliday = holidayCommand({
   name: "holiday.remove",
   label: "Bỏ ngày nghỉ lễ",
-  permission: "holiday.manage",
   input: removeHolidayInput,
-  target: async () => ({}),
-  async run(tx, input) {
-    const existing = await tx.holiday.findUnique({ where: { date: dateOnly(input.date) } });
+  async run(tx, input, existing) {
     if (!existing) throw new UserError(`Ngày ${formatDate(input.date)} không có trong danh sách ngày nghỉ.`);
     await tx.holiday.delete({ where: { date: existing.date } });
     return {

@@ -8,8 +8,8 @@ import { checkbox, idField } from "@/domain/validation";
 import { parseYearSettings, yearSettingsSchema } from "@/domain/year-settings";
 import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
-import { loadWritableYear, existingYearScope } from "@/server/store/years";
 import { defineCommand, NotFoundError } from "./command";
+import { yearSettingsCommand } from "./year-commands";
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -149,15 +149,12 @@ export const updateReminderOffsetsInput = z.object({
     }),
 });
 
-export const updateReminderOffsets = defineCommand({
+export const updateReminderOffsets = yearSettingsCommand({
   name: "year.reminders",
   label: "Sửa lịch nhắc hạn",
-  permission: "year.manage",
   phases: "yearSetup",
   input: updateReminderOffsetsInput,
-  target: (tx, input) => existingYearScope(tx, input.yearId),
-  async run(tx, input, _actor, target) {
-    const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
+  async run(tx, input, year) {
     const before = parseYearSettings(year.settings);
     const settings = yearSettingsSchema.parse({ ...before, reminderOffsets: input.reminderOffsets });
     await tx.emulationYear.update({ where: { id: year.id }, data: { settings } });

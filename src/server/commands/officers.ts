@@ -8,7 +8,7 @@ import { RANKS } from "@/domain/ranks";
 import { codeField, idField, optionalIdField, requiredText } from "@/domain/validation";
 import type { Tx } from "@/server/db";
 import { officerColumns } from "@/server/store/officer-columns";
-import { defineCommand, INVALID_INPUT, NotFoundError, UserError } from "./command";
+import { defineCommand, INVALID_INPUT, NotFoundError, UserError, commandFamily } from "./command";
 import { ownUnitScope } from "@/server/store/unit-scopes";
 
 // Codes are unique across the Ministry. The refusal says only that the code cannot be used, never
@@ -88,6 +88,13 @@ async function officerScope(tx: Tx, id: string): Promise<Target> {
   return rows[0] ?? {};
 }
 
+/** The unit officer's commands on one stored officer: its unit as scope (the row locked), the row as the audit's "before". */
+const officerCommand = commandFamily({
+  permission: "officer.manage",
+  target: (tx, input: { id: string }) => officerScope(tx, input.id),
+  load: (tx, input) => auditedOfficer(tx, input.id),
+});
+
 /** Codes are unique across the Ministry; checked here for a friendly field error (the unique index backs it up). */
 async function assertCodeFree(tx: Tx, code: string, exceptOfficerId?: string) {
   const taken = await tx.officer.findUnique({ where: { code }, select: { id: true } });
@@ -127,14 +134,11 @@ export const createOfficer = defineCommand({
   uniqueFields,
 });
 
-export const updateOfficer = defineCommand({
+export const updateOfficer = officerCommand({
   name: "officer.update",
   label: "Sửa thông tin cán bộ",
-  permission: "officer.manage",
   input: updateOfficerInput,
-  target: (tx, input) => officerScope(tx, input.id),
-  async run(tx, input) {
-    const before = await auditedOfficer(tx, input.id);
+  async run(tx, input, before) {
     if (input.code !== before.code) await assertCodeFree(tx, input.code, input.id);
     // Keeping a sub-unit that has since closed is allowed; moving someone into a closed one is not.
     await assertSubUnit(tx, before.unitId, input.subUnitId, input.subUnitId === before.subUnitId);
@@ -149,14 +153,11 @@ export const updateOfficer = defineCommand({
   uniqueFields,
 });
 
-export const setOfficerActive = defineCommand({
+export const setOfficerActive = officerCommand({
   name: "officer.setActive",
   label: "Đổi trạng thái cán bộ",
-  permission: "officer.manage",
   input: setOfficerActiveInput,
-  target: (tx, input) => officerScope(tx, input.id),
-  async run(tx, input) {
-    const before = await auditedOfficer(tx, input.id);
+  async run(tx, input, before) {
     if (before.active === input.active) {
       throw new UserError(input.active ? "Cán bộ đang công tác; không cần khôi phục." : "Cán bộ đã được đánh dấu không còn công tác.");
     }

@@ -25,9 +25,9 @@ import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
 import { throwIfErrors } from "@/server/errors";
 import { lockCluster } from "@/server/store/locks";
-import { loadWritableYear, existingYearScope } from "@/server/store/years";
 import { defineCommand, NotFoundError, UserError } from "./command";
 import { electedLeadership } from "@/server/store/vote-results";
+import { yearSettingsCommand } from "./year-commands";
 
 const ENTITY = "EmulationYear";
 
@@ -157,15 +157,12 @@ export const updateYearLeadershipInput = z.object({
   movement: movementField,
 });
 
-export const updateYearLeadership = defineCommand({
+export const updateYearLeadership = yearSettingsCommand({
   name: "year.leadership",
   label: "Cập nhật cụm trưởng, cụm phó",
-  permission: "year.manage",
   phases: "yearSetup",
   input: updateYearLeadershipInput,
-  target: (tx, input) => existingYearScope(tx, input.yearId),
-  async run(tx, input, _actor, target) {
-    const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
+  async run(tx, input, year) {
     const [previous, next] = await Promise.all([
       tx.emulationYear.findFirst({
         where: { clusterId: year.clusterId, year: { lt: year.year } },
@@ -280,15 +277,12 @@ export const yearSettingsFormSchema = z.object({
 
 export const updateYearSettingsInput = yearSettingsFormSchema.extend({ yearId: yearIdField });
 
-export const updateYearSettings = defineCommand({
+export const updateYearSettings = yearSettingsCommand({
   name: "year.settings",
   label: "Sửa thiết lập năm thi đua",
-  permission: "year.manage",
   phases: "yearSetup",
   input: updateYearSettingsInput,
-  target: (tx, input) => existingYearScope(tx, input.yearId),
-  async run(tx, input, _actor, target) {
-    const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
+  async run(tx, input, year) {
     const { yearId: _yearId, ...fromForm } = input;
     const before = parseYearSettings(year.settings);
     // Keys the form does not know (added later) are kept; the schema has the last word.
@@ -312,15 +306,12 @@ const phaseField = z.enum(YEAR_PHASES, { error: "Giai đoạn không hợp lệ.
 const phaseMoveInput = z.object({ yearId: yearIdField, fromPhase: phaseField });
 
 function phaseCommand(name: string, label: string, move: PhaseMove) {
-  return defineCommand({
+  return yearSettingsCommand({
     name,
     label,
-    permission: "year.manage",
     phases: "yearSetup",
     input: phaseMoveInput,
-    target: (tx, input) => existingYearScope(tx, input.yearId),
-    async run(tx, input, _actor, target) {
-      const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
+    async run(tx, input, year) {
       if (year.phase !== input.fromPhase) {
         throw new UserError("Giai đoạn của năm thi đua vừa được thay đổi. Vui lòng tải lại trang và thử lại.");
       }

@@ -15,3 +15,9 @@ export async function ownUnitScope(tx: Tx, actor: Actor): Promise<Target> {
   if (!actor.unitId) return {};
   return memberUnitScope(tx, actor.unitId);
 }
+
+// The same as command targets (src/server/commands/command.ts: target(tx, input, actor)).
+/** The acting unit officer's own member unit (never a unit id from the form). */
+export const ownUnit = (tx: Tx, _input: unknown, actor: Actor) => ownUnitScope(tx, actor);
+/** The member unit the form names (`unitId`), with its stored cluster. */
+export const namedUnit = (tx: Tx, input: { unitId: string }) => memberUnitScope(tx, input.unitId);

@@ -11,25 +11,17 @@ import {
   REGISTRATION,
   type EligibilitySettings,
   type IndividualTitle,
-  type OfficerHistory,
 } from "@/domain/eligibility";
 import { BulkRegistration, bulkChoiceCode } from "./_sections/bulk-registration";
 import { RegistrationActions } from "./_sections/registration-actions";
 import { RegistrationRow } from "./_sections/registration-row";
 
+import type { RegistrationRow as StoredRow } from "@/server/queries/registration";
+
 export { UnitTargetForm } from "./_sections/unit-target-form";
 
-export type TableRow = {
-  id: string;
-  code: string;
-  fullName: string;
-  rank: string;
-  position: string;
-  subUnitName: string | null;
-  /** As saved. */
-  titleCode: IndividualTitle | null;
-  history: OfficerHistory;
-};
+/** A row as the page read it (titleCode as saved); its evaluation is recomputed here as the choice changes. */
+export type TableRow = Pick<StoredRow, "id" | "code" | "fullName" | "rank" | "position" | "subUnitName" | "titleCode" | "history">;
 
 export type TitleChoice = { code: string; name: string; shortName: string };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Card, cellClass, DataTable, EmptyState, PageHeader, PickerSelect } from "@/components/ui";
+import { Badge, Card, cellClass, DataTable, EmptyState, PageHeader, PickerSelect, PickerSubmit } from "@/components/ui";
 import { roleMay } from "@/domain/permissions";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate } from "@/lib/format";
@@ -38,9 +38,7 @@ function Board({ board, picksCluster }: { board: RegistrationBoard; picksCluster
             </option>
           ))}
         </PickerSelect>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
-          Xem
-        </button>
+        <PickerSubmit variant="primary" />
       </form>
     ) : null;
 

@@ -7,10 +7,11 @@ import { P } from "@/domain/scoring/permissions";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
-import { REPORT_KIND_LABELS, reportsIndex, type ReportsIndexRow } from "@/server/queries/reports";
+import { reportsIndex, type ReportsIndexRow } from "@/server/queries/reports";
 import { startReportAction } from "./actions";
 import { Notice, pts, RoundBadge, StatusBadge, YearPicker } from "./ui";
 import { pageOr404 } from "@/app/not-found-boundary";
+import { REPORT_KIND_LABELS } from "@/domain/scoring";
 
 export const metadata: Metadata = { title: "Báo cáo, chấm điểm" };
 

@@ -1,7 +1,8 @@
 // Small presentational pieces shared by the report and scoring pages (server-safe).
 import type { ReactNode } from "react";
-import { Badge, PickerSelect } from "@/components/ui";
+import { Badge, PickerSelect, PickerSubmit } from "@/components/ui";
 import { formatAverage, formatPoints } from "@/domain/scoring/points";
+import { sectionLabel, SECTION_KIND_LABELS, type CriteriaTableDef, type SectionDef } from "@/domain/scoring/table";
 import { REPORT_STATUS_LABELS, type ReportStatus } from "@/server/queries/reports";
 
 export const STATUS_TONES: Record<ReportStatus, "slate" | "blue" | "amber" | "green"> = {
@@ -52,9 +53,44 @@ export function YearPicker({ years, selectedId, action }: { years: { id: string;
           </option>
         ))}
       </PickerSelect>
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
-        Xem
-      </button>
+      <PickerSubmit />
     </form>
+  );
+}
+
+/**
+ * The row that opens a section of a criteria or score table: the section's number (scored sections)
+ * and its heading over `span` columns (`withMax`: a scored section's maximum after its title); the
+ * cells after it are the children.
+ */
+export function SectionRow({
+  table,
+  section,
+  td,
+  span,
+  withMax = false,
+  children,
+}: {
+  table: Pick<CriteriaTableDef, "sections">;
+  section: Pick<SectionDef, "id" | "kind" | "title" | "maxHalf">;
+  td: string;
+  span?: number;
+  withMax?: boolean;
+  children?: ReactNode;
+}) {
+  const heading =
+    section.kind !== "SCORED"
+      ? `${SECTION_KIND_LABELS[section.kind]} (mức trần ${pts(section.maxHalf)} điểm)`
+      : withMax
+        ? `${section.title} (tối đa ${pts(section.maxHalf)})`
+        : section.title;
+  return (
+    <tr className="bg-slate-100 font-semibold">
+      <td className={td}>{section.kind === "SCORED" ? sectionLabel(table, section.id) : ""}</td>
+      <td className={td} colSpan={span}>
+        {heading}
+      </td>
+      {children}
+    </tr>
   );
 }

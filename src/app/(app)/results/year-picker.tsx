@@ -1,7 +1,7 @@
 // The year picker of the results pages: a GET form, so the chosen year is in the address (and prints).
 import { PHASE_LABELS } from "@/domain/year-phases";
 import type { YearChoice } from "@/server/queries/results";
-import { PickerSelect } from "@/components/ui";
+import { PickerSelect, PickerSubmit } from "@/components/ui";
 
 export function YearPicker({ years, selectedId, action, extra }: { years: YearChoice[]; selectedId: string; action: string; extra?: Record<string, string> }) {
   if (years.length <= 1) return null;
@@ -25,9 +25,7 @@ export function YearPicker({ years, selectedId, action, extra }: { years: YearCh
             ))
           : years.map(option)}
       </PickerSelect>
-      <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
-        Xem
-      </button>
+      <PickerSubmit variant="primary" />
     </form>
   );
 }

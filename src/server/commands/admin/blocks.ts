@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { codeField, idField, requiredText } from "@/domain/validation";
 import { defineCommand } from "../command";
-import { codeUnique, lockRow, createdRow, savedRow } from "./shared";
+import { codeUnique, createdRow, savedRow, storedRowCommand } from "./shared";
 
 const blockSnapshot = (b: { code: string; name: string }) => ({ code: b.code, name: b.name });
 
@@ -20,17 +20,13 @@ export const createBlock = defineCommand({
   uniqueFields: codeUnique,
 });
 
-export const updateBlock = defineCommand({
+const storedBlock = storedRowCommand("block.manage", "Block", (tx, id) => tx.block.findUniqueOrThrow({ where: { id } }));
+
+export const updateBlock = storedBlock({
   name: "block.update",
   label: "Sửa khối thi đua",
-  permission: "block.manage",
   input: blockInput.extend({ id: idField("Khối") }),
-  async target(tx, input) {
-    await lockRow(tx, "Block", input.id);
-    return {};
-  },
-  async run(tx, input) {
-    const before = await tx.block.findUniqueOrThrow({ where: { id: input.id } });
+  async run(tx, input, before) {
     const after = await tx.block.update({ where: { id: input.id }, data: { code: input.code, name: input.name } });
     return savedRow("Block", after.id, blockSnapshot(before), blockSnapshot(after));
   },

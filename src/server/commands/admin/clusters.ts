@@ -2,7 +2,7 @@ import { z } from "zod";
 import { codeField, idField, requiredText } from "@/domain/validation";
 import type { Tx } from "@/server/db";
 import { defineCommand } from "../command";
-import { fieldError, enabledAccountsIn, codeUnique, optionalFlag, lockRow, requiredFlag, createdRow, savedRow } from "./shared";
+import { fieldError, enabledAccountsIn, codeUnique, optionalFlag, requiredFlag, createdRow, savedRow, storedRowCommand } from "./shared";
 
 const clusterSnapshot = (c: { code: string; name: string; blockId: string; active: boolean }) => ({
   code: c.code,
@@ -48,17 +48,14 @@ export const createCluster = defineCommand({
   uniqueFields: codeUnique,
 });
 
-export const updateCluster = defineCommand({
+/** A stored cluster, filed under itself. */
+const storedCluster = storedRowCommand("cluster.manage", "Cluster", (tx, id) => tx.cluster.findUniqueOrThrow({ where: { id } }), (id) => ({ clusterId: id }));
+
+export const updateCluster = storedCluster({
   name: "cluster.update",
   label: "Sửa cụm thi đua",
-  permission: "cluster.manage",
   input: z.object({ id: idField("Cụm"), ...clusterFields, active: optionalFlag }),
-  async target(tx, input) {
-    await lockRow(tx, "Cluster", input.id);
-    return { clusterId: input.id };
-  },
-  async run(tx, input) {
-    const before = await tx.cluster.findUniqueOrThrow({ where: { id: input.id } });
+  async run(tx, input, before) {
     await requireBlock(tx, input.blockId);
     const active = input.active ?? before.active;
     if (before.active && !active) await assertClusterCanStop(tx, input.id);
@@ -71,17 +68,11 @@ export const updateCluster = defineCommand({
   uniqueFields: codeUnique,
 });
 
-export const setClusterActive = defineCommand({
+export const setClusterActive = storedCluster({
   name: "cluster.setActive",
   label: "Bật/tắt cụm thi đua",
-  permission: "cluster.manage",
   input: z.object({ id: idField("Cụm"), active: requiredFlag("Trạng thái") }),
-  async target(tx, input) {
-    await lockRow(tx, "Cluster", input.id);
-    return { clusterId: input.id };
-  },
-  async run(tx, input) {
-    const before = await tx.cluster.findUniqueOrThrow({ where: { id: input.id } });
+  async run(tx, input, before) {
     if (before.active && !input.active) await assertClusterCanStop(tx, input.id);
     const after = await tx.cluster.update({ where: { id: input.id }, data: { active: input.active } });
     return {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Tx } from "@/server/db";
-import { NotFoundError, UserError } from "../command";
+import type { Permission, Target } from "@/domain/permissions";
+import { commandFamily, NotFoundError, UserError } from "../command";
 
 const CODE_TAKEN = "Mã đã tồn tại.";
 export const codeUnique = { code: { field: "code", message: CODE_TAKEN } };
@@ -26,6 +27,25 @@ export async function lockRow(tx: Tx, table: "Block" | "Cluster" | "Unit" | "Use
   const rows = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "${table}" WHERE "id" = $1::uuid FOR UPDATE`, id);
   if (rows.length === 0) throw new NotFoundError();
 }
+
+/**
+ * The admin's commands on one stored row: the row locked before anything is checked, filed under
+ * `scope`, and loaded for the run as it was before the command (the audit's "before").
+ */
+export const storedRowCommand = <T>(
+  permission: Permission,
+  table: "Block" | "Cluster",
+  load: (tx: Tx, id: string) => Promise<T>,
+  scope: (id: string) => Target = () => ({}),
+) =>
+  commandFamily({
+    permission,
+    target: async (tx, input: { id: string }) => {
+      await lockRow(tx, table, input.id);
+      return scope(input.id);
+    },
+    load: (tx, input) => load(tx, input.id),
+  });
 
 export const fieldError = (field: string, message: string) => new UserError(message, { [field]: [message] });
 

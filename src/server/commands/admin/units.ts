@@ -2,7 +2,7 @@ import { z } from "zod";
 import { codeField, idField, optionalIdField, requiredText } from "@/domain/validation";
 import { textSortKey } from "@/domain/vietnamese";
 import type { Tx } from "@/server/db";
-import { defineCommand } from "../command";
+import { defineCommand, commandFamily } from "../command";
 import { fieldError, lockRow, enabledAccountsIn, codeUnique, optionalFlag, requiredFlag, createdRow, savedRow } from "./shared";
 
 const unitSnapshot = (u: { code: string; name: string; clusterId: string; parentId: string | null; active: boolean }) => ({
@@ -104,14 +104,18 @@ async function lockedUnitScope(tx: Tx, id: string) {
   return { clusterId: unit.clusterId, unitId: unit.parentId ?? id };
 }
 
-export const updateUnit = defineCommand({
+/** A stored unit, locked, filed under its scope (lockedUnitScope), as it was before the command. */
+const storedUnit = commandFamily({
+  permission: "unit.manage",
+  target: (tx, input: { id: string }) => lockedUnitScope(tx, input.id),
+  load: (tx, input) => tx.unit.findUniqueOrThrow({ where: { id: input.id } }),
+});
+
+export const updateUnit = storedUnit({
   name: "unit.update",
   label: "Sửa đơn vị",
-  permission: "unit.manage",
   input: z.object({ id: idField("Đơn vị"), ...unitFields, active: optionalFlag }),
-  target: (tx, input) => lockedUnitScope(tx, input.id),
-  async run(tx, input) {
-    const before = await tx.unit.findUniqueOrThrow({ where: { id: input.id } });
+  async run(tx, input, before) {
     const active = input.active ?? before.active;
     const clusterChanged = input.clusterId !== before.clusterId;
     const parentChanged = input.parentId !== before.parentId;
@@ -149,14 +153,11 @@ export const updateUnit = defineCommand({
   uniqueFields: codeUnique,
 });
 
-export const setUnitActive = defineCommand({
+export const setUnitActive = storedUnit({
   name: "unit.setActive",
   label: "Bật/tắt đơn vị",
-  permission: "unit.manage",
   input: z.object({ id: idField("Đơn vị"), active: requiredFlag("Trạng thái") }),
-  target: (tx, input) => lockedUnitScope(tx, input.id),
-  async run(tx, input) {
-    const before = await tx.unit.findUniqueOrThrow({ where: { id: input.id } });
+  async run(tx, input, before) {
     let stoppedSubUnits: string[] = [];
     if (before.active && !input.active && !before.parentId) stoppedSubUnits = await stopUnit(tx, input.id);
     if (!before.active && input.active) await assertUnitCanStart(tx, before);

@@ -5,7 +5,7 @@ import { hashPassword } from "@/server/auth/password";
 import { endSessionsOf } from "@/server/auth/sessions";
 import { liftAccountThrottles } from "@/server/auth/throttle";
 import type { Tx } from "@/server/db";
-import { defineCommand, UserError } from "../command";
+import { defineCommand, UserError, commandFamily } from "../command";
 import { fieldError, lockRow, optionalFlag, requiredFlag, createdRow, savedRow } from "./shared";
 
 export const PASSWORD_MIN = 10;
@@ -86,6 +86,12 @@ async function userTarget(tx: Tx, userId: string) {
   return { clusterId: user.clusterId, unitId: user.unitId };
 }
 
+/** The admin's commands on one stored account: locked, filed under the account's cluster and unit. */
+const storedUser = commandFamily({
+  permission: "user.manage",
+  target: (tx, input: { id: string }) => userTarget(tx, input.id),
+});
+
 const SELF_DISABLE = "Bạn không thể tự khóa tài khoản của chính mình.";
 const SELF_DEMOTE = "Bạn không thể tự thay đổi vai trò Quản trị của chính mình.";
 
@@ -130,10 +136,9 @@ export const createUser = defineCommand({
   uniqueFields: { username: { field: "username", message: "Tên đăng nhập đã tồn tại." } },
 });
 
-export const updateUser = defineCommand({
+export const updateUser = storedUser({
   name: "user.update",
   label: "Sửa tài khoản",
-  permission: "user.manage",
   input: z.object({
     id: idField("Tài khoản"),
     displayName: requiredText("Họ tên hiển thị", 120),
@@ -142,8 +147,7 @@ export const updateUser = defineCommand({
     unitId: optionalIdField("Đơn vị"),
     disabled: optionalFlag,
   }),
-  target: (tx, input) => userTarget(tx, input.id),
-  async run(tx, input, actor) {
+  async run(tx, input, _target, actor) {
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: USER_AUDIT_SELECT });
     const disabled = input.disabled ?? before.disabled;
     if (input.id === actor.userId) {
@@ -165,13 +169,11 @@ export const updateUser = defineCommand({
   },
 });
 
-export const setUserDisabled = defineCommand({
+export const setUserDisabled = storedUser({
   name: "user.setDisabled",
   label: "Khóa/mở khóa tài khoản",
-  permission: "user.manage",
   input: z.object({ id: idField("Tài khoản"), disabled: requiredFlag("Trạng thái") }),
-  target: (tx, input) => userTarget(tx, input.id),
-  async run(tx, input, actor) {
+  async run(tx, input, _target, actor) {
     if (input.id === actor.userId && input.disabled) throw fieldError("disabled", SELF_DISABLE);
     const before = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: USER_AUDIT_SELECT });
     if (before.disabled && !input.disabled) {
@@ -194,14 +196,12 @@ export const setUserDisabled = defineCommand({
   },
 });
 
-export const resetUserPassword = defineCommand({
+export const resetUserPassword = storedUser({
   name: "user.resetPassword",
   label: "Đặt lại mật khẩu",
-  permission: "user.manage",
   input: z
     .object({ id: idField("Tài khoản"), password: passwordField, confirmPassword: confirmField })
     .refine((d) => d.password === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORD_MISMATCH }),
-  target: (tx, input) => userTarget(tx, input.id),
   async run(tx, input) {
     const user = await tx.user.update({
       where: { id: input.id },

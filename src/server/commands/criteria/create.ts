@@ -3,28 +3,22 @@ import { DEFAULT_TOTAL_HALF } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
 import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
-import { lockCluster } from "@/server/store/locks";
-import { assertYearWritable, yearScope } from "@/server/store/years";
-import { defineCommand, UserError } from "../command";
+import { UserError } from "../command";
 import { ENTITY } from "./shared";
+import { writableYearCommand } from "../year-commands";
 
 export const createCriteriaTableInput = z.object({
   yearId: idField("Năm thi đua"),
   source: z.enum(["previous", "empty"], { error: "Vui lòng chọn cách tạo bảng tiêu chí." }),
 });
 
-export const createCriteriaTable = defineCommand({
+export const createCriteriaTable = writableYearCommand(P.criteriaManage)({
   name: "criteria.create",
   label: "Tạo bảng tiêu chí",
-  permission: P.criteriaManage,
   phases: "criteria",
   input: createCriteriaTableInput,
-  target: (tx, input) => yearScope(tx, input.yearId),
   uniqueFields: { emulationYearId: { field: "source", message: "Năm thi đua này đã có bảng tiêu chí." } },
-  async run(tx, input, _actor, target) {
-    await lockCluster(tx, target.clusterId!, "exclusive");
-    const year = await tx.emulationYear.findUniqueOrThrow({ where: { id: input.yearId }, select: { id: true, year: true, phase: true, clusterId: true } });
-    assertYearWritable(year);
+  async run(tx, input, year) {
     if (await tx.criteriaTable.findUnique({ where: { emulationYearId: year.id }, select: { id: true } })) {
       throw new UserError("Năm thi đua này đã có bảng tiêu chí.");
     }

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { criterionLabel, formatPoints, MAX_SECTION_HALF, parseMaxPoints, sectionLabel, type CriteriaTableDef } from "@/domain/scoring";
-import { P } from "@/domain/scoring/permissions";
 import { checkbox, idField, optionalMultilineText } from "@/domain/validation";
 import type { Tx } from "@/server/db";
-import { defineCommand, NotFoundError, UserError } from "../command";
-import { titleField, maxText, amendmentReasonField, partTarget, tableIdOf, editContext, assertStructure, recordAmendment, usage, renumber } from "./shared";
+import { NotFoundError, UserError } from "../command";
+import { titleField, maxText, amendmentReasonField, assertStructure, recordAmendment, usage, renumber, partCommand, tableEditCommand } from "./shared";
 
 /** The highest score anyone has given a criterion (self, final or cross), in half-points. */
 async function highestScore(tx: Tx, criterionId: string): Promise<number> {
@@ -29,17 +28,17 @@ export const saveCriterionInput = z.object({
   amendmentReason: amendmentReasonField,
 });
 
-export const saveCriterion = defineCommand({
+/** An existing criterion, or the section a new one goes into. */
+const savedCriterion = tableEditCommand((input: { criterionId: string | null; sectionId: string | null; amendmentReason: string }) =>
+  input.criterionId ? ["criterion", input.criterionId] : input.sectionId ? ["section", input.sectionId] : null,
+);
+
+export const saveCriterion = savedCriterion({
   name: "criteria.criterion.save",
   label: "Lưu tiêu chí",
-  permission: P.criteriaManage,
   phases: "criteria",
   input: saveCriterionInput,
-  target: (tx, input) =>
-    input.criterionId ? partTarget(tx, "criterion", input.criterionId) : input.sectionId ? partTarget(tx, "section", input.sectionId) : Promise.resolve({}),
-  async run(tx, input, actor, target) {
-    const tableId = input.criterionId ? await tableIdOf(tx, "criterion", input.criterionId) : await tableIdOf(tx, "section", input.sectionId!);
-    const ctx = await editContext(tx, tableId, target.clusterId!, input.amendmentReason);
+  async run(tx, input, ctx, actor) {
     const t = ctx.table;
     const section = input.criterionId ? t.sections.find((s) => s.criteria.some((c) => c.id === input.criterionId)) : t.sections.find((s) => s.id === input.sectionId);
     if (!section) throw new NotFoundError();
@@ -84,15 +83,12 @@ export const saveCriterion = defineCommand({
 
 export const deleteCriterionInput = z.object({ criterionId: idField("Tiêu chí"), amendmentReason: amendmentReasonField });
 
-export const deleteCriterion = defineCommand({
+export const deleteCriterion = partCommand("criterion")({
   name: "criteria.criterion.delete",
   label: "Xóa tiêu chí",
-  permission: P.criteriaManage,
   phases: "criteria",
   input: deleteCriterionInput,
-  target: (tx, input) => partTarget(tx, "criterion", input.criterionId),
-  async run(tx, input, actor, target) {
-    const ctx = await editContext(tx, await tableIdOf(tx, "criterion", input.criterionId), target.clusterId!, input.amendmentReason);
+  async run(tx, input, ctx, actor) {
     const section = ctx.table.sections.find((s) => s.criteria.some((c) => c.id === input.criterionId))!;
     const criterion = section.criteria.find((c) => c.id === input.criterionId)!;
     const label = criterionLabel(ctx.table, criterion.id);

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { P } from "@/domain/scoring/permissions";
 import { checkbox, idField } from "@/domain/validation";
-import { defineCommand, UserError } from "../command";
-import { titleField, amendmentReasonField, partTarget, editContext, existingPart, recordAmendment, tableIdOf, renumber } from "./shared";
+import { UserError } from "../command";
+import { titleField, amendmentReasonField, existingPart, recordAmendment, renumber, partCommand } from "./shared";
 
 export const saveKeyFigureInput = z.object({
   tableId: idField("Bảng tiêu chí"),
@@ -14,15 +13,12 @@ export const saveKeyFigureInput = z.object({
   amendmentReason: amendmentReasonField,
 });
 
-export const saveKeyFigure = defineCommand({
+export const saveKeyFigure = partCommand("table")({
   name: "criteria.figure.save",
   label: "Lưu chỉ số chính",
-  permission: P.criteriaManage,
   phases: "criteria",
   input: saveKeyFigureInput,
-  target: (tx, input) => partTarget(tx, "table", input.tableId),
-  async run(tx, input, actor, target) {
-    const ctx = await editContext(tx, input.tableId, target.clusterId!, input.amendmentReason);
+  async run(tx, input, ctx, actor) {
     const existing = existingPart(ctx.table.keyFigures, input.figureId);
     const values = { label: input.label, unitLabel: input.unitLabel, required: input.required, inMidyear: input.inMidyear };
     const id = existing
@@ -40,15 +36,12 @@ export const saveKeyFigure = defineCommand({
 
 export const deleteKeyFigureInput = z.object({ figureId: idField("Số liệu"), amendmentReason: amendmentReasonField });
 
-export const deleteKeyFigure = defineCommand({
+export const deleteKeyFigure = partCommand("figure")({
   name: "criteria.figure.delete",
   label: "Xóa chỉ số chính",
-  permission: P.criteriaManage,
   phases: "criteria",
   input: deleteKeyFigureInput,
-  target: (tx, input) => partTarget(tx, "figure", input.figureId),
-  async run(tx, input, actor, target) {
-    const ctx = await editContext(tx, await tableIdOf(tx, "figure", input.figureId), target.clusterId!, input.amendmentReason);
+  async run(tx, input, ctx, actor) {
     const figure = ctx.table.keyFigures.find((f) => f.id === input.figureId)!;
     const values = await tx.reportFigure.count({ where: { figureId: figure.id } });
     if (ctx.table.frozenAt && values > 0) {

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { criterionLabel, SECTION_KIND_LABELS } from "@/domain/scoring";
-import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
-import { defineCommand, UserError } from "../command";
-import { amendmentReasonField, partTarget, editContext, tableIdOf, TABLES, renumber, recordAmendment, ENTITY } from "./shared";
+import { UserError } from "../command";
+import { amendmentReasonField, TABLES, renumber, recordAmendment, ENTITY, tableEditCommand } from "./shared";
 
 function moved<T extends { id: string }>(items: T[], id: string, direction: "up" | "down"): T[] | null {
   const i = items.findIndex((x) => x.id === id);
@@ -21,15 +20,15 @@ export const moveInput = z.object({
   amendmentReason: amendmentReasonField,
 });
 
-export const moveCriteriaPart = defineCommand({
+/** The part the form moves, named by its kind and id. */
+const movedPart = tableEditCommand((input: { part: "section" | "criterion" | "figure"; id: string; amendmentReason: string }) => [input.part, input.id]);
+
+export const moveCriteriaPart = movedPart({
   name: "criteria.move",
   label: "Đổi thứ tự tiêu chí",
-  permission: P.criteriaManage,
   phases: "criteria",
   input: moveInput,
-  target: (tx, input) => partTarget(tx, input.part, input.id),
-  async run(tx, input, actor, target) {
-    const ctx = await editContext(tx, await tableIdOf(tx, input.part, input.id), target.clusterId!, input.amendmentReason);
+  async run(tx, input, ctx, actor) {
     const t = ctx.table;
     let order: { id: string }[] | null;
     let table: keyof typeof TABLES;

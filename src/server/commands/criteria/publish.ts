@@ -1,22 +1,18 @@
 import { z } from "zod";
 import { checkTableComplete } from "@/domain/scoring";
-import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
 import { formatDate } from "@/lib/format";
-import { defineCommand, UserError } from "../command";
-import { partTarget, editContext, ENTITY } from "./shared";
+import { UserError } from "../command";
+import { ENTITY, partCommand } from "./shared";
 
 export const publishCriteriaTableInput = z.object({ tableId: idField("Bảng tiêu chí") });
 
-export const publishCriteriaTable = defineCommand({
+export const publishCriteriaTable = partCommand("table", { reasonAfterFreeze: false })({
   name: "criteria.publish",
   label: "Ban hành bảng tiêu chí",
-  permission: P.criteriaManage,
   phases: "criteria",
   input: publishCriteriaTableInput,
-  target: (tx, input) => partTarget(tx, "table", input.tableId),
-  async run(tx, input, _actor, target) {
-    const { table, year } = await editContext(tx, input.tableId, target.clusterId!, "", { reasonAfterFreeze: false });
+  async run(tx, input, { table, year }) {
     if (table.publishedAt) throw new UserError(`Bảng tiêu chí đã được công bố ngày ${formatDate(table.publishedAt)}.`);
     const issues = checkTableComplete(table);
     if (issues.length) {

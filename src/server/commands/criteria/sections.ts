@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { formatPoints, MAX_SECTION_HALF, parseMaxPoints, SECTION_KIND_LABELS, sectionLabel, SECTION_KINDS, type CriteriaTableDef, type SectionKind } from "@/domain/scoring";
-import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
-import { defineCommand, NotFoundError, UserError } from "../command";
-import { titleField, maxText, amendmentReasonField, partTarget, editContext, existingPart, assertStructure, recordAmendment, tableIdOf, usage, renumber } from "./shared";
+import { NotFoundError, UserError } from "../command";
+import { titleField, maxText, amendmentReasonField, existingPart, assertStructure, recordAmendment, usage, renumber, partCommand } from "./shared";
 
 export const saveSectionInput = z.object({
   tableId: idField("Bảng tiêu chí"),
@@ -15,15 +14,12 @@ export const saveSectionInput = z.object({
   amendmentReason: amendmentReasonField,
 });
 
-export const saveSection = defineCommand({
+export const saveSection = partCommand("table")({
   name: "criteria.section.save",
   label: "Lưu mục tiêu chí",
-  permission: P.criteriaManage,
   phases: "criteria",
   input: saveSectionInput,
-  target: (tx, input) => partTarget(tx, "table", input.tableId),
-  async run(tx, input, actor, target) {
-    const ctx = await editContext(tx, input.tableId, target.clusterId!, input.amendmentReason);
+  async run(tx, input, ctx, actor) {
     const existing = existingPart(ctx.table.sections, input.sectionId);
     const kind: SectionKind = existing?.kind ?? input.kind ?? "SCORED";
     if (!existing && kind !== "SCORED" && ctx.table.sections.some((s) => s.kind === kind)) {
@@ -66,15 +62,12 @@ export const saveSection = defineCommand({
 
 export const deleteSectionInput = z.object({ sectionId: idField("Mục"), amendmentReason: amendmentReasonField });
 
-export const deleteSection = defineCommand({
+export const deleteSection = partCommand("section")({
   name: "criteria.section.delete",
   label: "Xóa mục tiêu chí",
-  permission: P.criteriaManage,
   phases: "criteria",
   input: deleteSectionInput,
-  target: (tx, input) => partTarget(tx, "section", input.sectionId),
-  async run(tx, input, actor, target) {
-    const ctx = await editContext(tx, await tableIdOf(tx, "section", input.sectionId), target.clusterId!, input.amendmentReason);
+  async run(tx, input, ctx, actor) {
     const section = ctx.table.sections.find((s) => s.id === input.sectionId);
     if (!section) throw new NotFoundError();
     const used = await usage(tx, section.criteria.map((c) => c.id));

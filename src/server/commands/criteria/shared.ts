@@ -8,7 +8,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
 import { lockCluster, lockTable } from "@/server/store/locks";
 import { assertYearWritable } from "@/server/store/years";
-import { NotFoundError, UserError } from "../command";
+import { P } from "@/domain/scoring/permissions";
+import { commandFamily, NotFoundError, UserError } from "../command";
 
 export const ENTITY = "CriteriaTable";
 export const TABLE_NOT_PUBLISHED = "Bảng tiêu chí của năm này chưa được công bố.";
@@ -58,6 +59,28 @@ export async function editContext(tx: Tx, tableId: string, clusterId: string, am
   }
   return { table, year };
 }
+
+/**
+ * The criteria editor's commands: the table part the input names (`part`; null names nothing: not
+ * found), its cluster as scope, then the table locked and loaded for the edit (editContext).
+ */
+export const tableEditCommand = <K extends { amendmentReason?: string }>(part: (input: K) => [Part, string] | null, opts?: { reasonAfterFreeze?: boolean }) =>
+  commandFamily({
+    permission: P.criteriaManage,
+    target: async (tx, input: K) => {
+      const named = part(input);
+      return named ? partTarget(tx, ...named) : {};
+    },
+    load: async (tx, input, target) => {
+      const [kind, id] = part(input)!;
+      const tableId = kind === "table" ? id : await tableIdOf(tx, kind, id);
+      return editContext(tx, tableId, target.clusterId!, input.amendmentReason ?? "", opts);
+    },
+  });
+
+/** Commands on a part the input names by `<part>Id` (e.g. `sectionId`). */
+export const partCommand = <T extends Part>(kind: T, opts?: { reasonAfterFreeze?: boolean }) =>
+  tableEditCommand((input: Record<`${T}Id`, string> & { amendmentReason?: string }) => [kind, input[`${kind}Id`]], opts);
 
 /** The part a save form edits: null for a new one; an id that is not in this table is a 404. */
 export function existingPart<T extends { id: string }>(parts: T[], id: string | null): T | null {

@@ -4,11 +4,11 @@ import { agreementFileName, checkAgreementDate, checkAgreementFile, AGREEMENT_MA
 import { idField, requiredText } from "@/domain/validation";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
-import type { Tx } from "@/server/db";
-import { defineCommand, UserError } from "../command";
-import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, scopeOf, lockUnitYear, assertWritable } from "./shared";
-import { memberUnitScope, ownUnitScope } from "@/server/store/unit-scopes";
 import { appNow } from "@/server/clock";
+import type { Tx } from "@/server/db";
+import { UserError } from "../command";
+import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, assertWritable, unitYearCommand } from "./shared";
+import { ownUnit, namedUnit } from "@/server/store/unit-scopes";
 
 /** What a multipart form field holding a file looks like (Node's File, or the framework's own). */
 type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
@@ -89,32 +89,24 @@ async function storeAgreement(tx: Tx, unitYear: UnitYear, input: z.infer<typeof 
 }
 
 /** The unit officer records their unit's agreement, within the registration window. */
-export const recordAgreement = defineCommand({
+export const recordAgreement = unitYearCommand("registration.edit", ownUnit)({
   name: "registration.agreement",
   label: "Ghi nhận giao ước thi đua",
-  permission: "registration.edit",
   phases: "registration",
   input: recordAgreementInput,
-  target: (tx, _input, actor) => ownUnitScope(tx, actor),
-  async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
+  async run(tx, input, { unitYear }) {
     assertWritable(unitYear, appNow());
     return storeAgreement(tx, unitYear, input);
   },
 });
 
 /** The secretariat records any unit's agreement of its cluster (setting up the year); refused in a closed year. */
-export const recordAgreementForUnit = defineCommand({
+export const recordAgreementForUnit = unitYearCommand("year.manage", namedUnit)({
   name: "registration.agreement.secretariat",
   label: "Thư ký ghi nhận giao ước thi đua",
-  permission: "year.manage",
   phases: "yearSetup",
   input: recordAgreementForUnitInput,
-  target: (tx, input) => memberUnitScope(tx, input.unitId),
-  async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const unitYear = await lockUnitYear(tx, scope, input.emulationYearId);
+  async run(tx, input, { unitYear }) {
     if (unitYear.year.phase === "CLOSED") throw new UserError(YEAR_CLOSED_MESSAGE);
     return storeAgreement(tx, unitYear, input);
   },

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { titleLabel, type IndividualTitle } from "@/domain/eligibility";
 import { isStorableText } from "@/domain/validation";
 import { cleanFilters, registrationOfficerWhere } from "@/server/store/officer-filters";
-import { defineCommand, UserError } from "../command";
-import { yearIdField, titleCodeField, lockWritableUnitYear, activeIndividualTitles, touch, unitYearAudit } from "./shared";
+import { UserError } from "../command";
+import { yearIdField, titleCodeField, activeIndividualTitles, touch, unitYearAudit, unitRegistrationCommand } from "./shared";
 import { applyRegistrations, savedMessage } from "./apply-rows";
-import { ownUnitScope } from "@/server/store/unit-scopes";
 
 // Every officer matching the page's filters (all pages), set to one title or unregistered.
 export const bulkSetOfficerRegistrationsInput = z.object({
@@ -18,15 +17,12 @@ export const bulkSetOfficerRegistrationsInput = z.object({
   expectedCount: z.coerce.number({ error: "Số cán bộ không hợp lệ." }).int().min(0),
 });
 
-export const bulkSetOfficerRegistrations = defineCommand({
+export const bulkSetOfficerRegistrations = unitRegistrationCommand({
   name: "registration.officers.bulk",
   label: "Đăng ký hàng loạt cho cán bộ",
-  permission: "registration.edit",
   phases: "registration",
   input: bulkSetOfficerRegistrationsInput,
-  target: (tx, _input, actor) => ownUnitScope(tx, actor),
-  async run(tx, input, _actor, target) {
-    const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
+  async run(tx, input, { scope, unitYear }) {
     const subUnits = await tx.unit.findMany({ where: { parentId: scope.unitId }, select: { id: true } });
     const titles = await activeIndividualTitles(tx);
     const filters = cleanFilters(input, subUnits, [...titles]);

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { defineCommand } from "../command";
-import { titleCodeField, yearIdField, lockWritableUnitYear, touch, unitYearAudit } from "./shared";
+import { titleCodeField, yearIdField, touch, unitYearAudit, unitRegistrationCommand } from "./shared";
 import { applyRegistrations, savedMessage } from "./apply-rows";
-import { ownUnitScope } from "@/server/store/unit-scopes";
 
 /** Most rows one save may carry (the table sends one page of 50; an import may send more). */
 export const MAX_BATCH_ROWS = 5000;
@@ -34,15 +32,12 @@ const rowsField = z.preprocess(
 
 export const saveOfficerRegistrationsInput = z.object({ emulationYearId: yearIdField, rows: rowsField });
 
-export const saveOfficerRegistrations = defineCommand({
+export const saveOfficerRegistrations = unitRegistrationCommand({
   name: "registration.officers.save",
   label: "Lưu đăng ký của cán bộ",
-  permission: "registration.edit",
   phases: "registration",
   input: saveOfficerRegistrationsInput,
-  target: (tx, _input, actor) => ownUnitScope(tx, actor),
-  async run(tx, input, _actor, target) {
-    const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
+  async run(tx, input, { scope, unitYear }) {
     const result = await applyRegistrations(tx, scope, unitYear, input.rows);
     await touch(tx, unitYear.registration.id);
     const changed = result.added + result.changed + result.removed;

@@ -4,27 +4,22 @@ import { idField, requiredText } from "@/domain/validation";
 import { formatDate } from "@/lib/format";
 import { appNow } from "@/server/clock";
 import type { Tx } from "@/server/db";
-import { defineCommand, UserError } from "../command";
-import { yearIdField, vietnameseDate, scopeOf, lockUnitYear, unitYearAudit, type UnitScope, type UnitYear } from "./shared";
-import { memberUnitScope } from "@/server/store/unit-scopes";
+import { UserError } from "../command";
+import { yearIdField, vietnameseDate, lockUnitYear, unitYearAudit, unitYearCommand, type UnitScope, type UnitYear } from "./shared";
+import { namedUnit } from "@/server/store/unit-scopes";
 
 export const reopenUntilField = vietnameseDate("Mở lại đến ngày");
 export const reopenReasonField = requiredText("Lý do mở lại", 500);
 
-/** The day is checked against the year (src/domain/registration-window.ts checkReopenUntil): the refusal, on the `until` field. */
-export function assertReopenUntil(unitYear: UnitYear, untilIso: string) {
+/**
+ * Reopens a locked unit-year's registration until the end of `untilIso` (Vietnam): back to draft, with
+ * the reason. The day is checked against the year first (checkReopenUntil: today or later, not after
+ * the year-end report deadline, not in a closed year). Returns what the audit entry records.
+ */
+async function reopenLocked(tx: Tx, unitYear: UnitYear, untilIso: string, reason: string) {
   const { phase, settings } = unitYear.year;
   const refusal = checkReopenUntil(untilIso, phase, appNow(), settings.reportDeadline);
   if (refusal) throw new UserError(refusal, phase === "CLOSED" ? undefined : { until: [refusal] });
-}
-
-/**
- * Reopens one unit's registration until the end of `untilIso` (Vietnam): back to draft, with the
- * reason. The unit-year is locked first (lockUnitYear); returns what the audit entry records.
- */
-export async function reopenUnitYear(tx: Tx, scope: UnitScope, emulationYearId: string, untilIso: string, reason: string) {
-  const unitYear = await lockUnitYear(tx, scope, emulationYearId);
-  assertReopenUntil(unitYear, untilIso);
   const reg = unitYear.registration;
   const reopenedUntil = endOfVietnamDay(untilIso);
   await tx.unitRegistration.update({
@@ -32,10 +27,15 @@ export async function reopenUnitYear(tx: Tx, scope: UnitScope, emulationYearId: 
     data: { status: "DRAFT", submittedAt: null, reopenedUntil, reopenReason: reason },
   });
   return {
-    unitYear,
     before: { status: reg.existed ? reg.status : null, submittedAt: reg.submittedAt?.toISOString() ?? null, reopenedUntil: reg.reopenedUntil?.toISOString() ?? null },
     after: { status: "DRAFT", reopenedUntil: reopenedUntil.toISOString(), reopenReason: reason },
   };
+}
+
+/** The same for a unit named by the caller (the bulk reopen): its unit-year locked first (lockUnitYear). */
+export async function reopenUnitYear(tx: Tx, scope: UnitScope, emulationYearId: string, untilIso: string, reason: string) {
+  const unitYear = await lockUnitYear(tx, scope, emulationYearId);
+  return { unitYear, ...(await reopenLocked(tx, unitYear, untilIso, reason)) };
 }
 
 export const reopenUnitRegistrationInput = z.object({
@@ -45,16 +45,13 @@ export const reopenUnitRegistrationInput = z.object({
   reason: reopenReasonField,
 });
 
-export const reopenUnitRegistration = defineCommand({
+export const reopenUnitRegistration = unitYearCommand("registration.reopen", namedUnit)({
   name: "registration.reopen",
   label: "Mở lại đăng ký thi đua",
-  permission: "registration.reopen",
   phases: "yearSetup",
   input: reopenUnitRegistrationInput,
-  target: (tx, input) => memberUnitScope(tx, input.unitId),
-  async run(tx, input, _actor, target) {
-    const scope = scopeOf(target);
-    const { unitYear, before, after } = await reopenUnitYear(tx, scope, input.emulationYearId, input.until, input.reason);
+  async run(tx, input, { scope, unitYear }) {
+    const { before, after } = await reopenLocked(tx, unitYear, input.until, input.reason);
     const unit = await tx.unit.findUniqueOrThrow({ where: { id: scope.unitId }, select: { name: true } });
     return {
       message: `Đã mở lại đăng ký thi đua năm ${unitYear.year.year} cho ${unit.name} đến hết ngày ${formatDate(input.until)}.`,

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { countQuotaTitles, INDIVIDUAL_TITLES, type QuotaCheck } from "@/domain/eligibility";
-import type { Target } from "@/domain/permissions";
+import type { Actor, Permission, Target } from "@/domain/permissions";
 import { registrationWindow, type RegistrationStatusValue } from "@/domain/registration-window";
 import { idField, isStorableText } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { parseVietnameseDate } from "@/lib/format";
-import type { Tx } from "@/server/db";
-import { NotFoundError, UserError } from "../command";
 import { appNow } from "@/server/clock";
+import type { Tx } from "@/server/db";
+import { ownUnit } from "@/server/store/unit-scopes";
+import { commandFamily, NotFoundError, UserError } from "../command";
 
 const ENTITY = "UnitRegistration";
 const INDIVIDUAL = new Set<string>(INDIVIDUAL_TITLES);
@@ -96,6 +97,24 @@ export async function lockWritableUnitYear(tx: Tx, target: Target, emulationYear
   await assertUnitActive(tx, scope.unitId);
   return { scope, unitYear };
 }
+
+/** Commands on one unit's registration of a year: the unit found by `unit`, its unit-year locked (lockUnitYear). */
+export const unitYearCommand = <K>(permission: Permission, unit: (tx: Tx, input: K, actor: Actor) => Promise<Target>) =>
+  commandFamily({
+    permission,
+    target: (tx, input: K & { emulationYearId: string }, actor) => unit(tx, input, actor),
+    load: async (tx, input, target) => {
+      const scope = scopeOf(target);
+      return { scope, unitYear: await lockUnitYear(tx, scope, input.emulationYearId) };
+    },
+  });
+
+/** The unit officer's writes of their own unit's registration, inside the writable window (lockWritableUnitYear). */
+export const unitRegistrationCommand = commandFamily({
+  permission: "registration.edit",
+  target: (tx, input: { emulationYearId: string }, actor) => ownUnit(tx, input, actor),
+  load: (tx, input, target) => lockWritableUnitYear(tx, target, input.emulationYearId),
+});
 
 /** The audit entry of a unit-year's registration: `year` first on both sides, then the command's fields. */
 export function unitYearAudit(unitYear: UnitYear, before: Record<string, unknown>, after: Record<string, unknown>) {

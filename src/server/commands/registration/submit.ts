@@ -1,23 +1,19 @@
 import { z } from "zod";
 import { checkQuota } from "@/domain/eligibility";
 import { eligibilitySettingsOf } from "@/domain/year-settings";
-import { defineCommand, UserError } from "../command";
-import { yearIdField, lockWritableUnitYear, unitCountsExcept, unitYearAudit } from "./shared";
-import { ownUnitScope } from "@/server/store/unit-scopes";
+import { UserError } from "../command";
+import { yearIdField, unitCountsExcept, unitYearAudit, unitRegistrationCommand } from "./shared";
 
 export const NO_TARGET_TITLE = "Chưa chọn danh hiệu đăng ký của đơn vị; hãy chọn và lưu trước khi gửi.";
 
 export const submitUnitRegistrationInput = z.object({ emulationYearId: yearIdField });
 
-export const submitUnitRegistration = defineCommand({
+export const submitUnitRegistration = unitRegistrationCommand({
   name: "registration.submit",
   label: "Gửi đăng ký thi đua",
-  permission: "registration.edit",
   phases: "registration",
   input: submitUnitRegistrationInput,
-  target: (tx, _input, actor) => ownUnitScope(tx, actor),
-  async run(tx, input, _actor, target) {
-    const { scope, unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
+  async run(tx, input, { scope, unitYear }) {
     const reg = unitYear.registration;
     if (!reg.targetTitleCode) throw new UserError(NO_TARGET_TITLE, { titleCode: [NO_TARGET_TITLE] });
     const counts = await unitCountsExcept(tx, unitYear.year.id, scope.unitId, []);

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { COLLECTIVE_TITLES } from "@/domain/eligibility";
-import { defineCommand, UserError } from "../command";
-import { yearIdField, titleCodeField, lockWritableUnitYear, unitYearAudit } from "./shared";
-import { ownUnitScope } from "@/server/store/unit-scopes";
+import { UserError } from "../command";
+import { yearIdField, titleCodeField, unitYearAudit, unitRegistrationCommand } from "./shared";
 
 const COLLECTIVE = new Set<string>(COLLECTIVE_TITLES);
 
@@ -11,15 +10,12 @@ export const setUnitTargetInput = z.object({
   titleCode: titleCodeField(z.string({ error: "Vui lòng chọn danh hiệu của đơn vị." })),
 });
 
-export const setUnitTarget = defineCommand({
+export const setUnitTarget = unitRegistrationCommand({
   name: "registration.unit.target",
   label: "Đăng ký danh hiệu tập thể",
-  permission: "registration.edit",
   phases: "registration",
   input: setUnitTargetInput,
-  target: (tx, _input, actor) => ownUnitScope(tx, actor),
-  async run(tx, input, _actor, target) {
-    const { unitYear } = await lockWritableUnitYear(tx, target, input.emulationYearId);
+  async run(tx, input, { unitYear }) {
     const code = input.titleCode || null;
     let name: string | null = null;
     if (code) {

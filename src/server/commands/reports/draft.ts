@@ -3,24 +3,19 @@ import { allCriteria, criterionLabel, readReportForm } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
 import { formatDateTime } from "@/lib/format";
-import { defineCommand } from "../command";
 import { throwIfErrors } from "@/server/errors";
-import { versionField, reportTarget, loadEditableReport, refuseStaleVersion, storedReport, ENTITY } from "./shared";
+import { versionField, storedReport, ENTITY, editableReportCommand } from "./shared";
 
 export const saveReportDraftInput = z.looseObject({ reportId: idField("Báo cáo"), version: versionField });
 
 type Diff = Record<string, { before: unknown; after: unknown }>;
 
-export const saveReportDraft = defineCommand({
+export const saveReportDraft = editableReportCommand(P.reportEdit)({
   name: "report.saveDraft",
   label: "Lưu bản nháp báo cáo",
-  permission: P.reportEdit,
   phases: "reports",
   input: saveReportDraftInput,
-  target: (tx, input) => reportTarget(tx, input.reportId),
-  async run(tx, input, actor, target) {
-    const { report, form } = await loadEditableReport(tx, input.reportId, target.clusterId!);
-    refuseStaleVersion(report, input.version);
+  async run(tx, input, { report, form }, actor) {
     const { draft, errors } = readReportForm(form, input);
     throwIfErrors(errors, `Chưa lưu: có ${Object.keys(errors).length} ô nhập chưa hợp lệ. Vui lòng sửa các ô được đánh dấu.`);
 

@@ -5,7 +5,7 @@ import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "../command";
-import { reportTarget, loadEditableReport } from "./shared";
+import { reportTarget, loadEditableReport, reportCommand } from "./shared";
 
 /** An evidence change is a draft change: bump the version so an editor open elsewhere notices on its next save. */
 async function touchDraft(tx: Tx, reportId: string, savedByName: string) {
@@ -27,14 +27,12 @@ export const uploadEvidenceInput = z.object({
   file: z.instanceof(File, { error: "Vui lòng chọn tệp minh chứng." }),
 });
 
-export const uploadEvidence = defineCommand({
+export const uploadEvidence = reportCommand(P.reportEdit)({
   name: "report.evidence.upload",
   label: "Tải lên tài liệu kiểm chứng",
-  permission: P.reportEdit,
   phases: "reports",
   input: uploadEvidenceInput,
-  target: (tx, input) => reportTarget(tx, input.reportId),
-  async run(tx, input, actor, target) {
+  async run(tx, input, target, actor) {
     // Size first, before reading anything into memory.
     if (input.file.size > EVIDENCE_MAX_BYTES || input.file.size === 0) {
       const check = checkEvidenceFile({ name: input.file.name, size: input.file.size, declaredType: input.file.type, head: new Uint8Array() });
@@ -78,8 +76,8 @@ export const deleteEvidenceInput = z.object({ fileId: idField("Tệp minh chứn
 export const deleteEvidence = defineCommand({
   name: "report.evidence.delete",
   label: "Xóa tài liệu kiểm chứng",
-  permission: P.reportEdit,
   phases: "reports",
+  permission: P.reportEdit,
   input: deleteEvidenceInput,
   async target(tx, input) {
     const file = await tx.evidenceFile.findUnique({ where: { id: input.fileId }, select: { reportId: true } });

@@ -14,7 +14,7 @@
 //  - the first submitted report freezes the year's criteria table.
 // Locks: cluster (FOR SHARE for unit writes, FOR NO KEY UPDATE for the secretariat), then the criteria
 // table (submission), then the report row FOR UPDATE.
-export { REPORT_KIND_LABELS, REPORT_LOCKED, EDITABLE_STATUSES, reportTarget, loadReportForWrite, storedReport } from "./shared";
+export { REPORT_LOCKED, EDITABLE_STATUSES, reportTarget, loadReportForWrite, storedReport } from "./shared";
 export { uploadEvidenceInput, uploadEvidence, deleteEvidenceInput, deleteEvidence } from "./evidence";
 export { startReportInput, startReport } from "./start";
 export { saveReportDraftInput, saveReportDraft } from "./draft";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { P } from "@/domain/scoring/permissions";
 import { idField, reasonText } from "@/domain/validation";
 import type { Tx } from "@/server/db";
-import { defineCommand, NotFoundError, UserError } from "../command";
+import { NotFoundError, UserError, commandFamily } from "../command";
 import { lockCluster } from "@/server/store/locks";
 import { assertYearWritable } from "@/server/store/years";
 import { reportTarget, ENTITY } from "./shared";
@@ -29,15 +29,19 @@ async function loadForReview(tx: Tx, reportId: string, clusterId: string) {
   return report;
 }
 
-export const returnReport = defineCommand({
+/** The secretariat's review of a submitted report: its cluster as scope, the report locked and loaded (loadForReview). */
+const reviewCommand = commandFamily({
+  permission: P.reportReview,
+  target: (tx, input: { reportId: string }) => reportTarget(tx, input.reportId),
+  load: (tx, input, target) => loadForReview(tx, input.reportId, target.clusterId!),
+});
+
+export const returnReport = reviewCommand({
   name: "report.return",
   label: "Trả lại báo cáo",
-  permission: P.reportReview,
   phases: "reportReview",
   input: returnReportInput,
-  target: (tx, input) => reportTarget(tx, input.reportId),
-  async run(tx, input, actor, target) {
-    const report = await loadForReview(tx, input.reportId, target.clusterId!);
+  async run(tx, input, report, actor) {
     await tx.unitReport.update({ where: { id: report.id }, data: { status: "RETURNED", returnReason: input.reason } });
     await tx.reportEvent.create({ data: { reportId: report.id, kind: "RETURNED", actorId: actor.userId, actorName: actor.displayName, reason: input.reason } });
     return {
@@ -49,15 +53,12 @@ export const returnReport = defineCommand({
 
 export const acceptReportInput = z.object({ reportId: idField("Báo cáo") });
 
-export const acceptReport = defineCommand({
+export const acceptReport = reviewCommand({
   name: "report.accept",
   label: "Tiếp nhận báo cáo",
-  permission: P.reportReview,
   phases: "reportReview",
   input: acceptReportInput,
-  target: (tx, input) => reportTarget(tx, input.reportId),
-  async run(tx, input, actor, target) {
-    const report = await loadForReview(tx, input.reportId, target.clusterId!);
+  async run(tx, input, report, actor) {
     const now = new Date();
     await tx.unitReport.update({ where: { id: report.id }, data: { status: "ACCEPTED", acceptedAt: now } });
     await tx.reportEvent.create({ data: { reportId: report.id, kind: "ACCEPTED", at: now, actorId: actor.userId, actorName: actor.displayName } });

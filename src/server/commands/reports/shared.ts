@@ -3,18 +3,14 @@ import type { Target } from "@/domain/permissions";
 import { formFor, type ReportKind } from "@/domain/scoring";
 import { formatDateTime } from "@/lib/format";
 import type { Tx } from "@/server/db";
-import { NotFoundError, UserError } from "../command";
+import type { Permission } from "@/domain/permissions";
+import { commandFamily, NotFoundError, UserError } from "../command";
 import { loadTable } from "@/server/store/criteria-table";
 import { lockCluster, lockTable } from "@/server/store/locks";
 import { assertYearWritable } from "@/server/store/years";
 import { TABLE_NOT_PUBLISHED } from "../criteria";
 
 export const ENTITY = "UnitReport";
-
-export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
-  YEAR_END: "Báo cáo tổng kết",
-  MIDYEAR: "Báo cáo sơ kết 6 tháng",
-};
 
 export const REPORT_LOCKED = "Báo cáo đã được gửi; không thể chỉnh sửa.";
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const;
@@ -88,3 +84,23 @@ export function refuseStaleVersion(report: { draftVersion: number; savedAt: Date
 }
 
 export const versionField = z.coerce.number({ error: "Phiên bản báo cáo không hợp lệ." }).int().min(0);
+
+const reportOf = (tx: Tx, input: { reportId: string }) => reportTarget(tx, input.reportId);
+
+/** The unit's commands on its stored report (filed under the report's unit and cluster). */
+export const reportCommand = (permission: Permission) => commandFamily({ permission, target: reportOf });
+
+/**
+ * The unit's edits of its report's content: the report loaded while still editable (loadEditableReport;
+ * approving also locks the table) and as the form last saw it (refuseStaleVersion).
+ */
+export const editableReportCommand = (permission: Permission, forApproval = false) =>
+  commandFamily({
+    permission,
+    target: (tx, input: { reportId: string; version: number }) => reportOf(tx, input),
+    load: async (tx, input, target) => {
+      const loaded = await loadEditableReport(tx, input.reportId, target.clusterId!, forApproval ? { lockTable: true } : {});
+      refuseStaleVersion(loaded.report, input.version, forApproval);
+      return loaded;
+    },
+  });

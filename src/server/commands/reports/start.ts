@@ -6,7 +6,8 @@ import { defineCommand, UserError } from "../command";
 import { lockCluster } from "@/server/store/locks";
 import { assertYearWritable } from "@/server/store/years";
 import { TABLE_NOT_PUBLISHED } from "../criteria";
-import { ENTITY, REPORT_KIND_LABELS } from "./shared";
+import { ENTITY } from "./shared";
+import { REPORT_KIND_LABELS } from "@/domain/scoring";
 
 export const startReportInput = z.object({
   yearId: idField("Năm thi đua"),

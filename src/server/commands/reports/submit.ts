@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { allCriteria, computeTotals, criterionLabel, isPastDeadline, scoringSettingsOf, submissionProblems, summariseProblems, type CriteriaTableDef, type ReportKind } from "@/domain/scoring";
+import { allCriteria, computeTotals, criterionLabel, isPastDeadline, scoringSettingsOf, submissionProblems, summariseProblems, type CriteriaTableDef, type ReportKind, REPORT_KIND_LABELS } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
 import { formatDate } from "@/lib/format";
-import { defineCommand, UserError } from "../command";
+import { UserError } from "../command";
 import { throwIfErrors } from "@/server/errors";
 import { TABLE_NOT_PUBLISHED } from "../criteria";
-import { versionField, storedReport, reportTarget, loadEditableReport, refuseStaleVersion, REPORT_KIND_LABELS, ENTITY } from "./shared";
+import { versionField, storedReport, ENTITY, editableReportCommand } from "./shared";
 
 export const submitReportInput = z.object({ reportId: idField("Báo cáo"), version: versionField });
 
@@ -32,16 +32,12 @@ function snapshotOf(form: CriteriaTableDef, stored: Awaited<ReturnType<typeof st
   };
 }
 
-export const submitReport = defineCommand({
+export const submitReport = editableReportCommand(P.reportApprove, true)({
   name: "report.submit",
   label: "Gửi báo cáo",
-  permission: P.reportApprove,
   phases: "reports",
   input: submitReportInput,
-  target: (tx, input) => reportTarget(tx, input.reportId),
-  async run(tx, input, actor, target) {
-    const { report, table, form } = await loadEditableReport(tx, input.reportId, target.clusterId!, { lockTable: true });
-    refuseStaleVersion(report, input.version, true);
+  async run(tx, input, { report, table, form }, actor) {
     if (!table.publishedAt) throw new UserError(TABLE_NOT_PUBLISHED);
     const kind = report.kind as ReportKind;
     const deadline =

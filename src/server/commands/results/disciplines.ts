@@ -4,7 +4,7 @@ import { type Target } from "@/domain/permissions";
 import { idField, optionalDate, requiredDate } from "@/domain/validation";
 import type { Tx } from "@/server/db";
 import { defineCommand } from "../command";
-import { optionalPlain, officerScope, assertCalendarYearsOpen, toDate } from "./shared";
+import { optionalPlain, assertCalendarYearsOpen, toDate, officerHistoryCommand } from "./shared";
 
 const FORM_CODES = Object.keys(DISCIPLINE_FORMS) as [keyof typeof DISCIPLINE_FORMS, ...(keyof typeof DISCIPLINE_FORMS)[]];
 const STATUS_CODES = Object.keys(DISCIPLINE_STATUSES) as [keyof typeof DISCIPLINE_STATUSES, ...(keyof typeof DISCIPLINE_STATUSES)[]];
@@ -28,14 +28,12 @@ export const updateDisciplineInput = z.object({ id: idField("Bản ghi kỷ lu�
 
 const DISCIPLINE_AUDIT = { id: true, officerId: true, form: true, status: true, fromDate: true, toDate: true, note: true } as const;
 
-export const addDiscipline = defineCommand({
+export const addDiscipline = officerHistoryCommand({
   name: "discipline.add",
   label: "Thêm kỷ luật",
-  permission: "history.manage",
   phases: "records",
   input: addDisciplineInput,
-  target: (tx, input) => officerScope(tx, input.officerId),
-  async run(tx, input, _actor, target) {
+  async run(tx, input, target) {
     // A record dated in a closed year belongs to that year's closed books (corrections are amendments).
     await assertCalendarYearsOpen(tx, target.clusterId!, [Number(input.fromDate.slice(0, 4))], "fromDate");
     const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { fullName: true } });
@@ -63,8 +61,8 @@ async function disciplineScope(tx: Tx, id: string): Promise<Target> {
 export const updateDiscipline = defineCommand({
   name: "discipline.update",
   label: "Sửa kỷ luật",
-  permission: "history.manage",
   phases: "records",
+  permission: "history.manage",
   input: updateDisciplineInput,
   target: (tx, input) => disciplineScope(tx, input.id),
   async run(tx, input, _actor, target) {

@@ -3,8 +3,8 @@ import { INITIATIVE_LEVELS } from "@/domain/eligibility";
 import { vietnamToday } from "@/domain/registration-window";
 import { idField } from "@/domain/validation";
 import { MAX_YEAR, MIN_YEAR } from "@/domain/year-rules";
-import { defineCommand, UserError } from "../command";
-import { plainText, optionalPlain, officerScope, assertCalendarYearsOpen } from "./shared";
+import { UserError } from "../command";
+import { plainText, optionalPlain, assertCalendarYearsOpen, officerHistoryCommand } from "./shared";
 
 const requiredPlain = (label: string, max: number) =>
   z
@@ -28,14 +28,12 @@ export const addInitiativeInput = z.object({
   decisionNo: optionalPlain("Số quyết định công nhận", 60),
 });
 
-export const addInitiative = defineCommand({
+export const addInitiative = officerHistoryCommand({
   name: "initiative.add",
   label: "Thêm sáng kiến",
-  permission: "history.manage",
   phases: "records",
   input: addInitiativeInput,
-  target: (tx, input) => officerScope(tx, input.officerId),
-  async run(tx, input, _actor, target) {
+  async run(tx, input, target) {
     const thisYear = Number(vietnamToday(new Date()).slice(0, 4));
     if (input.year > thisYear) {
       const message = `Năm công nhận không được sau năm nay (${thisYear}).`;

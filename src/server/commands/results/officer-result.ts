@@ -5,8 +5,8 @@ import { idField } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { OFFICER_RESULT_AUDIT, officerResultAuditPayload } from "@/server/store/result-audit";
-import { defineCommand, UserError } from "../command";
-import { RATING_CODES, optionalEnum, decisionFields, requireDecision, officerScope, lockUnit, resultsYear, checkDecisionDate, assertTitleActive, toDate, isoOf } from "./shared";
+import { UserError } from "../command";
+import { RATING_CODES, optionalEnum, decisionFields, requireDecision, checkDecisionDate, assertTitleActive, toDate, isoOf, resultsCommand, namedOfficer } from "./shared";
 
 export const recordOfficerResultInput = z
   .object({
@@ -18,17 +18,13 @@ export const recordOfficerResultInput = z
   })
   .superRefine((v, ctx) => requireDecision(v, v.awardedTitleCode, ctx, "awardedTitleCode"));
 
-export const recordOfficerResult = defineCommand({
+export const recordOfficerResult = resultsCommand("results.enter", namedOfficer)({
   name: "result.record",
   label: "Ghi kết quả cá nhân",
-  permission: "results.enter",
   phases: "results",
   input: recordOfficerResultInput,
   auditPayload: officerResultAuditPayload,
-  target: (tx, input) => officerScope(tx, input.officerId),
-  async run(tx, input, actor, target) {
-    await lockUnit(tx, target.unitId!);
-    const year = await resultsYear(tx, input.yearId, target.clusterId!);
+  async run(tx, input, { year, target }, actor) {
     const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { id: true, fullName: true } });
     checkDecisionDate(input.decisionDate, year.year, new Date());
     if (input.awardedTitleCode) {

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { type TaskRating } from "@/domain/eligibility";
 import { formatIso, looksLikeFormula, looksLikeScript, resultsWindowError } from "@/domain/excel-rows";
-import { type Target } from "@/domain/permissions";
+import { type Permission, type Target } from "@/domain/permissions";
 import { vietnamToday } from "@/domain/registration-window";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
 import { optionalDate } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import type { Tx } from "@/server/db";
-import { NotFoundError, UserError } from "../command";
+import { commandFamily, NotFoundError, UserError } from "../command";
 import { lockCluster } from "@/server/store/locks";
 
 export const RATING_CODES = Object.keys(TASK_RATINGS) as [TaskRating, ...TaskRating[]];
@@ -66,6 +66,26 @@ export async function officerScope(tx: Tx, officerId: string): Promise<Target> {
 }
 
 /** One import or result entry of a unit at a time (the import takes the same lock). */
+/** The officer the form names (`officerId`): its stored unit and cluster. */
+export const namedOfficer = (tx: Tx, input: { officerId: string }) => officerScope(tx, input.officerId);
+
+/** Entries of an officer's history (discipline, initiative) by the unit's officer, filed under the officer's unit. */
+export const officerHistoryCommand = commandFamily({ permission: "history.manage", target: namedOfficer });
+
+/**
+ * Results of a year entered or verified for a unit (found by `scope`): the unit locked, the year read
+ * and open for results (resultsYear).
+ */
+export const resultsCommand = <K>(permission: Permission, scope: (tx: Tx, input: K) => Promise<Target>) =>
+  commandFamily({
+    permission,
+    target: (tx, input: K & { yearId: string }) => scope(tx, input),
+    load: async (tx, input, target) => {
+      await lockUnit(tx, target.unitId!);
+      return { year: await resultsYear(tx, input.yearId, target.clusterId!), target };
+    },
+  });
+
 export async function lockUnit(tx: Tx, unitId: string) {
   await tx.$queryRaw`SELECT id FROM "Unit" WHERE id = ${unitId}::uuid FOR NO KEY UPDATE`;
 }

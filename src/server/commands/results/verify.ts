@@ -3,9 +3,9 @@ import { type IndividualTitle, awardedTitleFailure } from "@/domain/eligibility"
 import { idField } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
-import { defineCommand, UserError } from "../command";
-import { lockUnit, resultsYear, isoOf } from "./shared";
-import { memberUnitScope } from "@/server/store/unit-scopes";
+import { UserError } from "../command";
+import { isoOf, resultsCommand } from "./shared";
+import { namedUnit } from "@/server/store/unit-scopes";
 
 // Verification by the secretariat (one officer, or every unverified result of a unit)
 
@@ -18,16 +18,12 @@ export const verifyOfficerResultsInput = z.object({
     .transform((v) => v || null),
 });
 
-export const verifyOfficerResults = defineCommand({
+export const verifyOfficerResults = resultsCommand("results.verify", namedUnit)({
   name: "result.verify",
   label: "Xác nhận kết quả",
-  permission: "results.verify",
   phases: "results",
   input: verifyOfficerResultsInput,
-  target: (tx, input) => memberUnitScope(tx, input.unitId),
-  async run(tx, input, _actor, target) {
-    await lockUnit(tx, target.unitId!);
-    const year = await resultsYear(tx, input.yearId, target.clusterId!);
+  async run(tx, input, { year, target }) {
     const pending = await tx.officerYearResult.findMany({
       where: { year: year.year, verified: false, officer: { unitId: target.unitId! }, ...(input.officerId ? { officerId: input.officerId } : {}) },
       select: { id: true, officerId: true, rating: true, awardedTitleCode: true, decisionDate: true, officer: { select: { fullName: true } } },

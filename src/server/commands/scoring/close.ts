@@ -1,20 +1,16 @@
-import { P } from "@/domain/scoring/permissions";
 import { checkbox } from "@/domain/validation";
 import { compareVi } from "@/domain/vietnamese";
-import { defineCommand, UserError } from "../command";
-import { roundIdInput, roundTarget, loadRoundIn, ENTITY } from "./shared";
+import { UserError } from "../command";
+import { roundIdInput, ENTITY, scoringRoundCommand } from "./shared";
 
 export const closeScoringRoundInput = roundIdInput.extend({ force: checkbox });
 
-export const closeScoringRound = defineCommand({
+export const closeScoringRound = scoringRoundCommand("OPEN")({
   name: "scoring.close",
   label: "Đóng đợt chấm điểm",
-  permission: P.scoringManage,
   phases: "crossScoring",
   input: closeScoringRoundInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const { round } = await loadRoundIn(tx, input.roundId, target.clusterId!, "OPEN");
+  async run(tx, input, { round }) {
     const open = await tx.crossAssignment.findMany({
       where: { roundId: round.id, submittedAt: null },
       select: { scorerUnit: { select: { name: true } }, report: { select: { unit: { select: { name: true } } } } },

@@ -4,7 +4,7 @@ import { allCriteria, computeTotals, criterionLabel, formatPoints } from "@/doma
 import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
 import type { Tx } from "@/server/db";
-import { defineCommand, NotFoundError, UserError } from "../command";
+import { NotFoundError, UserError, commandFamily } from "../command";
 import { throwIfErrors } from "@/server/errors";
 import { loadRound, refuseUnlessState, readScoreForm, listedErrors } from "./shared";
 
@@ -13,8 +13,8 @@ export const crossNoteField = (criterionId: string) => `note.${criterionId}`;
 
 /** A scoring sheet's scope is the SCORING unit (and its cluster), read from the stored assignment. */
 async function assignmentTarget(tx: Tx, assignmentId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string; yearId: string }[]>`
-    SELECT a."scorerUnitId"::text AS "unitId", y."clusterId"::text AS "clusterId", y.id::text AS "yearId"
+  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string }[]>`
+    SELECT a."scorerUnitId"::text AS "unitId", y."clusterId"::text AS "clusterId"
     FROM "CrossAssignment" a JOIN "ScoringRound" r ON r.id = a."roundId" JOIN "EmulationYear" y ON y.id = r."emulationYearId"
     WHERE a.id = ${assignmentId}::uuid`;
   return rows[0] ?? {};
@@ -51,15 +51,20 @@ async function loadSheet(tx: Tx, input: { assignmentId: string; version: number 
   return { round, table, assignment };
 }
 
-export const saveCrossScores = defineCommand({
+/** A scoring unit's commands on its sheet: the sheet loaded as the form last saw it, or refused with `staleMessage`. */
+const sheetCommand = (staleMessage: string) =>
+  commandFamily({
+    permission: P.crossScore,
+    target: (tx, input: { assignmentId: string; version: number }) => assignmentTarget(tx, input.assignmentId),
+    load: (tx, input, target) => loadSheet(tx, input, target.clusterId!, staleMessage),
+  });
+
+export const saveCrossScores = sheetCommand(SAVED_ELSEWHERE)({
   name: "scoring.cross.save",
   label: "Lưu điểm chấm chéo",
-  permission: P.crossScore,
   phases: "crossScoring",
   input: saveCrossScoresInput,
-  target: (tx, input) => assignmentTarget(tx, input.assignmentId),
-  async run(tx, input, actor, target) {
-    const { table, assignment } = await loadSheet(tx, input, target.clusterId!, SAVED_ELSEWHERE);
+  async run(tx, input, { table, assignment }, actor) {
     const { values, errors } = readScoreForm(table, input, { score: crossScoreField, note: crossNoteField, noteWord: "nhận xét" });
     throwIfErrors(errors, listedErrors(errors));
     await tx.crossScore.deleteMany({ where: { assignmentId: assignment.id } });
@@ -80,15 +85,12 @@ export const saveCrossScores = defineCommand({
 
 export const submitCrossScoresInput = z.object(sheetFields);
 
-export const submitCrossScores = defineCommand({
+export const submitCrossScores = sheetCommand(CHANGED_SINCE_OPENED)({
   name: "scoring.cross.submit",
   label: "Gửi điểm chấm chéo",
-  permission: P.crossScore,
   phases: "crossScoring",
   input: submitCrossScoresInput,
-  target: (tx, input) => assignmentTarget(tx, input.assignmentId),
-  async run(tx, input, actor, target) {
-    const { table, assignment } = await loadSheet(tx, input, target.clusterId!, CHANGED_SINCE_OPENED);
+  async run(tx, input, { table, assignment }, actor) {
     const stored = new Map(assignment.scores.map((s) => [s.criterionId, s.scoreHalf]));
     const errors: Record<string, string[]> = {};
     for (const c of allCriteria(table)) {

@@ -6,14 +6,14 @@ import { idField } from "@/domain/validation";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "../command";
 import { throwIfErrors } from "@/server/errors";
-import { loadRound, refuseUnlessState, readScoreForm, listedErrors, roundIdInput, roundTarget, loadRoundIn, ENTITY } from "./shared";
+import { loadRound, refuseUnlessState, readScoreForm, listedErrors, roundIdInput, ENTITY, scoringRoundCommand } from "./shared";
 
 export const finalField = (criterionId: string) => `final.${criterionId}`;
 export const finalNoteField = (criterionId: string) => `finalNote.${criterionId}`;
 
 async function reportRoundTarget(tx: Tx, reportId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ clusterId: string; yearId: string }[]>`
-    SELECT y."clusterId"::text AS "clusterId", y.id::text AS "yearId" FROM "UnitReport" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${reportId}::uuid`;
+  const rows = await tx.$queryRaw<{ clusterId: string }[]>`
+    SELECT y."clusterId"::text AS "clusterId" FROM "UnitReport" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${reportId}::uuid`;
   return rows[0] ?? {};
 }
 
@@ -48,8 +48,8 @@ async function loadRoundOfReport(tx: Tx, reportId: string, clusterId: string) {
 export const setFinalScores = defineCommand({
   name: "scoring.final.set",
   label: "Ghi điểm thẩm định",
-  permission: P.scoringManage,
   phases: "finalScores",
+  permission: P.scoringManage,
   input: setFinalScoresInput,
   target: (tx, input) => reportRoundTarget(tx, input.reportId),
   async run(tx, input, _actor, target) {
@@ -82,15 +82,12 @@ export const setFinalScores = defineCommand({
 
 export const applySuggestedFinalsInput = roundIdInput;
 
-export const applySuggestedFinals = defineCommand({
+export const applySuggestedFinals = scoringRoundCommand("CLOSED")({
   name: "scoring.final.suggest",
   label: "Đề xuất điểm thẩm định",
-  permission: P.scoringManage,
   phases: "finalScores",
   input: applySuggestedFinalsInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const { round, table } = await loadRoundIn(tx, input.roundId, target.clusterId!, "CLOSED");
+  async run(tx, input, { round, table }) {
     const reportIds = (await tx.crossAssignment.findMany({ where: { roundId: round.id }, select: { reportId: true }, distinct: ["reportId"] })).map((a) => a.reportId);
     const cross = await submittedCrossScores(tx, round.id);
     const existing = await tx.reportScore.findMany({ where: { reportId: { in: reportIds } }, select: { reportId: true, criterionId: true, selfHalf: true, finalHalf: true } });

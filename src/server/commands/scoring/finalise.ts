@@ -1,20 +1,16 @@
 import { allCriteria, computeTotals, formatPoints, rankUnits, TIE_BREAK_KEYS, type TieBreak } from "@/domain/scoring";
-import { P } from "@/domain/scoring/permissions";
 import { compareVi } from "@/domain/vietnamese";
-import { defineCommand, UserError } from "../command";
-import { roundIdInput, roundTarget, loadRoundIn, ENTITY } from "./shared";
+import { UserError } from "../command";
+import { roundIdInput, ENTITY, scoringRoundCommand } from "./shared";
 
 export const finaliseScoringRoundInput = roundIdInput;
 
-export const finaliseScoringRound = defineCommand({
+export const finaliseScoringRound = scoringRoundCommand("CLOSED")({
   name: "scoring.finalise",
   label: "Chốt kết quả chấm điểm",
-  permission: P.scoringManage,
   phases: "finalScores",
   input: finaliseScoringRoundInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const { round, table } = await loadRoundIn(tx, input.roundId, target.clusterId!, "CLOSED");
+  async run(tx, input, { round, table }) {
     const reports = await tx.unitReport.findMany({
       where: { assignments: { some: { roundId: round.id } } },
       select: { id: true, unitId: true, unit: { select: { name: true } }, scores: { select: { criterionId: true, finalHalf: true } } },

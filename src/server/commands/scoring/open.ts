@@ -4,10 +4,9 @@ import { generateAssignment, scoringSettingsOf } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
 import { idField } from "@/domain/validation";
 import { compareVi } from "@/domain/vietnamese";
-import { defineCommand, UserError } from "../command";
-import { lockCluster } from "@/server/store/locks";
-import { assertYearWritable, yearScope } from "@/server/store/years";
+import { UserError } from "../command";
 import { ENTITY } from "./shared";
+import { writableYearCommand } from "../year-commands";
 
 export const openScoringRoundInput = z.object({
   yearId: idField("Năm thi đua"),
@@ -18,18 +17,13 @@ export const openScoringRoundInput = z.object({
     .max(9, "Mỗi báo cáo có tối đa 9 đơn vị chấm chéo."),
 });
 
-export const openScoringRound = defineCommand({
+export const openScoringRound = writableYearCommand(P.scoringManage)({
   name: "scoring.open",
   label: "Mở đợt chấm điểm",
-  permission: P.scoringManage,
   phases: "crossScoring",
   input: openScoringRoundInput,
-  target: (tx, input) => yearScope(tx, input.yearId),
   uniqueFields: { emulationYearId: { field: "scorersPerReport", message: "Năm thi đua này đã có vòng chấm chéo." } },
-  async run(tx, input, _actor, target) {
-    await lockCluster(tx, target.clusterId!, "exclusive");
-    const year = await tx.emulationYear.findUniqueOrThrow({ where: { id: input.yearId }, select: { id: true, year: true, phase: true, settings: true } });
-    assertYearWritable(year);
+  async run(tx, input, year) {
     if (await tx.scoringRound.findUnique({ where: { emulationYearId: year.id }, select: { id: true } })) {
       throw new UserError("Năm thi đua này đã có vòng chấm chéo.");
     }

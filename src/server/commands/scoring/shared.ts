@@ -4,7 +4,8 @@ import { allCriteria, criterionLabel, parsePoints } from "@/domain/scoring";
 import { cleanText } from "@/domain/scoring/report-form";
 import { idField } from "@/domain/validation";
 import type { Tx } from "@/server/db";
-import { NotFoundError, UserError } from "../command";
+import { P } from "@/domain/scoring/permissions";
+import { commandFamily, NotFoundError, UserError } from "../command";
 import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
 import { lockCluster } from "@/server/store/locks";
 import { assertYearWritable } from "@/server/store/years";
@@ -61,6 +62,14 @@ export async function loadRoundIn(tx: Tx, roundId: string, clusterId: string, ex
   refuseUnlessState(loaded.round, expected);
   return loaded;
 }
+
+/** The secretariat's commands on a scoring round: its cluster as scope, the round locked and loaded in the `state` they need (loadRoundIn). */
+export const scoringRoundCommand = (state: "OPEN" | "CLOSED") =>
+  commandFamily({
+    permission: P.scoringManage,
+    target: (tx, input: { roundId: string }) => roundTarget(tx, input.roundId),
+    load: (tx, input, target) => loadRoundIn(tx, input.roundId, target.clusterId!, state),
+  });
 
 /** Reads one score box and one note box per criterion (cross-scores and final scores share the rules). */
 export function readScoreForm(

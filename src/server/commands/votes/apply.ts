@@ -4,20 +4,17 @@ import { checkLeadership, YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { parseYearSettings } from "@/domain/year-settings";
 import { candidateOf, closedRoundResult } from "@/server/store/vote-results";
 import { throwIfErrors } from "@/server/errors";
-import { defineCommand, UserError } from "../command";
-import { roundOnlyInput, roundTarget, loadRound, ENTITY } from "./shared";
+import { UserError } from "../command";
+import { roundOnlyInput, ENTITY, roundCommand } from "./shared";
 
 // Applying an outcome: acclaim → proposals in the year's results; elections → next year's leadership.
 
-export const applyOutcome = defineCommand({
+export const applyOutcome = roundCommand("CLOSED")({
   name: "vote.round.apply",
   label: "Áp dụng kết quả bỏ phiếu",
-  permission: "vote.manage",
   phases: "voting",
   input: roundOnlyInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!, "CLOSED");
+  async run(tx, input, round) {
     const result = (await closedRoundResult(tx, round.id))!;
     const year = round.emulationYear;
     const elected = result.elected.map((id) => candidateOf(result, id));

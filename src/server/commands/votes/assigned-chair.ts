@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { idField, requiredText } from "@/domain/validation";
-import { loadWritableYear } from "@/server/store/years";
-import { defineCommand, UserError } from "../command";
-import { yearIdField } from "./shared";
-import { yearScope } from "@/server/store/years";
+import { UserError } from "../command";
+import { yearIdField, voteYearCommand } from "./shared";
 
 export const recordAssignedChairInput = z.object({
   yearId: yearIdField,
@@ -13,15 +11,12 @@ export const recordAssignedChairInput = z.object({
 
 // A chair assigned by the Ministry instead of elected (with the document reference).
 
-export const recordAssignedChair = defineCommand({
+export const recordAssignedChair = voteYearCommand({
   name: "vote.chair.assign",
   label: "Ghi nhận cụm trưởng do Bộ chỉ định",
-  permission: "vote.manage",
   phases: "chairAssignment",
   input: recordAssignedChairInput,
-  target: (tx, input) => yearScope(tx, input.yearId),
-  async run(tx, input, _actor, target) {
-    const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
+  async run(tx, input, year) {
     const unit = await tx.unit.findFirst({
       where: { id: input.chairUnitId, clusterId: year.clusterId, parentId: null, active: true },
       select: { id: true, name: true },

@@ -2,8 +2,8 @@ import { randomInt, randomUUID } from "node:crypto";
 import { quorumRefusal, type RoundKind } from "@/domain/voting";
 import { prisma, type Tx } from "@/server/db";
 import { candidateOf, closedRoundResult, type ClosedRoundResult } from "@/server/store/vote-results";
-import { defineCommand, UserError } from "../command";
-import { roundOnlyInput, roundTarget, loadRound, ENTITY } from "./shared";
+import { UserError } from "../command";
+import { roundOnlyInput, ENTITY, roundCommand } from "./shared";
 
 /**
  * Re-deals the ballot box of a round: every ballot gets a new random id and is written again, in a
@@ -62,15 +62,12 @@ function outcomeSummary(result: ClosedRoundResult, kind: RoundKind): string {
   return parts.join(" ");
 }
 
-export const closeRound = defineCommand({
+export const closeRound = roundCommand("OPEN")({
   name: "vote.round.close",
   label: "Đóng vòng bỏ phiếu",
-  permission: "vote.manage",
   phases: "voting",
   input: roundOnlyInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!, "OPEN");
+  async run(tx, input, round) {
     const [voted, ballots] = await Promise.all([
       tx.voteParticipation.count({ where: { roundId: round.id } }),
       tx.ballot.count({ where: { roundId: round.id } }),

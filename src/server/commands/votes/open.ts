@@ -1,17 +1,13 @@
 import { type RoundKind } from "@/domain/voting";
 import { parseYearSettings } from "@/domain/year-settings";
-import { defineCommand } from "../command";
-import { roundOnlyInput, roundTarget, loadRound, prepareSetup, electorateFor, ENTITY } from "./shared";
+import { roundOnlyInput, prepareSetup, electorateFor, ENTITY, roundCommand } from "./shared";
 
-export const openRound = defineCommand({
+export const openRound = roundCommand("DRAFT")({
   name: "vote.round.open",
   label: "Mở vòng bỏ phiếu",
-  permission: "vote.manage",
   phases: "voting",
   input: roundOnlyInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!, "DRAFT");
+  async run(tx, input, round) {
     const settings = parseYearSettings(round.emulationYear.settings);
     // The list is checked again: units or settings may have changed since the round was prepared.
     await prepareSetup(tx, round.emulationYear, {

@@ -1,20 +1,17 @@
 import { runoffTitle } from "@/domain/voting";
 import { parseYearSettings } from "@/domain/year-settings";
 import { closedRoundResult } from "@/server/store/vote-results";
-import { defineCommand, UserError } from "../command";
-import { roundOnlyInput, roundTarget, loadRound, electorateFor, ENTITY, roundSnapshot } from "./shared";
+import { UserError } from "../command";
+import { roundOnlyInput, electorateFor, ENTITY, roundSnapshot, roundCommand } from "./shared";
 
 // Run-off: one click on a closed round whose outcome calls for it → a new OPEN round.
 
-export const openRunoff = defineCommand({
+export const openRunoff = roundCommand("CLOSED")({
   name: "vote.round.runoff",
   label: "Mở vòng bỏ phiếu lại",
-  permission: "vote.manage",
   phases: "voting",
   input: roundOnlyInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const parent = await loadRound(tx, input.roundId, target.clusterId!, "CLOSED");
+  async run(tx, input, parent) {
     const existing = await tx.voteRound.findFirst({ where: { runoffOfId: parent.id }, select: { title: true } });
     if (existing) throw new UserError(`Đã có vòng bỏ phiếu lại cho vòng này: “${existing.title}”.`);
     const result = (await closedRoundResult(tx, parent.id))!;

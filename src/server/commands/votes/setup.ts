@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { isUuid, isStorableText, optionalText } from "@/domain/validation";
 import { ROUND_KINDS, type RoundKind } from "@/domain/voting";
-import { loadWritableYear } from "@/server/store/years";
-import { defineCommand, UserError } from "../command";
-import { yearIdField, roundIdField, prepareSetup, ENTITY, roundSnapshot, roundTarget, loadRound, roundOnlyInput } from "./shared";
-import { yearScope } from "@/server/store/years";
+import { UserError } from "../command";
+import { yearIdField, roundIdField, prepareSetup, ENTITY, roundSnapshot, roundOnlyInput, voteYearCommand, roundCommand } from "./shared";
 
 const seatsField = z.preprocess(
   (v) => (v === undefined || v === "" ? undefined : v),
@@ -65,15 +63,12 @@ export const updateRoundInput = z
     unitIds: candidateUnitIds(o, ctx),
   }));
 
-export const createRound = defineCommand({
+export const createRound = voteYearCommand({
   name: "vote.round.create",
   label: "Tạo vòng bỏ phiếu",
-  permission: "vote.manage",
   phases: "votePreparation",
   input: createRoundInput,
-  target: (tx, input) => yearScope(tx, input.yearId),
-  async run(tx, input, _actor, target) {
-    const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
+  async run(tx, input, year) {
     const setup = await prepareSetup(tx, year, input);
     const round = await tx.voteRound.create({
       data: {
@@ -94,15 +89,12 @@ export const createRound = defineCommand({
   },
 });
 
-export const updateRound = defineCommand({
+export const updateRound = roundCommand("DRAFT")({
   name: "vote.round.update",
   label: "Sửa vòng bỏ phiếu",
-  permission: "vote.manage",
   phases: "votePreparation",
   input: updateRoundInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!, "DRAFT");
+  async run(tx, input, round) {
     if (round.runoffOfId) throw new UserError("Vòng bỏ phiếu lại lấy danh sách từ vòng trước; không thể sửa.");
     const setup = await prepareSetup(tx, round.emulationYear, { ...input, kind: round.kind as RoundKind, titleCode: input.titleCode ?? round.titleCode });
     await tx.voteCandidate.deleteMany({ where: { roundId: round.id } });
@@ -118,15 +110,12 @@ export const updateRound = defineCommand({
   },
 });
 
-export const deleteRound = defineCommand({
+export const deleteRound = roundCommand("DRAFT")({
   name: "vote.round.delete",
   label: "Xóa vòng bỏ phiếu",
-  permission: "vote.manage",
   phases: "votePreparation",
   input: roundOnlyInput,
-  target: (tx, input) => roundTarget(tx, input.roundId),
-  async run(tx, input, _actor, target) {
-    const round = await loadRound(tx, input.roundId, target.clusterId!, "DRAFT");
+  async run(tx, input, round) {
     await tx.voteCandidate.deleteMany({ where: { roundId: round.id } });
     await tx.voteRound.delete({ where: { id: round.id } });
     return {

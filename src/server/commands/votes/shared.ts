@@ -8,7 +8,8 @@ import { electedLeadership } from "@/server/store/vote-results";
 import { throwIfErrors } from "@/server/errors";
 import { lockCluster } from "@/server/store/locks";
 import { assertYearWritable } from "@/server/store/years";
-import { NotFoundError, UserError } from "../command";
+import { commandFamily, NotFoundError, UserError } from "../command";
+import { writableYearCommand } from "../year-commands";
 
 export const ENTITY = "VoteRound";
 
@@ -55,6 +56,17 @@ function refuseUnlessState(round: { state: string }, expected: RoundState) {
   };
   throw new UserError(messages[expected][round.state as RoundState] || "Trạng thái vòng bỏ phiếu vừa thay đổi. Vui lòng tải lại trang.");
 }
+
+/** The secretariat's commands on one stored round: its cluster as scope, the round locked and loaded in the `state` they need. */
+export const roundCommand = (state: RoundState) =>
+  commandFamily({
+    permission: "vote.manage",
+    target: (tx, input: { roundId: string }) => roundTarget(tx, input.roundId),
+    load: (tx, input, target) => loadRound(tx, input.roundId, target.clusterId!, state),
+  });
+
+/** The secretariat's conference set-up on a year that may still change (a round, an assigned chair). */
+export const voteYearCommand = writableYearCommand("vote.manage");
 
 export const roundIdField = idField("Vòng bỏ phiếu");
 export const yearIdField = idField("Năm thi đua");

@@ -1,5 +1,5 @@
 import { can, type Actor } from "@/domain/permissions";
-import { type ReportKind } from "@/domain/scoring";
+import { REPORT_KIND_LABELS, type ReportKind } from "@/domain/scoring";
 import { P } from "@/domain/scoring/permissions";
 
 export type ReportStatus = "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
@@ -10,7 +10,6 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   RETURNED: "Bị trả lại, chờ gửi lại",
   ACCEPTED: "Đã chấp nhận",
 };
-export const REPORT_KIND_LABELS: Record<ReportKind, string> = { YEAR_END: "Báo cáo tổng kết", MIDYEAR: "Báo cáo sơ kết 6 tháng" };
 /** "Báo cáo tổng kết năm 2022", "Báo cáo sơ kết 6 tháng năm 2022". */
 export const reportTitle = (kind: ReportKind, year: number) => `${REPORT_KIND_LABELS[kind]} năm ${year}`;
 

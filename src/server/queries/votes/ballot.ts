@@ -5,7 +5,7 @@ import { parseYearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
 import { assertCan } from "../guard";
 import { isUuid } from "@/domain/validation";
-import { roundBasics, delegateUnit } from "./shared";
+import { roundBasics, delegateUnit, titleNameOf } from "./shared";
 import { notFound } from "@/server/errors";
 
 export async function ballotPage(actor: Actor, roundId: string) {
@@ -26,9 +26,7 @@ export async function ballotPage(actor: Actor, roundId: string) {
   const settings = parseYearSettings(round.emulationYear.settings);
   const hasVoted = (await prisma.voteParticipation.count({ where: { roundId: round.id, unitId: unit.id } })) > 0;
   const rules = { voterUnitId: unit.id, allowSelfVote: settings.allowSelfVote };
-  const titleName = round.titleCode
-    ? ((await prisma.titleDefinition.findUnique({ where: { code: round.titleCode }, select: { name: true } }))?.name ?? null)
-    : null;
+  const titleName = await titleNameOf(round.titleCode);
   return {
     id: round.id,
     kind: round.kind as RoundKind,

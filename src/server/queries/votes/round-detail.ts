@@ -4,7 +4,7 @@ import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { parseYearSettings, type YearSettings } from "@/domain/year-settings";
 import { electedLeadership } from "@/server/store/vote-results";
 import { prisma } from "@/server/db";
-import { loadRoundForView, delegateUnit, memberUnits } from "./shared";
+import { loadRoundForView, delegateUnit, memberUnits, titleNameOf } from "./shared";
 import { roundResults } from "./round-results";
 
 /**
@@ -67,9 +67,7 @@ export async function roundDetail(actor: Actor, roundId: string) {
     }
   }
 
-  const titleName = round.titleCode
-    ? ((await prisma.titleDefinition.findUnique({ where: { code: round.titleCode }, select: { name: true } }))?.name ?? round.titleCode)
-    : null;
+  const titleName = round.titleCode ? ((await titleNameOf(round.titleCode)) ?? round.titleCode) : null;
   const threshold: PassThreshold = isPassThreshold(round.passThreshold) ? round.passThreshold : settings.passThreshold;
   return {
     id: round.id,

@@ -48,6 +48,12 @@ export async function delegateUnit(actor: Actor, clusterId: string) {
 }
 
 /** The fields every round view starts from (lists, detail, ballot page, minutes). */
+/** The name of a round's title (null: no title, or one the catalogue no longer has). */
+export async function titleNameOf(code: string | null): Promise<string | null> {
+  if (!code) return null;
+  return (await prisma.titleDefinition.findUnique({ where: { code }, select: { name: true } }))?.name ?? null;
+}
+
 export const roundBasics = { id: true, kind: true, title: true, titleCode: true, seats: true, state: true } as const;
 
 /** All member units of a cluster, inactive ones too (the chair rotation and past office holders need them), in Vietnamese order. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, DataTable, EmptyState, LinkButton, PageHeader } from "@/components/ui";
+import { Card, DataTable, EmptyState, LinkButton, PageHeader, PickerSelect, PickerSubmit } from "@/components/ui";
 import { formatPoints } from "@/domain/scoring/points";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatCount } from "@/domain/dashboard";
@@ -15,9 +15,6 @@ import "../overview.css";
 import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Toàn Bộ Công an: các cụm thi đua" };
-
-const selectClass =
-  "rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
 
 async function MinistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
@@ -44,35 +41,23 @@ async function MinistryPage({ searchParams }: { searchParams: Promise<Record<str
 
       <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label="Chọn năm và khối thi đua">
         {m.years.length > 0 && (
-          <div className="flex flex-col gap-1">
-            <label htmlFor="ministry-year" className="text-sm font-medium text-slate-700">
-              Năm thi đua
-            </label>
-            <select id="ministry-year" name="year" defaultValue={m.year ?? undefined} className={selectClass}>
-              {m.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="ministry-block" className="text-sm font-medium text-slate-700">
-            Khối thi đua
-          </label>
-          <select id="ministry-block" name="block" defaultValue={m.blockId ?? ""} className={selectClass}>
-            <option value="">Tất cả các khối</option>
-            {m.blocks.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
+          <PickerSelect id="ministry-year" name="year" label="Năm thi đua" defaultValue={m.year ? String(m.year) : ""}>
+            {m.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
               </option>
             ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
-          Xem
-        </button>
+          </PickerSelect>
+        )}
+        <PickerSelect id="ministry-block" name="block" label="Khối thi đua" defaultValue={m.blockId ?? ""}>
+          <option value="">Tất cả các khối</option>
+          {m.blocks.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </PickerSelect>
+        <PickerSubmit />
       </form>
 
       {m.clusters.length === 0 ? (

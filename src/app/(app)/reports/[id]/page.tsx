@@ -4,12 +4,13 @@ import { ActionForm, SubmitButton, TextAreaField } from "@/components/form";
 import { Card, LinkButton, PageHeader } from "@/components/ui";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
-import { getReport, REPORT_KIND_LABELS, reportTitle } from "@/server/queries/reports";
+import { getReport, reportTitle } from "@/server/queries/reports";
 import { acceptReportAction, returnReportAction, submitReportAction } from "../actions";
 import { Notice, pts, StatusBadge } from "../ui";
 import { ReportEditor } from "./report-editor";
 import { ReportView } from "./report-view";
 import { pageOr404 } from "@/app/not-found-boundary";
+import { REPORT_KIND_LABELS } from "@/domain/scoring";
 import { Deadline } from "@/components/deadline";
 import { appNow } from "@/server/clock";
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { ActionForm, SubmitButton } from "@/components/form";
 import { Badge, LinkButton, PageHeader } from "@/components/ui";
-import { criterionLabel, sectionLabel, SECTION_KIND_LABELS } from "@/domain/scoring/table";
+import { criterionLabel } from "@/domain/scoring/table";
 import { pointsInputValue } from "@/domain/scoring/points";
 import { requireActor } from "@/server/auth/current";
 import { finalScoresOf } from "@/server/queries/scoring";
 import { setFinalScoresAction } from "../../actions";
-import { avg, Notice, pts, RoundBadge } from "../../ui";
+import { avg, Notice, pts, RoundBadge, SectionRow } from "../../ui";
 import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thống nhất điểm" };
@@ -77,12 +77,7 @@ async function FinalScoresPage({ params }: { params: Promise<{ id: string }> }) 
             </thead>
             <tbody>
               {table.sections.map((section) => [
-                <tr key={section.id} className="bg-slate-100 font-semibold">
-                  <td className={td}>{section.kind === "SCORED" ? sectionLabel(table, section.id) : ""}</td>
-                  <td className={td} colSpan={3 + scorers.length + 5}>
-                    {section.kind === "SCORED" ? section.title : `${SECTION_KIND_LABELS[section.kind]} (mức trần ${pts(section.maxHalf)} điểm)`}
-                  </td>
-                </tr>,
+                <SectionRow key={section.id} table={table} section={section} td={td} span={3 + scorers.length + 5} />,
                 ...rows
                   .filter((r) => r.sectionId === section.id)
                   .map((r) => {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { LinkButton, PageHeader } from "@/components/ui";
-import { criterionLabel, maxReachableHalf, sectionLabel, SECTION_KIND_LABELS } from "@/domain/scoring/table";
+import { criterionLabel, maxReachableHalf } from "@/domain/scoring/table";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { criteriaForReading } from "@/server/queries/reports";
 import { PrintButton } from "@/components/print-button";
-import { pts } from "../../ui";
+import { pts, SectionRow } from "../../ui";
 import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Bảng tiêu chí" };
@@ -42,12 +42,10 @@ async function CriteriaReadPage({ params }: { params: Promise<{ yearId: string }
         </thead>
         <tbody>
           {table.sections.map((s) => [
-            <tr key={s.id} className="bg-slate-100 font-semibold">
-              <td className={td}>{s.kind === "SCORED" ? sectionLabel(table, s.id) : ""}</td>
-              <td className={td}>{s.kind === "SCORED" ? s.title : `${SECTION_KIND_LABELS[s.kind]} (mức trần ${pts(s.maxHalf)} điểm)`}</td>
+            <SectionRow key={s.id} table={table} section={s} td={td}>
               <td className={`${td} text-right`}>{pts(s.maxHalf)}</td>
               <td className={td} />
-            </tr>,
+            </SectionRow>,
             ...s.criteria.map((c) => (
               <tr key={c.id}>
                 <td className={`${td} font-mono`}>{criterionLabel(table, c.id)}</td>

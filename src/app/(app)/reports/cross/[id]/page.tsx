@@ -3,12 +3,12 @@ import { ActionForm, SubmitButton } from "@/components/form";
 import { Card, LinkButton, PageHeader } from "@/components/ui";
 import { pointsInputValue } from "@/domain/scoring/points";
 import { formatFigure } from "@/domain/scoring/report-form";
-import { criterionLabel, sectionLabel, SECTION_KIND_LABELS } from "@/domain/scoring/table";
+import { criterionLabel } from "@/domain/scoring/table";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { crossSheet } from "@/server/queries/scoring";
 import { saveCrossScoresAction, submitCrossScoresAction } from "../../actions";
-import { avg, Notice, pts, RoundBadge } from "../../ui";
+import { avg, Notice, pts, RoundBadge, SectionRow } from "../../ui";
 import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Phiếu chấm chéo" };
@@ -64,12 +64,7 @@ async function CrossSheetPage({ params }: { params: Promise<{ id: string }> }) {
             </thead>
             <tbody>
               {table.sections.map((section) => [
-                <tr key={section.id} className="bg-slate-100 font-semibold">
-                  <td className={td}>{section.kind === "SCORED" ? sectionLabel(table, section.id) : ""}</td>
-                  <td className={td} colSpan={6 + (closed ? 1 : 0) + (finalised ? 1 : 0)}>
-                    {section.kind === "SCORED" ? `${section.title} (tối đa ${pts(section.maxHalf)})` : `${SECTION_KIND_LABELS[section.kind]} (mức trần ${pts(section.maxHalf)} điểm)`}
-                  </td>
-                </tr>,
+                <SectionRow key={section.id} table={table} section={section} td={td} span={6 + (closed ? 1 : 0) + (finalised ? 1 : 0)} withMax />,
                 ...section.criteria.map((c) => {
                   const label = criterionLabel(table, c.id);
                   const files = report.evidence.filter((e) => e.criterionId === c.id);

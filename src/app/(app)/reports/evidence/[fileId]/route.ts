@@ -4,16 +4,12 @@
 // (PDF/PNG/JPEG), nosniff and a sandboxing CSP: never rendered inline as HTML.
 import { EVIDENCE_TYPES } from "@/domain/scoring/evidence";
 import { attachmentDisposition, STORED_FILE_HEADERS } from "@/lib/download";
-import { currentActor } from "@/server/auth/current";
 import { evidenceForDownload } from "@/server/queries/reports";
-import { notFoundResponse, routeOr404 } from "@/app/not-found-boundary";
+import { signedInFileRoute } from "@/app/not-found-boundary";
 
 export const dynamic = "force-dynamic";
 
-export const GET = routeOr404(async (_request: Request, { params }: { params: Promise<{ fileId: string }> }) => {
-  const { fileId } = await params;
-  const actor = await currentActor();
-  if (!actor) return notFoundResponse();
+export const GET = signedInFileRoute(async (actor, { fileId }: { fileId: string }) => {
   const file = await evidenceForDownload(actor, fileId);
   const body = new Uint8Array(file.data);
   return new Response(body, {

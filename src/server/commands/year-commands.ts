@@ -1,0 +1,16 @@
+// Command families on one stored year (src/server/commands/command.ts `commandFamily`): the scope is
+// the year's cluster, and every command starts by locking the cluster and loading the year, a closed
+// year refused (src/server/store/years.ts `loadWritableYear`).
+import type { Permission } from "@/domain/permissions";
+import { existingYearScope, loadWritableYear, yearScope } from "@/server/store/years";
+import { commandFamily } from "./command";
+
+export const writableYearCommand = (permission: Permission, scope: typeof yearScope = yearScope) =>
+  commandFamily({
+    permission,
+    target: (tx, input: { yearId: string }) => scope(tx, input.yearId),
+    load: (tx, input, target) => loadWritableYear(tx, input.yearId, target.clusterId!),
+  });
+
+/** The secretariat's settings of a year (year.manage); an unknown year is plainly "not found". */
+export const yearSettingsCommand = writableYearCommand("year.manage", existingYearScope);
