@@ -125,19 +125,16 @@ export function registrationWindow(input: RegistrationWindowInput): Registration
 export const MAX_REOPEN_DAYS = 366;
 
 /**
- * The day a reopen runs until (inclusive): today or later, at most MAX_REOPEN_DAYS ahead, and not after
- * the year-end report deadline when one is set (registering after the reports are due makes no
- * sense); a CLOSED year cannot be reopened. Returns the refusal, or null.
+ * The day a reopen runs until (inclusive): today or later, at most MAX_REOPEN_DAYS ahead; a CLOSED
+ * year cannot be reopened. Returns the refusal, or null. (A reopen is the secretariat's exception for
+ * a unit, at any phase: the year's own deadlines bound the deadline settings, not this.)
  */
-export function checkReopenUntil(untilIso: string, phase: YearPhase, now: Date, reportDeadline?: string | null): string | null {
+export function checkReopenUntil(untilIso: string, phase: YearPhase, now: Date): string | null {
   if (phase === "CLOSED") return YEAR_CLOSED_MESSAGE;
   const today = vietnamToday(now);
   if (untilIso < today) return `Ngày mở lại đến (${displayIsoDate(untilIso)}) không được trước hôm nay (${displayIsoDate(today)}).`;
   const latest = vietnamDayAfter(now, MAX_REOPEN_DAYS);
   if (untilIso > latest) return `Chỉ có thể mở lại đăng ký tối đa ${MAX_REOPEN_DAYS} ngày (đến ${displayIsoDate(latest)}).`;
-  if (reportDeadline && untilIso > reportDeadline) {
-    return `Ngày mở lại đến (${displayIsoDate(untilIso)}) không được sau hạn nộp báo cáo tổng kết (${displayIsoDate(reportDeadline)}): đăng ký thi đua phải xong trước khi nộp báo cáo.`;
-  }
   return null;
 }
 

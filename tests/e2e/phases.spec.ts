@@ -44,7 +44,7 @@ test("the secretariat reopens registration for all units at once, and a unit reg
 
   // One audit entry for the whole act.
   await secretariat.goto("/audit");
-  await expect(secretariat.getByText("Mở lại đăng ký thi đua cho nhiều đơn vị").first()).toBeVisible();
+  await expect(secretariat.getByTestId("audit-table").getByText("Mở lại đăng ký thi đua cho nhiều đơn vị").first()).toBeVisible();
 });
 
 test("an action outside its phase is refused with its reason, then allowed by the secretariat's audited override", async ({ browser }) => {
@@ -99,7 +99,7 @@ test("an action outside its phase is refused with its reason, then allowed by th
 
   // The override is in the audit log, with its reason; revoking it is too.
   await secretariat.goto("/audit");
-  await expect(secretariat.getByText("Cho phép làm ngoài giai đoạn").first()).toBeVisible();
+  await expect(secretariat.getByTestId("audit-table").getByText("Cho phép làm ngoài giai đoạn").first()).toBeVisible();
   await openLatestYearPage(secretariat);
   const revoke = secretariat.getByRole("form", { name: "Thu hồi cho phép: Chuẩn bị các vòng bỏ phiếu" });
   await revoke.getByLabel("Lý do thu hồi (không bắt buộc)").fill("Đã chuẩn bị xong");

@@ -125,12 +125,6 @@ describe("reopening by the secretariat", () => {
     expect(checkReopenUntil(until, phase, now)).toBe(expected);
   });
 
-  it("not after the year-end report deadline", () => {
-    expect(checkReopenUntil("2022-11-15", "MIDYEAR", now, "2022-11-15")).toBeNull();
-    expect(checkReopenUntil("2022-11-16", "MIDYEAR", now, "2022-11-15")).toBe(
-      "Ngày mở lại đến (16/11/2022) không được sau hạn nộp báo cáo tổng kết (15/11/2022): đăng ký thi đua phải xong trước khi nộp báo cáo.",
-    );
-  });
 });
 
 describe("the scanned agreement file", () => {

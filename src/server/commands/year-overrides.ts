@@ -7,8 +7,9 @@ import { checkOverride, checkOverrideUntil, isPhaseActionKey, OVERRIDABLE_ACTION
 import type { YearPhase } from "@/domain/year-phases";
 import { formatDate, parseVietnameseDate } from "@/lib/format";
 import { appNow } from "@/server/clock";
-import { existingYearScope, loadWritableYear } from "@/server/store/years";
+import { loadWritableYear } from "@/server/store/years";
 import { defineCommand, UserError } from "./command";
+import { yearSettingsCommand } from "./year-commands";
 
 const yearIdField = idField("Năm thi đua");
 
@@ -37,15 +38,12 @@ export const grantPhaseOverrideInput = z.object({
   until: untilField,
 });
 
-export const grantPhaseOverride = defineCommand({
+export const grantPhaseOverride = yearSettingsCommand({
   name: "year.override.grant",
   label: "Cho phép làm ngoài giai đoạn",
-  permission: "year.manage",
   phases: "yearSetup",
   input: grantPhaseOverrideInput,
-  target: (tx, input) => existingYearScope(tx, input.yearId),
-  async run(tx, input, actor, target) {
-    const year = await loadWritableYear(tx, input.yearId, target.clusterId!);
+  async run(tx, input, year, actor) {
     const refusal = checkOverride(input.action, year.phase as YearPhase);
     if (refusal) throw new UserError(refusal, { action: [refusal] });
     const now = appNow();

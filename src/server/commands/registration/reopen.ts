@@ -13,12 +13,12 @@ export const reopenReasonField = requiredText("Lý do mở lại", 500);
 
 /**
  * Reopens a locked unit-year's registration until the end of `untilIso` (Vietnam): back to draft, with
- * the reason. The day is checked against the year first (checkReopenUntil: today or later, not after
- * the year-end report deadline, not in a closed year). Returns what the audit entry records.
+ * the reason. The day is checked first (checkReopenUntil: today or later, at most a year ahead, not in
+ * a closed year). Returns what the audit entry records.
  */
 async function reopenLocked(tx: Tx, unitYear: UnitYear, untilIso: string, reason: string) {
-  const { phase, settings } = unitYear.year;
-  const refusal = checkReopenUntil(untilIso, phase, appNow(), settings.reportDeadline);
+  const { phase } = unitYear.year;
+  const refusal = checkReopenUntil(untilIso, phase, appNow());
   if (refusal) throw new UserError(refusal, phase === "CLOSED" ? undefined : { until: [refusal] });
   const reg = unitYear.registration;
   const reopenedUntil = endOfVietnamDay(untilIso);

@@ -20,8 +20,7 @@ export function ReopenCard({ year, now }: { year: YearDetail; now: Date }) {
     <Card title="Mở lại đăng ký thi đua">
       <p className="mb-4 text-sm text-slate-600">
         Gia hạn đăng ký cho một, nhiều hoặc tất cả đơn vị: các đơn vị được chọn sửa và gửi lại đăng ký đến hết ngày đã chọn, ở bất kỳ giai đoạn nào
-        trước khi khóa sổ (đăng ký đã gửi trở lại bản nháp). Ngày này không được sau hạn nộp báo cáo tổng kết. Để gia hạn chung cho năm, có thể sửa
-        hạn đăng ký ở phần Thiết lập.
+        trước khi khóa sổ (đăng ký đã gửi trở lại bản nháp). Để gia hạn chung cho năm, có thể sửa hạn đăng ký ở phần Thiết lập.
       </p>
       <ActionForm action={reopenRegistrationsAction} aria-label="Mở lại đăng ký thi đua cho các đơn vị" className="space-y-4">
         <input type="hidden" name="emulationYearId" value={year.id} />
