@@ -1,9 +1,10 @@
 // The generated permission matrix: every command of src/server/commands, tried as every kind of actor
 // (admin; secretariat of A and of B; unit officers of A1, A2, B1; heads of A1 (the chair) and A2; and
 // nobody signed in) against a target in unit A1 / cluster A, in a phase of the year where the command
-// is done (command-cases/phases.ts; the phase matrix is matrix/year-phase.test.ts). The expected answer comes from
-// PERMISSIONS alone. Refused ⇒ exactly the "not found" answer (or "signed out") and not one row of
-// any table changed; allowed ⇒ done (or the business refusal its fixture documents), never "not found".
+// is done (command-cases/phases.ts; the phase matrix is matrix/year-phase.test.ts). The expected
+// answer comes from PERMISSIONS alone. Refused ⇒ exactly the "not found" answer (or "signed out") and
+// not one row of any table changed; allowed ⇒ done (or the business refusal its fixture documents),
+// never "not found".
 //
 // Independence: the world is built once, then copied aside. Refused cases run first on one restored
 // world (they must not write, which the fingerprint checks); each allowed case restores the world
