@@ -30,7 +30,11 @@ export type Actor = {
 };
 
 /** What a permission is checked against, loaded from the database. */
-export type Target = { clusterId?: string | null; unitId?: string | null };
+/**
+ * The scope of what a command touches, as stored. `yearId`: the emulation year it writes in, where the
+ * target read it (a report's, a round's, a table's year); the phase guard reads it.
+ */
+export type Target = { clusterId?: string | null; unitId?: string | null; yearId?: string | null };
 
 // all: anywhere; cluster: the actor's cluster; unit: the actor's unit; chair: a cluster the actor's unit chairs.
 type Scope = "all" | "cluster" | "unit" | "chair";

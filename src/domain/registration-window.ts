@@ -126,7 +126,8 @@ export const MAX_REOPEN_DAYS = 366;
 
 /**
  * The day a reopen runs until (inclusive): today or later, at most MAX_REOPEN_DAYS ahead; a CLOSED
- * year cannot be reopened. Returns the refusal, or null.
+ * year cannot be reopened. Returns the refusal, or null. (A reopen is the secretariat's exception for
+ * a unit, at any phase: the year's own deadlines bound the deadline settings, not this.)
  */
 export function checkReopenUntil(untilIso: string, phase: YearPhase, now: Date): string | null {
   if (phase === "CLOSED") return YEAR_CLOSED_MESSAGE;

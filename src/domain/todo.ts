@@ -17,7 +17,7 @@
 // Everyone: unread notifications. Overdue items come first (most overdue first), then by deadline,
 // then those without one, each group in the order above.
 import { formatCount } from "./dashboard/labels";
-import { deadlineStatus, type DeadlineStatus } from "./deadline-status";
+import { deadlineStatus, type DeadlineStatus } from "./year-deadlines";
 import type { Role } from "./permissions";
 import { registrationWindow, vietnamToday } from "./registration-window";
 import { PHASE_LABELS, YEAR_PHASES, type YearPhase } from "./year-phases";
@@ -362,13 +362,13 @@ function adminItems(facts: TodoFacts): Draft[] {
 
 // ---------------------------------------------------------------------------------------------
 
-const STATE_ORDER = { PASSED: 0, TODAY: 1, UPCOMING: 2, NONE: 3 } as const;
+const STATE_ORDER = { PASSED: 0, LAST_DAY: 1, OPEN: 2, UNSET: 3 } as const;
 
 function compareItems(a: TodoItem, b: TodoItem): number {
   const s = STATE_ORDER[a.status.state] - STATE_ORDER[b.status.state];
   if (s !== 0) return s;
-  if (a.status.state === "PASSED") return b.status.days! - a.status.days!;
-  if (a.status.state === "UPCOMING") return a.status.days! - b.status.days!;
+  if (a.status.state === "PASSED") return b.status.days - a.status.days;
+  if (a.status.state === "OPEN") return a.status.days - b.status.days;
   return 0;
 }
 

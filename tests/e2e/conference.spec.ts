@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, login } from "./helpers";
+import { allowOutsidePhase, DEMO_PASSWORD, login } from "./helpers";
 
 const UNITS = {
   ANM: "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
@@ -114,6 +114,10 @@ test.beforeAll(async ({ browser }) => {
     await expect(form.getByRole("status").or(form.getByRole("alert").filter({ hasText: "Tên đăng nhập đã tồn tại." }))).toBeVisible();
   }
   await page.context().close();
+  // The votes belong to the conference phase: the secretariat allows them in the demo year's phase.
+  const secretariat = await signedIn(browser, "thuky.cum2");
+  await allowOutsidePhase(secretariat, ["votePreparation", "voting"]);
+  await secretariat.context().close();
 });
 
 test("the five units hold the 2022 conference: acclaim with a tie and a run-off, the 2023 chair election, the minutes", async ({ browser }) => {

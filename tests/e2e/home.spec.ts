@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, login } from "./helpers";
 
 const ACCOUNTS = ["admin", "thuky.cum2", "canbo.anm", "canbo.ktnv", "lanhdao.ktnv", "lanhdao.qlxnc"];
 const HEADS = ["lanhdao.qlxnc", "lanhdao.ktnv", "lanhdao.anm", "lanhdao.nt", "lanhdao.btlcv"];
-const STATUS = /^(còn \d+ ngày|hôm nay là hạn cuối|quá hạn \d+ ngày)$/;
+const STATUS = /^(đang mở, còn \d+ ngày|đang mở, hôm nay là ngày cuối|đã hết hạn \d+ ngày trước)$/;
 
 async function logout(page: Page) {
   await page.getByRole("button", { name: "Đăng xuất" }).click();

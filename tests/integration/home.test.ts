@@ -70,7 +70,7 @@ describe("the home page's to-do list", () => {
     const home = await homeSummary(s.officerA, MARCH_20);
     expect(home).toMatchObject({ unitName: "Cục An ninh mạng", clusterName: "Cụm thi đua số 2", year: { year: 2026, phase: "REGISTRATION", chairName: "Cục Kỹ thuật nghiệp vụ" } });
     expect(home.todos).toHaveLength(1);
-    expect(home.todos[0]).toMatchObject({ title: "Gửi đăng ký thi đua năm 2026", deadline: "2026-03-31", href: "/registration", status: { text: "còn 11 ngày" } });
+    expect(home.todos[0]).toMatchObject({ title: "Gửi đăng ký thi đua năm 2026", deadline: "2026-03-31", href: "/registration", status: { text: "đang mở, còn 11 ngày" } });
     expect(home.todos[0]!.detail).toContain("đã đăng ký 2/3 cán bộ, chiến sĩ");
     expect(home.todos[0]!.detail).toContain("chưa ghi nhận giao ước thi đua");
     expect(home.todos[0]!.detail).not.toContain("chưa chọn danh hiệu của đơn vị");
@@ -84,7 +84,7 @@ describe("the home page's to-do list", () => {
   it("shows the secretariat the registrations of its cluster's units, then who is late after the deadline", async () => {
     expect(await titles(s.secretariat)).toEqual(["Theo dõi đăng ký thi đua năm 2026: 1/3 đơn vị đã gửi"]);
     const late = (await homeSummary(s.secretariat, at("2026-04-02"))).todos[0]!;
-    expect(late.status).toMatchObject({ state: "PASSED", text: "quá hạn 2 ngày" });
+    expect(late.status).toMatchObject({ state: "PASSED", text: "đã hết hạn 2 ngày trước" });
     expect(late.detail).toContain("2 đơn vị chưa gửi sau hạn");
   });
 
@@ -126,8 +126,8 @@ describe("the home page's to-do list", () => {
     it("reporting: the officer drafts (and still owes the registration, now overdue), the head approves the draft, the secretariat takes in what was submitted", async () => {
       const officer = (await homeSummary(s.officerA, at("2026-11-10"))).todos;
       expect(officer.map((t) => [t.title, t.status.text])).toEqual([
-        ["Đăng ký thi đua năm 2026 chưa được gửi", "quá hạn 224 ngày"],
-        ["Soạn báo cáo tổng kết năm 2026", "còn 5 ngày"],
+        ["Đăng ký thi đua năm 2026 chưa được gửi", "đã hết hạn 224 ngày trước"],
+        ["Soạn báo cáo tổng kết năm 2026", "đang mở, còn 5 ngày"],
       ]);
       expect(officer[1]!.href).toBe(`/reports/${reportA}`);
       const head = (await homeSummary(s.headA, at("2026-11-10"))).todos;
@@ -151,7 +151,7 @@ describe("the home page's to-do list", () => {
       // A has voted; B has not.
       expect(await titles(s.headA, december)).not.toContain("Bỏ phiếu: Bầu Cụm trưởng năm 2027");
       const headB = (await homeSummary(s.headB, december)).todos;
-      expect(headB.find((t) => t.title === "Bỏ phiếu: Bầu Cụm trưởng năm 2027")).toMatchObject({ href: `/conference/rounds/${vote.id}/vote`, status: { text: "còn 9 ngày" } });
+      expect(headB.find((t) => t.title === "Bỏ phiếu: Bầu Cụm trưởng năm 2027")).toMatchObject({ href: `/conference/rounds/${vote.id}/vote`, status: { text: "đang mở, còn 9 ngày" } });
       expect(await titles(s.secretariat, december)).toEqual([
         "Theo dõi chấm chéo năm 2026: còn 1 phiếu chưa gửi",
         "Tổ chức hội nghị tổng kết năm 2026",

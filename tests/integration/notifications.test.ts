@@ -15,7 +15,7 @@ import { runReminders } from "@/server/notifications/reminders";
 import { loadActor } from "@/server/auth/actor";
 import { cachedRemindersOverview, notificationDetail, notificationsPage, remindersOverview, unreadCount } from "@/server/queries/notifications";
 import { bumpDataVersion, clusterDataVersion } from "@/server/cache/data-version";
-import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
+import { advanceYearTo, makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 import { buildWorld, type World } from "./command-cases/world";
 import { NotFoundError } from "@/server/errors";
 
@@ -48,6 +48,7 @@ describe("notifications from commands", () => {
 
   it("a returned report: its unit's officer and head are told the reason, and the notification leads to the report", async () => {
     await prisma.unitReport.update({ where: { id: w.reportA1 }, data: { status: "SUBMITTED" } });
+    await advanceYearTo(w.actors.SECRETARIAT_A, w.yearA.id, "REPORTING");
     const result = await executeCommand(returnReport, w.actors.SECRETARIAT_A, { reportId: w.reportA1, reason: "Thiếu minh chứng tiêu chí 2." });
     expect(result).toMatchObject({ ok: true });
     for (const who of [w.actors.UNIT_OFFICER_A1, w.actors.UNIT_HEAD_A1]) {
@@ -60,6 +61,7 @@ describe("notifications from commands", () => {
   });
 
   it("a vote round opens: each member unit's head (the delegate), not the officers", async () => {
+    await advanceYearTo(w.actors.SECRETARIAT_A, w.yearA.id, "CONFERENCE");
     const created = await executeCommand(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" });
     const roundId = (created as { data: { id: string } }).data.id;
     expect(await executeCommand(openRound, w.actors.SECRETARIAT_A, { roundId })).toMatchObject({ ok: true });

@@ -43,7 +43,7 @@ describe("a unit officer's to-do list", () => {
   it("asks for the registration while it is open, with its deadline and what is still missing", () => {
     const item = only(todoList(facts("UNIT_OFFICER", [aYear({ unit: aUnit({ registration: { status: null, hasTargetTitle: false, agreementSigned: false, reopenedUntil: null } }) })])));
     expect(item).toMatchObject({ key: "registration-2026", title: "Gửi đăng ký thi đua năm 2026", deadline: "2026-03-31", href: "/registration" });
-    expect(item.status).toEqual({ state: "UPCOMING", days: 11, text: "còn 11 ngày" });
+    expect(item.status).toMatchObject({ state: "OPEN", days: 11, text: "đang mở, còn 11 ngày" });
     expect(item.detail).toContain("đã đăng ký 80/120 cán bộ, chiến sĩ");
     expect(item.detail).toContain("chưa chọn danh hiệu của đơn vị");
     expect(item.detail).toContain("chưa ghi nhận giao ước thi đua");
@@ -61,7 +61,7 @@ describe("a unit officer's to-do list", () => {
   it("after the deadline, says it is overdue and to ask the secretariat for a reopen", () => {
     const item = only(todoList({ ...facts("UNIT_OFFICER", [aYear({ unit: aUnit() })]), now: vn("2026-04-03T08:00:00") }));
     expect(item.title).toBe("Đăng ký thi đua năm 2026 chưa được gửi");
-    expect(item.status).toEqual({ state: "PASSED", days: 3, text: "quá hạn 3 ngày" });
+    expect(item.status).toMatchObject({ state: "PASSED", days: 3, text: "đã hết hạn 3 ngày trước" });
     expect(item.detail).toContain("đề nghị Thư ký cụm mở lại đăng ký");
   });
 
@@ -70,7 +70,7 @@ describe("a unit officer's to-do list", () => {
     const item = only(todoList({ ...facts("UNIT_OFFICER", [aYear({ unit: aUnit({ registration: { status: "DRAFT", hasTargetTitle: true, agreementSigned: true, reopenedUntil } }) })]), now: vn("2026-04-03T08:00:00") }));
     expect(item).toMatchObject({ title: "Gửi đăng ký thi đua năm 2026", deadline: "2026-04-10" });
     expect(item.detail).toContain("Thư ký cụm đã mở lại đăng ký");
-    expect(item.status.text).toBe("còn 7 ngày");
+    expect(item.status.text).toBe("đang mở, còn 7 ngày");
   });
 
   it("asks for the year-end report from the reporting phase on, not before", () => {
@@ -113,7 +113,7 @@ describe("a unit officer's to-do list", () => {
     const withDeadline = aYear({ phase: "REPORTING", deadlines: { ...DEADLINES, midyearReport: "2026-07-15" }, unit: aUnit({ registration: done }) });
     const items = todoList(facts("UNIT_OFFICER", [withDeadline]));
     expect(keys(items)).toEqual(["report-MIDYEAR-2026", "report-YEAR_END-2026"]);
-    expect(items[0]!.status.state).toBe("UPCOMING");
+    expect(items[0]!.status.state).toBe("OPEN");
   });
 
   it("asks for the cross-scoring sheets, due at the conference", () => {
@@ -166,8 +166,8 @@ describe("a unit head's to-do list", () => {
       ]),
     );
     expect(items.map((i) => [i.title, i.href, i.status.text])).toEqual([
-      ["Bỏ phiếu: Bầu Cụm trưởng năm 2027", "/conference/rounds/v1/vote", "hôm nay là hạn cuối"],
-      ["Bỏ phiếu: Suy tôn Cờ thi đua", "/conference/rounds/v2/vote", "hôm nay là hạn cuối"],
+      ["Bỏ phiếu: Bầu Cụm trưởng năm 2027", "/conference/rounds/v1/vote", "đang mở, hôm nay là ngày cuối"],
+      ["Bỏ phiếu: Suy tôn Cờ thi đua", "/conference/rounds/v2/vote", "đang mở, hôm nay là ngày cuối"],
     ]);
   });
 });
@@ -190,7 +190,7 @@ describe("the secretariat's to-do list", () => {
     const before = only(todoList(facts("SECRETARIAT", [aYear({ cluster: aCluster() })])));
     expect(before).toMatchObject({ title: "Theo dõi đăng ký thi đua năm 2026: 2/5 đơn vị đã gửi", deadline: "2026-03-31", href: "/registration" });
     const after = only(todoList({ ...facts("SECRETARIAT", [aYear({ cluster: aCluster() })]), now: vn("2026-04-02T08:00:00") }));
-    expect(after.status.text).toBe("quá hạn 2 ngày");
+    expect(after.status.text).toBe("đã hết hạn 2 ngày trước");
     expect(after.detail).toContain("3 đơn vị chưa gửi sau hạn");
     expect(after.detail).toContain("mở lại đăng ký");
   });
@@ -283,10 +283,10 @@ describe("every role", () => {
     ];
     const items = todoList({ ...facts("UNIT_OFFICER", years, { unreadNotifications: 1 }), now });
     expect(items.map((i) => [i.key, i.status.text])).toEqual([
-      ["report-YEAR_END-2025", "quá hạn 80 ngày"],
-      ["registration-2026", "quá hạn 5 ngày"],
-      ["report-YEAR_END-2026", "còn 1 ngày"],
-      ["cross-2025", "còn 3 ngày"],
+      ["report-YEAR_END-2025", "đã hết hạn 80 ngày trước"],
+      ["registration-2026", "đã hết hạn 5 ngày trước"],
+      ["report-YEAR_END-2026", "đang mở, còn 1 ngày"],
+      ["cross-2025", "đang mở, còn 3 ngày"],
       ["notifications", "chưa đặt hạn"],
     ]);
   });

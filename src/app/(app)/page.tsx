@@ -1,31 +1,16 @@
 import Link from "next/link";
-import { Badge, Card, EmptyState } from "@/components/ui";
-import { deadlineStatus, type DeadlineStatus } from "@/domain/deadline-status";
+import { Card, EmptyState } from "@/components/ui";
 import { ROLE_LABELS } from "@/domain/permissions";
 import type { TodoItem } from "@/domain/todo";
 import { PHASE_LABELS } from "@/domain/year-phases";
-import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { homeSummary } from "@/server/queries/home";
 import { navigationFor } from "../navigation";
 import { pageOr404 } from "@/app/not-found-boundary";
+import { Deadline } from "@/components/deadline";
+import { formatDate } from "@/lib/format";
 
-const TONE = { PASSED: "red", TODAY: "amber", UPCOMING: "slate", NONE: "slate" } as const;
-
-/** "Hạn 31/03/2026 · còn 5 ngày", the status as a badge (red when passed, amber on the day). */
-function Deadline({ deadline, status }: { deadline: string; status: DeadlineStatus }) {
-  const tone = status.state === "UPCOMING" && status.days! <= 3 ? "amber" : TONE[status.state];
-  return (
-    <span className="inline-flex flex-wrap items-center gap-2 text-sm">
-      <span className="text-slate-700">Hạn {formatDate(deadline)}</span>
-      <span data-testid="deadline-status">
-        <Badge tone={tone}>{status.text}</Badge>
-      </span>
-    </span>
-  );
-}
-
-function TodoList({ todos }: { todos: TodoItem[] }) {
+function TodoList({ todos, now }: { todos: TodoItem[]; now: Date }) {
   if (todos.length === 0) {
     return (
       <EmptyState title="Không có việc nào cần làm lúc này.">Khi đến giai đoạn hoặc thời hạn có việc của bạn, việc đó sẽ hiện ở đây kèm hạn chót.</EmptyState>
@@ -43,7 +28,7 @@ function TodoList({ todos }: { todos: TodoItem[] }) {
           </div>
           {t.deadline && (
             <div className="shrink-0">
-              <Deadline deadline={t.deadline} status={t.status} />
+              <span className="text-sm">Hạn <Deadline iso={t.deadline} now={now} /></span>
             </div>
           )}
         </li>
@@ -67,7 +52,7 @@ async function HomePage() {
         </p>
       </div>
       <Card title="Việc cần làm">
-        <TodoList todos={summary.todos} />
+        <TodoList todos={summary.todos} now={summary.now} />
       </Card>
       {year && (
         <Card title={`Năm thi đua ${year.year}`}>
@@ -83,13 +68,7 @@ async function HomePage() {
             <div>
               <dt className="text-slate-500">Hạn đăng ký</dt>
               <dd className="font-medium">
-                {!year.registrationDeadline ? (
-                  "Chưa đặt"
-                ) : year.phase === "CLOSED" ? (
-                  formatDate(year.registrationDeadline)
-                ) : (
-                  <Deadline deadline={year.registrationDeadline} status={deadlineStatus(year.registrationDeadline, summary.now)} />
-                )}
+                {year.phase === "CLOSED" && year.registrationDeadline ? formatDate(year.registrationDeadline) : <Deadline iso={year.registrationDeadline} now={summary.now} />}
               </dd>
             </div>
           </dl>

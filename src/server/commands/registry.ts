@@ -16,12 +16,13 @@ import * as reports from "./reports";
 import * as results from "./results";
 import * as scoring from "./scoring";
 import * as votes from "./votes";
+import * as yearOverrides from "./year-overrides";
 import * as years from "./years";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = Command<any, any>;
 
-const MODULES: Record<string, unknown>[] = [account, admin, amendments, commendations, criteria, dossiers, holidays, notifications, officers, registration, reports, results, scoring, votes, years];
+const MODULES: Record<string, unknown>[] = [account, admin, amendments, commendations, criteria, dossiers, holidays, notifications, officers, registration, reports, results, scoring, votes, years, yearOverrides];
 
 const isCommand = (value: unknown): value is AnyCommand =>
   typeof value === "object" && value !== null && typeof (value as AnyCommand).name === "string" && typeof (value as AnyCommand).run === "function";

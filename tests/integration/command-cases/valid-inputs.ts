@@ -252,6 +252,15 @@ export const FIXTURES: Record<string, Fixture> = {
     stored: ["reason"],
     year: { scoped: true },
   },
+  "registration.reopen.bulk": {
+    scope: "A",
+    input: async (w) => {
+      await prisma.unitRegistration.create({ data: { emulationYearId: w.yearA.id, unitId: w.A1.id, status: "SUBMITTED", submittedAt: new Date() } });
+      return { emulationYearId: w.yearA.id, all: "on", until: dmy(vietnamDayAfter(new Date(), 3)), reason: "Gia hạn chung cho các đơn vị" };
+    },
+    stored: ["reason"],
+    year: { scoped: true },
+  },
   "registration.agreement.secretariat": {
     scope: "A1",
     input: (w) => ({ unitId: w.A1.id, emulationYearId: w.yearA.id, signedOn: "15/01/2022", signer: "Đại tá Nguyễn Văn Giao" }),
@@ -423,6 +432,21 @@ export const FIXTURES: Record<string, Fixture> = {
     input: async (w) => {
       await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "RESULTS" } });
       return { yearId: w.yearA.id, fromPhase: "RESULTS" };
+    },
+    year: { scoped: true },
+  },
+
+  "year.override.grant": {
+    scope: "A",
+    input: (w) => ({ yearId: w.yearA.id, action: "voting", reason: "Bỏ phiếu sớm theo đề nghị của các đơn vị", until: "" }),
+    stored: ["reason"],
+    year: { scoped: true },
+  },
+  "year.override.revoke": {
+    scope: "A",
+    input: async (w) => {
+      const o = await prisma.phaseOverride.create({ data: { emulationYearId: w.yearA.id, action: "voting", reason: "Bỏ phiếu sớm", createdByName: "Thư ký cụm" } });
+      return { overrideId: o.id, reason: "Đã hết nhu cầu" };
     },
     year: { scoped: true },
   },

@@ -1,8 +1,10 @@
 // The generated permission matrix: every command of src/server/commands, tried as every kind of actor
 // (admin; secretariat of A and of B; unit officers of A1, A2, B1; heads of A1 (the chair) and A2; and
-// nobody signed in) against a target in unit A1 / cluster A. The expected answer comes from
-// PERMISSIONS alone. Refused ⇒ exactly the "not found" answer (or "signed out") and not one row of
-// any table changed; allowed ⇒ done (or the business refusal its fixture documents), never "not found".
+// nobody signed in) against a target in unit A1 / cluster A, in a phase of the year where the command
+// is done (command-cases/phases.ts; the phase matrix is matrix/year-phase.test.ts). The expected
+// answer comes from PERMISSIONS alone. Refused ⇒ exactly the "not found" answer (or "signed out") and
+// not one row of any table changed; allowed ⇒ done (or the business refusal its fixture documents),
+// never "not found".
 //
 // Independence: the world is built once, then copied aside. Refused cases run first on one restored
 // world (they must not write, which the fingerprint checks); each allowed case restores the world
@@ -30,6 +32,7 @@ import * as votes from "@/server/queries/votes";
 import { expectOk } from "../../support/action-result";
 import { listCommands } from "../../support/all-commands";
 import { expectedAllowed, isPermission } from "../command-cases/actors";
+import { enterPhaseOf } from "../command-cases/phases";
 import { FIXTURES, type Input } from "../command-cases/valid-inputs";
 import { buildWorld, dropSnapshot, fingerprint, restore, snapshot, type ActorKey, type World } from "../command-cases/world";
 import { resetDatabase, prisma } from "../fixtures";
@@ -145,6 +148,7 @@ describe("the matrix: every command × every actor", () => {
       const refusedKeys = ACTOR_KEYS.filter((k) => k === null || !allowedKeys.includes(k));
 
       await restore();
+      await enterPhaseOf(w, command!);
       // A fixed target: one input for every refused actor (preparing it again could collide with itself).
       const fixed = typeof fixture.scope === "string" && ["A1", "A", "none"].includes(fixture.scope);
       let input: Input | null = null;
@@ -163,6 +167,7 @@ describe("the matrix: every command × every actor", () => {
       }
       for (const key of allowedKeys) {
         await restore();
+        await enterPhaseOf(w, command!);
         const actor = actorOf(key)!;
         const input = await fixture.input(w, actor);
         const audits = await prisma.auditLog.count({ where: { action: name } });
@@ -216,7 +221,10 @@ describe("the matrix of reads: page-level queries × every actor", () => {
 
   beforeAll(async () => {
     await restore();
+    // Vote rounds are prepared from the scoring phase on; the reads then see the year in registration again.
+    await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "SCORING" } });
     voteRoundId = expectOk(await executeCommand(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" })).id;
+    await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "REGISTRATION" } });
     evidenceId = (await prisma.evidenceFile.findFirstOrThrow({ where: { reportId: w.reportA1 } })).id;
   });
 

@@ -20,11 +20,14 @@ export function DashboardView({
   d,
   viewer,
   printedOn,
+  today,
 }: {
   d: ClusterDashboard;
   viewer: { displayName: string; ministry: MinistryAccess };
   /** Today's date (dd/mm/yyyy) for the printed page: from the server, as the page is rendered. */
   printedOn: string;
+  /** Today in Vietnam (yyyy-mm-dd, the app's clock): how far each deadline is. */
+  today: string;
 }) {
 
   if (!d.cluster) {
@@ -82,7 +85,7 @@ export function DashboardView({
         </p>
       )}
 
-      <YearSummary year={year} totals={d.totals} />
+      <YearSummary year={year} totals={d.totals} today={today} />
 
       <RankingCard d={d} year={year} clusterName={cluster.name} />
 
@@ -90,7 +93,7 @@ export function DashboardView({
 
       <IndividualTitles d={d} year={year} />
 
-      <MissingCard missing={d.missing} year={year} ownUnitOnly={d.access.view === "HEAD"} />
+      <MissingCard missing={d.missing} year={year} ownUnitOnly={d.access.view === "HEAD"} today={today} />
 
       <VotesCard d={d} year={year} />
 

@@ -9,6 +9,8 @@ import { DashboardView } from "./dashboard-view";
 import { RemindersSection } from "./reminders-section";
 import "./overview.css";
 import { pageOr404 } from "@/app/not-found-boundary";
+import { vietnamToday } from "@/domain/registration-window";
+import { appNow } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Tổng quan cụm" };
 
@@ -18,7 +20,7 @@ async function OverviewPage({ searchParams }: { searchParams: Promise<Record<str
   const d = await cachedClusterDashboard(actor, params);
   return (
     <>
-      <DashboardView d={d} viewer={{ displayName: actor.displayName, ministry: can(actor, "ministry.view", {}) ? "ALL" : roleMay(actor, "ministry.view") ? "BLOCK" : null }} printedOn={formatDate(new Date())} />
+      <DashboardView d={d} viewer={{ displayName: actor.displayName, ministry: can(actor, "ministry.view", {}) ? "ALL" : roleMay(actor, "ministry.view") ? "BLOCK" : null }} printedOn={formatDate(new Date())} today={vietnamToday(appNow())} />
       {d.cluster && can(actor, "cluster.monitor", { clusterId: d.cluster.id }) && <RemindersSection actor={actor} clusterId={d.cluster.id} year={"year" in d && d.year ? d.year.year : null} />}
     </>
   );

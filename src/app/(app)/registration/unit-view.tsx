@@ -12,6 +12,8 @@ import { reopenUnitRegistrationAction } from "./actions";
 import { AgreementForm } from "./_sections/agreement-form";
 import { PrintButton } from "@/components/print-button";
 import { OfficerRegistrationTable, UnitTargetForm } from "./officer-table";
+import { Deadline } from "@/components/deadline";
+import { appNow } from "@/server/clock";
 
 type Loaded = Extract<UnitRegistrationPage, { rows: unknown }>;
 
@@ -92,7 +94,9 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
       <Card title="Tình trạng đăng ký">
         <dl className="grid gap-3 text-sm sm:grid-cols-4">
           <DescriptionItem label="Giai đoạn">{PHASE_LABELS[year.phase]}</DescriptionItem>
-          <DescriptionItem label="Hạn đăng ký">{year.registrationDeadline ? formatDate(year.registrationDeadline) : "Chưa đặt"}</DescriptionItem>
+          <DescriptionItem label="Hạn đăng ký">
+            <Deadline iso={year.registrationDeadline} now={appNow()} />
+          </DescriptionItem>
           <DescriptionItem label="Đã đăng ký">
             <span data-testid="registered-count">
               {counts.registered}/{counts.officers} cán bộ ({counts.percent}%)
@@ -135,7 +139,7 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
                 required
                 placeholder="dd/mm/yyyy"
                 maxLength={10}
-                defaultValue={formatDate(vietnamDayAfter(new Date(), 7))}
+                defaultValue={formatDate(vietnamDayAfter(appNow(), 7))}
                 hint="Nhập theo dạng dd/mm/yyyy, từ hôm nay trở đi."
               />
               <TextAreaField name="reason" label="Lý do mở lại" required rows={2} className="sm:col-span-2" />

@@ -24,6 +24,7 @@ export const recordUnitResult = defineCommand({
   label: "Ghi kết quả tập thể",
   // The collective title is the cluster's record of the Ministry's decision: the secretariat enters it.
   permission: "results.verify",
+  phases: "results",
   input: recordUnitResultInput,
   auditPayload: unitResultAuditPayload,
   target: (tx, input) => memberUnitScope(tx, input.unitId),

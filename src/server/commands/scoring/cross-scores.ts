@@ -62,6 +62,7 @@ const sheetCommand = (staleMessage: string) =>
 export const saveCrossScores = sheetCommand(SAVED_ELSEWHERE)({
   name: "scoring.cross.save",
   label: "Lưu điểm chấm chéo",
+  phases: "crossScoring",
   input: saveCrossScoresInput,
   async run(tx, input, { table, assignment }, actor) {
     const { values, errors } = readScoreForm(table, input, { score: crossScoreField, note: crossNoteField, noteWord: "nhận xét" });
@@ -87,6 +88,7 @@ export const submitCrossScoresInput = z.object(sheetFields);
 export const submitCrossScores = sheetCommand(CHANGED_SINCE_OPENED)({
   name: "scoring.cross.submit",
   label: "Gửi điểm chấm chéo",
+  phases: "crossScoring",
   input: submitCrossScoresInput,
   async run(tx, input, { table, assignment }, actor) {
     const stored = new Map(assignment.scores.map((s) => [s.criterionId, s.scoreHalf]));

@@ -48,6 +48,7 @@ async function loadRoundOfReport(tx: Tx, reportId: string, clusterId: string) {
 export const setFinalScores = defineCommand({
   name: "scoring.final.set",
   label: "Ghi điểm thẩm định",
+  phases: "finalScores",
   permission: P.scoringManage,
   input: setFinalScoresInput,
   target: (tx, input) => reportRoundTarget(tx, input.reportId),
@@ -84,6 +85,7 @@ export const applySuggestedFinalsInput = roundIdInput;
 export const applySuggestedFinals = scoringRoundCommand("CLOSED")({
   name: "scoring.final.suggest",
   label: "Đề xuất điểm thẩm định",
+  phases: "finalScores",
   input: applySuggestedFinalsInput,
   async run(tx, input, { round, table }) {
     const reportIds = (await tx.crossAssignment.findMany({ where: { roundId: round.id }, select: { reportId: true }, distinct: ["reportId"] })).map((a) => a.reportId);

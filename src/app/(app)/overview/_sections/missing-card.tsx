@@ -1,5 +1,7 @@
 import { Card } from "@/components/ui";
-import { deadlineText, groupByWho, whoLabel } from "@/domain/dashboard";
+import { groupByWho, whoLabel } from "@/domain/dashboard";
+import { displayIsoDate } from "@/domain/registration-window";
+import { deadlineStatusOn } from "@/domain/year-deadlines";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import type { DashboardWithYear } from "@/server/queries/dashboard";
 import type { DashboardYear } from "./dashboard-parts";
@@ -8,7 +10,7 @@ import type { DashboardYear } from "./dashboard-parts";
  * What each unit (and the secretariat) still has to do this phase, with its deadline; for a head of
  * another unit than the chair's, only their own unit's (head-view.ts).
  */
-export function MissingCard({ missing, year, ownUnitOnly }: { missing: DashboardWithYear["missing"]; year: DashboardYear; ownUnitOnly: boolean }) {
+export function MissingCard({ missing, year, ownUnitOnly, today }: { missing: DashboardWithYear["missing"]; year: DashboardYear; ownUnitOnly: boolean; today: string }) {
   const missingGroups = groupByWho(missing);
   const closed = year.phase === "CLOSED";
   return (
@@ -29,7 +31,7 @@ export function MissingCard({ missing, year, ownUnitOnly }: { missing: Dashboard
                     {item.deadline && (
                       <span className={`ml-2 ${item.overdue ? "font-semibold text-red-700" : "text-slate-500"}`}>
                         {item.overdue ? "⚠ " : ""}
-                        {deadlineText(item)}
+                        Hạn {displayIsoDate(item.deadline)} ({deadlineStatusOn(item.deadline, today).text})
                       </span>
                     )}
                   </li>
