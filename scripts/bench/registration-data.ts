@@ -7,22 +7,12 @@
 // throwaway database whose DATABASE_URL is set before this module's database code is first used.
 import { performance } from "node:perf_hooks";
 import type { PrismaClient } from "../../src/generated/prisma/client";
+import { mulberry32 } from "../../src/server/seed/names";
 
 export const HISTORY_YEARS = 10;
 const OTHER_UNITS = 9;
 const OTHER_UNIT_SIZE = 300;
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function pick<T>(random: () => number, weighted: readonly [T, number][]): T {
   let r = random() * weighted.reduce((s, [, w]) => s + w, 0);
   for (const [value, w] of weighted) if ((r -= w) < 0) return value;
@@ -49,7 +39,7 @@ export async function seedRegistrationBench(prisma: PrismaClient, options: { off
   const { DEFAULT_YEAR_SETTINGS } = await import("../../src/domain/year-settings");
   const { seedTitleCatalogue } = await import("../../src/server/seed/demo");
   const seedStart = performance.now();
-  const random = prng(20211119);
+  const random = mulberry32(20211119);
   await seedTitleCatalogue(prisma);
   const block = await prisma.block.create({ data: { code: "BENCH", name: "Khối thử tải" } });
   const cluster = await prisma.cluster.create({ data: { code: "BENCH-1", name: "Cụm thử tải", blockId: block.id } });

@@ -8,15 +8,16 @@
 //
 //   npx tsx scripts/bench/registration-http.ts [--officers 5000] [--duration 10] [--connections 1,10]
 //                                              [--port 3500] [--root .] [--workers N] [--build]
-//                                              [--pages first,middle,search,filter,baseline] [--serve]
+//                                              [--pages first,middle,search,filter,baseline,dashboard] [--serve]
 //                                              [--profile <dir>] [--dump]
 //
 // A throwaway database (embedded Postgres in a temp folder, or a new database on DATABASE_URL's
 // server), removed at the end. The production build must exist in --root (`npx next build` there first;
 // --build builds it). The job queue is off in the server (JOBS=off): the page alone is measured.
 // Besides latencies, the app workers' own CPU time per response (from /proc, Linux): unlike wall time,
-// it does not grow when other work shares the machine. `baseline`: the title catalogue (/titles), the
-// app's fixed cost of any page, measured the same way.
+// it does not grow when other work shares the machine. For comparison in the same minutes: `baseline`,
+// the title catalogue (/titles), the app's fixed cost of any page; `dashboard`, the cluster dashboard
+// (/overview) as the cluster's secretariat sees it, whose idle-machine figures are in docs/performance.md.
 import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
@@ -41,7 +42,7 @@ const connections = arg("connections", "1,10").split(",").map(Number);
 const port = Number(arg("port", "3500"));
 const workers = Number(arg("workers", String(workerCount())));
 const root = path.resolve(arg("root", path.resolve(import.meta.dirname, "../..")));
-const only = arg("pages", "first,middle,search,filter,baseline").split(",");
+const only = arg("pages", "first,middle,search,filter,baseline,dashboard").split(",");
 const TARGET_P95_MS = 300;
 const POOL_SIZE = 10; // the app's default DATABASE_POOL_SIZE
 const log = (m: string) => console.log(`[bench] ${m}`);
@@ -97,7 +98,10 @@ try {
     { key: "search", name: "Tìm “nguyen van”", path: "/registration?q=nguyen+van", params: { q: "nguyen van" } },
     { key: "filter", name: "Lọc: chưa đăng ký", path: `/registration?target=${TARGET_NONE}`, params: { target: TARGET_NONE } },
   ].filter((p) => only.includes(p.key));
-  const baseline = only.includes("baseline") ? { key: "baseline", name: "(so sánh) /titles", path: "/titles" } : null;
+  const comparisons = [
+    { key: "baseline", name: "(so sánh) /titles", path: "/titles", as: "officer" },
+    { key: "dashboard", name: "(so sánh) /overview, Thư ký", path: "/overview", as: "secretariat" },
+  ].filter((p) => only.includes(p.key));
 
   // The page's query function alone, in this process (what the server adds on top is rendering).
   const actor = (await loadActor(seeded.officerUserId))!;
@@ -129,6 +133,7 @@ try {
   await server.ready;
   const base = `http://127.0.0.1:${port}`;
   const headers = await signedInHeaders(seeded.officerUserId, secret);
+  const secretariatHeaders = await signedInHeaders(seeded.secretariatUserId, secret);
   for (const page of pages) {
     const res = await fetch(base + page.path, { headers, redirect: "manual" });
     const body = await res.text();
@@ -144,11 +149,12 @@ try {
   }
 
   const rows: { page: string; key: string; c: number; http: Stats; cpu: number }[] = [];
-  for (const page of [...(baseline ? [baseline] : []), ...pages]) {
-    await load(base + page.path, 10, 3, headers); // warm-up (JIT, caches, prepared statements)
+  for (const page of [...comparisons, ...pages.map((p) => ({ ...p, as: "officer" }))]) {
+    const as = page.as === "secretariat" ? secretariatHeaders : headers;
+    await load(base + page.path, 10, 3, as); // warm-up (JIT, caches, prepared statements)
     for (const c of connections) {
       const cpuBefore = workersCpuMs();
-      const http = await load(base + page.path, c, duration, headers);
+      const http = await load(base + page.path, c, duration, as);
       const cpu = (workersCpuMs() - cpuBefore) / Math.max(1, http.count + http.errors);
       rows.push({ page: page.name, key: page.key, c, http, cpu });
       log(`${page.name} @${c}: HTTP p50 ${http.p50.toFixed(1)} p95 ${http.p95.toFixed(1)} p99 ${http.p99.toFixed(1)} ms, ${http.rps.toFixed(1)} req/s, ${http.errors} errors; app CPU ${cpu.toFixed(1)} ms per response`);
@@ -169,7 +175,7 @@ try {
     );
   }
   let failed = false;
-  for (const r of rows.filter((x) => x.c === 10 && x.key !== "baseline")) {
+  for (const r of rows.filter((x) => x.c === 10 && pages.some((p) => p.key === x.key))) {
     const ok = r.http.p95 < TARGET_P95_MS && r.http.errors === 0;
     failed ||= !ok;
     console.log(`Target (${r.page}): p95 at 10 concurrent users < ${TARGET_P95_MS} ms: ${r.http.p95.toFixed(1)} ms ${ok ? "✓" : "✗"}`);

@@ -130,4 +130,4 @@ try {
 } finally {
   await db.stop();
 }
-console.log("\nHTTP: chưa đo (cần bản build production); số liệu trên là thời gian của hàm truy vấn phía máy chủ.");
+console.log("\nSố liệu trên là thời gian của hàm truy vấn phía máy chủ; qua máy chủ HTTP: scripts/bench/registration-http.ts.");
