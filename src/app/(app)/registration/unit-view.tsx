@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ActionForm, SubmitButton, TextAreaField, TextField } from "@/components/form";
 import { Badge, Card, controlClass, DescriptionItem, EmptyState, LinkButton, PageHeader, Pagination, PickerSelect } from "@/components/ui";
 import { REGISTRATION_SHEET } from "@/domain/excel-rows";
-import { AGREEMENT_MAX_BYTES, vietnamDayAfter } from "@/domain/registration-window";
+import { AGREEMENT_MAX_BYTES, AGREEMENT_UPLOAD_TOO_LARGE, vietnamDayAfter } from "@/domain/registration-window";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { NO_SUB_UNIT, TARGET_ANY, TARGET_NONE, type UnitRegistrationPage } from "@/server/queries/registration";
@@ -297,6 +297,7 @@ function AgreementCard({ data }: { data: Loaded }) {
           signedOn={registration?.agreementSignedOn ? formatDate(registration.agreementSignedOn) : ""}
           signer={registration?.agreementSigner ?? ""}
           maxBytes={AGREEMENT_MAX_BYTES}
+          tooLarge={AGREEMENT_UPLOAD_TOO_LARGE}
         />
       )}
     </Card>

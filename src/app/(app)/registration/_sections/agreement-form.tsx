@@ -4,14 +4,13 @@
 // checks the file's size here first, so a file over the limit is never sent.
 import { useRouter } from "next/navigation";
 import { ActionForm, SubmitButton, TextField } from "@/components/form";
-import { AGREEMENT_UPLOAD_TOO_LARGE } from "@/domain/registration-window";
 import type { ActionResult } from "@/server/commands/command";
 
 const NOT_SENT = "Không gửi được giao ước lên máy chủ (tệp quá lớn hoặc kết nối bị gián đoạn); giao ước chưa được lưu. Vui lòng thử lại.";
 
-async function postAgreement(_prev: ActionResult | null, formData: FormData, maxBytes: number): Promise<ActionResult> {
+async function postAgreement(formData: FormData, maxBytes: number, tooLarge: string): Promise<ActionResult> {
   const file = formData.get("file");
-  if (file instanceof File && file.size > maxBytes) return { ok: false, message: AGREEMENT_UPLOAD_TOO_LARGE, fieldErrors: { file: [AGREEMENT_UPLOAD_TOO_LARGE] } };
+  if (file instanceof File && file.size > maxBytes) return { ok: false, message: tooLarge, fieldErrors: { file: [tooLarge] } };
   try {
     const response = await fetch("/registration/agreement", { method: "POST", body: formData, headers: { Accept: "application/json" } });
     return (await response.json()) as ActionResult;
@@ -26,6 +25,7 @@ export function AgreementForm({
   signedOn,
   signer,
   maxBytes,
+  tooLarge,
 }: {
   yearId: string;
   /** The unit, when the secretariat records it (a unit officer's is always their own). */
@@ -33,11 +33,13 @@ export function AgreementForm({
   signedOn: string;
   signer: string;
   maxBytes: number;
+  /** What the route answers past the limit, said here before sending (the domain module stays out of the browser's bundle). */
+  tooLarge: string;
 }) {
   const router = useRouter();
   return (
     <ActionForm
-      action={(prev, formData) => postAgreement(prev, formData, maxBytes)}
+      action={(_prev, formData) => postAgreement(formData, maxBytes, tooLarge)}
       onSuccess={() => router.refresh()}
       aria-label="Ghi nhận giao ước thi đua"
       className="no-print mt-4 space-y-3 border-t border-slate-200 pt-4"
