@@ -58,6 +58,16 @@ export function ActiveBadge({ active }: { active: boolean }) {
   return active ? <Badge tone="green">Đang hoạt động</Badge> : <Badge>Ngừng hoạt động</Badge>;
 }
 
+/** After a description's other facts: " · Ngừng hoạt động" for what has stopped, nothing otherwise. */
+export function StoppedNote({ active }: { active: boolean }) {
+  return active ? null : (
+    <>
+      {" "}
+      · <Badge>Ngừng hoạt động</Badge>
+    </>
+  );
+}
+
 /** The way back to the list, at the top of a record's page: "← {label}". */
 function BackLink({ href, label }: { href: string; label: string }) {
   return (

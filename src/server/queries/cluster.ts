@@ -7,9 +7,7 @@ import { chairCandidates, defaultYearToOpen, type ChairHistoryEntry } from "@/do
 import { parseYearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
 import { electedLeadership } from "@/server/store/vote-results";
-import { assertCan } from "./guard";
-import { isUuid } from "@/domain/validation";
-import { notFound } from "@/server/errors";
+import { assertCan, named } from "./guard";
 
 
 /** Today's calendar year in Vietnam (UTC+7). */
@@ -117,13 +115,11 @@ export async function clusterWorkspace(actor: Actor, now = new Date()) {
 // One year in detail (/cluster/years/[id])
 
 export async function clusterYearDetail(actor: Actor, yearId: string) {
-  if (!isUuid(yearId)) notFound();
-  const year = await prisma.emulationYear.findUnique({
-    where: { id: yearId },
+  const y = await named(yearId, (id) => prisma.emulationYear.findUnique({
+    where: { id },
     select: { ...yearSummarySelect, clusterId: true, createdAt: true, updatedAt: true, cluster: { select: { name: true } } },
-  });
-  assertCan(actor, "year.manage", year && { clusterId: year.clusterId });
-  const y = year!;
+  }));
+  assertCan(actor, "year.manage", { clusterId: y.clusterId });
   const [members, history, overrides, registrations] = await Promise.all([
     prisma.unit.findMany({
       where: { clusterId: y.clusterId, parentId: null },

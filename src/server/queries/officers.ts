@@ -4,9 +4,9 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor } from "@/domain/permissions";
-import { isUuid, pageParam } from "@/domain/validation";
+import { pageParam } from "@/domain/validation";
 import { prisma } from "@/server/db";
-import { assertCan } from "./guard";
+import { assertCan, named } from "./guard";
 import { NO_SUB_UNIT, officerSearchWhere } from "@/server/store/officer-filters";
 import { officerListedSelect, officerPage } from "@/server/store/officer-pages";
 import { notFound } from "@/server/errors";
@@ -164,8 +164,7 @@ export async function listOfficers(actor: Actor, params: OfficerListParams): Pro
 
 /** One officer the actor may see (else 404), whether they may edit it, and the sub-units the edit form offers. */
 export async function getOfficer(actor: Actor, id: string) {
-  if (!isUuid(id)) notFound();
-  const officer = await prisma.officer.findUnique({
+  const officer = await named(id, (id) => prisma.officer.findUnique({
     where: { id },
     select: {
       ...officerListedSelect,
@@ -176,8 +175,7 @@ export async function getOfficer(actor: Actor, id: string) {
       unit: { select: { id: true, name: true, clusterId: true, cluster: { select: { name: true } } } },
       subUnit: { select: { id: true, name: true, active: true } },
     },
-  });
-  if (!officer) notFound();
+  }));
   const target = { unitId: officer.unitId, clusterId: officer.unit.clusterId };
   assertCan(actor, "officer.view", target);
   const canManage = can(actor, "officer.manage", target);

@@ -3,8 +3,7 @@ import { P } from "@/domain/scoring/permissions";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { loadTable, type LoadedTable } from "@/server/store/criteria-table";
 import { prisma } from "@/server/db";
-import { assertCan } from "../guard";
-import { isUuid } from "@/domain/validation";
+import { assertCan, named } from "../guard";
 import { notFound } from "@/server/errors";
 
 export async function criteriaIndex(actor: Actor) {
@@ -24,13 +23,11 @@ export async function criteriaIndex(actor: Actor) {
 }
 
 export async function criteriaEditor(actor: Actor, yearId: string) {
-  if (!isUuid(yearId)) notFound();
-  const year = await prisma.emulationYear.findUnique({
-    where: { id: yearId },
+  const y = await named(yearId, (id) => prisma.emulationYear.findUnique({
+    where: { id },
     select: { id: true, year: true, phase: true, clusterId: true, cluster: { select: { name: true } } },
-  });
-  assertCan(actor, P.criteriaManage, year && { clusterId: year.clusterId });
-  const y = year!;
+  }));
+  assertCan(actor, P.criteriaManage, { clusterId: y.clusterId });
   const table: LoadedTable | null = await loadTable(prisma, { emulationYearId: y.id });
   const [previous, amendments, reportsSubmitted] = await Promise.all([
     prisma.emulationYear.findFirst({
@@ -52,10 +49,9 @@ export async function criteriaEditor(actor: Actor, yearId: string) {
 
 /** The criteria table of a year for anyone in the cluster (units read it before drafting). */
 export async function criteriaForReading(actor: Actor, yearId: string) {
-  if (!isUuid(yearId)) notFound();
-  const year = await prisma.emulationYear.findUnique({ where: { id: yearId }, select: { id: true, year: true, clusterId: true } });
-  assertCan(actor, P.criteriaView, year && { clusterId: year.clusterId });
-  const table = await loadTable(prisma, { emulationYearId: year!.id });
-  if (!table || (!table.publishedAt && !can(actor, P.criteriaManage, { clusterId: year!.clusterId }))) notFound();
-  return { year: year!, table };
+  const year = await named(yearId, (id) => prisma.emulationYear.findUnique({ where: { id }, select: { id: true, year: true, clusterId: true } }));
+  assertCan(actor, P.criteriaView, { clusterId: year.clusterId });
+  const table = await loadTable(prisma, { emulationYearId: year.id });
+  if (!table || (!table.publishedAt && !can(actor, P.criteriaManage, { clusterId: year.clusterId }))) notFound();
+  return { year, table };
 }

@@ -1,18 +1,17 @@
 import { can, type Actor } from "@/domain/permissions";
 import { P } from "@/domain/scoring/permissions";
 import { prisma } from "@/server/db";
-import { isUuid } from "@/domain/validation";
 import { reportVisibility } from "./shared";
 import { notFound } from "@/server/errors";
+import { named } from "../guard";
 
 /**
  * An evidence file for download, or 404: the actor must see the report in full (its own unit, or the
  * secretariat/admin once submitted), or be a unit assigned to cross-score it.
  */
 export async function evidenceForDownload(actor: Actor, fileId: string) {
-  if (!isUuid(fileId)) notFound();
-  const file = await prisma.evidenceFile.findUnique({
-    where: { id: fileId },
+  const file = await named(fileId, (id) => prisma.evidenceFile.findUnique({
+    where: { id },
     select: {
       fileName: true,
       contentType: true,
@@ -20,8 +19,7 @@ export async function evidenceForDownload(actor: Actor, fileId: string) {
       data: true,
       report: { select: { id: true, unitId: true, status: true, emulationYear: { select: { clusterId: true } } } },
     },
-  });
-  if (!file) notFound();
+  }));
   const r = file.report;
   const clusterId = r.emulationYear.clusterId;
   let allowed = reportVisibility(actor, { unitId: r.unitId, clusterId, status: r.status }) === "full";

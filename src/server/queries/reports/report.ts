@@ -5,8 +5,7 @@ import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { loadTable } from "@/server/store/criteria-table";
 import { prisma } from "@/server/db";
-import { assertCan } from "../guard";
-import { isUuid } from "@/domain/validation";
+import { assertCan, named } from "../guard";
 import { reportVisibility, type ReportStatus } from "./shared";
 import { notFound } from "@/server/errors";
 
@@ -24,16 +23,14 @@ type Snapshot = {
 };
 
 export async function getReport(actor: Actor, id: string, now = new Date()) {
-  if (!isUuid(id)) notFound();
-  const report = await prisma.unitReport.findUnique({
+  const report = await named(id, (id) => prisma.unitReport.findUnique({
     where: { id },
     include: {
       unit: { select: { id: true, name: true } },
       emulationYear: { select: { id: true, year: true, phase: true, clusterId: true, settings: true, cluster: { select: { name: true } } } },
       events: { orderBy: { at: "asc" } },
     },
-  });
-  if (!report) notFound();
+  }));
   const clusterId = report.emulationYear.clusterId;
   const visibility = reportVisibility(actor, { unitId: report.unitId, clusterId, status: report.status });
   assertCan(actor, P.reportView, visibility === "none" ? null : { unitId: report.unitId, clusterId });

@@ -1,15 +1,13 @@
 import { can, type Actor } from "@/domain/permissions";
-import { isUuid } from "@/domain/validation";
 import { prisma } from "@/server/db";
 import { notFound } from "@/server/errors";
+import { named } from "../guard";
 
 export async function officerHistory(actor: Actor, officerId: string) {
-  if (!isUuid(officerId)) notFound();
-  const officer = await prisma.officer.findUnique({
-    where: { id: officerId },
+  const officer = await named(officerId, (id) => prisma.officer.findUnique({
+    where: { id },
     select: { id: true, fullName: true, unitId: true, unit: { select: { clusterId: true } } },
-  });
-  if (!officer) notFound();
+  }));
   const target = { unitId: officer.unitId, clusterId: officer.unit.clusterId };
   if (!can(actor, "officer.view", target) && !can(actor, "results.view", target)) notFound();
   const [years, initiatives, disciplines, closedYears] = await Promise.all([

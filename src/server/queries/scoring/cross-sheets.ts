@@ -5,8 +5,7 @@ import { compareVi } from "@/domain/vietnamese";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { loadTable } from "@/server/store/criteria-table";
 import { prisma } from "@/server/db";
-import { assertCan } from "../guard";
-import { isUuid } from "@/domain/validation";
+import { assertCan, named } from "../guard";
 import { type RoundState, crossScoresOf } from "./shared";
 import { notFound } from "@/server/errors";
 
@@ -41,9 +40,8 @@ export async function myAssignments(actor: Actor) {
 }
 
 export async function crossSheet(actor: Actor, assignmentId: string) {
-  if (!isUuid(assignmentId)) notFound();
-  const assignment = await prisma.crossAssignment.findUnique({
-    where: { id: assignmentId },
+  const a = await named(assignmentId, (id) => prisma.crossAssignment.findUnique({
+    where: { id },
     include: {
       scores: true,
       scorerUnit: { select: { id: true, name: true } },
@@ -60,11 +58,10 @@ export async function crossSheet(actor: Actor, assignmentId: string) {
         },
       },
     },
-  });
+  }));
   // Only the scoring unit itself (its officers and heads) sees the sheet.
-  const clusterId = assignment?.round.emulationYear.clusterId;
-  assertCan(actor, P.reportView, assignment && actor.unitId === assignment.scorerUnitId ? { unitId: assignment.scorerUnitId, clusterId } : null);
-  const a = assignment!;
+  const clusterId = a.round.emulationYear.clusterId;
+  assertCan(actor, P.reportView, actor.unitId === a.scorerUnitId ? { unitId: a.scorerUnitId, clusterId } : null);
   const table = (await loadTable(prisma, { emulationYearId: a.round.emulationYearId }))!;
   const state = a.round.state as RoundState;
   const afterClose = state !== "OPEN";

@@ -5,17 +5,15 @@ import { compareVi } from "@/domain/vietnamese";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { loadTable } from "@/server/store/criteria-table";
 import { prisma } from "@/server/db";
-import { assertCan } from "../guard";
-import { isUuid } from "@/domain/validation";
+import { assertCan, named } from "../guard";
 import { crossScoresOf, type RoundState } from "./shared";
 import { notFound } from "@/server/errors";
 
 // Final scores of one report (the secretariat): self, each cross-score, average, suggestion, final
 
 export async function finalScoresOf(actor: Actor, reportId: string) {
-  if (!isUuid(reportId)) notFound();
-  const report = await prisma.unitReport.findUnique({
-    where: { id: reportId },
+  const r = await named(reportId, (id) => prisma.unitReport.findUnique({
+    where: { id },
     select: {
       id: true,
       unitId: true,
@@ -25,9 +23,8 @@ export async function finalScoresOf(actor: Actor, reportId: string) {
       emulationYear: { select: { id: true, year: true, phase: true, clusterId: true } },
       scores: { select: { criterionId: true, selfHalf: true, finalHalf: true, finalNote: true, explanation: true } },
     },
-  });
-  assertCan(actor, P.scoringManage, report && { clusterId: report.emulationYear.clusterId });
-  const r = report!;
+  }));
+  assertCan(actor, P.scoringManage, { clusterId: r.emulationYear.clusterId });
   const round = await prisma.scoringRound.findUnique({ where: { emulationYearId: r.emulationYearId } });
   if (!round) notFound();
   const assignments = await prisma.crossAssignment.findMany({

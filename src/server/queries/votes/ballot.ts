@@ -3,23 +3,21 @@ import { ballotMode, mayVoteOn, type RoundKind, type RoundState } from "@/domain
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
-import { assertCan } from "../guard";
-import { isUuid } from "@/domain/validation";
+import { assertCan, named } from "../guard";
 import { roundBasics, delegateUnit, titleNameOf } from "./shared";
 import { notFound } from "@/server/errors";
 
 export async function ballotPage(actor: Actor, roundId: string) {
-  if (!isUuid(roundId)) notFound();
-  const round = await prisma.voteRound.findUnique({
-    where: { id: roundId },
+  const round = await named(roundId, (id) => prisma.voteRound.findUnique({
+    where: { id },
     select: {
       ...roundBasics,
       runoffOfId: true,
       emulationYear: { select: { year: true, phase: true, clusterId: true, settings: true, cluster: { select: { name: true } } } },
       candidates: { orderBy: { position: "asc" }, select: { id: true, unitId: true, note: true, unit: { select: { name: true } } } },
     },
-  });
-  if (!round || !actor.unitId) notFound();
+  }));
+  if (!actor.unitId) notFound();
   assertCan(actor, "vote.cast", { unitId: actor.unitId });
   const unit = await delegateUnit(actor, round.emulationYear.clusterId);
   if (!unit) notFound();

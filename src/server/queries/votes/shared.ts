@@ -2,10 +2,8 @@ import { can, roleMay, type Actor } from "@/domain/permissions";
 import { formatShare, thresholdLabel } from "@/domain/voting";
 import { candidateOf, storedThreshold, type ClosedRoundResult } from "@/server/store/vote-results";
 import { prisma } from "@/server/db";
-import { assertCan } from "../guard";
-import { isUuid } from "@/domain/validation";
+import { assertCan, named } from "../guard";
 import type { RoundResults } from "./round-results";
-import { notFound } from "@/server/errors";
 
 export function toResults(result: ClosedRoundResult, passThreshold: string | null): RoundResults {
   const threshold = storedThreshold(passThreshold);
@@ -61,9 +59,8 @@ export const memberUnits = (clusterId: string) =>
   prisma.unit.findMany({ where: { clusterId, parentId: null }, select: { id: true, name: true, active: true }, orderBy: { sortKey: "asc" } });
 
 export async function loadRoundForView(actor: Actor, roundId: string) {
-  if (!isUuid(roundId)) notFound();
-  const round = await prisma.voteRound.findUnique({
-    where: { id: roundId },
+  const round = await named(roundId, (id) => prisma.voteRound.findUnique({
+    where: { id },
     select: {
       ...roundBasics,
       passThreshold: true,
@@ -76,7 +73,7 @@ export async function loadRoundForView(actor: Actor, roundId: string) {
       emulationYear: { select: { id: true, year: true, phase: true, clusterId: true, settings: true, cluster: { select: { name: true } } } },
       candidates: { orderBy: { position: "asc" }, select: { id: true, unitId: true, position: true, note: true, unit: { select: { name: true } } } },
     },
-  });
-  assertCan(actor, "vote.view", round && { clusterId: round.emulationYear.clusterId });
-  return round!;
+  }));
+  assertCan(actor, "vote.view", { clusterId: round.emulationYear.clusterId });
+  return round;
 }

@@ -1,4 +1,4 @@
-import { Badge, LinkButton, PageHeader } from "@/components/ui";
+import { LinkButton, PageHeader, StoppedNote } from "@/components/ui";
 import { PrintButton } from "@/components/print-button";
 import type { ClusterDashboard } from "@/server/queries/dashboard";
 
@@ -13,12 +13,7 @@ export function DashboardHeader({ d, cluster, maySeeMinistry }: { d: ClusterDash
         <>
           {cluster.blockName} · Mã cụm: {cluster.code}
           {d.year ? ` · Năm thi đua ${d.year.year}` : ""}
-          {!cluster.active && (
-            <>
-              {" "}
-              · <Badge>Ngừng hoạt động</Badge>
-            </>
-          )}
+          <StoppedNote active={cluster.active} />
         </>
       }
       actions={

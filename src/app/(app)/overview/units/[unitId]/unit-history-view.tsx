@@ -2,7 +2,7 @@
 // A unit's history across the years, rendered from the data the page read (page.tsx): a client
 // component so that the figures travel once, as data (as the cluster dashboard's view).
 import Link from "next/link";
-import { Badge, Card, DataTable, EmptyState, LinkButton, PageHeader, Pagination } from "@/components/ui";
+import { Badge, Card, DataTable, EmptyState, LinkButton, PageHeader, Pagination, StoppedNote } from "@/components/ui";
 import { formatStreak, formatCount } from "@/domain/dashboard";
 import { formatPoints } from "@/domain/scoring/points";
 import { PHASE_LABELS } from "@/domain/year-phases";
@@ -29,12 +29,7 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
         description={
           <>
             {unit.clusterName} · {unit.blockName} · {formatCount(unit.activeOfficers)} cán bộ, chiến sĩ đang công tác
-            {!unit.active && (
-              <>
-                {" "}
-                · <Badge>Ngừng hoạt động</Badge>
-              </>
-            )}
+            <StoppedNote active={unit.active} />
           </>
         }
         actions={
