@@ -121,7 +121,8 @@ describe("each open phase allows the commands of its actions and refuses the oth
         outcomes.push(`${phase}:${actionInPhase(action, phase) ? "in" : "out"}`);
       }
       expect(outcomes).toHaveLength(OPEN_PHASES.length);
-    });
+      // Seven phases, each from a restored world with its input prepared again (a vote round voted and closed…).
+    }, 180_000);
   }
 });
 

@@ -13,8 +13,8 @@ export const crossNoteField = (criterionId: string) => `note.${criterionId}`;
 
 /** A scoring sheet's scope is the SCORING unit (and its cluster), read from the stored assignment. */
 async function assignmentTarget(tx: Tx, assignmentId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string }[]>`
-    SELECT a."scorerUnitId"::text AS "unitId", y."clusterId"::text AS "clusterId"
+  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string; yearId: string }[]>`
+    SELECT a."scorerUnitId"::text AS "unitId", y."clusterId"::text AS "clusterId", y.id::text AS "yearId"
     FROM "CrossAssignment" a JOIN "ScoringRound" r ON r.id = a."roundId" JOIN "EmulationYear" y ON y.id = r."emulationYearId"
     WHERE a.id = ${assignmentId}::uuid`;
   return rows[0] ?? {};

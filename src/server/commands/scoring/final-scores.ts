@@ -12,8 +12,8 @@ export const finalField = (criterionId: string) => `final.${criterionId}`;
 export const finalNoteField = (criterionId: string) => `finalNote.${criterionId}`;
 
 async function reportRoundTarget(tx: Tx, reportId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ clusterId: string }[]>`
-    SELECT y."clusterId"::text AS "clusterId" FROM "UnitReport" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${reportId}::uuid`;
+  const rows = await tx.$queryRaw<{ clusterId: string; yearId: string }[]>`
+    SELECT y."clusterId"::text AS "clusterId", y.id::text AS "yearId" FROM "UnitReport" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${reportId}::uuid`;
   return rows[0] ?? {};
 }
 

@@ -1,7 +1,8 @@
 // Deadlines the secretariat manages and phases that gate work (issue 13), in the browser, on the demo's
 // open year whatever it is: the secretariat reopens registration for every unit at once and a unit
 // registers; an action outside the year's phase is refused with the phase and who can change it, then
-// allowed by the secretariat's override, which the audit log records.
+// allowed by the secretariat's override, which the audit log records. Named to run last: reopening
+// every unit's registration would change what the registration specs expect of the demo year.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { login, openLatestYearPage } from "./helpers";
 
