@@ -1,5 +1,5 @@
 // The home page's to-do list (issue 13 item 4): what the signed-in person has to do now, each with its
-// deadline, how that deadline stands ("còn N ngày" / "quá hạn N ngày") and a link to where it is done.
+// deadline, how that deadline stands ("đang mở, còn N ngày" / "đã hết hạn N ngày trước": year-deadlines.ts) and a link to where it is done.
 // Pure: src/server/queries/home.ts loads the facts (the actor's own unit or cluster only) and passes the
 // clock. What each role is asked, per emulation year that is not closed:
 //

@@ -267,7 +267,7 @@ describe("every role", () => {
   it("is told of unread notifications, after what has a deadline", () => {
     const items = todoList(facts("UNIT_OFFICER", [aYear({ unit: aUnit() })], { unreadNotifications: 4 }));
     expect(items.map((i) => i.title)).toEqual(["Gửi đăng ký thi đua năm 2026", "Đọc 4 thông báo chưa đọc"]);
-    expect(items[1]).toMatchObject({ href: "/notifications", deadline: null, status: { state: "NONE" } });
+    expect(items[1]).toMatchObject({ href: "/notifications", deadline: null, status: { state: "UNSET" } });
   });
 
   it("has nothing to do without a cluster year and without notifications", () => {
