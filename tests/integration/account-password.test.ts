@@ -16,6 +16,7 @@ import * as registration from "@/server/queries/registration";
 import { expectNotFound, expectOk, expectRefused } from "../support/action-result";
 import { allCommands } from "../support/all-commands";
 import { runnerOf } from "./command-cases/actors";
+import { enterPhaseOf } from "./command-cases/phases";
 import { FIXTURES } from "./command-cases/valid-inputs";
 import { buildWorld, dropSnapshot, fingerprint, restore, snapshot, type World } from "./command-cases/world";
 import { form, makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
@@ -196,6 +197,7 @@ describe("until then, the permission table grants such an actor nothing but the 
       const key = runnerOf(command, fixture, w);
       if (!key) continue;
       await restore();
+      await enterPhaseOf(w, command); // the fixture's own set-up runs in the command's phase
       const actor = w.actors[key];
       const input = await fixture.input(w, actor);
       const before = await fingerprint();

@@ -497,7 +497,7 @@ describe("cluster pages' queries", () => {
 describe("the cluster overview", () => {
   beforeEach(resetDatabase);
 
-  it("is visible to the chair unit's head, the secretariat and admins; refused to other heads and unit officers", async () => {
+  it("is visible to the chair unit's head, the secretariat and admins, to other heads of the cluster in the head's view; refused to unit officers", async () => {
     const { cluster, a05, ktnv, ngoaiTuyen, secretariat } = await setupCluster2();
     const other = await setupOtherCluster();
     await executeCommand(openYear, secretariat, form({ year: 2022, chairUnitId: ktnv.id, deputyUnitId: ngoaiTuyen.id }));
@@ -514,7 +514,8 @@ describe("the cluster overview", () => {
     expect(seen.year).toMatchObject({ year: 2022, phase: "SETUP", chairName: "Cục Kỹ thuật nghiệp vụ", deputyName: "Cục Ngoại tuyến" });
     expect(seen.year && "totals" in seen ? seen.totals : null).toMatchObject({ units: 5, activeOfficers: 1 });
 
-    await expectNotFound(overview(outgoingChairHead));
+    // Every unit head sees their own cluster's dashboard, with what a head may see (issue 13, item 6).
+    expect(await overview(outgoingChairHead)).toMatchObject({ cluster: { id: cluster.id }, access: { view: "HEAD" } });
     await expectNotFound(overview(officer));
     // The chair of one cluster cannot look at another by changing the address.
     await expectNotFound(overview(chairHead, other.cluster.id));
