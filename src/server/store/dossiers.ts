@@ -11,15 +11,15 @@ import { assertYearWritable } from "./years";
 
 /** The cluster of a stored dossier (the form only names the dossier). Unknown → empty scope → not found. */
 export async function dossierScope(db: Pick<Tx, "$queryRaw">, dossierId: string): Promise<Target> {
-  const rows = await db.$queryRaw<{ clusterId: string }[]>`
-    SELECT y."clusterId"::text AS "clusterId" FROM "Dossier" d JOIN "EmulationYear" y ON y.id = d."emulationYearId" WHERE d.id = ${dossierId}::uuid`;
-  return rows[0] ? { clusterId: rows[0].clusterId } : {};
+  const rows = await db.$queryRaw<{ clusterId: string; yearId: string }[]>`
+    SELECT y."clusterId"::text AS "clusterId", y.id::text AS "yearId" FROM "Dossier" d JOIN "EmulationYear" y ON y.id = d."emulationYearId" WHERE d.id = ${dossierId}::uuid`;
+  return rows[0] ? { clusterId: rows[0].clusterId, yearId: rows[0].yearId } : {};
 }
 
 /** The dossier of an item (its id and cluster). */
-export async function itemDossier(db: Pick<Tx, "$queryRaw">, itemId: string): Promise<{ dossierId: string; clusterId: string } | null> {
-  const rows = await db.$queryRaw<{ dossierId: string; clusterId: string }[]>`
-    SELECT d.id::text AS "dossierId", y."clusterId"::text AS "clusterId"
+export async function itemDossier(db: Pick<Tx, "$queryRaw">, itemId: string): Promise<{ dossierId: string; clusterId: string; yearId: string } | null> {
+  const rows = await db.$queryRaw<{ dossierId: string; clusterId: string; yearId: string }[]>`
+    SELECT d.id::text AS "dossierId", y."clusterId"::text AS "clusterId", y.id::text AS "yearId"
     FROM "DossierItem" i JOIN "Dossier" d ON d.id = i."dossierId" JOIN "EmulationYear" y ON y.id = d."emulationYearId"
     WHERE i.id = ${itemId}::uuid`;
   return rows[0] ?? null;

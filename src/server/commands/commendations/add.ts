@@ -35,6 +35,7 @@ export const addCommendationInput = z.object({
 export const addCommendation = defineCommand({
   name: "commendation.add",
   label: "Ghi khen thưởng vào sổ",
+  phases: "records",
   permission: "commendation.enter",
   input: addCommendationInput,
   target: (tx, input): Promise<Target> => (input.subjectKind === "OFFICER" ? officerScope(tx, input.subjectId) : memberUnitScope(tx, input.subjectId)),

@@ -30,6 +30,7 @@ export const addDossierItemInput = z
 export const addDossierItem = defineCommand({
   name: "dossier.item.add",
   label: "Thêm đề nghị vào hồ sơ",
+  phases: "results",
   permission: "dossier.manage",
   input: addDossierItemInput,
   target: (tx, input) => dossierScope(tx, input.dossierId),

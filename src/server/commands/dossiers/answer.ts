@@ -15,6 +15,7 @@ const ANSWERS = Object.keys(OBJECTION_ANSWERS) as [ObjectionAnswer, ...Objection
 export const answerObjection = defineCommand({
   name: "dossier.objection.answer",
   label: "Trả lời ý kiến về đề nghị khen thưởng",
+  phases: "results",
   permission: "dossier.manage",
   input: z.object({
     objectionId: idField("Ý kiến"),
@@ -22,10 +23,10 @@ export const answerObjection = defineCommand({
     answerText: reasonText("Nội dung trả lời", "Vui lòng nêu nội dung trả lời.", 2000),
   }),
   async target(tx, input): Promise<Target> {
-    const rows = await tx.$queryRaw<{ clusterId: string }[]>`
-      SELECT y."clusterId"::text AS "clusterId" FROM "DossierObjection" o JOIN "Dossier" d ON d.id = o."dossierId" JOIN "EmulationYear" y ON y.id = d."emulationYearId"
+    const rows = await tx.$queryRaw<{ clusterId: string; yearId: string }[]>`
+      SELECT y."clusterId"::text AS "clusterId", y.id::text AS "yearId" FROM "DossierObjection" o JOIN "Dossier" d ON d.id = o."dossierId" JOIN "EmulationYear" y ON y.id = d."emulationYearId"
       WHERE o.id = ${input.objectionId}::uuid`;
-    return rows[0] ? { clusterId: rows[0].clusterId } : {};
+    return rows[0] ? { clusterId: rows[0].clusterId, yearId: rows[0].yearId } : {};
   },
   async run(tx, input, actor, target) {
     const objection = await tx.dossierObjection.findUnique({ where: { id: input.objectionId }, select: { id: true, dossierId: true, itemId: true, answer: true } });

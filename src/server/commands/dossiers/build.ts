@@ -21,6 +21,7 @@ const AFTER_CONFERENCE = new Set(["CONFERENCE", "RESULTS"]);
 export const buildDossier = defineCommand({
   name: "dossier.build",
   label: "Lập hồ sơ đề nghị khen thưởng",
+  phases: "results",
   permission: "dossier.manage",
   input: z.object({ yearId: idField("Năm thi đua"), memoNo: optionalText("Số tờ trình", 60) }),
   target: (tx, input) => yearScope(tx, input.yearId),

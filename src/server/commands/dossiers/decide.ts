@@ -46,6 +46,7 @@ export const recordDecisionInput = z
 export const recordDecision = defineCommand({
   name: "decision.record",
   label: "Ghi quyết định khen thưởng",
+  phases: "results",
   permission: "decision.record",
   input: recordDecisionInput,
   target: (tx, input) => dossierScope(tx, input.dossierId),

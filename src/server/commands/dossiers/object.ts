@@ -23,11 +23,12 @@ export const lodgeObjectionInput = z.object({
 export const lodgeObjection = defineCommand({
   name: "dossier.objection.lodge",
   label: "Gửi ý kiến về đề nghị khen thưởng",
+  phases: "results",
   permission: "dossier.object",
   input: lodgeObjectionInput,
   async target(tx, input, actor): Promise<Target> {
     const [found, own] = await Promise.all([itemDossier(tx, input.itemId), ownUnitScope(tx, actor)]);
-    return found && own.clusterId === found.clusterId ? own : {};
+    return found && own.clusterId === found.clusterId ? { ...own, yearId: found.yearId } : {};
   },
   async run(tx, input, actor, target) {
     const found = (await itemDossier(tx, input.itemId))!;

@@ -15,6 +15,7 @@ import { dossierIdField, dossierSnapshot, ENTITY, recordEvent, today } from "./s
 export const publishDossier = defineCommand({
   name: "dossier.publish",
   label: "Công khai hồ sơ đề nghị khen thưởng",
+  phases: "results",
   permission: "dossier.manage",
   input: z.object({ dossierId: dossierIdField }),
   target: (tx, input) => dossierScope(tx, input.dossierId),

@@ -9,11 +9,12 @@ import { itemIdField } from "./shared";
 export const removeDossierItem = defineCommand({
   name: "dossier.item.remove",
   label: "Bỏ đề nghị khỏi hồ sơ",
+  phases: "results",
   permission: "dossier.manage",
   input: z.object({ itemId: itemIdField }),
   async target(tx, input): Promise<Target> {
     const found = await itemDossier(tx, input.itemId);
-    return found ? { clusterId: found.clusterId } : {};
+    return found ? { clusterId: found.clusterId, yearId: found.yearId } : {};
   },
   async run(tx, input, _actor, target) {
     const found = (await itemDossier(tx, input.itemId))!;

@@ -10,6 +10,7 @@ const NOT_SENT = "Hồ sơ không ở trạng thái chờ Bộ xem xét.";
 export const returnDossier = defineCommand({
   name: "dossier.return",
   label: "Trả lại hồ sơ đề nghị khen thưởng",
+  phases: "results",
   permission: "dossier.review",
   input: z.object({ dossierId: dossierIdField, reason: reasonText("Lý do trả lại", "Vui lòng nêu lý do trả lại hồ sơ.") }),
   target: (tx, input) => dossierScope(tx, input.dossierId),
@@ -30,6 +31,7 @@ export const returnDossier = defineCommand({
 export const acceptDossier = defineCommand({
   name: "dossier.accept",
   label: "Tiếp nhận hồ sơ đề nghị khen thưởng",
+  phases: "results",
   permission: "dossier.review",
   input: z.object({ dossierId: dossierIdField }),
   target: (tx, input) => dossierScope(tx, input.dossierId),

@@ -8,6 +8,7 @@ import { dossierIdField, dossierSnapshot, ENTITY, recordEvent, today } from "./s
 export const sendDossier = defineCommand({
   name: "dossier.send",
   label: "Gửi hồ sơ đề nghị khen thưởng lên Bộ",
+  phases: "results",
   permission: "dossier.manage",
   input: z.object({ dossierId: dossierIdField }),
   target: (tx, input) => dossierScope(tx, input.dossierId),
