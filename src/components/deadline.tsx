@@ -1,7 +1,7 @@
 // A deadline as every page shows it: the day, and plainly whether it is open, due in N days, or passed
 // N days ago (src/domain/year-deadlines.ts deadlineStatus; the page passes appNow()).
 import { deadlineStatusOn } from "@/domain/year-deadlines";
-import { displayIsoDate, vietnamToday } from "@/domain/registration-window";
+import { displayIsoDate, vietnamToday } from "@/domain/vietnam-calendar";
 import { Badge } from "./ui";
 
 /** "còn 12 ngày"-style status of a deadline day, as a badge (nothing when none is set). */

@@ -1,7 +1,7 @@
 // The deadlines of an emulation year (docs/domain.md §4): which dates make sense for them, and how a
 // deadline is shown — open, due in N days, or passed N days ago — wherever it appears.
 // Pure functions, no framework imports; the caller passes the clock (appNow() on the server).
-import { displayIsoDate, vietnamToday } from "./registration-window";
+import { displayIsoDate, vietnamToday } from "./vietnam-calendar";
 
 export const DEADLINE_KEYS = ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate"] as const;
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];

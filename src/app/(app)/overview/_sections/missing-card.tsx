@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui";
 import { groupByWho, whoLabel } from "@/domain/dashboard";
-import { displayIsoDate } from "@/domain/registration-window";
+import { displayIsoDate } from "@/domain/vietnam-calendar";
 import { deadlineStatusOn } from "@/domain/year-deadlines";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import type { DashboardWithYear } from "@/server/queries/dashboard";
