@@ -20,7 +20,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // argon2's prebuilt binary and pg stay plain Node modules on the server.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "exceljs", "pg-boss", "nodemailer"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "exceljs", "pg-boss", "nodemailer", "pino", "prom-client"],
   // Excel imports and scanned agreements/evidence are up to 5 MB; leave room for the form around them.
   experimental: { serverActions: { bodySizeLimit: "6mb", ...(allowedOrigins.length ? { allowedOrigins } : {}) } },
   poweredByHeader: false,

@@ -4,17 +4,11 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { secureCookiesSetting } from "@/lib/security-headers";
-import { checkLogin, credentialText } from "@/server/auth/login";
+import { authorizeCredentials } from "@/server/auth/login";
+import { errorField, log } from "@/server/log";
 import { endSession, openSession, SESSION_MAX_AGE_S } from "@/server/auth/sessions";
 import { clientOf, currentClient } from "@/server/security/client";
 import { recordSecurityEvent } from "@/server/security/events";
-
-export class LockedSignin extends CredentialsSignin {
-  constructor(seconds: number) {
-    super();
-    this.code = `locked:${seconds}`;
-  }
-}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -28,23 +22,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
       const cause = (error as { cause?: { err?: unknown } }).cause?.err;
-      console.error(`[auth][error] ${(error as { type?: string }).type ?? error.name}: ${error.message}`, cause instanceof Error ? cause.stack : error.stack);
+      log.error({ event: "auth.error", type: (error as { type?: string }).type ?? error.name, error: errorField(cause instanceof Error ? cause : error) }, "auth error");
     },
     warn(code) {
-      console.warn(`[auth][warn] ${code}`);
+      log.warn({ event: "auth.warning", code }, "auth warning");
     },
   },
   providers: [
     Credentials({
       credentials: { username: { label: "Tên đăng nhập" }, password: { label: "Mật khẩu", type: "password" } },
       // Called for the login page's server action and for a post to /api/auth/callback/credentials alike.
-      async authorize(credentials, request) {
-        const client = clientOf(request.headers);
-        const outcome = await checkLogin(credentialText(credentials.username), credentialText(credentials.password), { address: client.address });
-        if (outcome.ok) return { id: outcome.userId, sessionId: await openSession(outcome.userId, client) };
-        if (outcome.reason === "locked") throw new LockedSignin(outcome.seconds);
-        return null;
-      },
+      authorize: (credentials, request) => authorizeCredentials(credentials, request.headers),
     }),
   ],
   callbacks: {

@@ -42,7 +42,7 @@ function runningServerPort(dataDir: string): number | null {
 export async function startEmbeddedPostgres(
   dataDir: string,
   database: string,
-  opts: { quiet?: boolean } = {},
+  opts: { quiet?: boolean; port?: number } = {},
 ): Promise<Database> {
   mkdirSync(path.dirname(dataDir), { recursive: true });
   // Already running (the app is up, and this is `npm run backup`, `seed` or `prisma`): share it.
@@ -50,7 +50,7 @@ export async function startEmbeddedPostgres(
   if (runningPort) {
     return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${runningPort}/${database}`, stop: async () => {}, embedded: true };
   }
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const log = opts.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m).trimEnd()}\n`);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -6,6 +6,10 @@
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import path from "node:path";
+import { AggregatorRegistry } from "prom-client";
+
+// A worker asks for the metrics of every worker (src/server/ops/metrics.ts, METRICS_REQUEST).
+const METRICS_REQUEST = "sothidua:metrics";
 
 /** WEB_CONCURRENCY when set, else one worker per CPU (at most 4: each one holds ~250 MB). */
 export function workerCount(env: Record<string, string | undefined> = process.env): number {
@@ -51,6 +55,7 @@ export function startNextWorkers(options: {
     cwd: root,
     silent: true, // the workers' output comes through `output`
   });
+  const aggregator = new AggregatorRegistry();
   let stopping = false;
   let listening = 0;
   let onReady!: () => void;
@@ -65,6 +70,11 @@ export function startNextWorkers(options: {
     const worker = cluster.fork(env);
     worker.process.stdout?.on("data", (chunk: Buffer) => output(chunk, index));
     worker.process.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+    worker.on("message", (message: { type?: string; id?: string }) => {
+      if (message?.type !== `${METRICS_REQUEST}:req`) return;
+      const answer = (text?: string) => worker.isConnected() && worker.send({ type: `${METRICS_REQUEST}:res`, id: message.id, text });
+      aggregator.clusterMetrics().then(answer, () => answer());
+    });
     worker.once("listening", () => {
       if (++listening === workers) onReady();
     });

@@ -49,15 +49,20 @@ const FILE_ROUTES = [
   /^\/conference\/minutes$/,
   /^\/dossiers\/decisions\/[^/]+$/, // a recorded decision's PDF
   /^\/api\/notifications\/count$/, // the bell's unread count (JSON)
+  /^\/api\/(health|ready)$/, // health and readiness (JSON; docs/operations.md)
+  /^\/metrics$/, // Prometheus metrics (text)
 ];
 
 export function isFileRoute(pathname: string): boolean {
   return FILE_ROUTES.some((re) => re.test(pathname));
 }
 
-/** Paths the session redirect leaves alone: the login page, Auth.js's own endpoints, Next's internals. */
+/** Polled by load balancers and Prometheus (docs/operations.md); /metrics checks its own bearer token. */
+const OPERATIONS_PATHS = new Set(["/api/health", "/api/ready", "/metrics"]);
+
+/** Paths the session redirect leaves alone: the above, the login page, Auth.js's own endpoints, Next's internals. */
 export function isPublicPath(pathname: string): boolean {
-  return pathname.startsWith("/login") || pathname.startsWith("/api/auth") || pathname.startsWith("/_next/");
+  return OPERATIONS_PATHS.has(pathname) || pathname.startsWith("/login") || pathname.startsWith("/api/auth") || pathname.startsWith("/_next/");
 }
 
 /**

@@ -4,18 +4,36 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { errorField, log } from "@/server/log";
 
 function requireUrl(connectionString: string | undefined): string {
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start` or set it.");
   return connectionString;
 }
 const poolSize = () => Number(process.env.DATABASE_POOL_SIZE ?? 10);
+const ms = (name: string, fallback: number) => Number(process.env[name] ?? fallback) || fallback;
+
+/**
+ * How long a request may wait for the database before it is answered "busy/unavailable" (issue 18,
+ * docs/operations.md): a connection (also a free slot in the pool) within DATABASE_CONNECT_TIMEOUT_MS, one
+ * statement within DATABASE_STATEMENT_TIMEOUT_MS — on the server (statement_timeout) and in this process
+ * (query_timeout: a frozen server answers nothing), and no transaction left idle for longer.
+ */
+export function poolTimeouts() {
+  const statement = ms("DATABASE_STATEMENT_TIMEOUT_MS", 30_000);
+  return {
+    connectionTimeoutMillis: ms("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
+    statement_timeout: statement,
+    query_timeout: statement + 1_000,
+    idle_in_transaction_session_timeout: statement,
+  };
+}
 
 export function createPool(connectionString = process.env.DATABASE_URL): pg.Pool {
   // allowExitOnIdle: scripts end when their work does, without waiting for idle connections to time out.
-  const pool = new pg.Pool({ connectionString: requireUrl(connectionString), max: poolSize(), allowExitOnIdle: true });
+  const pool = new pg.Pool({ connectionString: requireUrl(connectionString), max: poolSize(), allowExitOnIdle: true, ...poolTimeouts() });
   // An idle connection that Postgres closes (restart, shutdown) is dropped from the pool, not fatal.
-  pool.on("error", (error) => console.error("[db] idle connection lost:", error.message));
+  pool.on("error", (error) => log.warn({ event: "db.connection-lost", error: errorField(error, false) }, "idle database connection lost"));
   return pool;
 }
 
@@ -38,6 +56,12 @@ function database(): { pool: pg.Pool; prisma: PrismaClient } {
   return { pool: globalForDb.pgPool!, prisma: globalForDb.prisma! };
 }
 
+/** The process's pool (readiness). */
+export const appPool = (): pg.Pool => database().pool;
+
+/** The pool if the process has opened one yet (metrics: a scrape opens none). */
+export const currentPool = (): pg.Pool | undefined => globalForDb.pgPool;
+
 // Created on first use (so tests can set DATABASE_URL first) and reused across hot reloads.
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
@@ -46,6 +70,29 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+// Postgres's codes for a server going away or refusing work (class 08 connection exceptions come by
+// prefix), and the driver's own words for a connection lost or timed out.
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "57014", "53300", "P1001", "P1017", "P2024", "P2028"]);
+const UNAVAILABLE_TEXT = /timeout exceeded when trying to connect|Query read timeout|Connection terminated|connection error|Unable to start a transaction in the given time|Can't reach database|statement timeout|the database system is (starting up|shutting down)/i;
+
+/**
+ * The database is down, restarting or too busy (a timeout of the pool above): the request gets "busy /
+ * unavailable", never a refusal of what the user sent (issue 18, faults 4 and 5).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length) {
+    const e = queue.shift() as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
+    seen.add(e);
+    for (const code of [e.code, e.originalCode]) if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) return true;
+    if (typeof e.message === "string" && UNAVAILABLE_TEXT.test(e.message)) return true;
+    queue.push(e.cause, e.meta?.driverAdapterError);
+  }
+  return false;
+}
 
 /** The client inside an interactive transaction. */
 export type Tx = Prisma.TransactionClient;

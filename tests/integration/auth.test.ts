@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { LOGIN_THROTTLE } from "@/domain/login-throttle";
 import { loadActor, loadSession, loadSessionActor } from "@/server/auth/actor";
 import { checkLogin } from "@/server/auth/login";
+import { log } from "@/server/log";
 import { hashPassword } from "@/server/auth/password";
 import { activeSessions, endSession, endSessionsOf, openSession } from "@/server/auth/sessions";
 import { executeCommand, NOT_FOUND } from "@/server/commands/command";
@@ -117,12 +118,12 @@ describe("login against the database", () => {
 
   it("writes one log line per failed attempt, no stack, and a security event", async () => {
     await makeLoginUser("nhatky", "Mat-khau-1");
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn");
+    const error = vi.spyOn(log, "error");
     try {
       await checkLogin("nhatky", "sai", { address: ATTACKER });
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0]![0])).toBe(`[login] failed "nhatky" from ${ATTACKER}: wrong password`);
+      expect(warn.mock.calls[0]![0]).toEqual({ event: "login.failed", username: "nhatky", address: ATTACKER, reason: "wrong password" });
       expect(error).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();

@@ -7,6 +7,7 @@ import { nameSortKey, searchKey } from "@/domain/vietnamese";
 import { defineCommand, executeCommand, INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN } from "@/server/commands/command";
 import { CODE_TAKEN, createOfficer, setOfficerActive, SUB_UNIT_INVALID, updateOfficer } from "@/server/commands/officers";
 import { getOfficer, listOfficers, newOfficerContext, NO_SUB_UNIT, OFFICER_PAGE_SIZE, parseOfficerListParams } from "@/server/queries/officers";
+import { log } from "@/server/log";
 import { expectNotFound, expectRefused } from "../support/action-result";
 import { form, makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
@@ -292,10 +293,10 @@ describe("officer commands", () => {
         return { audit: { entityType: "Officer", entityId: o.id, before: null, after: { id: o.id } } };
       },
     });
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(log, "error");
     const result = await executeCommand(sloppyInsert, w.actors.officerA, { code: "KTNV-8888" });
     expect(result).toEqual({ ok: false, message: "Đã có lỗi hệ thống; thay đổi chưa được lưu. Vui lòng thử lại." });
-    expect(logged).toHaveBeenCalledWith("[command test.sloppyAudit]", expect.any(Error));
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ event: "command.error", command: "test.sloppyAudit", error: expect.objectContaining({ stack: expect.any(String) }) }), "command failed");
     logged.mockRestore();
     expect(await prisma.officer.count({ where: { code: "KTNV-8888" } })).toBe(0);
   });

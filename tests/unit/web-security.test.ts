@@ -58,6 +58,10 @@ describe("file routes", () => {
     expect(isPublicPath("/login")).toBe(true);
     expect(isPublicPath("/api/auth/csrf")).toBe(true);
     expect(isPublicPath("/_next/data/x.json")).toBe(true);
+    expect(isPublicPath("/api/health")).toBe(true);
+    expect(isPublicPath("/api/ready")).toBe(true);
+    expect(isPublicPath("/metrics")).toBe(true);
+    expect(isPublicPath("/api/readyz")).toBe(false);
     expect(isPublicPath("/")).toBe(false);
     expect(isPublicPath("/reports/evidence/abc")).toBe(false);
   });

@@ -1,7 +1,6 @@
 "use server";
-import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
-import { waitText } from "@/domain/login-throttle";
+import { signinFailureMessage } from "@/server/auth/signin-errors";
 import type { ActionResult } from "@/server/commands/command";
 
 export async function loginAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -17,13 +16,8 @@ export async function loginAction(_prev: ActionResult | null, formData: FormData
     await signIn("credentials", { username, password, redirectTo: next.startsWith("/") && !next.startsWith("//") ? next : "/" });
     return { ok: true };
   } catch (error) {
-    if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code ?? "";
-      if (code.startsWith("locked:")) {
-        return { ok: false, message: `Đăng nhập tạm khóa do nhập sai nhiều lần. Vui lòng thử lại sau ${waitText(Number(code.slice(7)) || 60)}.` };
-      }
-      return { ok: false, message: "Tên đăng nhập hoặc mật khẩu không đúng." };
-    }
+    const message = signinFailureMessage(error);
+    if (message) return { ok: false, message };
     throw error;
   }
 }

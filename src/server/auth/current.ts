@@ -6,6 +6,7 @@ import { cache } from "react";
 import type { Actor } from "@/domain/permissions";
 import { loadSession, type SessionActor } from "./actor";
 import { SESSION_COOKIES } from "@/lib/session-cookies";
+import { noteRequestUser } from "@/server/ops/request-context";
 import { sessionClaimsOf, type SessionClaims } from "./session-token";
 
 /** What the request's session cookie says (session-token.ts), or null. */
@@ -29,7 +30,9 @@ export async function currentSessionClaims(): Promise<SessionClaims | null> {
 /** The session of this request with its user and unread count (one statement), or null. Cached for one render. */
 export const currentSession = cache(async (): Promise<SessionActor | null> => {
   const claims = await currentSessionClaims();
-  return claims?.sessionId ? loadSession(claims.userId, claims.sessionId) : null;
+  const session = claims?.sessionId ? await loadSession(claims.userId, claims.sessionId) : null;
+  if (session) noteRequestUser(session.actor.userId); // the request's log line (docs/operations.md)
+  return session;
 });
 
 /**

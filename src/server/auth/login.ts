@@ -3,8 +3,12 @@
 import { secondsUntil, type ThrottleKind } from "@/domain/login-throttle";
 import { isStorableText } from "@/domain/validation";
 import { prisma } from "@/server/db";
+import { errorField, log } from "@/server/log";
+import { clientOf } from "@/server/security/client";
 import { recordSecurityEvent } from "@/server/security/events";
 import { verifyPassword } from "./password";
+import { openSession } from "./sessions";
+import { LockedSignin, UnavailableSignin } from "./signin-errors";
 import { deleteExpiredThrottles, reserveAttempt, settleAttempt } from "./throttle";
 
 export type LoginOutcome =
@@ -18,8 +22,27 @@ export function credentialText(value: unknown): string {
 }
 
 /** One line in the server log per refused or failed attempt (no stack: these are expected). */
-function logLine(text: string) {
-  console.warn(`[login] ${text}`);
+function logLine(event: string, fields: Record<string, unknown>) {
+  log.warn({ event, ...fields }, event);
+}
+
+/**
+ * Auth.js's authorize (src/auth.ts): the user and a new session, null for wrong credentials, LockedSignin
+ * while throttled, UnavailableSignin when the check itself failed (the database is down or busy) — never
+ * read as wrong credentials (issue 18, fault 4).
+ */
+export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, headers: Headers) {
+  const client = clientOf(headers);
+  let outcome: LoginOutcome;
+  try {
+    outcome = await checkLogin(credentialText(credentials.username), credentialText(credentials.password), { address: client.address });
+    if (outcome.ok) return { id: outcome.userId, sessionId: await openSession(outcome.userId, client) };
+  } catch (error) {
+    log.error({ event: "login.unavailable", address: client.address, error: errorField(error, false) }, "login could not be checked");
+    throw new UnavailableSignin();
+  }
+  if (outcome.reason === "locked") throw new LockedSignin(outcome.seconds);
+  return null;
 }
 
 export async function checkLogin(
@@ -39,7 +62,7 @@ export async function checkLogin(
   const reservation = await reserveAttempt(username, address, now);
   if (!reservation.ok) {
     const seconds = secondsUntil(reservation.retryAt, now);
-    logLine(`refused "${username}" from ${address}: ${reservation.kind} throttled for ${seconds} s`);
+    logLine("login.locked", { username, address, throttled: reservation.kind, seconds });
     return { ok: false, reason: "locked", seconds };
   }
 
@@ -61,12 +84,12 @@ export async function checkLogin(
     return { ok: true, userId: user!.id };
   }
   const why = !user ? "unknown account" : user.disabled ? "disabled account" : "wrong password";
-  logLine(`failed "${username}" from ${address}: ${why}`);
+  logLine("login.failed", { username, address, reason: why });
   await recordSecurityEvent({ kind: "login.failed", username, userId: user?.id ?? null, address, detail: { reason: why } });
   if (settled.blocked.length === 0) return { ok: false, reason: "invalid" };
   const until = settled.blocked.reduce((a, b) => (b.until > a ? b.until : a), now);
   const kinds: ThrottleKind[] = settled.blocked.map((b) => b.kind);
-  logLine(`blocked "${username}" from ${address}: ${kinds.join(", ")} until ${until.toISOString()}`);
+  logLine("login.blocked", { username, address, keys: kinds, until: until.toISOString() });
   await recordSecurityEvent({ kind: "login.blocked", username, userId: user?.id ?? null, address, detail: { keys: kinds, until: until.toISOString() } });
   return { ok: false, reason: "locked", seconds: secondsUntil(until, now) };
 }

@@ -24,11 +24,17 @@ export function isNewerVersion(a: string, b: string): boolean {
 export class VersionedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
-  constructor(private readonly maxEntries: number) {}
+  /** `onLookup` hears whether each lookup was a hit (the cache's metrics, docs/operations.md). */
+  constructor(
+    private readonly maxEntries: number,
+    private readonly onLookup?: (hit: boolean) => void,
+  ) {}
 
   get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit && hit.version === version) {
+    const found = hit !== undefined && hit.version === version;
+    this.onLookup?.(found);
+    if (found) {
       // Map order is insertion order: re-inserting makes this the most recently used key.
       this.entries.delete(key);
       this.entries.set(key, hit);

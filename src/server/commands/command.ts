@@ -8,7 +8,9 @@ import { can, roleMay, type Actor, type Permission, type Target } from "@/domain
 import type { PhaseActionKey } from "@/domain/year-phase-rules";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { bumpDataVersion } from "@/server/cache/data-version";
-import { prisma, type Tx } from "@/server/db";
+import { isDatabaseUnavailable, prisma, type Tx } from "@/server/db";
+import { errorField, log } from "@/server/log";
+import { observeCommand } from "@/server/ops/metrics";
 import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { recordAccessDenied } from "@/server/security/access";
 import { notifyFromCommand } from "@/server/notifications/hook";
@@ -113,11 +115,25 @@ class ScopeRefused extends NotFoundError {
   }
 }
 
-export async function executeCommand<I, R>(
-  command: Command<I, R>,
-  actor: Actor | null,
-  raw: unknown,
-): Promise<ActionResult<R>> {
+/** What a command answers when it failed for a reason of the system's, not the user's. */
+export const COMMAND_FAILED = "Đã có lỗi hệ thống; thay đổi chưa được lưu. Vui lòng thử lại.";
+/** The database is down or too busy: the outcome of a save under way is unknown (issue 18, fault 5). */
+export const SYSTEM_BUSY = "Hệ thống đang bận hoặc không sẵn sàng; thay đổi có thể chưa được lưu. Vui lòng tải lại trang để kiểm tra rồi thử lại sau ít phút.";
+
+/** Runs a command (runCommand) and logs and counts its outcome (docs/operations.md). */
+export async function executeCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw: unknown): Promise<ActionResult<R>> {
+  const result = await runCommand(command, actor, raw);
+  const outcome = result.ok ? "ok" : result.message === COMMAND_FAILED ? "error" : result.message === SYSTEM_BUSY ? "unavailable" : "refused";
+  observeCommand(command.name, outcome);
+  if (outcome === "refused") {
+    // An expected refusal: one line, the message the user read and the names of the fields, no stack.
+    const fields = !result.ok && result.fieldErrors ? Object.keys(result.fieldErrors) : undefined;
+    log.info({ event: "command.refused", command: command.name, userId: actor?.userId, reason: !result.ok ? result.message : undefined, fields }, "command refused");
+  }
+  return result;
+}
+
+async function runCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw: unknown): Promise<ActionResult<R>> {
   if (!actor) return { ok: false, message: NOT_SIGNED_IN };
   // Same answer for "no such record" and "not yours": nothing leaks about other units.
   if (!roleMay(actor, command.permission)) {
@@ -171,11 +187,15 @@ export async function executeCommand<I, R>(
     // The database's own closed-year guard (migration closed_year_guard) caught a write the command's
     // checks let through: the same answer as theirs, and worth a log line (a missing check).
     if (isClosedYearGuard(error)) {
-      console.error(`[command ${command.name}] refused by the database's closed-year guard`);
+      log.error({ event: "command.closed-year-guard", command: command.name }, "refused by the database's closed-year guard");
       return { ok: false, message: YEAR_CLOSED_MESSAGE };
     }
-    console.error(`[command ${command.name}]`, error);
-    return { ok: false, message: "Đã có lỗi hệ thống; thay đổi chưa được lưu. Vui lòng thử lại." };
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ event: "command.unavailable", command: command.name, userId: actor.userId, error: errorField(error, false) }, "database unavailable");
+      return { ok: false, message: SYSTEM_BUSY };
+    }
+    log.error({ event: "command.error", command: command.name, userId: actor.userId, error: errorField(error) }, "command failed");
+    return { ok: false, message: COMMAND_FAILED };
   }
 }
 

@@ -6,6 +6,7 @@
 //   rows into jobs in one Postgres transaction (FOR UPDATE SKIP LOCKED), so each row gets one job.
 import PgBoss from "pg-boss";
 import pg from "pg";
+import { errorField, log as logger } from "@/server/log";
 import { emailConfig } from "@/server/notifications/email-config";
 import { sendDelivery } from "@/server/notifications/email-send";
 import { runReminders } from "@/server/notifications/reminders";
@@ -53,7 +54,7 @@ async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queu
 }
 
 export async function startJobs(options: JobsOptions = {}): Promise<Jobs> {
-  const log = options.log ?? ((m: string) => console.log(`[jobs] ${m}`));
+  const log = options.log ?? ((m: string) => logger.info({ event: "jobs" }, m));
   const connectionString = options.connectionString ?? process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   const boss = new PgBoss({
@@ -65,7 +66,7 @@ export async function startJobs(options: JobsOptions = {}): Promise<Jobs> {
     supervise: true,
     migrate: true,
   });
-  boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
+  boss.on("error", (error) => logger.error({ event: "jobs.error", error: errorField(error, false) }, "job queue error"));
   const emailRetry = { retryLimit: options.emailRetryLimit ?? 5, retryDelay: options.emailRetryDelaySeconds ?? 60, retryBackoff: true };
   try {
     await boss.start();
@@ -77,7 +78,7 @@ export async function startJobs(options: JobsOptions = {}): Promise<Jobs> {
   }
 
   const pool = new pg.Pool({ connectionString, max: 2, allowExitOnIdle: true });
-  pool.on("error", (error) => console.error("[jobs] idle connection lost:", error.message));
+  pool.on("error", (error) => logger.warn({ event: "jobs.connection-lost", error: errorField(error, false) }, "idle job-queue connection lost"));
 
   async function dispatchEmails(): Promise<number> {
     const client = await pool.connect();
@@ -117,7 +118,7 @@ export async function startJobs(options: JobsOptions = {}): Promise<Jobs> {
     );
     const every = options.dispatchIntervalMs ?? 3000;
     const tick = () =>
-      dispatchEmails().catch((error) => console.error("[jobs] e-mail dispatch:", error instanceof Error ? error.message : error));
+      dispatchEmails().catch((error) => logger.error({ event: "jobs.email-dispatch", error: errorField(error, false) }, "e-mail dispatch failed"));
     timer = setInterval(tick, every);
     timer.unref();
   }
@@ -139,12 +140,19 @@ export async function startJobs(options: JobsOptions = {}): Promise<Jobs> {
   };
 }
 
+type JobsState = "starting" | "running" | "not started";
+const appJobs = globalThis as unknown as { soThiDuaJobs?: Promise<Jobs>; soThiDuaJobsState?: JobsState };
+
+/** The app process's queue as readiness sees it (src/server/ops/readiness.ts); undefined: none in this process. */
+export const jobsState = (): JobsState | undefined => appJobs.soThiDuaJobsState;
+
 /** The app process's queue (instrumentation.ts): once per process, never during a build. */
 export async function startAppJobs(): Promise<void> {
-  const g = globalThis as unknown as { soThiDuaJobs?: Promise<Jobs> };
+  const g = appJobs;
   if (g.soThiDuaJobs) return;
+  g.soThiDuaJobsState = "starting";
   const config = emailConfig();
-  if (!config.enabled && config.reason === "invalid" && process.env.SMTP_WARNED !== "1") console.warn(`[sổ thi đua] CẢNH BÁO: ${config.warning}`);
+  if (!config.enabled && config.reason === "invalid" && process.env.SMTP_WARNED !== "1") logger.warn({ event: "email.config" }, config.warning);
   // Several processes starting at once on a new database race to install pg-boss's schema (Postgres
   // answers one of them "deadlock detected"): the loser waits and tries again.
   for (let attempt = 1; ; attempt++) {
@@ -153,15 +161,19 @@ export async function startAppJobs(): Promise<void> {
       // No signal handler of our own (it would replace Next's exit on SIGTERM): a job cut off by a stop
       // expires and is retried by a process that is still (or again) running.
       await g.soThiDuaJobs;
+      g.soThiDuaJobsState = "running";
       return;
     } catch (error) {
       g.soThiDuaJobs = undefined;
       const message = error instanceof Error ? error.message : String(error);
       if (attempt >= START_ATTEMPTS) {
-        console.error("[jobs] the job queue did not start; reminders and e-mail wait until the next start:", message);
+        logger.error({ event: "jobs.not-started", reason: message }, "the job queue did not start; reminders and e-mail wait (trying again in 60 s)");
+        g.soThiDuaJobsState = "not started";
+        // Readiness says so meanwhile; the database may come back (docs/operations.md).
+        setTimeout(() => void startAppJobs(), 60_000).unref();
         return;
       }
-      console.warn(`[jobs] the job queue did not start (${message}); trying again`);
+      logger.warn({ event: "jobs.retry", reason: message }, "the job queue did not start; trying again");
       await new Promise((resolve) => setTimeout(resolve, attempt * 2_000));
     }
   }

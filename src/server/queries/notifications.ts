@@ -8,6 +8,7 @@ import { vietnamDay, type IsoDate } from "@/domain/working-days";
 import { prisma, queryRows } from "@/server/db";
 import { clusterRemindersVersion, reuseUntilWrite } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
+import { observeCacheLookup } from "@/server/ops/metrics";
 import { emailConfig } from "@/server/notifications/email-config";
 import { loadYearStates } from "@/server/notifications/reminders";
 import { notFound } from "@/server/errors";
@@ -153,7 +154,7 @@ export type ReminderRow = { unitId: string; unitName: string; kind: DeadlineKind
 type RemindersOverview = Awaited<ReturnType<typeof remindersOverview>>;
 
 // One entry per cluster, year and day (a few dozen in use at once).
-const reminderOverviews = new VersionedCache<RemindersOverview>(200);
+const reminderOverviews = new VersionedCache<RemindersOverview>(200, (hit) => observeCacheLookup("reminders", hit));
 
 /**
  * remindersOverview, reused until the cluster's data changes or a reminder is sent in it

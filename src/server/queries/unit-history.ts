@@ -14,6 +14,7 @@ import { isUuid, pageParam } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
 import { reuseUntilWrite, unitDataVersion, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
+import { observeCacheLookup } from "@/server/ops/metrics";
 import { queryRows } from "@/server/db";
 import { tallyOfUnit, titleCatalogue } from "./dashboard";
 import { notFound } from "@/server/errors";
@@ -188,7 +189,7 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
 
 export type UnitHistory = Awaited<ReturnType<typeof unitHistory>>;
 
-const histories = new VersionedCache<UnitHistory>(300);
+const histories = new VersionedCache<UnitHistory>(300, (hit) => observeCacheLookup("history", hit));
 
 /** unitHistory, reused until the data changes (as cachedClusterDashboard; no clock in it). */
 export function cachedUnitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}): Promise<UnitHistory> {

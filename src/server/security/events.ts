@@ -4,6 +4,7 @@
 // bloat it. Written outside any command's transaction, so a refused command's rollback keeps its trace.
 import { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/server/db";
+import { errorField, log } from "@/server/log";
 
 export const SECURITY_EVENT_KINDS = {
   "login.success": "Đăng nhập",
@@ -37,6 +38,6 @@ export async function recordSecurityEvent(event: SecurityEventInput): Promise<vo
       },
     });
   } catch (error) {
-    console.error(`[security] could not record ${event.kind}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    log.error({ event: "security.record-failed", kind: event.kind, error: errorField(error, false) }, "could not record a security event");
   }
 }

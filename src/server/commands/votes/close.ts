@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { quorumRefusal, type RoundKind } from "@/domain/voting";
 import { prisma, type Tx } from "@/server/db";
+import { errorField, log } from "@/server/log";
 import { candidateOf, closedRoundResult, type ClosedRoundResult } from "@/server/store/vote-results";
 import { UserError } from "../command";
 import { roundOnlyInput, ENTITY, roundCommand } from "./shared";
@@ -42,7 +43,7 @@ export async function purgeBallotBox(): Promise<boolean> {
     await prisma.$executeRawUnsafe(`VACUUM "BallotChoice", "Ballot"`);
     return true;
   } catch (error) {
-    console.error("[vote] VACUUM of the ballot tables failed", error);
+    log.error({ event: "vote.vacuum-failed", error: errorField(error) }, "VACUUM of the ballot tables failed");
     return false;
   }
 }

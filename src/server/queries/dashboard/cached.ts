@@ -2,11 +2,12 @@ import { type Actor } from "@/domain/permissions";
 import { vietnamToday } from "@/domain/registration-window";
 import { clusterDataVersion, reuseUntilWrite, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
+import { observeCacheLookup } from "@/server/ops/metrics";
 import { type ClusterDashboard, clusterDashboard } from "./cluster-dashboard";
 import type { DashboardParams } from "./params";
 
 // A few hundred dashboards (cluster × year × kind of viewer) of a few dozen kB each.
-const dashboards = new VersionedCache<ClusterDashboard>(300);
+const dashboards = new VersionedCache<ClusterDashboard>(300, (hit) => observeCacheLookup("dashboard", hit));
 
 /**
  * clusterDashboard, reused until the data changes (src/server/cache/data-version.ts): the page and its
