@@ -19,8 +19,12 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const log = (m: string) => console.log(`[sổ thi đua] ${m}`);
 
 const started = Date.now();
-const db = await openAppDatabase(root);
-log(db.embedded ? "Đã khởi động PostgreSQL nhúng (dữ liệu trong .data/postgres)." : "Dùng PostgreSQL theo DATABASE_URL.");
+// Supervised (scripts/lib/database.ts): restarted when it stops; its own log is .data/postgres.log.
+const db = await openAppDatabase(root, { supervise: true }).catch((error: unknown) => {
+  log(`Không khởi động được PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+log(db.embedded ? "Đã khởi động PostgreSQL nhúng (dữ liệu trong .data/postgres, nhật ký .data/postgres.log)." : "Dùng PostgreSQL theo DATABASE_URL.");
 
 let devServer: ReturnType<typeof spawn> | undefined;
 let workers: NextWorkers | undefined;
@@ -85,6 +89,7 @@ try {
     announce();
   }
 } catch (error) {
-  console.error(error);
+  log(`Không khởi động được: ${error instanceof Error ? error.message : String(error)}`);
+  if (!(error instanceof Error)) console.error(error);
   await stop(1);
 }

@@ -41,8 +41,10 @@ export function startNextWorkers(options: {
   /** The program each worker runs, if not `next start -p <port>` (the launcher's own test). */
   program?: { exec: string; args: string[] };
   /**
-   * A worker that dies this soon after starting has a problem a restart will not fix (a port in use,
-   * a broken build): everything stops instead of restarting it in a loop. Later, it is replaced.
+   * Before the app has served (not every worker has listened yet), a worker that dies this soon after
+   * starting has a problem a restart will not fix (a port in use, a broken build): everything stops
+   * instead of restarting it in a loop. Once the app has served, a worker that dies is always replaced
+   * (issue 18, fault 1): at once, or after 1, 2, 4… up to 30 s while replacements keep dying this soon.
    */
   earlyExitMs?: number;
 }): NextWorkers {
@@ -57,6 +59,9 @@ export function startNextWorkers(options: {
   });
   const aggregator = new AggregatorRegistry();
   let stopping = false;
+  let served = false;
+  let quickDeaths = 0; // replacements in a row that died within earlyExitMs
+  const pending = new Set<NodeJS.Timeout>(); // replacements waiting for their back-off
   let listening = 0;
   let onReady!: () => void;
   let onExited!: (code: number) => void;
@@ -76,7 +81,10 @@ export function startNextWorkers(options: {
       aggregator.clusterMetrics().then(answer, () => answer());
     });
     worker.once("listening", () => {
-      if (++listening === workers) onReady();
+      if (++listening === workers) {
+        served = true;
+        onReady();
+      }
     });
     worker.once("exit", (code, signal) => {
       if (stopping) return;
@@ -85,13 +93,17 @@ export function startNextWorkers(options: {
         if (!Object.values(cluster.workers ?? {}).some((w) => w && !w.isDead())) onExited(0);
         return;
       }
-      if (Date.now() - startedAt < earlyExitMs) {
+      const early = Date.now() - startedAt < earlyExitMs;
+      if (early && !served) {
         console.error(`[next-workers] worker ${worker.process.pid} stopped at start-up (${signal ?? code}); stopping.`);
         onExited(code ?? 1);
         return;
       }
-      console.error(`[next-workers] worker ${worker.process.pid} stopped (${signal ?? code}); starting another.`);
-      fork();
+      quickDeaths = early ? quickDeaths + 1 : 0;
+      const delay = quickDeaths ? Math.min(30_000, 1_000 * 2 ** (quickDeaths - 1)) : 0;
+      console.error(`[next-workers] worker ${worker.process.pid} stopped (${signal ?? code}); starting another${delay ? ` in ${delay / 1000} s` : ""}.`);
+      const timer = setTimeout(() => !stopping && fork(), delay);
+      pending.add(timer);
     });
     return worker;
   };
@@ -99,6 +111,7 @@ export function startNextWorkers(options: {
 
   async function stop() {
     stopping = true;
+    for (const timer of pending) clearTimeout(timer);
     const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
     await Promise.all(
       alive.map(

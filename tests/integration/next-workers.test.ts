@@ -1,6 +1,7 @@
 // The production launcher (scripts/lib/next-workers.ts) with a stand-in for `next start`: a server
-// that answers with its process id. Several workers share one port, a worker that dies is replaced,
-// one that dies at start-up stops everything, workers stopped on purpose are not replaced, and
+// that answers with its process id. Several workers share one port, a worker that dies is replaced —
+// once the app has served, always (with back-off when replacements keep dying) — one that dies at the
+// app's start-up stops everything, workers stopped on purpose are not replaced, and
 // stopping leaves no worker behind.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -80,6 +81,32 @@ describe("next-workers", () => {
     });
     expect(alive).toEqual([]);
   });
+
+  it("once serving, replaces every worker killed with SIGKILL, even a replacement killed at its start (back-off), and stays up", async () => {
+    const port = await freePort();
+    const workers = start(port, 2, {}, 20_000);
+    let exited = false;
+    void workers.exited.then(() => (exited = true));
+    await workers.ready;
+    const first = [...(await pidsFrom(port, 6))];
+    expect(first).toHaveLength(2);
+    const seen = new Set(first);
+    // Kill a worker, then its replacement as soon as it serves, twice: each within earlyExitMs.
+    let victim = first[0]!;
+    for (let round = 0; round < 3; round++) {
+      process.kill(Number(victim), "SIGKILL");
+      let fresh: string | undefined;
+      for (let i = 0; i < 100 && !fresh; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        fresh = [...(await pidsFrom(port, 4))].find((pid) => !seen.has(pid));
+      }
+      expect(fresh, `a replacement after kill ${round + 1}`).toBeDefined();
+      seen.add(fresh!);
+      victim = fresh!;
+    }
+    expect(exited).toBe(false);
+    expect((await pidsFrom(port, 4)).size).toBe(2);
+  }, 30_000);
 
   it("gives up when a worker stops at start-up", async () => {
     const port = await freePort();

@@ -54,7 +54,11 @@ function createMetrics() {
 
 export const metrics = (): Metrics => (g[KEY] ??= createMetrics());
 
+/** Metrics are kept only where they can be read: with METRICS_TOKEN set. */
+export const metricsEnabled = (): boolean => !!process.env.METRICS_TOKEN;
+
 export function observeRequest(method: string, route: string, status: number, seconds: number): void {
+  if (!metricsEnabled()) return;
   const m = metrics();
   m.requests.observe({ method, route, status: String(status) }, seconds);
   if (status >= 500) m.errors.inc({ kind: "http" });
@@ -62,14 +66,15 @@ export function observeRequest(method: string, route: string, status: number, se
 
 export type CommandOutcome = "ok" | "refused" | "unavailable" | "error";
 export function observeCommand(name: string, outcome: CommandOutcome): void {
+  if (!metricsEnabled()) return;
   const m = metrics();
   m.commands.inc({ command: name, outcome });
   if (outcome === "error") m.errors.inc({ kind: "command" });
   if (name === "vote.cast" && outcome === "ok") m.ballots.inc();
 }
 
-export const observeCacheLookup = (cache: string, hit: boolean) => metrics().cache.inc({ cache, result: hit ? "hit" : "miss" });
-export const observeRenderError = () => metrics().errors.inc({ kind: "render" });
+export const observeCacheLookup = (cache: string, hit: boolean) => void (metricsEnabled() && metrics().cache.inc({ cache, result: hit ? "hit" : "miss" }));
+export const observeRenderError = () => void (metricsEnabled() && metrics().errors.inc({ kind: "render" }));
 
 /** Asked of the launcher over IPC (scripts/lib/next-workers.ts). */
 export const METRICS_REQUEST = "sothidua:metrics";

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { log } from "@/server/log";
-import { metrics, observeRequest } from "./metrics";
+import { metrics, metricsEnabled, observeRequest } from "./metrics";
 import { requestStore, type RequestContext } from "./request-context";
 
 const INSTALLED = Symbol.for("sothidua.request-log");
@@ -27,7 +27,9 @@ export function routeOf(url: string | undefined): string {
 export function installRequestLog(): void {
   if (g[INSTALLED]) return;
   g[INSTALLED] = true;
-  metrics(); // registered now, so an `npm start` worker answers the launcher's scrape from the start
+  // Nothing to do with neither request lines (LOG_LEVEL above info) nor metrics (no METRICS_TOKEN).
+  if (!log.isLevelEnabled("info") && !metricsEnabled()) return;
+  if (metricsEnabled()) metrics(); // registered now, so an `npm start` worker answers the launcher's scrape
   const store = requestStore();
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
