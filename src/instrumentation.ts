@@ -17,14 +17,18 @@ export async function register() {
 
 // A server error while rendering or handling a request: one log line with the digest the error page
 // shows the user (src/app/error.tsx), so the administrator can find it.
-export async function onRequestError(error: unknown, request: { path: string; method: string }, context: { routePath?: string; routeType?: string }) {
+export async function onRequestError(error: unknown, request: { path: string; method: string }, route: { routePath?: string; routeType?: string }) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ log, errorField }, { observeRenderError }, { requestContext }] = await Promise.all([
     import("./server/log"),
     import("./server/ops/metrics"),
     import("./server/ops/request-context"),
   ]);
-  observeRenderError();
   const digest = (error as { digest?: string }).digest;
-  log.error({ event: "request.error", digest, route: context.routePath, kind: context.routeType, method: request.method, requestId: requestContext()?.id, error: errorField(error) }, "unexpected error");
+  // Next reports one failure once per rendering of it (the page and its payload): logged once.
+  const context = requestContext();
+  if (digest && context?.digest === digest) return;
+  if (context) context.digest = digest;
+  observeRenderError();
+  log.error({ event: "request.error", digest, route: route.routePath, kind: route.routeType, method: request.method, requestId: context?.id, error: errorField(error) }, "unexpected error");
 }

@@ -14,8 +14,9 @@
 //   npx tsx scripts/bench/dashboard.ts [--officers 400000] [--duration 10] [--connections 1,10,50]
 //                                      [--port 3400] [--root .] [--dir <data folder>] [--explain] [--sql-only]
 //                                      [--pages dashboard,unit,officer,baseline] [--profile <dir>] [--serve]
-//                                      [--workers N] [--writes N] [--writes-in other|same|both]
+//                                      [--workers N] [--writes N] [--writes-in other|same|both] [--observability]
 //
+// --observability: only the dashboard, with the request log and metrics on and off alternately (their cost).
 // --workers N: that many `next start` workers (default: as `npm start`, WEB_CONCURRENCY or one per CPU).
 // --writes N: each dashboard run is measured three ways in the same minutes — no writes, then N audited
 // commands per second (writers.ts) in units of OTHER clusters, and/or in the measured cluster itself
@@ -253,16 +254,30 @@ try {
   const secret = randomBytes(32).toString("base64url");
   // --profile <dir>: the server writes a V8 CPU profile there when it stops (for finding hot spots).
   const profile = args.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", arg("profile", path.join(os.tmpdir(), "sothidua-profile"))] : [];
-  server = startNextWorkers({
-    root,
-    port,
-    workers,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: String(POOL_SIZE) },
-    nodeArgs: profile,
-    output: () => {},
-  });
-  server.exited.then(() => shutdown(1)); // a worker gone during the benchmark
-  await server.ready;
+  const startServer = async (extraEnv: Record<string, string> = {}) => {
+    server = startNextWorkers({
+      root,
+      port,
+      workers,
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: String(POOL_SIZE), ...extraEnv },
+      nodeArgs: profile,
+      // The workers' output (with --observability on: one JSON log line per request) is read and dropped.
+      output: () => {},
+    });
+    const running = server;
+    running.exited.then(() => {
+      if (running === server) void shutdown(1); // a worker gone during the benchmark
+    });
+    await running.ready;
+  };
+  // --observability: the dashboard at --connections (default 10) with the request log and metrics on,
+  // then off, alternately (on, off, on, off) on the same data in one run (docs/performance.md).
+  const observability = args.includes("--observability");
+  const MODES = {
+    on: { LOG_LEVEL: "info", LOG_FORMAT: "json", METRICS_TOKEN: "bench-metrics" },
+    off: { LOG_LEVEL: "silent", METRICS_TOKEN: "" },
+  };
+  await startServer(observability ? MODES.on : {});
   const base = `http://127.0.0.1:${port}`;
   const cookieName = "authjs.session-token";
   // A signed-in session as the login makes it: a Session row, its id in the cookie's token.
@@ -299,6 +314,35 @@ try {
     const result = stats(latencies, (performance.now() - start) / 1000, errors);
     result.cpuPerResponse = (workersCpuMs() - cpu) / Math.max(1, latencies.length + errors);
     return result;
+  }
+
+  if (observability) {
+    const c = connections.includes(10) ? 10 : connections[0]!;
+    const runs: { mode: keyof typeof MODES; http: Stats }[] = [];
+    for (const mode of ["on", "off", "on", "off"] as const) {
+      if (runs.length) {
+        await server!.stop();
+        await startServer(MODES[mode]);
+      }
+      await load(pages[0]!.path, c, 3); // warm-up (JIT, caches)
+      const http = await load(pages[0]!.path, c, duration);
+      if (mode === "on") {
+        // The metrics are really kept: the scrape counts this run's responses (every worker's).
+        const text = await (await fetch(`${base}/metrics`, { headers: { authorization: "Bearer bench-metrics" } })).text();
+        const counted = [...text.matchAll(/^sothidua_http_request_duration_seconds_count\{[^}]*status="200"[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+        log(`metrics: ${counted} responses counted by the workers`);
+      }
+      runs.push({ mode, http });
+      log(`${pages[0]!.name} @${c}, logs+metrics ${mode}: p50 ${http.p50.toFixed(1)} p95 ${http.p95.toFixed(1)} ms, ${http.rps.toFixed(1)} req/s, server CPU ${http.cpuPerResponse!.toFixed(2)} ms/response`);
+    }
+    const mean = (mode: string, f: (s: Stats) => number) => runs.filter((r) => r.mode === mode).reduce((a, r) => a + f(r.http), 0) / 2;
+    const [rpsOn, rpsOff] = [mean("on", (x) => x.rps), mean("off", (x) => x.rps)];
+    const [cpuOn, cpuOff] = [mean("on", (x) => x.cpuPerResponse!), mean("off", (x) => x.cpuPerResponse!)];
+    console.log(`\nLogging + metrics at ${c} connections (${duration} s × 2 each, alternated): ${rpsOn.toFixed(1)} vs ${rpsOff.toFixed(1)} req/s off (${((100 * (rpsOff - rpsOn)) / rpsOff).toFixed(1)} % fewer); server CPU ${cpuOn.toFixed(2)} vs ${cpuOff.toFixed(2)} ms/response off (${((100 * (cpuOn - cpuOff)) / cpuOff).toFixed(1)} % more)`);
+    await admin.end();
+    await floorPool.end();
+    await capturePool.end();
+    await shutdown(0);
   }
 
   const rows: { page: string; c: number; http: Stats; sql: Stats; writes?: WriteCount; computed?: number }[] = [];

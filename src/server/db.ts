@@ -20,7 +20,7 @@ const ms = (name: string, fallback: number) => Number(process.env[name] ?? fallb
  * (query_timeout: a frozen server answers nothing), and no transaction left idle for longer.
  */
 export function poolTimeouts() {
-  const statement = ms("DATABASE_STATEMENT_TIMEOUT_MS", 30_000);
+  const statement = ms("DATABASE_STATEMENT_TIMEOUT_MS", 10_000);
   return {
     connectionTimeoutMillis: ms("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
     statement_timeout: statement,

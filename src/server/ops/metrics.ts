@@ -1,6 +1,7 @@
 // Prometheus metrics of this process (docs/operations.md), served at /metrics with METRICS_TOKEN. Under
 // `npm start` the worker that receives the scrape asks the launcher for the sum over every worker
 // (scripts/lib/next-workers.ts; prom-client's AggregatorRegistry), so one scrape sees the instance.
+import cluster from "node:cluster";
 import client from "prom-client";
 import { currentPool } from "@/server/db";
 
@@ -11,7 +12,7 @@ const g = globalThis as unknown as { [KEY]?: Metrics };
 function createMetrics() {
   const registry = client.register; // the one the cluster aggregator asks each worker for
   // An `npm start` worker answers the launcher's requests for its metrics (prom-client's listener).
-  if (process.env.NODE_UNIQUE_ID) new client.AggregatorRegistry();
+  if (cluster.isWorker) new client.AggregatorRegistry();
   client.collectDefaultMetrics({ register: registry, prefix: "sothidua_" });
   return {
     registry,
@@ -82,7 +83,7 @@ export const METRICS_REQUEST = "sothidua:metrics";
 /** The metrics text: every worker's summed when this is an `npm start` worker, else this process's. */
 export async function metricsText(): Promise<string> {
   const own = metrics().registry;
-  if (!process.send || !process.env.NODE_UNIQUE_ID) return own.metrics();
+  if (!cluster.isWorker || !process.send) return own.metrics();
   const id = Math.random().toString(36).slice(2);
   return new Promise<string>((resolve) => {
     const timer = setTimeout(() => {

@@ -52,6 +52,7 @@ export async function checkReadiness(): Promise<Readiness> {
 function shortReason(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code === "ECONNREFUSED") return "connection refused";
+  if (code === "57P03") return "starting up";
   if (error instanceof Error && /timeout/i.test(error.message)) return "timeout";
   return code ?? "error";
 }

@@ -3,7 +3,7 @@
 // process (instrumentation, pages, route handlers) shares one store.
 import { AsyncLocalStorage } from "node:async_hooks";
 
-export type RequestContext = { id: string; userId?: string };
+export type RequestContext = { id: string; userId?: string; /** the last error digest logged for it */ digest?: string };
 
 const KEY = Symbol.for("sothidua.request-context");
 const g = globalThis as unknown as { [KEY]?: AsyncLocalStorage<RequestContext> };
