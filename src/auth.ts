@@ -6,8 +6,8 @@ import Credentials from "next-auth/providers/credentials";
 import { secureCookiesSetting } from "@/lib/security-headers";
 import { authorizeCredentials } from "@/server/auth/login";
 import { errorField, log } from "@/server/log";
-import { endSession, openSession, SESSION_MAX_AGE_S } from "@/server/auth/sessions";
-import { clientOf, currentClient } from "@/server/security/client";
+import { endSession, SESSION_MAX_AGE_S } from "@/server/auth/sessions";
+import { currentClient } from "@/server/security/client";
 import { recordSecurityEvent } from "@/server/security/events";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

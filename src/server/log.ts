@@ -11,7 +11,7 @@ const REDACT = ["password", "*.password", "cookie", "*.cookie", "headers.cookie"
 
 /** A readable line per entry: time, level, message, then the other fields as key=value. */
 function prettyLine(line: string): string {
-  const { time, level, msg, pid: _pid, ...rest } = JSON.parse(line) as Record<string, unknown>;
+  const { time, level, msg, pid: _pid, hostname: _host, ...rest } = JSON.parse(line) as Record<string, unknown>;
   const fields = Object.entries(rest)
     .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(" ");
