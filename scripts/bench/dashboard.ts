@@ -306,7 +306,7 @@ try {
     const run = autocannon({ url: base + pathName, connections: c, duration: seconds, headers, timeout: 30 });
     run.on("response", (_client, status, _bytes, t) => {
       if (status === 200) latencies.push(t);
-      else errors++;
+      else if (errors++ === 0) log(`${pathName}: first non-200 answer: HTTP ${status}`);
     });
     const start = performance.now();
     const cpu = workersCpuMs();
@@ -324,7 +324,7 @@ try {
         await server!.stop();
         await startServer(MODES[mode]);
       }
-      await load(pages[0]!.path, c, 3); // warm-up (JIT, caches)
+      await load(pages[0]!.path, c, 10); // warm-up of the new processes (JIT, caches)
       const http = await load(pages[0]!.path, c, duration);
       if (mode === "on") {
         // The metrics are really kept: the scrape counts this run's responses (every worker's).
