@@ -63,7 +63,8 @@ async function waitForInstance(instancePort: number, ms = 120_000) {
 
 try {
   await prepareDatabase(root, db.url, { demo: true });
-  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" };
+  // The request log at warn (LOG_LEVEL=info shows a line per request of the browser tests).
+  const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
   buildIfNeeded(root, env, (m) => console.log(m));
   if (instances === 2) {
     startInstance(env, port + 1);
