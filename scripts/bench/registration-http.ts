@@ -70,8 +70,8 @@ const db = await openThrowawayDatabase("bench_reg_http");
 let server: NextWorkers | undefined;
 let beforeServer: NextWorkers | undefined;
 async function shutdown(code: number): Promise<never> {
-  await server?.stop();
-  await beforeServer?.stop();
+  // Both at once: each set's stop() ends every worker, and a set not yet stopping would replace them.
+  await Promise.all([server?.stop(), beforeServer?.stop()]);
   await db.stop();
   process.exit(code);
 }
