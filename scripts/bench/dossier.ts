@@ -78,31 +78,39 @@ try {
   console.log(`\nMáy: ${os.cpus().length} CPU, tải trung bình (1/5/15 phút) ${load()} — máy dùng chung với các tác tử khác, số đo có thể chậm hơn máy riêng.`);
   // --- dossier.build -----------------------------------------------------------------------------
   const buildTimes: number[] = [];
+  const buildCpu: number[] = [];
   let buildMessage = "";
   for (let i = 0; i <= RUNS; i++) {
     await dropDossier();
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const r = await executeCommand(buildDossier, secretariat, { yearId: data.yearId, memoNo: `${i + 1}/TTr` });
     const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
     if (!r.ok) throw new Error(r.message);
     buildMessage = r.message ?? "";
-    if (i > 0) buildTimes.push(ms); // the first run warms up (JIT, pool, plans)
+    if (i > 0) {
+      // the first run warms up (JIT, pool, plans)
+      buildTimes.push(ms);
+      buildCpu.push((used.user + used.system) / 1000);
+    }
   }
   const dossierId = (await prisma.dossier.findUniqueOrThrow({ where: { emulationYearId: data.yearId } })).id;
   console.log(`Lập hồ sơ (dossier.build, đơn vị ${OFFICERS.toLocaleString("vi-VN")} cán bộ được suy tôn): trung vị ${fmt(median(buildTimes))}, tối đa ${fmt(Math.max(...buildTimes))} ` +
-    `(${RUNS} lần) — ${(median(buildTimes) / TARGET_MS).toFixed(2)} × mục tiêu 2 s`);
-  console.log(`  ${buildMessage}`);
+    `(${RUNS} lần) — ${(median(buildTimes) / TARGET_MS).toFixed(2)} × mục tiêu 2 s; CPU của tiến trình Node ${fmt(median(buildCpu))}`);
+  console.log(`  ${buildMessage.length > 240 ? `${buildMessage.slice(0, 240)}…` : buildMessage}`);
 
   // --- dossier.item.add over the big unit ---------------------------------------------------------
   for (const [kind, code, officer] of [["OFFICER_TITLE", "CSTD_CAND", data.bigOfficers[1]!], ["OFFICER_COMMENDATION", "BANG_KHEN_BO", data.bigOfficers[2]!]] as const) {
     const start = performance.now();
     const r = await executeCommand(addDossierItem, secretariat, { dossierId, kind, subjectId: officer.id, code });
-    console.log(`Thêm đề nghị ${code} (dossier.item.add, đơn vị ${OFFICERS.toLocaleString("vi-VN")} cán bộ): ${fmt(performance.now() - start)} — ${r.ok ? "được thêm" : `từ chối: ${r.message}`}`);
+    console.log(`Thêm đề nghị ${code} (dossier.item.add, đơn vị ${OFFICERS.toLocaleString("vi-VN")} cán bộ): ${fmt(performance.now() - start)} — ${r.ok ? "được thêm" : `từ chối: ${(r.message ?? "").slice(0, 160)}…`}`);
   }
 
   // --- decision.record approving ITEMS individual items ------------------------------------------
   const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
   const decideTimes: number[] = [];
+  const decideCpu: number[] = [];
   for (let run = 0; run <= RUNS; run++) {
     await prisma.dossierItem.deleteMany({ where: { dossierId, kind: { in: ["OFFICER_TITLE", "OFFICER_COMMENDATION"] }, status: "PROPOSED" } });
     const chosen = data.bigOfficers.slice(3 + run * ITEMS, 3 + (run + 1) * ITEMS);
@@ -117,17 +125,23 @@ try {
     await prisma.dossier.update({ where: { id: dossierId }, data: { status: "ACCEPTED", sendCount: 1, sentAt: new Date(), acceptedAt: new Date() } });
     const form: Record<string, unknown> = { dossierId, number: `${5000 + run}/QĐ-BCA`, date: "20/12/2022", signer: "Bộ trưởng", level: "MINISTER", file: new File([PDF], "qd.pdf", { type: "application/pdf" }) };
     for (const it of items) form[`item_${it.id}`] = "on";
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const r = await executeCommand(recordDecision, ministry, form);
     const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
     if (!r.ok) throw new Error(r.message);
-    if (run > 0) decideTimes.push(ms);
+    if (run > 0) {
+      decideTimes.push(ms);
+      decideCpu.push((used.user + used.system) / 1000);
+    }
     const written = await prisma.officerYearResult.count({ where: { decision: { number: `${5000 + run}/QĐ-BCA` } } });
     const commendations = await prisma.commendation.count({ where: { decisionNo: `${5000 + run}/QĐ-BCA` } });
     if (written !== Math.ceil(ITEMS / 2) || commendations !== Math.floor(ITEMS / 2)) throw new Error(`decision wrote ${written} results and ${commendations} commendations`);
   }
   console.log(`Ghi quyết định phê duyệt ${ITEMS.toLocaleString("vi-VN")} đề nghị cá nhân (decision.record: ${Math.ceil(ITEMS / 2)} danh hiệu + ${Math.floor(ITEMS / 2)} Bằng khen): trung vị ${fmt(median(decideTimes))}, ` +
-    `tối đa ${fmt(Math.max(...decideTimes))} (${RUNS} lần) — ${(median(decideTimes) / TARGET_MS).toFixed(2)} × mục tiêu 2 s`);
+    `tối đa ${fmt(Math.max(...decideTimes))} (${RUNS} lần) — ${(median(decideTimes) / TARGET_MS).toFixed(2)} × mục tiêu 2 s; CPU của tiến trình Node ${fmt(median(decideCpu))} ` +
+    `(phần còn lại: Postgres và chờ CPU trên máy dùng chung)`);
   console.log(`Tải trung bình sau khi đo: ${load()}`);
 } finally {
   // Close the pool first: the embedded server's shutdown waits for its clients.
