@@ -14,6 +14,7 @@ import { eligibilitySettingsOf, parseYearSettings } from "@/domain/year-settings
 import type { Tx } from "@/server/db";
 import { checkOfficerTitles, checkUnitTitle, conferenceFacts } from "@/server/store/dossier-evidence";
 import { holidaysFrom } from "@/server/store/holidays";
+import { demoPdf } from "./criteria-2022";
 
 export type Dossier2021Context = { year2021Id: string; unitIds: Record<string, string> };
 
@@ -23,29 +24,6 @@ const MINISTRY = "Văn phòng Thường trực Hội đồng Thi đua – Khen t
 const at = (day: string, hhmm = "09:00") => new Date(`${day}T${hhmm}:00+07:00`);
 const BUILT_ON = "2021-11-22";
 const PUBLISHED_ON = "2021-11-23";
-
-/** A one-page PDF standing for a scanned decision (the app keeps the file the Ministry uploads). */
-function decisionPdf(number: string): Uint8Array<ArrayBuffer> {
-  const text = `Quyet dinh so ${number} (ban demo)`.replace(/[()\\]/g, "");
-  const stream = `BT /F1 14 Tf 72 760 Td (${text}) Tj ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(new TextEncoder().encode(body));
-}
 
 export async function seedDossier2021(tx: Tx, ctx: Dossier2021Context): Promise<{ items: number; decisions: number }> {
   const year = await tx.emulationYear.findUniqueOrThrow({ where: { id: ctx.year2021Id }, select: { id: true, year: true, settings: true } });
@@ -157,7 +135,7 @@ export async function seedDossier2021(tx: Tx, ctx: Dossier2021Context): Promise<
       closeRemaining: false,
     });
     if (!plan.ok) throw new Error(`seedDossier2021: ${plan.message}`);
-    const file = decisionPdf(number);
+    const file = demoPdf(`Quyet dinh so ${number} (ban demo)`);
     const decision = await tx.awardDecision.create({
       data: {
         dossierId: dossier.id, number, date: group.date, signer: group.signer, level: "MINISTER",
