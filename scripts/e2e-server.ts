@@ -9,10 +9,12 @@
 // An idle instance costs ~250 MB and no CPU; E2E_INSTANCES=1 leaves the second one out.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { openThrowawayDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/app-setup";
 import { buildIfNeeded } from "./lib/build";
+import { e2eDatabaseUrlFile } from "./lib/e2e-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? "3100");
@@ -33,6 +35,7 @@ async function stop(code: number) {
         return exited;
       }),
   );
+  rmSync(e2eDatabaseUrlFile(port), { force: true });
   await db.stop();
   process.exit(code);
 }
@@ -63,6 +66,8 @@ async function waitForInstance(instancePort: number, ms = 120_000) {
 
 try {
   await prepareDatabase(root, db.url, { demo: true });
+  // Where the specs' database fixtures (tests/e2e/db-fixture.ts) find this run's throwaway database.
+  writeFileSync(e2eDatabaseUrlFile(port), db.url, { mode: 0o600 });
   // The request log at warn (LOG_LEVEL=info shows a line per request of the browser tests).
   const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" };
   buildIfNeeded(root, env, (m) => console.log(m));

@@ -198,7 +198,7 @@ const NARRATIVES: Record<UnitCode, string> = {
 };
 
 /** A minimal, valid one-page PDF (the demo's evidence files). */
-function demoPdf(title: string): Uint8Array<ArrayBuffer> {
+export function demoPdf(title: string): Uint8Array<ArrayBuffer> {
   const text = title.replace(/[^\x20-\x7e]/g, "?").replace(/[()\\]/g, "");
   const stream = `BT /F1 12 Tf 72 760 Td (${text}) Tj ET`;
   const objects = [

@@ -14,6 +14,7 @@ import type { Tx } from "@/server/db";
 import { generateUnitOfficers, type FixedOfficer, type GeneratedOfficer, type SubUnitKind } from "./names";
 import { seedConference2021 } from "./conference-2021";
 import { seedCriteria } from "./criteria-2022";
+import { seedDossier2021 } from "./dossier-2021";
 import { seedHistory } from "./history";
 import { seedRegistrations2022 } from "./registrations-2022";
 
@@ -324,6 +325,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
       await seedHistory(tx, { clusterId: cluster.id, year2021Id, unitIds });
       await seedCriteria(tx, { year2021Id, year2022Id, unitIds });
       await seedConference2021(tx, { year2021Id, year2022Id, unitIds });
+      await seedDossier2021(tx, { year2021Id, unitIds });
       await seedRegistrations2022(tx, { yearId: year2022Id, unitIds });
 
       const users = await tx.user.createMany({
