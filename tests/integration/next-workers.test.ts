@@ -108,6 +108,26 @@ describe("next-workers", () => {
     expect((await pidsFrom(port, 4)).size).toBe(2);
   }, 30_000);
 
+  it("a scrape of any worker answers the metrics summed over every worker", async () => {
+    const port = await freePort();
+    const worker = path.resolve(import.meta.dirname, "../support/metrics-worker.ts");
+    running = startNextWorkers({
+      root: path.resolve(import.meta.dirname, "../.."), // the workers' folder: where `--import tsx` resolves
+      port,
+      workers: 2,
+      env: { ...process.env, METRICS_TOKEN: "t" },
+      output: () => {},
+      nodeArgs: ["--import", "tsx"],
+      program: { exec: worker, args: [String(port)] },
+    });
+    await running.ready;
+    expect((await pidsFrom(port, 10)).size).toBe(2); // both workers served some of the 10
+    for (let i = 0; i < 2; i++) {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(text).toMatch(/^sothidua_http_request_duration_seconds_count\{method="GET",route="\/page",status="200"\} 10$/m);
+    }
+  }, 60_000);
+
   it("gives up when a worker stops at start-up", async () => {
     const port = await freePort();
     expect(await start(port, 2, { FAIL_AT_START: "1" }).exited).toBe(3);
