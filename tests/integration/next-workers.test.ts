@@ -1,8 +1,8 @@
 // The production launcher (scripts/lib/next-workers.ts) with a stand-in for `next start`: a server
 // that answers with its process id. Several workers share one port, a worker that dies is replaced —
 // once the app has served, always (with back-off when replacements keep dying) — one that dies at the
-// app's start-up stops everything, workers stopped on purpose are not replaced, and
-// stopping leaves no worker behind.
+// app's start-up stops everything, workers stopped on purpose are not replaced, a scrape of one
+// worker answers every worker's metrics summed, and stopping leaves no worker behind.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
