@@ -103,21 +103,24 @@ export const checkbox = z
 
 export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 
-/** dd/mm/yyyy → yyyy-mm-dd; "" → null. */
-export const optionalDate = (label: string) =>
+/** A dd/mm/yyyy field → yyyy-mm-dd; absent or blank → null; a text that is no date gets `invalid(text)`. */
+export const dateText = (invalid: (text: string) => string) =>
   z
     .string()
     .optional()
-    .transform((s, ctx) => {
+    .transform((s, ctx): string | null => {
       const text = (s ?? "").trim();
       if (!text) return null;
       const iso = parseVietnameseDate(text);
       if (!iso) {
-        ctx.addIssue({ code: "custom", message: `${label} phải theo dạng dd/mm/yyyy (ví dụ 15/12/2021).` });
+        ctx.addIssue({ code: "custom", message: invalid(text) });
         return z.NEVER;
       }
       return iso;
     });
+
+/** dd/mm/yyyy → yyyy-mm-dd; "" → null. */
+export const optionalDate = (label: string) => dateText(() => `${label} phải theo dạng dd/mm/yyyy (ví dụ 15/12/2021).`);
 
 /** dd/mm/yyyy → yyyy-mm-dd, required. */
 export const requiredDate = (label: string) =>
