@@ -125,3 +125,19 @@ export const optionalDate = (label: string) => dateText(() => `${label} phải t
 /** dd/mm/yyyy → yyyy-mm-dd, required. */
 export const requiredDate = (label: string) =>
   optionalDate(label).refine((v): v is string => v !== null, `${label} là bắt buộc.`) as unknown as z.ZodType<string>;
+
+/**
+ * The ids of a form's ticked checkboxes named `<prefix><uuid>` (value "on" or "true"), lower-cased,
+ * each once, in the form's order; a malformed id is an issue on `path` (e.g. the member units ticked
+ * for a bulk reopen or a round's candidate list).
+ */
+export function tickedIds(raw: Record<string, unknown>, ctx: z.RefinementCtx, prefix: string, path: string): string[] {
+  const ids = new Set<string>();
+  for (const [key, value] of Object.entries(raw)) {
+    if (!key.startsWith(prefix) || (value !== "on" && value !== "true")) continue;
+    const id = key.slice(prefix.length);
+    if (isUuid(id)) ids.add(id.toLowerCase());
+    else ctx.addIssue({ code: "custom", path: [path], message: "Danh sách đơn vị không hợp lệ." });
+  }
+  return [...ids];
+}
