@@ -178,6 +178,9 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 
 export type UserFilter = { q?: string | null; role?: string | null; clusterId?: string | null; page?: number };
 
+/** What the list and the account page both show of an account. */
+const ACCOUNT_FIELDS = { id: true, username: true, displayName: true, role: true, disabled: true } as const;
+
 /**
  * Accounts, 25 a page, searchable without diacritics on display name or username, filterable by role
  * and cluster; ordered by the display name with diacritics folded, then the username.
@@ -205,11 +208,7 @@ export async function listUsers(actor: Actor, filter: UserFilter = {}) {
     ? await prisma.user.findMany({
         where: { id: { in: ids.map((r) => r.id) } },
         select: {
-          id: true,
-          username: true,
-          displayName: true,
-          role: true,
-          disabled: true,
+          ...ACCOUNT_FIELDS,
           cluster: { select: { id: true, code: true, name: true } },
           unit: { select: { id: true, name: true } },
         },
@@ -227,11 +226,7 @@ export async function getUser(actor: Actor, id: string) {
     prisma.user.findUnique({
       where: { id },
       select: {
-        id: true,
-        username: true,
-        displayName: true,
-        role: true,
-        disabled: true,
+        ...ACCOUNT_FIELDS,
         mustChangePassword: true,
         clusterId: true,
         unitId: true,
