@@ -77,11 +77,12 @@ export const officerHistoryCommand = commandFamily({ permission: "history.manage
 
 /**
  * Results of a year entered or verified for a unit (found by `scope`): the unit locked, the year read
- * and open for results (resultsYear).
+ * and open for results (resultsYear); work of the results action (docs/domain.md §4 step 7).
  */
 export const resultsCommand = <K>(permission: Permission, scope: (tx: Tx, input: K) => Promise<Target>) =>
   commandFamily({
     permission,
+    phases: "results",
     target: (tx, input: K & { yearId: string }) => scope(tx, input),
     load: async (tx, input, target) => {
       await lockUnit(tx, target.unitId!);
