@@ -66,12 +66,14 @@ const movementField = z
   .optional()
   .transform((s) => s || null);
 
-export const openYearInput = z.object({
-  year: yearNumber,
+/** The year's chair and deputy units and the movement's name, as opening the year and the leadership form both ask them. */
+const leadershipFields = {
   chairUnitId: z.union([z.literal(""), idField("Đơn vị Cụm trưởng")], { error: "Vui lòng chọn đơn vị Cụm trưởng." }).transform((s) => s || null),
   deputyUnitId: optionalIdField("Đơn vị Cụm phó"),
   movement: movementField,
-});
+};
+
+export const openYearInput = z.object({ year: yearNumber, ...leadershipFields });
 
 export const openYear = defineCommand({
   name: "year.open",
@@ -149,13 +151,8 @@ export const openYear = defineCommand({
 // ---------------------------------------------------------------------------------------------
 // Chair, deputy (and the movement's name)
 
-export const updateYearLeadershipInput = z.object({
-  yearId: yearIdField,
-  chairUnitId: z.union([z.literal(""), idField("Đơn vị Cụm trưởng")], { error: "Vui lòng chọn đơn vị Cụm trưởng." }).transform((s) => s || null),
-  deputyUnitId: optionalIdField("Đơn vị Cụm phó"),
-  /** Absent or empty: unchanged. */
-  movement: movementField,
-});
+/** An absent or empty movement leaves the stored name unchanged. */
+export const updateYearLeadershipInput = z.object({ yearId: yearIdField, ...leadershipFields });
 
 export const updateYearLeadership = yearSettingsCommand({
   name: "year.leadership",
