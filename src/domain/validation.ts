@@ -103,22 +103,41 @@ export const checkbox = z
 
 export const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 
-/** dd/mm/yyyy → yyyy-mm-dd; "" → null. */
-export const optionalDate = (label: string) =>
+/** A dd/mm/yyyy field → yyyy-mm-dd; absent or blank → null; a text that is no date gets `invalid(text)`. */
+export const dateText = (invalid: (text: string) => string) =>
   z
     .string()
     .optional()
-    .transform((s, ctx) => {
+    .transform((s, ctx): string | null => {
       const text = (s ?? "").trim();
       if (!text) return null;
       const iso = parseVietnameseDate(text);
       if (!iso) {
-        ctx.addIssue({ code: "custom", message: `${label} phải theo dạng dd/mm/yyyy (ví dụ 15/12/2021).` });
+        ctx.addIssue({ code: "custom", message: invalid(text) });
         return z.NEVER;
       }
       return iso;
     });
 
+/** dd/mm/yyyy → yyyy-mm-dd; "" → null. */
+export const optionalDate = (label: string) => dateText(() => `${label} phải theo dạng dd/mm/yyyy (ví dụ 15/12/2021).`);
+
 /** dd/mm/yyyy → yyyy-mm-dd, required. */
 export const requiredDate = (label: string) =>
   optionalDate(label).refine((v): v is string => v !== null, `${label} là bắt buộc.`) as unknown as z.ZodType<string>;
+
+/**
+ * The ids of a form's ticked checkboxes named `<prefix><uuid>` (value "on" or "true"), lower-cased,
+ * each once, in the form's order; a malformed id is an issue on `path` (e.g. the member units ticked
+ * for a bulk reopen or a round's candidate list).
+ */
+export function tickedIds(raw: Record<string, unknown>, ctx: z.RefinementCtx, prefix: string, path: string): string[] {
+  const ids = new Set<string>();
+  for (const [key, value] of Object.entries(raw)) {
+    if (!key.startsWith(prefix) || (value !== "on" && value !== "true")) continue;
+    const id = key.slice(prefix.length);
+    if (isUuid(id)) ids.add(id.toLowerCase());
+    else ctx.addIssue({ code: "custom", path: [path], message: "Danh sách đơn vị không hợp lệ." });
+  }
+  return [...ids];
+}

@@ -81,6 +81,8 @@ export type FamilyCommand<I, R, L> = CommandBody<I> & {
 
 type Family<K, L> = {
   permission: Permission;
+  /** The phase action every command of the family belongs to (CommandBody.phases), when they share one. */
+  phases?: PhaseActionKey;
   target(tx: Tx, input: K, actor: Actor): Promise<Target>;
   /** What every command of the family starts with, once the target passed: lock and load what it acts on. */
   load?: (tx: Tx, input: K, target: Target, actor: Actor) => Promise<L>;
@@ -96,11 +98,13 @@ type Family<K, L> = {
  *     load: (tx, input, target) => loadRound(tx, input.roundId, target.clusterId!, state) });
  *   export const openRound = roundCommand("DRAFT")({ name, label, input, async run(tx, input, round, actor) { … } });
  *
- * The result is an ordinary command (defineCommand); without `load`, run receives the target.
+ * The result is an ordinary command (defineCommand); without `load`, run receives the target. A family
+ * whose commands all belong to one phase action names it once (`phases`).
  */
 export function commandFamily<K, L = Target>(family: Family<K, L>) {
   return <I extends K, R = undefined>({ run, ...body }: FamilyCommand<I, R, L>): Command<I, R> =>
     defineCommand<I, R>({
+      ...(family.phases ? { phases: family.phases } : {}),
       ...body,
       permission: family.permission,
       target: family.target,

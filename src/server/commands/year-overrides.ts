@@ -2,10 +2,10 @@
 // with a reason and an optional last day, and revokes it; both audited, listed on the year page.
 import { z } from "zod";
 import { endOfVietnamDay } from "@/domain/registration-window";
-import { idField, optionalText, requiredText } from "@/domain/validation";
+import { dateText, idField, optionalText, requiredText } from "@/domain/validation";
 import { checkOverride, checkOverrideUntil, isPhaseActionKey, OVERRIDABLE_ACTIONS, overrideActive, PHASE_ACTIONS, type PhaseActionKey } from "@/domain/year-phase-rules";
 import type { YearPhase } from "@/domain/year-phases";
-import { formatDate, parseVietnameseDate } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { appNow } from "@/server/clock";
 import { loadWritableYear } from "@/server/store/years";
 import { defineCommand, UserError } from "./command";
@@ -14,19 +14,7 @@ import { yearSettingsCommand } from "./year-commands";
 const yearIdField = idField("Năm thi đua");
 
 /** The override's last day, dd/mm/yyyy; empty: until revoked. */
-const untilField = z
-  .string()
-  .optional()
-  .transform((raw, ctx): string | null => {
-    const text = (raw ?? "").trim();
-    if (text === "") return null;
-    const iso = parseVietnameseDate(text);
-    if (!iso) {
-      ctx.addIssue({ code: "custom", message: `Cho phép đến hết ngày: "${text}" không phải là ngày hợp lệ (nhập theo dạng dd/mm/yyyy).` });
-      return z.NEVER;
-    }
-    return iso;
-  });
+const untilField = dateText((text) => `Cho phép đến hết ngày: "${text}" không phải là ngày hợp lệ (nhập theo dạng dd/mm/yyyy).`);
 
 const OVERRIDE_ENTITY = "PhaseOverride";
 
@@ -41,7 +29,6 @@ export const grantPhaseOverrideInput = z.object({
 export const grantPhaseOverride = yearSettingsCommand({
   name: "year.override.grant",
   label: "Cho phép làm ngoài giai đoạn",
-  phases: "yearSetup",
   input: grantPhaseOverrideInput,
   async run(tx, input, year, actor) {
     const refusal = checkOverride(input.action, year.phase as YearPhase);

@@ -18,8 +18,8 @@ import {
   type MemberUnitInfo,
   type PhaseMove,
 } from "@/domain/year-rules";
-import { checkbox, idField, optionalIdField, requiredText } from "@/domain/validation";
-import { formatDate, parseVietnameseDate } from "@/lib/format";
+import { checkbox, dateText, idField, optionalIdField, requiredText } from "@/domain/validation";
+import { formatDate } from "@/lib/format";
 import { vietnamToday } from "@/domain/registration-window";
 import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
@@ -66,12 +66,14 @@ const movementField = z
   .optional()
   .transform((s) => s || null);
 
-export const openYearInput = z.object({
-  year: yearNumber,
+/** The year's chair and deputy units and the movement's name, as opening the year and the leadership form both ask them. */
+const leadershipFields = {
   chairUnitId: z.union([z.literal(""), idField("Đơn vị Cụm trưởng")], { error: "Vui lòng chọn đơn vị Cụm trưởng." }).transform((s) => s || null),
   deputyUnitId: optionalIdField("Đơn vị Cụm phó"),
   movement: movementField,
-});
+};
+
+export const openYearInput = z.object({ year: yearNumber, ...leadershipFields });
 
 export const openYear = defineCommand({
   name: "year.open",
@@ -149,18 +151,12 @@ export const openYear = defineCommand({
 // ---------------------------------------------------------------------------------------------
 // Chair, deputy (and the movement's name)
 
-export const updateYearLeadershipInput = z.object({
-  yearId: yearIdField,
-  chairUnitId: z.union([z.literal(""), idField("Đơn vị Cụm trưởng")], { error: "Vui lòng chọn đơn vị Cụm trưởng." }).transform((s) => s || null),
-  deputyUnitId: optionalIdField("Đơn vị Cụm phó"),
-  /** Absent or empty: unchanged. */
-  movement: movementField,
-});
+/** An absent or empty movement leaves the stored name unchanged. */
+export const updateYearLeadershipInput = z.object({ yearId: yearIdField, ...leadershipFields });
 
 export const updateYearLeadership = yearSettingsCommand({
   name: "year.leadership",
   label: "Cập nhật cụm trưởng, cụm phó",
-  phases: "yearSetup",
   input: updateYearLeadershipInput,
   async run(tx, input, year) {
     const [previous, next] = await Promise.all([
@@ -236,19 +232,7 @@ function numberField(key: keyof YearSettings, opts: { min: number; max: number; 
 
 function dateField(key: keyof YearSettings) {
   const label = labelOf(key);
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx): string | null => {
-      const text = (raw ?? "").trim();
-      if (text === "") return null;
-      const iso = parseVietnameseDate(text);
-      if (!iso) {
-        ctx.addIssue({ code: "custom", message: `${label}: "${text}" không phải là ngày hợp lệ (nhập theo dạng dd/mm/yyyy, ví dụ 19/11/2021).` });
-        return z.NEVER;
-      }
-      return iso;
-    });
+  return dateText((text) => `${label}: "${text}" không phải là ngày hợp lệ (nhập theo dạng dd/mm/yyyy, ví dụ 19/11/2021).`);
 }
 
 function choiceField<K extends string>(key: keyof YearSettings, options: Record<K, string>) {
@@ -282,7 +266,6 @@ export const updateYearSettingsInput = yearSettingsFormSchema.extend({ yearId: y
 export const updateYearSettings = yearSettingsCommand({
   name: "year.settings",
   label: "Sửa thiết lập năm thi đua",
-  phases: "yearSetup",
   input: updateYearSettingsInput,
   async run(tx, input, year) {
     const { yearId: _yearId, ...fromForm } = input;
@@ -311,7 +294,6 @@ function phaseCommand(name: string, label: string, move: PhaseMove) {
   return yearSettingsCommand({
     name,
     label,
-    phases: "yearSetup",
     input: phaseMoveInput,
     async run(tx, input, year) {
       if (year.phase !== input.fromPhase) {

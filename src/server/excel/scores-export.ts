@@ -48,6 +48,17 @@ function styleHeader(row: ExcelJS.Row, count: number) {
   }
 }
 
+/** A section's row and the total row: bold, filled, points from the third column on. */
+function styleSumRow(row: ExcelJS.Row, width: number, fill: ExcelJS.Fill) {
+  for (let c = 1; c <= width; c++) {
+    const cell = row.getCell(c);
+    cell.font = BOLD;
+    cell.fill = fill;
+    cell.border = BORDER;
+    if (c >= 3) cell.numFmt = POINTS_FORMAT;
+  }
+}
+
 function matrixSheet(wb: ExcelJS.Workbook, matrix: Matrix, name: string, title: string, valueOf: (u: Matrix["units"][number], criterionId: string) => number | null, totalsOf: ((u: Matrix["units"][number]) => ReportTotals) | null) {
   const { table, units } = matrix;
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 3, ySplit: 5 }], pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
@@ -67,13 +78,7 @@ function matrixSheet(wb: ExcelJS.Workbook, matrix: Matrix, name: string, title: 
     units.forEach((u, i) => {
       row.getCell(4 + i).value = totalsOf ? points(totalsOf(u).sections.find((s) => s.sectionId === section.id)?.countedHalf) : null;
     });
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      cell.font = BOLD;
-      cell.fill = SECTION_FILL;
-      cell.border = BORDER;
-      if (c >= 3) cell.numFmt = POINTS_FORMAT;
-    }
+    styleSumRow(row, width, SECTION_FILL);
     for (const c of section.criteria) {
       const cr = ws.getRow(r++);
       cr.getCell(1).value = criterionLabel(table, c.id);
@@ -93,13 +98,7 @@ function matrixSheet(wb: ExcelJS.Workbook, matrix: Matrix, name: string, title: 
   total.getCell(2).value = "TỔNG ĐIỂM";
   total.getCell(3).value = points(table.totalHalf);
   units.forEach((u, i) => (total.getCell(4 + i).value = totalsOf ? points(totalsOf(u).totalHalf) : null));
-  for (let c = 1; c <= width; c++) {
-    const cell = total.getCell(c);
-    cell.font = BOLD;
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    if (c >= 3) cell.numFmt = POINTS_FORMAT;
-  }
+  styleSumRow(total, width, HEADER_FILL);
   return ws;
 }
 

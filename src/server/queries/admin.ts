@@ -6,6 +6,7 @@ import { compareVi, searchKey } from "@/domain/vietnamese";
 import { prisma } from "@/server/db";
 import { isUuid } from "@/domain/validation";
 import { notFound } from "@/server/errors";
+import { named } from "./guard";
 import { pageWithin } from "@/domain/paging";
 
 /** Passes when the actor holds the permission (these are all "anywhere" permissions); 404 otherwise. */
@@ -45,20 +46,17 @@ export async function listBlocksWithClusters(actor: Actor) {
 
 export async function getBlock(actor: Actor, id: string) {
   assertMay(actor, "block.manage");
-  const block = isUuid(id) ? await prisma.block.findUnique({ where: { id }, select: { id: true, code: true, name: true } }) : null;
-  if (!block) notFound();
-  return block;
+  return named(id, (id) => prisma.block.findUnique({ where: { id }, select: { id: true, code: true, name: true } }));
 }
 
 export async function getCluster(actor: Actor, id: string) {
   assertMay(actor, "cluster.manage");
-  const cluster = isUuid(id)
-    ? await prisma.cluster.findUnique({
-        where: { id },
-        select: { id: true, code: true, name: true, active: true, blockId: true, block: { select: { name: true } } },
-      })
-    : null;
-  if (!cluster) notFound();
+  const cluster = await named(id, (id) =>
+    prisma.cluster.findUnique({
+      where: { id },
+      select: { id: true, code: true, name: true, active: true, blockId: true, block: { select: { name: true } } },
+    }),
+  );
   const [activeUnitCount, unitCount, enabledAccountCount] = await Promise.all([
     prisma.unit.count({ where: { clusterId: id, parentId: null, active: true } }),
     prisma.unit.count({ where: { clusterId: id, parentId: null } }),
@@ -135,24 +133,23 @@ export async function listUnits(actor: Actor, { clusterId, page = 1 }: { cluster
 
 export async function getUnit(actor: Actor, id: string) {
   assertMay(actor, "unit.manage");
-  const unit = isUuid(id)
-    ? await prisma.unit.findUnique({
-        where: { id },
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          active: true,
-          clusterId: true,
-          parentId: true,
-          cluster: { select: { id: true, code: true, name: true, active: true } },
-          parent: { select: { id: true, code: true, name: true, active: true } },
-          subUnits: { orderBy: [{ sortKey: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true, active: true } },
-          _count: { select: { users: true, officers: true, subOfficers: true, subUnits: true } },
-        },
-      })
-    : null;
-  if (!unit) notFound();
+  const unit = await named(id, (id) =>
+    prisma.unit.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        active: true,
+        clusterId: true,
+        parentId: true,
+        cluster: { select: { id: true, code: true, name: true, active: true } },
+        parent: { select: { id: true, code: true, name: true, active: true } },
+        subUnits: { orderBy: [{ sortKey: "asc" }, { code: "asc" }], select: { id: true, code: true, name: true, active: true } },
+        _count: { select: { users: true, officers: true, subOfficers: true, subUnits: true } },
+      },
+    }),
+  );
   const { _count, ...rest } = unit;
   const enabledAccountCount = await prisma.user.count({ where: { unitId: id, disabled: false } });
   return {
@@ -181,6 +178,9 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 
 export type UserFilter = { q?: string | null; role?: string | null; clusterId?: string | null; page?: number };
 
+/** What the list and the account page both show of an account. */
+const ACCOUNT_FIELDS = { id: true, username: true, displayName: true, role: true, disabled: true } as const;
+
 /**
  * Accounts, 25 a page, searchable without diacritics on display name or username, filterable by role
  * and cluster; ordered by the display name with diacritics folded, then the username.
@@ -208,11 +208,7 @@ export async function listUsers(actor: Actor, filter: UserFilter = {}) {
     ? await prisma.user.findMany({
         where: { id: { in: ids.map((r) => r.id) } },
         select: {
-          id: true,
-          username: true,
-          displayName: true,
-          role: true,
-          disabled: true,
+          ...ACCOUNT_FIELDS,
           cluster: { select: { id: true, code: true, name: true } },
           unit: { select: { id: true, name: true } },
         },
@@ -226,26 +222,21 @@ export async function listUsers(actor: Actor, filter: UserFilter = {}) {
 /** One account, without its password hash. */
 export async function getUser(actor: Actor, id: string) {
   assertMay(actor, "user.manage");
-  const user = isUuid(id)
-    ? await prisma.user.findUnique({
-        where: { id },
-        select: {
-          id: true,
-          username: true,
-          displayName: true,
-          role: true,
-          disabled: true,
-          mustChangePassword: true,
-          clusterId: true,
-          unitId: true,
-          createdAt: true,
-          updatedAt: true,
-          cluster: { select: { id: true, code: true, name: true, active: true } },
-          unit: { select: { id: true, name: true, active: true } },
-        },
-      })
-    : null;
-  if (!user) notFound();
+  const user = await named(id, (id) =>
+    prisma.user.findUnique({
+      where: { id },
+      select: {
+        ...ACCOUNT_FIELDS,
+        mustChangePassword: true,
+        clusterId: true,
+        unitId: true,
+        createdAt: true,
+        updatedAt: true,
+        cluster: { select: { id: true, code: true, name: true, active: true } },
+        unit: { select: { id: true, name: true, active: true } },
+      },
+    }),
+  );
   return { ...user, role: user.role as Role, isSelf: user.id === actor.userId };
 }
 
@@ -268,12 +259,11 @@ export async function listTitles(actor: Actor) {
 
 export async function getTitle(actor: Actor, id: string) {
   assertMay(actor, "title.manage");
-  const title = isUuid(id)
-    ? await prisma.titleDefinition.findUnique({
-        where: { id },
-        select: { id: true, code: true, name: true, shortName: true, kind: true, level: true, prerequisites: true, active: true, updatedAt: true },
-      })
-    : null;
-  if (!title) notFound();
+  const title = await named(id, (id) =>
+    prisma.titleDefinition.findUnique({
+      where: { id },
+      select: { id: true, code: true, name: true, shortName: true, kind: true, level: true, prerequisites: true, active: true, updatedAt: true },
+    }),
+  );
   return title;
 }

@@ -2,20 +2,12 @@
 // diacritics), CAND ranks and positions consistent with each other, officer codes unique per unit.
 // Pure functions over a seeded PRNG: the same seed always gives the same people. No Math.random.
 import type { Rank } from "@/domain/ranks";
+import { seededRandom } from "@/domain/scoring";
 
 export type Rng = () => number;
 
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1) (the one the cross-score assignment draws with). */
+export const mulberry32: (seed: number) => Rng = seededRandom;
 
 /** FNV-1a over the string's UTF-16 code units: a stable 32-bit seed from text. */
 export function hashString(text: string): number {

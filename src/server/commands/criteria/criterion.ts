@@ -36,7 +36,6 @@ const savedCriterion = tableEditCommand((input: { criterionId: string | null; se
 export const saveCriterion = savedCriterion({
   name: "criteria.criterion.save",
   label: "Lưu tiêu chí",
-  phases: "criteria",
   input: saveCriterionInput,
   async run(tx, input, ctx, actor) {
     const t = ctx.table;
@@ -86,7 +85,6 @@ export const deleteCriterionInput = z.object({ criterionId: idField("Tiêu chí"
 export const deleteCriterion = partCommand("criterion")({
   name: "criteria.criterion.delete",
   label: "Xóa tiêu chí",
-  phases: "criteria",
   input: deleteCriterionInput,
   async run(tx, input, ctx, actor) {
     const section = ctx.table.sections.find((s) => s.criteria.some((c) => c.id === input.criterionId))!;

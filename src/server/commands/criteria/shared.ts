@@ -62,11 +62,13 @@ export async function editContext(tx: Tx, tableId: string, clusterId: string, am
 
 /**
  * The criteria editor's commands: the table part the input names (`part`; null names nothing: not
- * found), its cluster as scope, then the table locked and loaded for the edit (editContext).
+ * found), its cluster as scope, then the table locked and loaded for the edit (editContext); work of
+ * the criteria action (docs/domain.md §4).
  */
 export const tableEditCommand = <K extends { amendmentReason?: string }>(part: (input: K) => [Part, string] | null, opts?: { reasonAfterFreeze?: boolean }) =>
   commandFamily({
     permission: P.criteriaManage,
+    phases: "criteria",
     target: async (tx, input: K) => {
       const named = part(input);
       return named ? partTarget(tx, ...named) : {};

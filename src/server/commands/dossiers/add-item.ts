@@ -4,10 +4,10 @@ import { titleLabel, type CollectiveTitle } from "@/domain/eligibility";
 import { idField } from "@/domain/validation";
 import { eligibilitySettingsOf, parseYearSettings } from "@/domain/year-settings";
 import { appNow } from "@/server/clock";
-import { calendarToday, dossierScope, lockDossier } from "@/server/store/dossiers";
+import { calendarToday } from "@/server/store/dossiers";
 import { checkCommendation, checkOfficerTitles, checkUnitTitle, conferenceFacts } from "@/server/store/dossier-evidence";
-import { defineCommand, NotFoundError, UserError } from "../command";
-import { dossierIdField, heldUnitTitles, proposedOfficerTitles } from "./shared";
+import { NotFoundError, UserError } from "../command";
+import { dossierCommand, dossierIdField, heldUnitTitles, proposedOfficerTitles } from "./shared";
 
 const KIND_CODES = Object.keys(ITEM_KINDS) as [ItemKind, ...ItemKind[]];
 
@@ -27,15 +27,11 @@ export const addDossierItemInput = z
   });
 
 /** Adds one proposal, checked by the rules (src/domain/awards/admissibility.ts); a refusal names the rule. */
-export const addDossierItem = defineCommand({
+export const addDossierItem = dossierCommand("dossier.manage")({
   name: "dossier.item.add",
   label: "Thêm đề nghị vào hồ sơ",
-  phases: "results",
-  permission: "dossier.manage",
   input: addDossierItemInput,
-  target: (tx, input) => dossierScope(tx, input.dossierId),
-  async run(tx, input, actor, target) {
-    const dossier = await lockDossier(tx, input.dossierId, target.clusterId!);
+  async run(tx, input, dossier, actor) {
     if (!isEditable(dossier.status)) throw new UserError(NOT_EDITABLE);
     const year = dossier.emulationYear;
     const settings = eligibilitySettingsOf(parseYearSettings(year.settings));

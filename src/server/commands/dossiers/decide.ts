@@ -5,10 +5,9 @@ import { checkEvidenceFile } from "@/domain/scoring";
 import { checkbox, isUuid, requiredDate, requiredText } from "@/domain/validation";
 import { titleLabel, type CollectiveTitle } from "@/domain/eligibility";
 import { appNow } from "@/server/clock";
-import { dossierScope, lockDossier } from "@/server/store/dossiers";
-import { defineCommand, UserError } from "../command";
+import { UserError } from "../command";
 import { checkDecisionDate } from "../results/shared";
-import { dossierIdField, recordEvent } from "./shared";
+import { dossierCommand, dossierIdField, recordEvent } from "./shared";
 
 const LEVELS = Object.keys(DECISION_LEVELS) as [DecisionLevel, ...DecisionLevel[]];
 
@@ -43,16 +42,12 @@ export const recordDecisionInput = z
  * collective titles (UnitYearResult), the officers' titles (OfficerYearResult, verified) and the
  * commendations (Commendation), each pointing at the decision. Set-based: one statement per kind.
  */
-export const recordDecision = defineCommand({
+export const recordDecision = dossierCommand("decision.record")({
   name: "decision.record",
   label: "Ghi quyết định khen thưởng",
-  phases: "results",
-  permission: "decision.record",
   input: recordDecisionInput,
-  target: (tx, input) => dossierScope(tx, input.dossierId),
   transaction: { timeout: 30_000 },
-  async run(tx, input, actor, target) {
-    const dossier = await lockDossier(tx, input.dossierId, target.clusterId!);
+  async run(tx, input, dossier, actor) {
     const year = dossier.emulationYear;
     checkDecisionDate(input.date, year.year, appNow());
     const items = await tx.dossierItem.findMany({

@@ -1,21 +1,16 @@
 import { z } from "zod";
 import { reasonText } from "@/domain/validation";
-import { dossierScope, lockDossier } from "@/server/store/dossiers";
-import { defineCommand, UserError } from "../command";
-import { dossierIdField, dossierSnapshot, ENTITY, recordEvent } from "./shared";
+import { UserError } from "../command";
+import { dossierCommand, dossierIdField, dossierSnapshot, ENTITY, recordEvent } from "./shared";
 
 const NOT_SENT = "Hồ sơ không ở trạng thái chờ Bộ xem xét.";
 
 /** The Ministry office returns a sent dossier with a reason: the cluster amends it and sends it again. */
-export const returnDossier = defineCommand({
+export const returnDossier = dossierCommand("dossier.review")({
   name: "dossier.return",
   label: "Trả lại hồ sơ đề nghị khen thưởng",
-  phases: "results",
-  permission: "dossier.review",
   input: z.object({ dossierId: dossierIdField, reason: reasonText("Lý do trả lại", "Vui lòng nêu lý do trả lại hồ sơ.") }),
-  target: (tx, input) => dossierScope(tx, input.dossierId),
-  async run(tx, input, actor, target) {
-    const dossier = await lockDossier(tx, input.dossierId, target.clusterId!);
+  async run(tx, input, dossier, actor) {
     if (dossier.status !== "SENT") throw new UserError(NOT_SENT);
     const before = await dossierSnapshot(tx, dossier);
     const updated = await tx.dossier.update({ where: { id: dossier.id }, data: { status: "RETURNED", returnedAt: new Date(), returnReason: input.reason } });
@@ -28,15 +23,11 @@ export const returnDossier = defineCommand({
 });
 
 /** The Ministry office accepts a sent dossier: decisions may then be recorded on it. */
-export const acceptDossier = defineCommand({
+export const acceptDossier = dossierCommand("dossier.review")({
   name: "dossier.accept",
   label: "Tiếp nhận hồ sơ đề nghị khen thưởng",
-  phases: "results",
-  permission: "dossier.review",
   input: z.object({ dossierId: dossierIdField }),
-  target: (tx, input) => dossierScope(tx, input.dossierId),
-  async run(tx, input, actor, target) {
-    const dossier = await lockDossier(tx, input.dossierId, target.clusterId!);
+  async run(tx, input, dossier, actor) {
     if (dossier.status !== "SENT") throw new UserError(NOT_SENT);
     const before = await dossierSnapshot(tx, dossier);
     const updated = await tx.dossier.update({ where: { id: dossier.id }, data: { status: "ACCEPTED", acceptedAt: new Date() } });

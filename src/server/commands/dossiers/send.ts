@@ -1,19 +1,15 @@
 import { z } from "zod";
 import { sendRefusal } from "@/domain/awards";
-import { dossierScope, isoOfDate, lockDossier } from "@/server/store/dossiers";
-import { defineCommand, UserError } from "../command";
-import { dossierIdField, dossierSnapshot, ENTITY, recordEvent, today } from "./shared";
+import { isoOfDate } from "@/server/store/dossiers";
+import { UserError } from "../command";
+import { dossierCommand, dossierIdField, dossierSnapshot, ENTITY, recordEvent, today } from "./shared";
 
 /** Sends the dossier to the Ministry office: the window has ended and every objection has its answer. */
-export const sendDossier = defineCommand({
+export const sendDossier = dossierCommand("dossier.manage")({
   name: "dossier.send",
   label: "Gửi hồ sơ đề nghị khen thưởng lên Bộ",
-  phases: "results",
-  permission: "dossier.manage",
   input: z.object({ dossierId: dossierIdField }),
-  target: (tx, input) => dossierScope(tx, input.dossierId),
-  async run(tx, input, actor, target) {
-    const dossier = await lockDossier(tx, input.dossierId, target.clusterId!);
+  async run(tx, input, dossier, actor) {
     const [unanswered, proposed, addedSincePublication] = await Promise.all([
       tx.dossierObjection.count({ where: { dossierId: dossier.id, answer: null } }),
       tx.dossierItem.count({ where: { dossierId: dossier.id, status: "PROPOSED" } }),

@@ -4,13 +4,27 @@ import type { HeldUnitTitle } from "@/domain/awards";
 import type { CollectiveTitle } from "@/domain/eligibility";
 import { idField } from "@/domain/validation";
 import type { Tx } from "@/server/db";
-import { calendarToday, type LockedDossier } from "@/server/store/dossiers";
-import type { Actor } from "@/domain/permissions";
+import { calendarToday, dossierScope, lockDossier, type LockedDossier } from "@/server/store/dossiers";
+import type { Actor, Permission } from "@/domain/permissions";
 import type { Prisma } from "@/generated/prisma/client";
+import { commandFamily } from "../command";
 
 export const ENTITY = "Dossier";
 export const dossierIdField = idField("Hồ sơ đề nghị");
 export const itemIdField = idField("Đề nghị");
+
+/**
+ * A command on the dossier its input names (every dossier write is work of the results action,
+ * docs/domain.md §9): the scope is the dossier's stored cluster, and the command starts with the
+ * cluster and the dossier locked and the dossier read with its year, a closed year refused (lockDossier).
+ */
+export const dossierCommand = (permission: Permission) =>
+  commandFamily({
+    permission,
+    phases: "results",
+    target: (tx, input: { dossierId: string }) => dossierScope(tx, input.dossierId),
+    load: (tx, input, target) => lockDossier(tx, input.dossierId, target.clusterId!),
+  });
 
 /**
  * The collective titles the flag allowance and "one title a year" count: the dossier's proposals and

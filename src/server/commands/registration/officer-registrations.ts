@@ -35,7 +35,6 @@ export const saveOfficerRegistrationsInput = z.object({ emulationYearId: yearIdF
 export const saveOfficerRegistrations = unitRegistrationCommand({
   name: "registration.officers.save",
   label: "Lưu đăng ký của cán bộ",
-  phases: "registration",
   input: saveOfficerRegistrationsInput,
   async run(tx, input, { scope, unitYear }) {
     const result = await applyRegistrations(tx, scope, unitYear, input.rows);

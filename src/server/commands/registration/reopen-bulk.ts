@@ -4,7 +4,7 @@
 // and one date, and it is done or refused as a whole (one unit that cannot be reopened refuses it all);
 // the year's log shows it as what it was rather than as N separate reopens.
 import { z } from "zod";
-import { checkbox, isUuid } from "@/domain/validation";
+import { checkbox, tickedIds } from "@/domain/validation";
 import { formatDate } from "@/lib/format";
 import { yearScope } from "@/server/store/years";
 import { defineCommand, UserError } from "../command";
@@ -13,21 +13,9 @@ import { yearIdField } from "./shared";
 
 export const NO_UNIT_CHOSEN = "Vui lòng chọn ít nhất một đơn vị, hoặc “Tất cả đơn vị”.";
 
-/** Ticked member units: checkboxes named unit_<id>. A malformed id is refused. */
-function tickedUnitIds(raw: Record<string, unknown>, ctx: z.RefinementCtx): string[] {
-  const ids = new Set<string>();
-  for (const [key, value] of Object.entries(raw)) {
-    if (!key.startsWith("unit_") || (value !== "on" && value !== "true")) continue;
-    const id = key.slice(5);
-    if (isUuid(id)) ids.add(id.toLowerCase());
-    else ctx.addIssue({ code: "custom", path: ["units"], message: "Danh sách đơn vị không hợp lệ." });
-  }
-  return [...ids];
-}
-
 export const reopenRegistrationsInput = z
   .looseObject({ emulationYearId: yearIdField, all: checkbox, until: reopenUntilField, reason: reopenReasonField })
-  .transform((o, ctx) => ({ emulationYearId: o.emulationYearId, all: o.all, unitIds: tickedUnitIds(o, ctx), until: o.until, reason: o.reason }));
+  .transform((o, ctx) => ({ emulationYearId: o.emulationYearId, all: o.all, unitIds: tickedIds(o, ctx, "unit_", "units"), until: o.until, reason: o.reason }));
 
 export const reopenRegistrations = defineCommand({
   name: "registration.reopen.bulk",

@@ -109,9 +109,13 @@ export const unitYearCommand = <K>(permission: Permission, unit: (tx: Tx, input:
     },
   });
 
-/** The unit officer's writes of their own unit's registration, inside the writable window (lockWritableUnitYear). */
+/**
+ * The unit officer's writes of their own unit's registration, inside the writable window
+ * (lockWritableUnitYear), work of the registration action (docs/domain.md §4 step 2).
+ */
 export const unitRegistrationCommand = commandFamily({
   permission: "registration.edit",
+  phases: "registration",
   target: (tx, input: { emulationYearId: string }, actor) => ownUnit(tx, input, actor),
   load: (tx, input, target) => lockWritableUnitYear(tx, target, input.emulationYearId),
 });

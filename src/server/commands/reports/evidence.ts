@@ -30,7 +30,6 @@ export const uploadEvidenceInput = z.object({
 export const uploadEvidence = reportCommand(P.reportEdit)({
   name: "report.evidence.upload",
   label: "Tải lên tài liệu kiểm chứng",
-  phases: "reports",
   input: uploadEvidenceInput,
   async run(tx, input, target, actor) {
     // Size first, before reading anything into memory.

@@ -32,6 +32,7 @@ async function loadForReview(tx: Tx, reportId: string, clusterId: string) {
 /** The secretariat's review of a submitted report: its cluster as scope, the report locked and loaded (loadForReview). */
 const reviewCommand = commandFamily({
   permission: P.reportReview,
+  phases: "reportReview",
   target: (tx, input: { reportId: string }) => reportTarget(tx, input.reportId),
   load: (tx, input, target) => loadForReview(tx, input.reportId, target.clusterId!),
 });
@@ -39,7 +40,6 @@ const reviewCommand = commandFamily({
 export const returnReport = reviewCommand({
   name: "report.return",
   label: "Trả lại báo cáo",
-  phases: "reportReview",
   input: returnReportInput,
   async run(tx, input, report, actor) {
     await tx.unitReport.update({ where: { id: report.id }, data: { status: "RETURNED", returnReason: input.reason } });
@@ -56,7 +56,6 @@ export const acceptReportInput = z.object({ reportId: idField("Báo cáo") });
 export const acceptReport = reviewCommand({
   name: "report.accept",
   label: "Tiếp nhận báo cáo",
-  phases: "reportReview",
   input: acceptReportInput,
   async run(tx, input, report, actor) {
     const now = new Date();

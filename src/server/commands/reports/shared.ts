@@ -87,8 +87,8 @@ export const versionField = z.coerce.number({ error: "Phiên bản báo cáo kh�
 
 const reportOf = (tx: Tx, input: { reportId: string }) => reportTarget(tx, input.reportId);
 
-/** The unit's commands on its stored report (filed under the report's unit and cluster). */
-export const reportCommand = (permission: Permission) => commandFamily({ permission, target: reportOf });
+/** The unit's commands on its stored report (filed under the report's unit and cluster), work of the reports action. */
+export const reportCommand = (permission: Permission) => commandFamily({ permission, phases: "reports", target: reportOf });
 
 /**
  * The unit's edits of its report's content: the report loaded while still editable (loadEditableReport;
@@ -97,6 +97,7 @@ export const reportCommand = (permission: Permission) => commandFamily({ permiss
 export const editableReportCommand = (permission: Permission, forApproval = false) =>
   commandFamily({
     permission,
+    phases: "reports",
     target: (tx, input: { reportId: string; version: number }) => reportOf(tx, input),
     load: async (tx, input, target) => {
       const loaded = await loadEditableReport(tx, input.reportId, target.clusterId!, forApproval ? { lockTable: true } : {});

@@ -31,7 +31,6 @@ const DISCIPLINE_AUDIT = { id: true, officerId: true, form: true, status: true, 
 export const addDiscipline = officerHistoryCommand({
   name: "discipline.add",
   label: "Thêm kỷ luật",
-  phases: "records",
   input: addDisciplineInput,
   async run(tx, input, target) {
     // A record dated in a closed year belongs to that year's closed books (corrections are amendments).

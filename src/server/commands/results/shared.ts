@@ -69,16 +69,20 @@ export async function officerScope(tx: Tx, officerId: string): Promise<Target> {
 /** The officer the form names (`officerId`): its stored unit and cluster. */
 export const namedOfficer = (tx: Tx, input: { officerId: string }) => officerScope(tx, input.officerId);
 
-/** Entries of an officer's history (discipline, initiative) by the unit's officer, filed under the officer's unit. */
-export const officerHistoryCommand = commandFamily({ permission: "history.manage", target: namedOfficer });
+/**
+ * Entries of an officer's history (discipline, initiative) by the unit's officer, filed under the
+ * officer's unit, while the year's records are kept (docs/domain.md §4).
+ */
+export const officerHistoryCommand = commandFamily({ permission: "history.manage", phases: "records", target: namedOfficer });
 
 /**
  * Results of a year entered or verified for a unit (found by `scope`): the unit locked, the year read
- * and open for results (resultsYear).
+ * and open for results (resultsYear); work of the results action (docs/domain.md §4 step 7).
  */
 export const resultsCommand = <K>(permission: Permission, scope: (tx: Tx, input: K) => Promise<Target>) =>
   commandFamily({
     permission,
+    phases: "results",
     target: (tx, input: K & { yearId: string }) => scope(tx, input),
     load: async (tx, input, target) => {
       await lockUnit(tx, target.unitId!);

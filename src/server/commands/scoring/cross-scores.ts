@@ -55,6 +55,7 @@ async function loadSheet(tx: Tx, input: { assignmentId: string; version: number 
 const sheetCommand = (staleMessage: string) =>
   commandFamily({
     permission: P.crossScore,
+    phases: "crossScoring",
     target: (tx, input: { assignmentId: string; version: number }) => assignmentTarget(tx, input.assignmentId),
     load: (tx, input, target) => loadSheet(tx, input, target.clusterId!, staleMessage),
   });
@@ -62,7 +63,6 @@ const sheetCommand = (staleMessage: string) =>
 export const saveCrossScores = sheetCommand(SAVED_ELSEWHERE)({
   name: "scoring.cross.save",
   label: "Lưu điểm chấm chéo",
-  phases: "crossScoring",
   input: saveCrossScoresInput,
   async run(tx, input, { table, assignment }, actor) {
     const { values, errors } = readScoreForm(table, input, { score: crossScoreField, note: crossNoteField, noteWord: "nhận xét" });
@@ -88,7 +88,6 @@ export const submitCrossScoresInput = z.object(sheetFields);
 export const submitCrossScores = sheetCommand(CHANGED_SINCE_OPENED)({
   name: "scoring.cross.submit",
   label: "Gửi điểm chấm chéo",
-  phases: "crossScoring",
   input: submitCrossScoresInput,
   async run(tx, input, { table, assignment }, actor) {
     const stored = new Map(assignment.scores.map((s) => [s.criterionId, s.scoreHalf]));

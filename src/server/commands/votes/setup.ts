@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isUuid, isStorableText, optionalText } from "@/domain/validation";
+import { isStorableText, optionalText, tickedIds } from "@/domain/validation";
 import { ROUND_KINDS, type RoundKind } from "@/domain/voting";
 import { UserError } from "../command";
 import { yearIdField, roundIdField, prepareSetup, ENTITY, roundSnapshot, roundOnlyInput, voteYearCommand, roundCommand } from "./shared";
@@ -27,20 +27,7 @@ const roundFields = {
 };
 
 /** Ticked member units of a candidate list: checkboxes named unit_<id>. A malformed id is refused. */
-function candidateUnitIds(raw: Record<string, unknown>, ctx: z.RefinementCtx): string[] {
-  const ids: string[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    if (!key.startsWith("unit_")) continue;
-    if (value !== "on" && value !== "true") continue;
-    const id = key.slice(5);
-    if (!isUuid(id)) {
-      ctx.addIssue({ code: "custom", path: ["candidates"], message: "Danh sách đơn vị không hợp lệ." });
-      continue;
-    }
-    ids.push(id.toLowerCase());
-  }
-  return [...new Set(ids)];
-}
+const candidateUnitIds = (raw: Record<string, unknown>, ctx: z.RefinementCtx) => tickedIds(raw, ctx, "unit_", "candidates");
 
 export const createRoundInput = z
   .looseObject({ yearId: yearIdField, kind: z.enum(ROUND_KINDS, { error: "Loại vòng bỏ phiếu không hợp lệ." }), ...roundFields })
