@@ -16,7 +16,7 @@ import {
 import { officerHistory, resultsOverview, unitResults } from "@/server/queries/results";
 import { seedTitleCatalogue } from "@/server/seed/demo";
 import { expectNotFound, expectOk, expectRefused } from "../support/action-result";
-import { form, makeActor, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
+import { form, makeActor, makeClosedAcclaim, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
 
 const CLOSED = "Năm thi đua đã khóa sổ, không thể chỉnh sửa.";
 
@@ -29,7 +29,9 @@ async function world() {
   const a1 = await makeOfficer(unitA.id, "Nguyễn Văn An", { code: "A-1" });
   const a2 = await makeOfficer(unitA.id, "Trần Thị Bình", { code: "A-2" });
   const b1 = await makeOfficer(unitB.id, "Lê Văn Cường", { code: "B-1" });
-  const year2021 = await prisma.emulationYear.create({ data: { clusterId: cluster.id, year: 2021, phase: "RESULTS", settings: {} } });
+  // A 100% CSTĐCS quota: these two-officer units may hold one CSTĐCS per CST (the quota on awarded
+  // titles has its own tests, tests/integration/award-rules.test.ts).
+  const year2021 = await prisma.emulationYear.create({ data: { clusterId: cluster.id, year: 2021, phase: "RESULTS", settings: { cstdcsQuotaPercent: 100 } } });
   const year2022 = await makeYear(cluster.id, 2022);
   const actors = {
     officerA: await makeActor("UNIT_OFFICER", { clusterId: cluster.id, unitId: unitA.id }),
@@ -217,9 +219,11 @@ describe("a unit's collective title", () => {
     const early = await unitResult(w.actors.secretariat, w.unitA.id, { awardedTitleCode: "DV_TIEN_TIEN", ...flagDecision });
     expectRefused(early, expect.stringContaining("Cục Kỹ thuật nghiệp vụ chưa đủ điều kiện"));
 
-    // Both members CST, one CSTĐCS, everyone rated well: Đơn vị Quyết thắng, and the Ministry's flag.
+    // Both members CST, one CSTĐCS, everyone rated well: Đơn vị Quyết thắng, and the Ministry's flag
+    // (acclaimed by the conference).
+    await makeClosedAcclaim(w.year2021.id, "CO_BCA", [w.unitA, w.unitB], [w.unitA, w.unitB], 2);
     await executeCommand(addInitiative, w.actors.officerA, form({ officerId: w.a1.id, year: 2021, level: "BASE", title: "Sáng kiến A" }));
-    for (const [officerId, title] of [[w.a1.id, "CSTDCS"], [w.a2.id, "CST"]] as const) {
+    for (const [officerId, title] of [[w.a2.id, "CST"], [w.a1.id, "CSTDCS"]] as const) {
       expect(
         await executeCommand(recordOfficerResult, w.actors.secretariat, form({ yearId: w.year2021.id, officerId, rating: "EXCELLENT", awardedTitleCode: title, ...decision })),
       ).toMatchObject({ ok: true });

@@ -252,6 +252,17 @@ export const FIXTURES: Record<string, Fixture> = {
     stored: ["reason"],
     year: { scoped: true },
   },
+  "registration.title.override": {
+    scope: "A1",
+    input: async (w) => {
+      // A reprimand in force in 2022: CST is refused at registration until the secretariat allows it.
+      const officerId = w.officers.A1[0]!.id;
+      await prisma.discipline.create({ data: { officerId, form: "KHIEN_TRACH", status: "IN_FORCE", fromDate: new Date("2022-02-01T00:00:00Z") } });
+      return { emulationYearId: w.yearA.id, officerId, titleCode: "CST", reason: "Quyết định kỷ luật đang được xem xét lại" };
+    },
+    stored: ["reason"],
+    year: { scoped: true },
+  },
   "registration.reopen.bulk": {
     scope: "A",
     input: async (w) => {
