@@ -1,0 +1,1 @@
+export { commendationRegister, REGISTER_PAGE_SIZE, type RegisterFilters, type RegisterRow } from "./register";
