@@ -513,7 +513,7 @@ describe("reading registrations", () => {
     const list = w.officersA.slice(0, 30).map((o, i): [string, string] => [o.id, i === 0 ? "CSTDCS" : i === 2 ? "CSTD_CAND" : "CST"]);
     // Both are decided already (the discipline of 2022; no CSTĐCS in 2020 and 2021): refused until the
     // secretariat allows them with a reason (docs/domain.md §4 step 2); the page still shows why.
-    expectRefused(await save(w.actors.officerA, w, list), "không được đăng ký");
+    expect(expectRefused(await save(w.actors.officerA, w, list))).toContain("không được đăng ký");
     for (const [officerId, titleCode] of [[w.officersA[1]!.id, "CST"], [w.officersA[2]!.id, "CSTD_CAND"]]) {
       expectOk(await executeCommand(overrideRegistration, w.actors.secretariat, { emulationYearId: w.year.id, officerId, titleCode, reason: "Theo chỉ đạo của Hội đồng Thi đua – Khen thưởng" }));
     }

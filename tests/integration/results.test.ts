@@ -29,9 +29,7 @@ async function world() {
   const a1 = await makeOfficer(unitA.id, "Nguyễn Văn An", { code: "A-1" });
   const a2 = await makeOfficer(unitA.id, "Trần Thị Bình", { code: "A-2" });
   const b1 = await makeOfficer(unitB.id, "Lê Văn Cường", { code: "B-1" });
-  // A 100% CSTĐCS quota: these two-officer units may hold one CSTĐCS per CST (the quota on awarded
-  // titles has its own tests, tests/integration/award-rules.test.ts).
-  const year2021 = await prisma.emulationYear.create({ data: { clusterId: cluster.id, year: 2021, phase: "RESULTS", settings: { cstdcsQuotaPercent: 100 } } });
+  const year2021 = await prisma.emulationYear.create({ data: { clusterId: cluster.id, year: 2021, phase: "RESULTS", settings: {} } });
   const year2022 = await makeYear(cluster.id, 2022);
   const actors = {
     officerA: await makeActor("UNIT_OFFICER", { clusterId: cluster.id, unitId: unitA.id }),
@@ -44,6 +42,8 @@ async function world() {
   return { cluster, unitA, unitB, a1, a2, b1, year2021, year2022, actors };
 }
 type World = Awaited<ReturnType<typeof world>>;
+
+const allowOneCstdcsPerCst = (w: World) => prisma.emulationYear.update({ where: { id: w.year2021.id }, data: { settings: { cstdcsQuotaPercent: 100 } } });
 
 const decision = { decisionNo: "1201/QĐ-KTNV", decisionDate: "20/12/2021", decisionSigner: "Cục trưởng Cục Kỹ thuật nghiệp vụ" };
 
@@ -116,7 +116,8 @@ describe("officer results", () => {
 
     const noInitiative = await record(w.actors.officerA, { officerId: w.a1.id, rating: "EXCELLENT", awardedTitleCode: "CSTDCS", ...decision });
     expectRefused(noInitiative, expect.stringContaining("Không có sáng kiến năm 2021"));
-    // With the initiative on file, CSTĐCS is accepted.
+    // With the initiative on file, CSTĐCS is accepted (with a quota that gives this small unit a place).
+    await allowOneCstdcsPerCst(w);
     expect(
       await executeCommand(addInitiative, w.actors.officerA, form({ officerId: w.a1.id, year: 2021, level: "BASE", title: "Số hóa hồ sơ nghiệp vụ" })),
     ).toMatchObject({ ok: true });
@@ -220,7 +221,9 @@ describe("a unit's collective title", () => {
     expectRefused(early, expect.stringContaining("Cục Kỹ thuật nghiệp vụ chưa đủ điều kiện"));
 
     // Both members CST, one CSTĐCS, everyone rated well: Đơn vị Quyết thắng, and the Ministry's flag
-    // (acclaimed by the conference).
+    // (acclaimed by the conference). A 100% quota lets these two-officer units hold one CSTĐCS per CST
+    // (the quota on awarded titles has its own tests: tests/integration/award-rules.test.ts).
+    await allowOneCstdcsPerCst(w);
     await makeClosedAcclaim(w.year2021.id, "CO_BCA", [w.unitA, w.unitB], [w.unitA, w.unitB], 2);
     await executeCommand(addInitiative, w.actors.officerA, form({ officerId: w.a1.id, year: 2021, level: "BASE", title: "Sáng kiến A" }));
     for (const [officerId, title] of [[w.a2.id, "CST"], [w.a1.id, "CSTDCS"]] as const) {

@@ -161,7 +161,7 @@ function Outcome({ state }: { state: ImportState }) {
   );
 }
 
-function ErrorTable({ caption, errors, testId }: { caption: string; errors: ImportError[]; testId: string }) {
+export function ErrorTable({ caption, errors, testId }: { caption: string; errors: ImportError[]; testId: string }) {
   return (
     <DataTable caption={caption} headers={["Trang tính", "Dòng", "Cột", "Nội dung lỗi"]} testId={testId}>
       {errors.map((e, i) => (
