@@ -669,6 +669,14 @@ export const FIXTURES: Record<string, Fixture> = {
     stored: ["decisionNo", "decisionSigner"],
     year: { scoped: true },
   },
+  "commendation.import": {
+    scope: "own-cluster",
+    input: (w) => ({
+      fileName: "so-khen-thuong.xlsx",
+      rows: [{ row: 2, year: 2022, subjectKind: "UNIT", unitCode: w.A1.code, officerCode: null, fullName: null, formCode: "GIAY_KHEN", decisionNo: "89/QĐ-KTNV", decisionDate: "2022-12-20", decisionSigner: "Cục trưởng" }],
+    }),
+    year: { scoped: true },
+  },
   "award.revoke": {
     scope: "A1",
     input: async (w) => {

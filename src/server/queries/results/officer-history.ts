@@ -10,7 +10,7 @@ export async function officerHistory(actor: Actor, officerId: string) {
   }));
   const target = { unitId: officer.unitId, clusterId: officer.unit.clusterId };
   if (!can(actor, "officer.view", target) && !can(actor, "results.view", target)) notFound();
-  const [years, initiatives, disciplines, closedYears] = await Promise.all([
+  const [years, initiatives, disciplines, commendations, closedYears] = await Promise.all([
     prisma.officerYearResult.findMany({
       where: { officerId },
       orderBy: { year: "desc" },
@@ -28,6 +28,12 @@ export async function officerHistory(actor: Actor, officerId: string) {
     }),
     prisma.initiative.findMany({ where: { officerId }, orderBy: [{ year: "desc" }, { createdAt: "asc" }] }),
     prisma.discipline.findMany({ where: { officerId }, orderBy: [{ fromDate: "desc" }, { createdAt: "asc" }] }),
+    // The register's entries for the officer, revoked ones kept and marked (docs/domain.md §9).
+    prisma.commendation.findMany({
+      where: { officerId },
+      orderBy: [{ year: "desc" }, { decisionDate: "desc" }],
+      select: { id: true, year: true, form: true, level: true, decisionNo: true, decisionDate: true, decisionSigner: true, revokedAt: true, revokeReason: true, revokeDecisionNo: true },
+    }),
     prisma.emulationYear.findMany({ where: { clusterId: officer.unit.clusterId, phase: "CLOSED" }, select: { year: true } }),
   ]);
   return {
@@ -35,6 +41,7 @@ export async function officerHistory(actor: Actor, officerId: string) {
     years,
     initiatives,
     disciplines,
+    commendations,
     closedYears: closedYears.map((y) => y.year),
     canManage: can(actor, "history.manage", target),
   };

@@ -89,6 +89,38 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
         )}
       </Card>
 
+      <Card title="Hình thức khen thưởng">
+        {history.commendations.length === 0 ? (
+          <p className="text-sm text-slate-600">Chưa có hình thức khen thưởng nào được ghi nhận.</p>
+        ) : (
+          <DataTable caption={`Khen thưởng của ${officer.fullName}`} headers={["Năm", "Hình thức", "Cấp quyết định", "Quyết định", "Tình trạng"]} testId="officer-commendations">
+            {history.commendations.map((c) => (
+              <tr key={c.id}>
+                <td className={cellClass}>{c.year}</td>
+                <td className={cellClass}>{c.form}</td>
+                <td className={cellClass}>{c.level}</td>
+                <td className={`${cellClass} text-xs`}>
+                  Số {c.decisionNo}, ngày {formatDate(c.decisionDate)}
+                  <span className="block text-slate-500">{c.decisionSigner}</span>
+                </td>
+                <td className={cellClass}>
+                  {c.revokedAt ? (
+                    <>
+                      <Badge tone="red">Đã thu hồi</Badge>
+                      <span className="mt-1 block text-xs text-slate-600">
+                        QĐ số {c.revokeDecisionNo}: {c.revokeReason}
+                      </span>
+                    </>
+                  ) : (
+                    <Badge tone="green">Còn hiệu lực</Badge>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Card>
+
       <Card title="Kỷ luật">
         {history.disciplines.length === 0 ? (
           <p className="text-sm text-slate-600">Không có bản ghi kỷ luật.</p>
