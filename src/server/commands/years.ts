@@ -21,12 +21,11 @@ import {
 import { checkbox, idField, optionalIdField, requiredText } from "@/domain/validation";
 import { formatDate, parseVietnameseDate } from "@/lib/format";
 import { vietnamToday } from "@/domain/registration-window";
-import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
 import { throwIfErrors } from "@/server/errors";
 import { lockCluster } from "@/server/store/locks";
 import { ownClusterScope } from "@/server/store/unit-scopes";
-import { defineCommand, NotFoundError, UserError } from "./command";
+import { defineCommand, UserError } from "./command";
 import { electedLeadership } from "@/server/store/vote-results";
 import { yearSettingsCommand } from "./year-commands";
 
