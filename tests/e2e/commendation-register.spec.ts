@@ -60,7 +60,9 @@ test("enter a commendation, see it in the officer's history, revoke it", async (
   await revoke.getByLabel("Số quyết định thu hồi").fill("E2E-12/QĐ-BCA");
   page.once("dialog", (dialog) => void dialog.accept());
   await revoke.getByRole("button", { name: "Thu hồi khen thưởng" }).click();
-  await expect(revoke.getByRole("status")).toContainText("Đã thu hồi Bằng khen của Bộ trưởng Bộ Công an");
+  // The row stays in the register, marked, with the revoking decision and the reason.
+  await expect(row).toContainText("Đã thu hồi");
+  await expect(row).toContainText("QĐ số E2E-12/QĐ-BCA");
   await page.reload();
-  await expect(page.getByTestId("commendation-row").filter({ hasText: NAME })).toContainText("Đã thu hồi");
+  await expect(page.getByTestId("commendation-row").filter({ hasText: NAME })).toContainText("Thành tích kê khai không đúng sự thật.");
 });

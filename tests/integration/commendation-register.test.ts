@@ -105,11 +105,18 @@ describe("the Excel import of the register", () => {
       [2020, "Tập thể", unitA.code, null, null, "Giấy khen", "8/QĐ-KTNV", "20/12/2020", "Cục trưởng"],
     ]);
     expect(second.ok).toBe(false);
-    if (second.ok) return;
-    expect(second.errors.map((e) => [e.row, e.column])).toEqual([
+    // A closed year refuses the whole file.
+    expect(second.message).toContain("Năm thi đua đã khóa sổ");
+    const third = await upload(secretariat, [
+      [2022, "Tập thể", unitB.code, null, null, "Giấy khen", "5/QĐ-NT", "20/12/2022", "Cục trưởng"],
+      [2022, "Cá nhân", null, "KHONG-CO", null, "Bằng khen của Bộ trưởng Bộ Công an", "6/QĐ-BCA", "20/12/2022", "Bộ trưởng"],
+      [2022, "Cá nhân", null, officer.code, "Trần Văn Bình", "Giấy khen", "7/QĐ-KTNV", "20/12/2022", "Cục trưởng"],
+    ]);
+    expect(third.ok).toBe(false);
+    if (third.ok) return;
+    expect(third.errors.map((e) => [e.row, e.column])).toEqual([
       [3, "Mã cán bộ"],
       [4, "Họ và tên"],
-      [5, "Năm"],
     ]);
     expect(await fingerprint()).toEqual(before);
   });

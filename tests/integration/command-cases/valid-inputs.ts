@@ -208,14 +208,16 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   "registration.officers.bulk": {
     scope: "own-unit",
-    input: async (w, actor) => ({
-      emulationYearId: yearOf(w, actor),
-      titleCode: "CST",
-      q: "",
-      sub: "",
-      target: "",
-      expectedCount: String(await prisma.officer.count({ where: { unitId: actor.unitId ?? w.A1.id, active: true } })),
-    }),
+    input: async (w, actor) => {
+      // An officer under discipline this year may be registered only with the secretariat's override.
+      const unitId = actor.unitId ?? w.A1.id;
+      const disciplined = await prisma.discipline.findMany({ where: { officer: { unitId } }, select: { officerId: true } });
+      await prisma.registrationOverride.createMany({
+        data: disciplined.map((d) => ({ emulationYearId: yearOf(w, actor), officerId: d.officerId, titleCode: "CST", reason: "Cho phép đăng ký", createdByName: "Thư ký Cụm" })),
+        skipDuplicates: true,
+      });
+      return { emulationYearId: yearOf(w, actor), titleCode: "CST", q: "", sub: "", target: "", expectedCount: String(await prisma.officer.count({ where: { unitId, active: true } })) };
+    },
     year: { scoped: true },
   },
   "registration.unit.target": { scope: "own-unit", input: (w, actor) => ({ emulationYearId: yearOf(w, actor), titleCode: "DV_TIEN_TIEN" }), year: { scoped: true } },
@@ -671,9 +673,9 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   "commendation.import": {
     scope: "own-cluster",
-    input: (w) => ({
+    input: (w, actor) => ({
       fileName: "so-khen-thuong.xlsx",
-      rows: [{ row: 2, year: 2022, subjectKind: "UNIT", unitCode: w.A1.code, officerCode: null, fullName: null, formCode: "GIAY_KHEN", decisionNo: "89/QĐ-KTNV", decisionDate: "2022-12-20", decisionSigner: "Cục trưởng" }],
+      rows: [{ row: 2, year: 2022, subjectKind: "UNIT", unitCode: actor.clusterId === w.clusterB.id ? w.B1.code : w.A1.code, officerCode: null, fullName: null, formCode: "GIAY_KHEN", decisionNo: "89/QĐ-KTNV", decisionDate: "2022-12-20", decisionSigner: "Cục trưởng" }],
     }),
     year: { scoped: true },
   },

@@ -1,19 +1,18 @@
 // The Excel import of the commendation register (issue 14 item 4): all or nothing, errors by row, as
 // the unit's import (src/server/commands/results/import): the file is read by src/server/excel/import.ts
 // and its rows validated by parseCommendationSheet (src/domain/excel-rows); this command checks what
-// needs the database — units and officers of the secretariat's own cluster, names, closed years, rows
+// needs the database — closed years (refusing the file), units and officers of the secretariat's own cluster, names, rows
 // already in the register — and writes only when nothing at all is wrong.
 import { z } from "zod";
 import { COMMENDATION_FORM_CODES, COMMENDATION_FORMS } from "@/domain/awards";
 import { compareImportErrors, COMMENDATION_SHEET, decisionDateError, looseKey, type ImportError } from "@/domain/excel-rows";
 import { vietnamToday } from "@/domain/registration-window";
 import { isStorableText } from "@/domain/validation";
-import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { appNow } from "@/server/clock";
 import { RowErrorsError } from "@/server/errors";
-import { lockCluster } from "@/server/store/locks";
 import { ownClusterScope } from "@/server/store/unit-scopes";
 import { defineCommand } from "../command";
+import { assertCalendarYearsOpen } from "../results/shared";
 import { commendationLevel } from "./add";
 
 const storable = z.string().refine(isStorableText);
@@ -44,13 +43,15 @@ export const importCommendations = defineCommand({
   name: "commendation.import",
   label: "Nhập sổ khen thưởng từ Excel",
   permission: "commendation.enter",
+  phases: "records",
   input: importCommendationsInput,
   transaction: { maxWait: 10_000, timeout: 60_000 },
   // The secretariat's own cluster; the file names units and officers, never the scope.
   target: (tx, _input, actor) => ownClusterScope(tx, actor),
   async run(tx, input, actor, target) {
     const clusterId = target.clusterId!;
-    await lockCluster(tx, clusterId, "shared");
+    // A closed year refuses the whole file, as every write of a closed year (docs/domain.md §4 step 8).
+    await assertCalendarYearsOpen(tx, clusterId, [...new Set(input.rows.map((r) => r.year))].sort());
     const sheet = COMMENDATION_SHEET.name;
     const errors: ImportError[] = [];
     const fail = (row: number, column: string, message: string) => errors.push({ sheet, row, column, message });
@@ -61,7 +62,6 @@ export const importCommendations = defineCommand({
       ? await tx.officer.findMany({ where: { code: { in: officerCodes }, unit: { clusterId } }, select: { id: true, code: true, fullName: true } })
       : [];
     const officerByCode = new Map(officers.map((o) => [o.code, o]));
-    const closed = new Set((await tx.emulationYear.findMany({ where: { clusterId, phase: "CLOSED" }, select: { year: true } })).map((y) => y.year));
     const today = vietnamToday(appNow());
 
     const resolved: { row: (typeof input.rows)[number]; officerId: string | null; unitId: string | null }[] = [];
@@ -79,7 +79,6 @@ export const importCommendations = defineCommand({
           fail(row.row, "Họ và tên", `Họ và tên “${row.fullName}” không khớp với cán bộ mã ${officer.code} (${officer.fullName}).`);
         } else officerId = officer.id;
       }
-      if (closed.has(row.year)) fail(row.row, "Năm", `${YEAR_CLOSED_MESSAGE} (năm ${row.year})`);
       const wrongDate = decisionDateError(row.decisionDate, row.year, today);
       if (wrongDate) fail(row.row, "Ngày quyết định", wrongDate);
       if (officerId || unitId) resolved.push({ row, officerId, unitId });

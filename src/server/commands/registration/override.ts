@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { INDIVIDUAL_TITLES, titleLabel } from "@/domain/eligibility";
 import { idField, requiredText } from "@/domain/validation";
+import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { registrationRefusals } from "@/server/store/registration-refusals";
 import { UserError } from "../command";
 import { officerScope } from "../results/shared";
@@ -27,6 +28,7 @@ export const overrideRegistration = unitYearCommand("registration.reopen", (tx, 
     const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { fullName: true, code: true, active: true } });
     if (!officer.active) throw new UserError(`Cán bộ ${officer.fullName} không còn công tác; không đăng ký danh hiệu.`, { officerId: ["Cán bộ không còn công tác."] });
     const { year } = unitYear;
+    if (year.phase === "CLOSED") throw new UserError(YEAR_CLOSED_MESSAGE);
     const existing = await tx.registrationOverride.findUnique({
       where: { emulationYearId_officerId_titleCode: { emulationYearId: year.id, officerId: input.officerId, titleCode: input.titleCode } },
       select: { id: true },
