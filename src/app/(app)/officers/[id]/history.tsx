@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/format";
 import { officerHistory } from "@/server/queries/results";
 import { addDisciplineAction, addInitiativeAction, updateDisciplineAction } from "../../results/actions";
 import { found } from "@/app/not-found-boundary";
+import { RegistrationOverrideCard } from "./registration-override";
 
 const LEVEL_OPTIONS = (Object.keys(INITIATIVE_LEVELS) as (keyof typeof INITIATIVE_LEVELS)[]).map((k) => ({ value: k, label: `Sáng kiến ${INITIATIVE_LEVELS[k]}` }));
 const FORM_OPTIONS = (Object.keys(DISCIPLINE_FORMS) as (keyof typeof DISCIPLINE_FORMS)[]).map((k) => ({ value: k, label: DISCIPLINE_FORMS[k] }));
@@ -120,6 +121,8 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
           </DataTable>
         )}
       </Card>
+
+      <RegistrationOverrideCard officerId={officer.id} officerName={officer.fullName} years={history.overrideYears} overrides={history.overrides} />
 
       <Card title="Kỷ luật">
         {history.disciplines.length === 0 ? (
