@@ -12,7 +12,7 @@ import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { expectOk, expectRefused } from "../support/action-result";
 import { fingerprint, PDF } from "./command-cases/world";
-import { makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
+import { makeActor, makeClosedAcclaim, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 type Unit = Awaited<ReturnType<typeof makeUnit>>;
 
@@ -27,19 +27,8 @@ let otherOfficer: Actor;
 const candOfficers: { id: string; fullName: string }[] = [];
 
 /** A closed acclaim round of `yearId` for `titleCode` in which every candidate got `approvals` of `ballots`. */
-async function closedAcclaim(titleCode: string, candidates: Unit[], electorate: Unit[], approvals: number) {
-  const round = await prisma.voteRound.create({
-    data: { emulationYearId: yearId, kind: "ACCLAIM", title: `Suy tôn ${titleCode} năm 2022`, titleCode, seats: candidates.length, state: "CLOSED", passThreshold: "MORE_THAN_HALF", quorum: electorate.length, electorateSize: electorate.length, openedAt: new Date(), closedAt: new Date() },
-  });
-  const cands = [];
-  for (const [i, u] of candidates.entries()) cands.push(await prisma.voteCandidate.create({ data: { roundId: round.id, unitId: u.id, position: i + 1 } }));
-  for (const [i, voter] of electorate.entries()) {
-    await prisma.voteParticipation.create({ data: { roundId: round.id, unitId: voter.id } });
-    const ballot = await prisma.ballot.create({ data: { roundId: round.id } });
-    for (const c of cands) await prisma.ballotChoice.create({ data: { ballotId: ballot.id, candidateId: c.id, approve: i < approvals } });
-  }
-  return round;
-}
+const closedAcclaim = (titleCode: string, candidates: Unit[], electorate: Unit[], approvals: number) =>
+  makeClosedAcclaim(yearId, titleCode, candidates, electorate, approvals, `Suy tôn ${titleCode} năm 2022`);
 
 /** A unit whose members make it Đơn vị Quyết thắng for 2022: all rated "tốt", three CST, one CSTĐCS. */
 async function determinedMembers(unit: Unit) {

@@ -23,6 +23,27 @@ export const commendationLevel = (form: CommendationForm) => {
   return level ? DECISION_LEVELS[level] : "Thủ trưởng đơn vị";
 };
 
+/** A register row (a commendation entered by hand or imported): the form's label and level from the catalogue. */
+export function registerEntry(
+  subject: { officerId: string | null; unitId: string | null },
+  e: { year: number; formCode: CommendationForm; decisionNo: string; decisionDate: string; decisionSigner: string },
+  source: "MANUAL" | "IMPORT",
+  recordedByName: string,
+) {
+  return {
+    ...subject,
+    year: e.year,
+    form: COMMENDATION_FORMS[e.formCode].label,
+    formCode: e.formCode,
+    level: commendationLevel(e.formCode),
+    decisionNo: e.decisionNo,
+    decisionDate: new Date(`${e.decisionDate}T00:00:00Z`),
+    decisionSigner: e.decisionSigner,
+    source,
+    recordedByName,
+  };
+}
+
 export const addCommendationInput = z
   .object({
     subjectKind: z.enum(["UNIT", "OFFICER"], { error: "Vui lòng chọn tập thể hoặc cá nhân." }),
@@ -72,21 +93,7 @@ export const addCommendation = defineCommand({
     const subject = input.subjectKind === "OFFICER" ? { officerId: (await officerIdOf(tx, input))!, unitId: null } : { officerId: null, unitId: input.subjectId! };
     const duplicate = await tx.commendation.findFirst({ where: { ...subject, formCode: input.formCode, decisionNo: input.decisionNo }, select: { id: true } });
     if (duplicate) throw new UserError("Khen thưởng này (cùng hình thức, cùng số quyết định) đã có trong sổ.", { decisionNo: ["Đã có trong sổ."] });
-    const row = await tx.commendation.create({
-      data: {
-        ...subject,
-        year: input.year,
-        form: COMMENDATION_FORMS[input.formCode].label,
-        formCode: input.formCode,
-        level: commendationLevel(input.formCode),
-        decisionNo: input.decisionNo,
-        decisionDate: new Date(`${input.decisionDate}T00:00:00Z`),
-        decisionSigner: input.decisionSigner,
-        source: "MANUAL",
-        recordedByName: actor.displayName,
-      },
-      select: { id: true },
-    });
+    const row = await tx.commendation.create({ data: registerEntry(subject, input, "MANUAL", actor.displayName), select: { id: true } });
     return {
       data: { id: row.id },
       message: `Đã ghi ${COMMENDATION_FORMS[input.formCode].label} (Quyết định số ${input.decisionNo}) vào sổ khen thưởng.`,

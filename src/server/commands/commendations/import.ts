@@ -13,7 +13,7 @@ import { RowErrorsError } from "@/server/errors";
 import { ownClusterScope } from "@/server/store/unit-scopes";
 import { defineCommand } from "../command";
 import { assertCalendarYearsOpen } from "../results/shared";
-import { commendationLevel } from "./add";
+import { registerEntry } from "./add";
 
 const storable = z.string().refine(isStorableText);
 const code = z.string().min(1).max(32).regex(/^[A-Z0-9._-]+$/);
@@ -105,19 +105,7 @@ export const importCommendations = defineCommand({
     if (errors.length > 0) throw new RowErrorsError(errors.sort(compareImportErrors));
 
     await tx.commendation.createMany({
-      data: resolved.map(({ row, officerId, unitId }) => ({
-        officerId,
-        unitId: officerId ? null : unitId,
-        year: row.year,
-        form: COMMENDATION_FORMS[row.formCode].label,
-        formCode: row.formCode,
-        level: commendationLevel(row.formCode),
-        decisionNo: row.decisionNo,
-        decisionDate: new Date(`${row.decisionDate}T00:00:00Z`),
-        decisionSigner: row.decisionSigner,
-        source: "IMPORT",
-        recordedByName: actor.displayName,
-      })),
+      data: resolved.map(({ row, officerId, unitId }) => registerEntry({ officerId, unitId: officerId ? null : unitId }, row, "IMPORT", actor.displayName)),
     });
     const years = [...new Set(resolved.map((r) => r.row.year))].sort();
     return {
