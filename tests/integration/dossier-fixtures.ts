@@ -1,24 +1,13 @@
 // Conference facts a dossier is built from, written straight into the database for tests: a closed
 // acclaim round with its ballots (aggregate counts only, docs/security-voting.md), a unit whose
 // members make it Đơn vị Quyết thắng, an officer meeting CSTĐ CAND.
-import { makeOfficer, prisma } from "./fixtures";
+import { makeClosedAcclaim, makeOfficer, prisma } from "./fixtures";
 
 type Unit = { id: string; name: string };
 
 /** A closed acclaim round of `yearId` for `titleCode` in which every candidate got `approvals` of the electorate's ballots. */
-export async function closedAcclaim(yearId: string, titleCode: string, candidates: Unit[], electorate: Unit[], approvals: number) {
-  const round = await prisma.voteRound.create({
-    data: { emulationYearId: yearId, kind: "ACCLAIM", title: `Suy tôn ${titleCode}`, titleCode, seats: candidates.length, state: "CLOSED", passThreshold: "MORE_THAN_HALF", quorum: electorate.length, electorateSize: electorate.length, openedAt: new Date(), closedAt: new Date() },
-  });
-  const cands = [];
-  for (const [i, u] of candidates.entries()) cands.push(await prisma.voteCandidate.create({ data: { roundId: round.id, unitId: u.id, position: i + 1 } }));
-  for (const [i, voter] of electorate.entries()) {
-    await prisma.voteParticipation.create({ data: { roundId: round.id, unitId: voter.id } });
-    const ballot = await prisma.ballot.create({ data: { roundId: round.id } });
-    for (const c of cands) await prisma.ballotChoice.create({ data: { ballotId: ballot.id, candidateId: c.id, approve: i < approvals } });
-  }
-  return round;
-}
+export const closedAcclaim = (yearId: string, titleCode: string, candidates: Unit[], electorate: Unit[], approvals: number) =>
+  makeClosedAcclaim(yearId, titleCode, candidates, electorate, approvals);
 
 /** A unit whose members make it Đơn vị Quyết thắng for `year`: all rated "tốt", three CST, one CSTĐCS. */
 export async function determinedMembers(unit: Unit, year: number) {

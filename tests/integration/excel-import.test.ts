@@ -387,9 +387,13 @@ describe("Excel import", () => {
     const outcome = await importAs(w.actors.officerA, refused, w.year2021.id);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.errors).toEqual([expect.objectContaining({ sheet: "Kết quả", row: 4, column: "Danh hiệu được công nhận" })]);
-    expect(outcome.errors[0]!.message).toContain("Lê Văn Cường: không đủ điều kiện công nhận CSTĐCS");
-    expect(outcome.errors[0]!.message).toContain("Hoàn thành nhiệm vụ");
+    // The CSTĐCS quota on awarded titles (3 CST allow none at 15%) and the engine's refusal of the row.
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({ sheet: "Kết quả", row: null, column: "Danh hiệu được công nhận", message: expect.stringContaining("Vượt chỉ tiêu Chiến sĩ thi đua cơ sở") }),
+      expect.objectContaining({ sheet: "Kết quả", row: 4, column: "Danh hiệu được công nhận" }),
+    ]);
+    expect(outcome.errors[1]!.message).toContain("Lê Văn Cường: không đủ điều kiện công nhận CSTĐCS");
+    expect(outcome.errors[1]!.message).toContain("Hoàn thành nhiệm vụ");
     expect(await prisma.officerYearResult.findFirstOrThrow({ where: { officer: { code: "KTNV-1003" } } })).toMatchObject({ awardedTitleCode: null });
   });
 

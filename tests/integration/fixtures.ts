@@ -91,3 +91,18 @@ export async function advanceYearTo(secretariat: Actor, yearId: string, phase: Y
   }
   throw new Error(`advanceYearTo ${phase}: not reached`);
 }
+
+/** A closed acclaim round of `yearId` for `titleCode` in which every candidate got `approvals` of the electorate's ballots. */
+export async function makeClosedAcclaim(yearId: string, titleCode: string, candidates: { id: string }[], electorate: { id: string }[], approvals: number, title = `Suy tôn ${titleCode}`) {
+  const round = await prisma.voteRound.create({
+    data: { emulationYearId: yearId, kind: "ACCLAIM", title, titleCode, seats: candidates.length, state: "CLOSED", passThreshold: "MORE_THAN_HALF", quorum: electorate.length, electorateSize: electorate.length, openedAt: new Date(), closedAt: new Date() },
+  });
+  const cands = [];
+  for (const [i, u] of candidates.entries()) cands.push(await prisma.voteCandidate.create({ data: { roundId: round.id, unitId: u.id, position: i + 1 } }));
+  for (const [i, voter] of electorate.entries()) {
+    await prisma.voteParticipation.create({ data: { roundId: round.id, unitId: voter.id } });
+    const ballot = await prisma.ballot.create({ data: { roundId: round.id } });
+    for (const c of cands) await prisma.ballotChoice.create({ data: { ballotId: ballot.id, candidateId: c.id, approve: i < approvals } });
+  }
+  return round;
+}

@@ -10,6 +10,7 @@ import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
 import { executeCommand, INVALID_INPUT, NOT_FOUND } from "@/server/commands/command";
 import {
+  overrideRegistration,
   bulkSetOfficerRegistrations,
   NO_TARGET_TITLE,
   OFFICER_NOT_IN_UNIT,
@@ -510,6 +511,12 @@ describe("reading registrations", () => {
     await prisma.discipline.create({ data: { officerId: w.officersA[1]!.id, form: "CANH_CAO", status: "IN_FORCE", fromDate: new Date("2022-02-01T00:00:00Z"), toDate: new Date("2022-08-01T00:00:00Z") } });
     // Officers 0–29 registered: 30 CST, two of them for CSTĐCS places (0: CSTĐCS, 2: CSTĐ CAND).
     const list = w.officersA.slice(0, 30).map((o, i): [string, string] => [o.id, i === 0 ? "CSTDCS" : i === 2 ? "CSTD_CAND" : "CST"]);
+    // Both are decided already (the discipline of 2022; no CSTĐCS in 2020 and 2021): refused until the
+    // secretariat allows them with a reason (docs/domain.md §4 step 2); the page still shows why.
+    expect(expectRefused(await save(w.actors.officerA, w, list))).toContain("không được đăng ký");
+    for (const [officerId, titleCode] of [[w.officersA[1]!.id, "CST"], [w.officersA[2]!.id, "CSTD_CAND"]]) {
+      expectOk(await executeCommand(overrideRegistration, w.actors.secretariat, { emulationYearId: w.year.id, officerId, titleCode, reason: "Theo chỉ đạo của Hội đồng Thi đua – Khen thưởng" }));
+    }
     expectOk(await save(w.actors.officerA, w, list));
 
     const own = await pageOf(w.actors.officerA, {});

@@ -16,7 +16,7 @@ import {
 import { officerHistory, resultsOverview, unitResults } from "@/server/queries/results";
 import { seedTitleCatalogue } from "@/server/seed/demo";
 import { expectNotFound, expectOk, expectRefused } from "../support/action-result";
-import { form, makeActor, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
+import { form, makeActor, makeClosedAcclaim, makeCluster, makeOfficer, makeUnit, makeYear, prisma, resetDatabase } from "./fixtures";
 
 const CLOSED = "Năm thi đua đã khóa sổ, không thể chỉnh sửa.";
 
@@ -42,6 +42,8 @@ async function world() {
   return { cluster, unitA, unitB, a1, a2, b1, year2021, year2022, actors };
 }
 type World = Awaited<ReturnType<typeof world>>;
+
+const allowOneCstdcsPerCst = (w: World) => prisma.emulationYear.update({ where: { id: w.year2021.id }, data: { settings: { cstdcsQuotaPercent: 100 } } });
 
 const decision = { decisionNo: "1201/QĐ-KTNV", decisionDate: "20/12/2021", decisionSigner: "Cục trưởng Cục Kỹ thuật nghiệp vụ" };
 
@@ -114,7 +116,8 @@ describe("officer results", () => {
 
     const noInitiative = await record(w.actors.officerA, { officerId: w.a1.id, rating: "EXCELLENT", awardedTitleCode: "CSTDCS", ...decision });
     expectRefused(noInitiative, expect.stringContaining("Không có sáng kiến năm 2021"));
-    // With the initiative on file, CSTĐCS is accepted.
+    // With the initiative on file, CSTĐCS is accepted (with a quota that gives this small unit a place).
+    await allowOneCstdcsPerCst(w);
     expect(
       await executeCommand(addInitiative, w.actors.officerA, form({ officerId: w.a1.id, year: 2021, level: "BASE", title: "Số hóa hồ sơ nghiệp vụ" })),
     ).toMatchObject({ ok: true });
@@ -217,9 +220,13 @@ describe("a unit's collective title", () => {
     const early = await unitResult(w.actors.secretariat, w.unitA.id, { awardedTitleCode: "DV_TIEN_TIEN", ...flagDecision });
     expectRefused(early, expect.stringContaining("Cục Kỹ thuật nghiệp vụ chưa đủ điều kiện"));
 
-    // Both members CST, one CSTĐCS, everyone rated well: Đơn vị Quyết thắng, and the Ministry's flag.
+    // Both members CST, one CSTĐCS, everyone rated well: Đơn vị Quyết thắng, and the Ministry's flag
+    // (acclaimed by the conference). A 100% quota lets these two-officer units hold one CSTĐCS per CST
+    // (the quota on awarded titles has its own tests: tests/integration/award-rules.test.ts).
+    await allowOneCstdcsPerCst(w);
+    await makeClosedAcclaim(w.year2021.id, "CO_BCA", [w.unitA, w.unitB], [w.unitA, w.unitB], 2);
     await executeCommand(addInitiative, w.actors.officerA, form({ officerId: w.a1.id, year: 2021, level: "BASE", title: "Sáng kiến A" }));
-    for (const [officerId, title] of [[w.a1.id, "CSTDCS"], [w.a2.id, "CST"]] as const) {
+    for (const [officerId, title] of [[w.a2.id, "CST"], [w.a1.id, "CSTDCS"]] as const) {
       expect(
         await executeCommand(recordOfficerResult, w.actors.secretariat, form({ yearId: w.year2021.id, officerId, rating: "EXCELLENT", awardedTitleCode: title, ...decision })),
       ).toMatchObject({ ok: true });

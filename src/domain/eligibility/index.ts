@@ -50,6 +50,7 @@ export {
 export { computeFacts, evaluateOfficer, explain, explainTitle, type OfficerFacts } from "./individual";
 export { officerStatuses, resultFor } from "./officer-status";
 export { awardedTitleFailure, titleShort, withoutYear } from "./awarded";
+export { DECIDED_AT_REGISTRATION, decidedFailures, registrationRefusal } from "./registration-refusal";
 export { checkQuota, countQuotaTitles, cstdcsAllowed, type QuotaCheck, type QuotaCounts } from "./quota";
 export {
   checkFlagAllocation,

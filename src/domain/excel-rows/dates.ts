@@ -43,3 +43,9 @@ export function dateValue(value: unknown, label: string): Checked<string | null>
 }
 
 export const formatIso = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** A decision of year Y's achievements is dated from 1 January of Y to today (yyyy-mm-dd), or an error. */
+export function decisionDateError(iso: string, year: number, today: string): string | null {
+  const from = `${year}-01-01`;
+  return iso < from || iso > today ? `Ngày quyết định phải từ ${formatIso(from)} đến hôm nay (${formatIso(today)}).` : null;
+}

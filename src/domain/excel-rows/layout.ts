@@ -14,7 +14,12 @@ export type ColumnKey =
   | "awardedTitle"
   | "decisionNo"
   | "decisionDate"
-  | "decisionSigner";
+  | "decisionSigner"
+  // The commendation register's sheet (commendations.ts).
+  | "year"
+  | "subjectKind"
+  | "unitCode"
+  | "form";
 
 export type ColumnDef = {
   key: ColumnKey;
@@ -28,9 +33,9 @@ export type ColumnDef = {
   hint: string;
 };
 
-export type SheetDef = { key: SheetKey; name: string; aliases: readonly string[]; description: string; columns: readonly ColumnDef[] };
+export type SheetDef<K extends string = SheetKey> = { key: K; name: string; aliases: readonly string[]; description: string; columns: readonly ColumnDef[] };
 
-const CODE: ColumnDef = {
+export const CODE: ColumnDef = {
   key: "code",
   header: "Mã cán bộ",
   aliases: ["Mã CB", "Mã số cán bộ"],
@@ -46,7 +51,7 @@ const NAME_REQUIRED: ColumnDef = {
   width: 28,
   hint: "Bắt buộc. Họ và tên đầy đủ, có dấu (tối đa 120 ký tự).",
 };
-const NAME_CHECK: ColumnDef = {
+export const NAME_CHECK: ColumnDef = {
   ...NAME_REQUIRED,
   required: false,
   hint: "Không bắt buộc; nếu có, phải khớp họ tên của cán bộ có mã ở cột Mã cán bộ (để tránh nhập nhầm người).",

@@ -16,7 +16,7 @@ export type RowReader = {
   failed: boolean;
 };
 
-export function rowReader(sheet: SheetDef, header: HeaderMap, row: number, cells: readonly unknown[], errors: ImportError[]): RowReader {
+export function rowReader(sheet: SheetDef<string>, header: HeaderMap, row: number, cells: readonly unknown[], errors: ImportError[]): RowReader {
   const reader: RowReader = {
     row,
     failed: false,

@@ -54,7 +54,7 @@ function matchSheet(name: string): SheetDef | undefined {
   return SHEET_DEFS.find((s) => [s.name, ...s.aliases].some((n) => looseKey(n) === key));
 }
 
-function readHeader(sheet: RawSheet, def: SheetDef, errors: ImportError[]): HeaderMap | null {
+export function readHeader(sheet: RawSheet, def: SheetDef<string>, errors: ImportError[]): HeaderMap | null {
   const header = sheet.rows.find((r) => r.row === HEADER_ROW);
   const map: HeaderMap = new Map();
   const seen = new Map<string, number>();

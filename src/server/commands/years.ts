@@ -21,11 +21,11 @@ import {
 import { checkbox, dateText, idField, optionalIdField, requiredText } from "@/domain/validation";
 import { formatDate } from "@/lib/format";
 import { vietnamToday } from "@/domain/registration-window";
-import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
 import { throwIfErrors } from "@/server/errors";
 import { lockCluster } from "@/server/store/locks";
-import { defineCommand, NotFoundError, UserError } from "./command";
+import { ownClusterScope } from "@/server/store/unit-scopes";
+import { defineCommand, UserError } from "./command";
 import { electedLeadership } from "@/server/store/vote-results";
 import { yearSettingsCommand } from "./year-commands";
 
@@ -35,12 +35,6 @@ const ENTITY = "EmulationYear";
 // Shared steps
 
 /** The secretariat's own cluster, from the database. */
-async function actorClusterTarget(tx: Tx, actor: Actor): Promise<Target> {
-  if (!actor.clusterId) throw new NotFoundError();
-  const cluster = await tx.cluster.findUnique({ where: { id: actor.clusterId }, select: { id: true } });
-  if (!cluster) throw new NotFoundError();
-  return { clusterId: cluster.id };
-}
 
 async function memberUnits(tx: Tx, clusterId: string): Promise<MemberUnitInfo[]> {
   return tx.unit.findMany({
@@ -80,7 +74,7 @@ export const openYear = defineCommand({
   label: "Mở năm thi đua",
   permission: "year.manage",
   input: openYearInput,
-  target: (tx, _input, actor) => actorClusterTarget(tx, actor),
+  target: (tx, _input, actor) => ownClusterScope(tx, actor),
   uniqueFields: {
     clusterId: { field: "year", message: "Năm thi đua này đã được mở." },
     year: { field: "year", message: "Năm thi đua này đã được mở." },

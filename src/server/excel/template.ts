@@ -40,7 +40,7 @@ export type TemplateOptions = {
   titles: readonly TitleInfo[];
 };
 
-function setupWorkbook(): ExcelJS.Workbook {
+export function setupWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Sổ Thi đua";
   wb.created = new Date();
@@ -90,17 +90,21 @@ function instructions(wb: ExcelJS.Workbook, opts: TemplateOptions) {
 
 type RangeValidations = { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } };
 
-type Lists = { columns: [string, string[]][]; ranges: Record<string, string | null> };
+export type Lists = { columns: [string, string[]][]; ranges: Record<string, string | null> };
 
 /** The drop-down lists and the ranges they will occupy in the hidden sheet. */
 function listData(opts: TemplateOptions): Lists {
   const individual = opts.titles.filter((t) => t.kind === "INDIVIDUAL" && t.active && (INDIVIDUAL_TITLES as readonly string[]).includes(t.code));
-  const columns: [string, string[]][] = [
+  return listsOf([
     ["Cấp bậc", [...RANKS]],
     ["Danh hiệu cá nhân", individual.map((t) => t.name)],
     ["Xếp loại", Object.values(TASK_RATINGS)],
     ["Phòng/Đội", opts.subUnits.map((s) => s.name)],
-  ];
+  ]);
+}
+
+/** Named lists (header, values) and the ranges they will occupy in the hidden sheet. */
+export function listsOf(columns: [string, string[]][]): Lists {
   const ranges: Record<string, string | null> = {};
   columns.forEach(([header, values], i) => {
     const letter = String.fromCharCode(65 + i);
@@ -109,7 +113,7 @@ function listData(opts: TemplateOptions): Lists {
   return { columns, ranges };
 }
 
-function listSheet(wb: ExcelJS.Workbook, lists: Lists) {
+export function listSheet(wb: ExcelJS.Workbook, lists: Lists) {
   const ws = wb.addWorksheet(LISTS_SHEET, { state: "veryHidden" });
   lists.columns.forEach(([header, values], i) => {
     ws.getCell(1, i + 1).value = header;
@@ -117,7 +121,7 @@ function listSheet(wb: ExcelJS.Workbook, lists: Lists) {
   });
 }
 
-function dataSheet(wb: ExcelJS.Workbook, def: SheetDef, listRanges: Record<string, string | null>) {
+export function dataSheet(wb: ExcelJS.Workbook, def: SheetDef<string>, listRanges: Record<string, string | null>) {
   const ws = wb.addWorksheet(def.name, { views: [{ state: "frozen", ySplit: HEADER_ROW }] });
   ws.columns = def.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   const header = ws.getRow(HEADER_ROW);
@@ -131,11 +135,21 @@ function dataSheet(wb: ExcelJS.Workbook, def: SheetDef, listRanges: Record<strin
     if (col) cell.note = `${col.required ? "Bắt buộc. " : ""}${col.hint.replace(/^Bắt buộc\. /, "")}`;
   });
   const lastRow = HEADER_ROW + FORMATTED_ROWS;
-  const listFor: Partial<Record<ColumnKey, string>> = { rank: "Cấp bậc", title: "Danh hiệu cá nhân", awardedTitle: "Danh hiệu cá nhân", rating: "Xếp loại", subUnit: "Phòng/Đội" };
+  const listFor: Partial<Record<ColumnKey, string>> = {
+    rank: "Cấp bậc",
+    title: "Danh hiệu cá nhân",
+    awardedTitle: "Danh hiệu cá nhân",
+    rating: "Xếp loại",
+    subUnit: "Phòng/Đội",
+    // The commendation register's sheet (commendation-template.ts).
+    subjectKind: "Đối tượng",
+    form: "Hình thức khen thưởng",
+    unitCode: "Mã đơn vị",
+  };
   def.columns.forEach((col, i) => {
     const letter = String.fromCharCode(65 + i);
     const column = ws.getColumn(i + 1);
-    if (col.key === "code" || col.key === "decisionNo") column.numFmt = "@";
+    if (col.key === "code" || col.key === "decisionNo" || col.key === "unitCode" || col.key === "year") column.numFmt = "@";
     if (col.key === "decisionDate") column.numFmt = "dd/mm/yyyy";
     const list = listFor[col.key];
     const range = list ? listRanges[list] : null;
@@ -145,7 +159,7 @@ function dataSheet(wb: ExcelJS.Workbook, def: SheetDef, listRanges: Record<strin
         type: "list",
         allowBlank: !col.required,
         formulae: [range],
-        showErrorMessage: col.key !== "subUnit" && col.key !== "title" && col.key !== "awardedTitle",
+        showErrorMessage: col.key !== "subUnit" && col.key !== "title" && col.key !== "awardedTitle" && col.key !== "unitCode",
         errorStyle: "warning",
         errorTitle: col.header,
         error: `Giá trị không có trong danh mục ${list?.toLowerCase()}.`,

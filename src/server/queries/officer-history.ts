@@ -66,8 +66,8 @@ export async function officerHistory(actor: Actor, officerId: string) {
           SELECT "id"::text AS "id", "form"::text AS "form", "status"::text AS "status", "fromDate", "toDate", "note" FROM "Discipline"
           WHERE "officerId" = ${officer.id}::uuid ORDER BY "fromDate" DESC`
       : Promise.resolve(null),
-    queryRows<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string }[]>`
-      SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner" FROM "Commendation"
+    queryRows<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string; revokedAt: Date | null }[]>`
+      SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner", "revokedAt" FROM "Commendation"
       WHERE "officerId" = ${officer.id}::uuid ORDER BY "year" DESC, "decisionDate" DESC`,
     titleCatalogue(),
   ]);

@@ -131,8 +131,8 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
     tallyOfUnit(unit.id),
     ownOrMonitor ? notableOfficers(unit.id, page) : null,
     titleCatalogue(),
-    queryRows<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string }[]>`
-      SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner"
+    queryRows<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string; revokedAt: Date | null }[]>`
+      SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner", "revokedAt"
       FROM "Commendation" WHERE "unitId" = ${unit.id}::uuid AND "officerId" IS NULL
       ORDER BY "year" DESC, "decisionDate" DESC LIMIT 50`,
   ]);

@@ -19,6 +19,7 @@ import {
 } from "@/domain/awards";
 import { evaluateOfficer, evaluateUnit, individualLevel, unitResultFor, type CollectiveTitle, type EligibilitySettings, type OfficerHistory } from "@/domain/eligibility";
 import type { Tx } from "@/server/db";
+import { awardedTitles } from "./awarded-quota";
 import { loadOfficerHistories } from "./eligibility-data";
 import { memberSummary } from "./unit-members";
 import { closedRoundResults, storedThreshold } from "./vote-results";
@@ -81,14 +82,6 @@ export async function checkUnitTitle(
   const eligibility = unitResultFor(evaluation, c.title);
   const refusal = unitTitleRefusal({ unitId: c.unitId, unitName: c.unitName, title: c.title, acclaimed: vote !== null, eligibility, held: c.held, settings: c.settings });
   return { refusal, evidence: { takenAt: c.takenAt.toISOString(), vote, eligibility: eligibilityEvidence(eligibility, c.asOf), report } };
-}
-
-/** The titles awarded for `year` to the unit's active officers (the quota's base). */
-async function awardedTitles(tx: Tx, unitId: string, year: number) {
-  return tx.$queryRaw<{ officerId: string; titleCode: string | null }[]>`
-    SELECT r."officerId"::text AS "officerId", r."awardedTitleCode" AS "titleCode"
-    FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
-    WHERE o."unitId" = ${unitId}::uuid AND o.active AND r.year = ${year} AND r."awardedTitleCode" IS NOT NULL`;
 }
 
 export type OfficerSubject = { id: string; fullName: string; unitId: string };

@@ -208,14 +208,16 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   "registration.officers.bulk": {
     scope: "own-unit",
-    input: async (w, actor) => ({
-      emulationYearId: yearOf(w, actor),
-      titleCode: "CST",
-      q: "",
-      sub: "",
-      target: "",
-      expectedCount: String(await prisma.officer.count({ where: { unitId: actor.unitId ?? w.A1.id, active: true } })),
-    }),
+    input: async (w, actor) => {
+      // An officer under discipline this year may be registered only with the secretariat's override.
+      const unitId = actor.unitId ?? w.A1.id;
+      const disciplined = await prisma.discipline.findMany({ where: { officer: { unitId } }, select: { officerId: true } });
+      await prisma.registrationOverride.createMany({
+        data: disciplined.map((d) => ({ emulationYearId: yearOf(w, actor), officerId: d.officerId, titleCode: "CST", reason: "Cho phép đăng ký", createdByName: "Thư ký Cụm" })),
+        skipDuplicates: true,
+      });
+      return { emulationYearId: yearOf(w, actor), titleCode: "CST", q: "", sub: "", target: "", expectedCount: String(await prisma.officer.count({ where: { unitId, active: true } })) };
+    },
     year: { scoped: true },
   },
   "registration.unit.target": { scope: "own-unit", input: (w, actor) => ({ emulationYearId: yearOf(w, actor), titleCode: "DV_TIEN_TIEN" }), year: { scoped: true } },
@@ -248,6 +250,17 @@ export const FIXTURES: Record<string, Fixture> = {
     input: async (w) => {
       await prisma.unitRegistration.create({ data: { emulationYearId: w.yearA.id, unitId: w.A1.id, status: "SUBMITTED", submittedAt: new Date() } });
       return { unitId: w.A1.id, emulationYearId: w.yearA.id, until: dmy(vietnamDayAfter(new Date(), 3)), reason: "Bổ sung cán bộ mới chuyển đến" };
+    },
+    stored: ["reason"],
+    year: { scoped: true },
+  },
+  "registration.title.override": {
+    scope: "A1",
+    input: async (w) => {
+      // A reprimand in force in 2022: CST is refused at registration until the secretariat allows it.
+      const officerId = w.officers.A1[0]!.id;
+      await prisma.discipline.create({ data: { officerId, form: "KHIEN_TRACH", status: "IN_FORCE", fromDate: new Date("2022-02-01T00:00:00Z") } });
+      return { emulationYearId: w.yearA.id, officerId, titleCode: "CST", reason: "Quyết định kỷ luật đang được xem xét lại" };
     },
     stored: ["reason"],
     year: { scoped: true },
@@ -656,6 +669,14 @@ export const FIXTURES: Record<string, Fixture> = {
     scope: "A1",
     input: (w) => ({ subjectKind: "UNIT", subjectId: w.A1.id, year: "2022", formCode: "GIAY_KHEN", decisionNo: "88/QĐ-KTNV", decisionDate: "20/12/2022", decisionSigner: "Cục trưởng Cục Kỹ thuật nghiệp vụ" }),
     stored: ["decisionNo", "decisionSigner"],
+    year: { scoped: true },
+  },
+  "commendation.import": {
+    scope: "own-cluster",
+    input: (w, actor) => ({
+      fileName: "so-khen-thuong.xlsx",
+      rows: [{ row: 2, year: 2022, subjectKind: "UNIT", unitCode: actor.clusterId === w.clusterB.id ? w.B1.code : w.A1.code, officerCode: null, fullName: null, formCode: "GIAY_KHEN", decisionNo: "89/QĐ-KTNV", decisionDate: "2022-12-20", decisionSigner: "Cục trưởng" }],
+    }),
     year: { scoped: true },
   },
   "award.revoke": {

@@ -18,6 +18,7 @@ import { executeCommand, NOT_FOUND, NOT_SIGNED_IN, NotFoundError } from "@/serve
 import { createRound } from "@/server/commands/votes";
 import * as admin from "@/server/queries/admin";
 import * as cluster from "@/server/queries/cluster";
+import * as commendations from "@/server/queries/commendations";
 import * as dashboard from "@/server/queries/dashboard";
 import * as dossiers from "@/server/queries/dossiers";
 import * as ministry from "@/server/queries/ministry";
@@ -244,6 +245,8 @@ describe("the matrix of reads: page-level queries × every actor", () => {
     "reports.criteriaEditor": { allowed: may("criteria.manage", A), call: (a) => reports.criteriaEditor(a, w.yearA.id) },
     "reports.criteriaForReading": { allowed: may("criteria.view", A), call: (a) => reports.criteriaForReading(a, w.yearA.id) },
     "results.unitResults (A1)": { allowed: may("results.view", A1), call: (a) => results.unitResults(a, w.A1.id, {}) },
+    // The register answers every role that may read it, within the actor's own scope (its rows are scoped, not the page).
+    "commendations.commendationRegister": { allowed: (a) => roleMay(a, "commendation.view"), call: (a) => commendations.commendationRegister(a, {}) },
     "results.officerHistory": {
       allowed: (a) => can(a, "officer.view", A1()) || can(a, "results.view", A1()),
       call: (a) => results.officerHistory(a, w.officers.A1[0]!.id),

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { runCommand } from "@/server/actions/run";
 import type { ActionResult } from "@/server/commands/command";
 import { createOfficer, setOfficerActive, updateOfficer } from "@/server/commands/officers";
+import { overrideRegistration } from "@/server/commands/registration";
 
 export async function createOfficerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const result = await runCommand(createOfficer, formData, ["/officers"]);
@@ -23,4 +24,9 @@ export async function setOfficerActiveAction(_prev: ActionResult | null, formDat
   const result = await runCommand(setOfficerActive, formData, ["/officers"]);
   if (result.ok && result.data) revalidatePath(`/officers/${result.data.id}`);
   return result;
+}
+
+/** The secretariat allows a registration refused by a condition already decided (with a written reason). */
+export async function overrideRegistrationAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runCommand(overrideRegistration, formData, ["/registration", "/officers"]);
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { COMMENDATION_FORM_CODES, COMMENDATION_FORMS, DECISION_LEVELS, type CommendationForm } from "@/domain/awards";
 import type { Target } from "@/domain/permissions";
-import { idField, requiredDate, requiredText } from "@/domain/validation";
+import { optionalIdField, requiredDate, requiredText } from "@/domain/validation";
+import type { Tx } from "@/server/db";
 import { appNow } from "@/server/clock";
 import { memberUnitScope } from "@/server/store/unit-scopes";
 import { defineCommand, UserError } from "../command";
@@ -22,11 +23,58 @@ export const commendationLevel = (form: CommendationForm) => {
   return level ? DECISION_LEVELS[level] : "Thủ trưởng đơn vị";
 };
 
-export const addCommendationInput = z.object({
-  subjectKind: z.enum(["UNIT", "OFFICER"], { error: "Vui lòng chọn tập thể hoặc cá nhân." }),
-  subjectId: idField("Đơn vị hoặc cán bộ"),
-  ...commendationFields,
-});
+/** A register row (a commendation entered by hand or imported): the form's label and level from the catalogue. */
+export function registerEntry(
+  subject: { officerId: string | null; unitId: string | null },
+  e: { year: number; formCode: CommendationForm; decisionNo: string; decisionDate: string; decisionSigner: string },
+  source: "MANUAL" | "IMPORT",
+  recordedByName: string,
+) {
+  return {
+    ...subject,
+    year: e.year,
+    form: COMMENDATION_FORMS[e.formCode].label,
+    formCode: e.formCode,
+    level: commendationLevel(e.formCode),
+    decisionNo: e.decisionNo,
+    decisionDate: new Date(`${e.decisionDate}T00:00:00Z`),
+    decisionSigner: e.decisionSigner,
+    source,
+    recordedByName,
+  };
+}
+
+export const addCommendationInput = z
+  .object({
+    subjectKind: z.enum(["UNIT", "OFFICER"], { error: "Vui lòng chọn tập thể hoặc cá nhân." }),
+    /** The unit (collective) or the officer (individual); the register's form names an officer by code instead. */
+    subjectId: optionalIdField("Đơn vị hoặc cán bộ"),
+    officerCode: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim().toUpperCase())
+      .pipe(z.string().max(32, "Mã cán bộ tối đa 32 ký tự.").regex(/^[A-Z0-9._-]*$/, "Mã cán bộ chỉ gồm chữ không dấu, số và . _ -")),
+    ...commendationFields,
+  })
+  .superRefine((v, ctx) => {
+    if (v.subjectKind === "UNIT" && !v.subjectId) ctx.addIssue({ code: "custom", path: ["subjectId"], message: "Vui lòng chọn đơn vị." });
+    if (v.subjectKind === "OFFICER" && !v.subjectId && !v.officerCode) ctx.addIssue({ code: "custom", path: ["officerCode"], message: "Vui lòng nhập mã cán bộ." });
+  });
+
+type AddInput = z.infer<typeof addCommendationInput>;
+
+/** The officer the input names: by id, or by code (the register's form). */
+async function officerIdOf(tx: Tx, input: AddInput): Promise<string | null> {
+  if (input.subjectId) return input.subjectId;
+  const officer = await tx.officer.findUnique({ where: { code: input.officerCode }, select: { id: true } });
+  return officer?.id ?? null;
+}
+
+async function subjectScope(tx: Tx, input: AddInput): Promise<Target> {
+  if (input.subjectKind === "UNIT") return memberUnitScope(tx, input.subjectId!);
+  const officerId = await officerIdOf(tx, input);
+  return officerId ? officerScope(tx, officerId) : {};
+}
 
 /**
  * The secretariat enters one commendation decided outside the dossier flow (a decision made before
@@ -38,28 +86,14 @@ export const addCommendation = defineCommand({
   phases: "records",
   permission: "commendation.enter",
   input: addCommendationInput,
-  target: (tx, input): Promise<Target> => (input.subjectKind === "OFFICER" ? officerScope(tx, input.subjectId) : memberUnitScope(tx, input.subjectId)),
+  target: (tx, input) => subjectScope(tx, input),
   async run(tx, input, actor, target) {
     await assertCalendarYearsOpen(tx, target.clusterId!, [input.year]);
     checkDecisionDate(input.decisionDate, input.year, appNow());
-    const subject = input.subjectKind === "OFFICER" ? { officerId: input.subjectId, unitId: null } : { officerId: null, unitId: input.subjectId };
+    const subject = input.subjectKind === "OFFICER" ? { officerId: (await officerIdOf(tx, input))!, unitId: null } : { officerId: null, unitId: input.subjectId! };
     const duplicate = await tx.commendation.findFirst({ where: { ...subject, formCode: input.formCode, decisionNo: input.decisionNo }, select: { id: true } });
     if (duplicate) throw new UserError("Khen thưởng này (cùng hình thức, cùng số quyết định) đã có trong sổ.", { decisionNo: ["Đã có trong sổ."] });
-    const row = await tx.commendation.create({
-      data: {
-        ...subject,
-        year: input.year,
-        form: COMMENDATION_FORMS[input.formCode].label,
-        formCode: input.formCode,
-        level: commendationLevel(input.formCode),
-        decisionNo: input.decisionNo,
-        decisionDate: new Date(`${input.decisionDate}T00:00:00Z`),
-        decisionSigner: input.decisionSigner,
-        source: "MANUAL",
-        recordedByName: actor.displayName,
-      },
-      select: { id: true },
-    });
+    const row = await tx.commendation.create({ data: registerEntry(subject, input, "MANUAL", actor.displayName), select: { id: true } });
     return {
       data: { id: row.id },
       message: `Đã ghi ${COMMENDATION_FORMS[input.formCode].label} (Quyết định số ${input.decisionNo}) vào sổ khen thưởng.`,

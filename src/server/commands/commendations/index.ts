@@ -1,4 +1,6 @@
-// The commendation register (issue 14): entries by hand (and from Excel) for decisions made outside the
+// The commendation register (issue 14): entries by hand and from Excel for decisions made outside the
 // dossier flow, and revocation of any award by the Ministry office.
 export { addCommendationInput, addCommendation, commendationFields, commendationLevel } from "./add";
+export { importCommendationsInput, importCommendations } from "./import";
+export { importCommendationFile, type CommendationImportOutcome } from "./upload";
 export { revokeAwardInput, revokeAward } from "./revoke";

@@ -1,6 +1,7 @@
 import { countQuotaTitles, checkQuota, titleLabel, validateRegistrations, type IndividualTitle, type TitleProposal } from "@/domain/eligibility";
 import type { Tx } from "@/server/db";
 import { eligibilitySettingsOf } from "@/domain/year-settings";
+import { registrationRefusals } from "@/server/store/registration-refusals";
 import { UserError } from "../command";
 import { type UnitScope, type UnitYear, type ApplyResult, activeIndividualTitles, unitCountsExcept } from "./shared";
 
@@ -92,9 +93,21 @@ export async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: Uni
     throw batchRefused(`Vượt chỉ tiêu Chiến sĩ thi đua cơ sở: ${quota.message} Không có thay đổi nào được lưu.`);
   }
 
-  // 5. Write: removals, then one upsert for every title set.
+  // 5. A title that a condition already decided refuses (discipline of the year, a missing past
+  // prerequisite year), unless the secretariat lifted it; a title already saved is not re-judged.
   const removeIds = rows.filter((r) => r.titleCode === "" && before.has(r.officerId)).map((r) => r.officerId);
   const sets = rows.filter((r) => r.titleCode !== "" && before.get(r.officerId) !== r.titleCode);
+  const refused = await registrationRefusals(
+    tx,
+    { id: year.id, year: year.year, settings },
+    sets.map((r) => ({ officerId: r.officerId, officerName: `${byId.get(r.officerId)!.fullName} (${byId.get(r.officerId)!.code})`, title: r.titleCode as IndividualTitle })),
+  );
+  if (refused.size) {
+    const messages = [...refused.values()];
+    throw new UserError(`Không có thay đổi nào được lưu. ${messages.join(" ")} Thư ký cụm có thể cho phép đăng ký với lý do bằng văn bản.`, { rows: messages });
+  }
+
+  // 6. Write: removals, then one upsert for every title set.
   if (removeIds.length) await tx.officerRegistration.deleteMany({ where: { emulationYearId: year.id, officerId: { in: removeIds } } });
   if (sets.length) {
     await tx.$executeRaw`

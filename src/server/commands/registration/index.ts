@@ -19,3 +19,4 @@ export { bulkSetOfficerRegistrationsInput, bulkSetOfficerRegistrations } from ".
 export { reopenUnitRegistrationInput, reopenUnitRegistration } from "./reopen";
 export { NO_UNIT_CHOSEN, reopenRegistrationsInput, reopenRegistrations } from "./reopen-bulk";
 export { recordAgreementInput, recordAgreementForUnitInput, recordAgreement, recordAgreementForUnit } from "./agreement";
+export { overrideRegistrationInput, overrideRegistration } from "./override";

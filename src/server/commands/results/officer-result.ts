@@ -3,6 +3,7 @@ import { INDIVIDUAL_TITLES, awardedTitleFailure } from "@/domain/eligibility";
 import { can } from "@/domain/permissions";
 import { idField } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
+import { awardedQuotaExcess } from "@/server/store/awarded-quota";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { OFFICER_RESULT_AUDIT, officerResultAuditPayload } from "@/server/store/result-audit";
 import { UserError } from "../command";
@@ -36,6 +37,12 @@ export const recordOfficerResult = resultsCommand("results.enter", namedOfficer)
       );
       if (failure) {
         const message = `${officer.fullName} ${failure}`;
+        throw new UserError(message, { awardedTitleCode: [message] });
+      }
+      // The CSTĐCS quota holds on awarded titles as on registrations (docs/domain.md §4 step 7).
+      const excess = await awardedQuotaExcess(tx, target.unitId!, year.year, parseYearSettings(year.settings), [{ officerId: officer.id, titleCode: input.awardedTitleCode }]);
+      if (excess) {
+        const message = `Vượt chỉ tiêu Chiến sĩ thi đua cơ sở của đơn vị trên các danh hiệu được công nhận năm ${year.year}: ${excess.message}`;
         throw new UserError(message, { awardedTitleCode: [message] });
       }
     }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type TaskRating } from "@/domain/eligibility";
-import { formatIso, looksLikeFormula, looksLikeScript, resultsWindowError } from "@/domain/excel-rows";
+import { decisionDateError, looksLikeFormula, looksLikeScript, resultsWindowError } from "@/domain/excel-rows";
 import { type Permission, type Target } from "@/domain/permissions";
 import { vietnamToday } from "@/domain/registration-window";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
@@ -111,12 +111,8 @@ export async function resultsYear(tx: Tx, yearId: string, clusterId: string) {
 
 export function checkDecisionDate(iso: string | null, year: number, now: Date) {
   if (!iso) return;
-  const from = `${year}-01-01`;
-  const today = vietnamToday(now);
-  if (iso < from || iso > today) {
-    const message = `Ngày quyết định phải từ ${formatIso(from)} đến hôm nay (${formatIso(today)}).`;
-    throw new UserError(message, { decisionDate: [message] });
-  }
+  const message = decisionDateError(iso, year, vietnamToday(now));
+  if (message) throw new UserError(message, { decisionDate: [message] });
 }
 
 export async function assertTitleActive(tx: Tx, code: string, kind: "INDIVIDUAL" | "COLLECTIVE", field: string) {

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { checkFlagAllocation, COLLECTIVE_TITLES, evaluateUnit, unitResultFor, type CollectiveTitle, type FlagProposal } from "@/domain/eligibility";
+import { ADMISSIBILITY_RULES } from "@/domain/awards";
 import { idField } from "@/domain/validation";
+import { acclaimKey, conferenceFacts } from "@/server/store/dossier-evidence";
 import { parseYearSettings } from "@/domain/year-settings";
 import { memberSummary } from "@/server/store/unit-members";
 import { UNIT_RESULT_AUDIT, unitResultAuditPayload } from "@/server/store/result-audit";
+import type { Tx } from "@/server/db";
 import { defineCommand, UserError } from "../command";
 import { optionalEnum, decisionFields, requireDecision, resultsYear, checkDecisionDate, assertTitleActive, toDate } from "./shared";
 import { memberUnitScope } from "@/server/store/unit-scopes";
@@ -18,6 +21,17 @@ export const recordUnitResultInput = z
   .superRefine((v, ctx) => requireDecision(v, v.awardedTitleCode, ctx, "awardedTitleCode"));
 
 const FLAGS = new Set<string>(["CO_BCA", "CO_CP"]);
+
+/** Acclaimed for `title` in a closed round of the year, or approved by the Ministry decision numbered `decisionNo`. */
+async function flagBacked(tx: Tx, yearId: string, unitId: string, title: string, decisionNo: string | null): Promise<boolean> {
+  if ((await conferenceFacts(tx, yearId)).acclaims.has(acclaimKey(unitId, title))) return true;
+  if (!decisionNo) return false;
+  const approved = await tx.dossierItem.findFirst({
+    where: { unitId, titleCode: title, status: "APPROVED", decision: { number: decisionNo }, dossier: { emulationYearId: yearId } },
+    select: { id: true },
+  });
+  return approved !== null;
+}
 
 export const recordUnitResult = defineCommand({
   name: "result.unit",
@@ -40,8 +54,14 @@ export const recordUnitResult = defineCommand({
     const title = input.awardedTitleCode as CollectiveTitle | null;
     if (title) {
       await assertTitleActive(tx, title, "COLLECTIVE", "awardedTitleCode");
+      // A flag is recorded only for a unit the conference acclaimed for it in a closed round, or on a
+      // Ministry decision recorded in the app approving it (docs/domain.md §4 step 7, §9).
+      if (FLAGS.has(title) && !(await flagBacked(tx, year.id, unitId, title, input.decisionNo))) {
+        const message = `${ADMISSIBILITY_RULES.NOT_ACCLAIMED}: ${unit.name} chưa được hội nghị tổng kết suy tôn danh hiệu này trong một vòng bỏ phiếu đã kết thúc, và Quyết định số ${input.decisionNo} không phải quyết định của Bộ đã ghi nhận trong hồ sơ đề nghị của Cụm phê duyệt danh hiệu này.`;
+        throw new UserError(message, { awardedTitleCode: [message] });
+      }
       const evaluation = evaluateUnit(
-        // The Ministry's decision on a flag records the cluster's acclaim and lead.
+        // The acclaim is checked above; the Ministry's decision on a flag records the cluster's lead.
         { unitId, members: await memberSummary(tx, unitId, year.year), acclaimed: true, clusterRank: 1 },
         year.year,
         settings,

@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/format";
 import { officerHistory } from "@/server/queries/results";
 import { addDisciplineAction, addInitiativeAction, updateDisciplineAction } from "../../results/actions";
 import { found } from "@/app/not-found-boundary";
+import { RegistrationOverrideCard } from "./registration-override";
 
 const LEVEL_OPTIONS = (Object.keys(INITIATIVE_LEVELS) as (keyof typeof INITIATIVE_LEVELS)[]).map((k) => ({ value: k, label: `Sáng kiến ${INITIATIVE_LEVELS[k]}` }));
 const FORM_OPTIONS = (Object.keys(DISCIPLINE_FORMS) as (keyof typeof DISCIPLINE_FORMS)[]).map((k) => ({ value: k, label: DISCIPLINE_FORMS[k] }));
@@ -88,6 +89,40 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
           </AddRecord>
         )}
       </Card>
+
+      <Card title="Hình thức khen thưởng">
+        {history.commendations.length === 0 ? (
+          <p className="text-sm text-slate-600">Chưa có hình thức khen thưởng nào được ghi nhận.</p>
+        ) : (
+          <DataTable caption={`Khen thưởng của ${officer.fullName}`} headers={["Năm", "Hình thức", "Cấp quyết định", "Quyết định", "Tình trạng"]} testId="officer-commendations">
+            {history.commendations.map((c) => (
+              <tr key={c.id}>
+                <td className={cellClass}>{c.year}</td>
+                <td className={cellClass}>{c.form}</td>
+                <td className={cellClass}>{c.level}</td>
+                <td className={`${cellClass} text-xs`}>
+                  Số {c.decisionNo}, ngày {formatDate(c.decisionDate)}
+                  <span className="block text-slate-500">{c.decisionSigner}</span>
+                </td>
+                <td className={cellClass}>
+                  {c.revokedAt ? (
+                    <>
+                      <Badge tone="red">Đã thu hồi</Badge>
+                      <span className="mt-1 block text-xs text-slate-600">
+                        QĐ số {c.revokeDecisionNo}: {c.revokeReason}
+                      </span>
+                    </>
+                  ) : (
+                    <Badge tone="green">Còn hiệu lực</Badge>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Card>
+
+      <RegistrationOverrideCard officerId={officer.id} officerName={officer.fullName} years={history.overrideYears} overrides={history.overrides} />
 
       <Card title="Kỷ luật">
         {history.disciplines.length === 0 ? (

@@ -1,54 +1,27 @@
 "use client";
-// The upload form: year, file, submit (to ./upload/route.ts); then either the errors (by sheet, row and
-// column: nothing was saved) or what changed. The size is checked here too, so a file over the limit is never uploaded.
+// The upload form: year, file, submit (to ./upload/route.ts, through ExcelUploadForm); then either the
+// errors (by sheet, row and column: nothing was saved) or what changed.
 import Link from "next/link";
-import { startTransition, useActionState, useId, useState } from "react";
-import { controlClass, DataTable, PickerSelect } from "@/components/ui";
+import { useId } from "react";
+import { ExcelUploadForm } from "@/components/excel-upload";
+import { DataTable, PickerSelect } from "@/components/ui";
 import type { ImportError } from "@/domain/excel-rows";
 import type { ImportState } from "./state";
 
 const fmt = (n: number) => n.toLocaleString("vi-VN");
 
 export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: string; label: string }[]; defaultYearId: string; maxBytes: number }) {
-  const [state, formAction, pending] = useActionState(async (_prev: ImportState | null, formData: FormData): Promise<ImportState> => {
-    try {
+  const yearId = useId();
+  return (
+    <ExcelUploadForm<ImportState>
       // A route handler (./upload/route.ts): it counts the upload's bytes as they arrive and answers
       // the same state as JSON, also for a refusal (413 over the limit, 422 for the file's errors).
-      const response = await fetch("/registration/import/upload", { method: "POST", body: formData, headers: { Accept: "application/json" } });
-      return (await response.json()) as ImportState;
-    } catch {
-      return { ok: false, message: "Không gửi được tệp lên máy chủ (tệp quá lớn hoặc kết nối bị gián đoạn); chưa có dữ liệu nào được lưu. Vui lòng thử lại.", errors: [], errorCount: 0 };
-    }
-  }, null);
-  const [localError, setLocalError] = useState<string | null>(null);
-  const yearId = useId();
-  const fileId = useId();
-  const hintId = useId();
-
-  return (
-    <div className="space-y-6">
-      <form
-        action={formAction}
-        aria-label="Nhập dữ liệu từ tệp Excel"
-        aria-busy={pending}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const formData = new FormData(event.currentTarget);
-          const file = formData.get("file");
-          if (!(file instanceof File) || file.size === 0) {
-            setLocalError("Vui lòng chọn tệp Excel (.xlsx) để nhập.");
-            return;
-          }
-          if (file.size > maxBytes) {
-            setLocalError(`Tệp quá lớn (${(file.size / (1024 * 1024)).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB); chỉ nhận tệp tối đa ${fmt(maxBytes / (1024 * 1024))} MB.`);
-            return;
-          }
-          setLocalError(null);
-          startTransition(() => formAction(formData));
-        }}
-        className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
-      >
+      endpoint="/registration/import/upload"
+      maxBytes={maxBytes}
+      label="Nhập dữ liệu từ tệp Excel"
+      submitLabel="Nhập dữ liệu"
+      networkError={{ ok: false, message: "Không gửi được tệp lên máy chủ (tệp quá lớn hoặc kết nối bị gián đoạn); chưa có dữ liệu nào được lưu. Vui lòng thử lại.", errors: [], errorCount: 0 }}
+      fields={
         <PickerSelect id={yearId} name="yearId" label="Năm thi đua" defaultValue={defaultYearId}>
           {years.map((y) => (
             <option key={y.id} value={y.id}>
@@ -56,42 +29,10 @@ export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: st
             </option>
           ))}
         </PickerSelect>
-        <div className="flex min-w-72 flex-1 flex-col gap-1">
-          <label htmlFor={fileId} className="text-sm font-medium text-slate-700">
-            Tệp Excel (.xlsx)
-          </label>
-          <input
-            id={fileId}
-            name="file"
-            type="file"
-            required
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={hintId}
-            aria-invalid={localError ? true : undefined}
-            className={`${controlClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
-            onChange={() => setLocalError(null)}
-          />
-          <p id={hintId} className="text-xs text-slate-500">
-            Tối đa {fmt(maxBytes / (1024 * 1024))} MB. Nếu tệp có lỗi, không dòng nào được lưu.
-          </p>
-        </div>
-        <button
-          type="submit"
-          disabled={pending}
-          aria-busy={pending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-        >
-          {pending ? "Đang kiểm tra và nhập…" : "Nhập dữ liệu"}
-        </button>
-      </form>
-
-      {localError && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {localError}
-        </p>
-      )}
-      {!localError && state && !pending && <Outcome state={state} />}
-    </div>
+      }
+    >
+      {(state) => <Outcome state={state} />}
+    </ExcelUploadForm>
   );
 }
 
@@ -161,7 +102,7 @@ function Outcome({ state }: { state: ImportState }) {
   );
 }
 
-function ErrorTable({ caption, errors, testId }: { caption: string; errors: ImportError[]; testId: string }) {
+export function ErrorTable({ caption, errors, testId }: { caption: string; errors: ImportError[]; testId: string }) {
   return (
     <DataTable caption={caption} headers={["Trang tính", "Dòng", "Cột", "Nội dung lỗi"]} testId={testId}>
       {errors.map((e, i) => (

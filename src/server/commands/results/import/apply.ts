@@ -12,6 +12,8 @@ import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import type { Tx } from "@/server/db";
 import { loadOfficerHistories } from "@/server/store/eligibility-data";
+import { registrationRefusals } from "@/server/store/registration-refusals";
+import { awardedQuotaExcess } from "@/server/store/awarded-quota";
 import { officerColumns } from "@/server/store/officer-columns";
 import { NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { isoOf } from "../shared";
@@ -223,8 +225,21 @@ export async function applyImport(
   const histories = await loadOfficerHistories(tx, historyIds, year.year);
   const emptyHistory: OfficerHistory = { years: [], initiatives: [], disciplines: [] };
 
+  // A condition already decided refuses the row (docs/domain.md §4 step 2); a saved title is not re-judged.
+  const refused = await registrationRefusals(
+    tx,
+    { id: year.id, year: year.year, settings },
+    registrationRows.flatMap(({ row, current, name }) =>
+      current && registrationByOfficer.get(current.id)?.titleCode !== row.titleCode ? [{ officerId: current.id, officerName: name, title: row.titleCode }] : [],
+    ),
+  );
   const warnings: ImportError[] = [];
   for (const { row, current, name } of registrationRows) {
+    const refusal = current ? refused.get(current.id) : undefined;
+    if (refusal) {
+      rowError(REGISTRATION_SHEET.name, row.row, "Danh hiệu đăng ký", refusal);
+      continue;
+    }
     const history = current ? (histories.get(current.id) ?? emptyHistory) : emptyHistory;
     const facts = computeFacts(history, year.year, settings, REGISTRATION);
     const result = explainTitle(facts, row.titleCode);
@@ -242,6 +257,13 @@ export async function applyImport(
     const history = current ? (histories.get(current.id) ?? emptyHistory) : emptyHistory;
     const failure = awardedTitleFailure(history, { year: year.year, rating: row.rating, title: row.awardedTitleCode, decisionDate: row.decisionDate }, settings);
     if (failure) rowError(RESULT_SHEET.name, row.row, "Danh hiệu được công nhận", `${name}: ${failure}`);
+  }
+
+  // The CSTĐCS quota on the unit's awarded titles with the file's results in place (§4 step 7).
+  if (resultRows.some((r) => r.row.awardedTitleCode)) {
+    const changes = resultRows.map(({ row, current }) => ({ officerId: current ? current.id : `new:${row.code}`, titleCode: row.awardedTitleCode }));
+    const excess = await awardedQuotaExcess(tx, unitId, year.year, settings, changes);
+    if (excess) sheetError(RESULT_SHEET.name, "Danh hiệu được công nhận", `Vượt chỉ tiêu Chiến sĩ thi đua cơ sở trên các danh hiệu được công nhận (tính cả kết quả đã có): ${excess.message}`);
   }
 
   if (errors.length > 0) throw new RowErrorsError(errors.sort(compareImportErrors));

@@ -113,7 +113,10 @@ async function OfficerHistoryPage({ params }: { params: Promise<{ officerId: str
               {h.commendations.map((c) => (
                 <tr key={c.id}>
                   <td className="t">{c.year}</td>
-                  <td>{c.form}</td>
+                  <td>
+                    {c.form}
+                    {c.revokedAt && <span className="ml-1 text-red-700">(đã thu hồi)</span>}
+                  </td>
                   <td>{c.level}</td>
                   <td>
                     Số {c.decisionNo}, ngày {formatDate(c.decisionDate)}, {c.decisionSigner}

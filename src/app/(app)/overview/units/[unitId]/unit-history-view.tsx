@@ -212,7 +212,10 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
             {h.commendations.map((c) => (
               <tr key={c.id}>
                 <td className="t">{c.year}</td>
-                <td>{c.form}</td>
+                <td>
+                  {c.form}
+                  {c.revokedAt && <span className="ml-1 text-red-700">(đã thu hồi)</span>}
+                </td>
                 <td>{c.level}</td>
                 <td>{c.decisionNo}</td>
                 <td>{formatDate(c.decisionDate)}</td>

@@ -5,27 +5,18 @@
 // whole (src/server/http/limited-body.ts). Then importUploadedFile: the file's type and zip checks,
 // every row validated, one all-or-nothing transaction (the importWorkbook command).
 import { revalidatePath } from "next/cache";
-import { currentActor } from "@/server/auth/current";
-import { NOT_SIGNED_IN } from "@/server/commands/command";
 import { importUploadedFile, MAX_ERRORS_SHOWN } from "@/server/commands/results";
-import { MAX_IMPORT_BYTES, UPLOAD_TOO_LARGE } from "@/server/excel/import";
-import { FORM_OVERHEAD_BYTES, readFormWithin } from "@/server/http/limited-body";
-import { sameOrigin } from "@/server/http/same-origin";
+import { importJson, readImportUpload } from "@/server/http/import-upload";
 import type { ImportState } from "../state";
 
 export const dynamic = "force-dynamic";
 
-const json = (state: ImportState, status: number) => Response.json(state, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
-const refusal = (message: string, status: number) => json({ ok: false, message, errors: [], errorCount: 0 }, status);
+const json = (state: ImportState, status: number) => importJson(state, status);
 
 export async function POST(request: Request) {
-  if (!sameOrigin(request)) return refusal("Yêu cầu không hợp lệ.", 403);
-  const actor = await currentActor();
-  if (!actor) return refusal(NOT_SIGNED_IN, 401);
-  const read = await readFormWithin(request, MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES);
-  if (!read.ok) return read.status === 413 ? refusal(UPLOAD_TOO_LARGE, 413) : refusal("Không đọc được tệp tải lên; chưa có dữ liệu nào được lưu. Vui lòng thử lại.", 400);
-  const file = read.form.get("file");
-  const outcome = await importUploadedFile(actor, file instanceof File && file.size > 0 ? file : null, read.form.get("yearId"));
+  const read = await readImportUpload(request);
+  if (!read.ok) return read.response;
+  const outcome = await importUploadedFile(read.actor, read.file, read.form.get("yearId"));
   if (outcome.ok) {
     for (const path of ["/officers", "/registration", "/results"]) revalidatePath(path);
     const { warnings, ...summary } = outcome.summary;
