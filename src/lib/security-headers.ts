@@ -47,6 +47,8 @@ const FILE_ROUTES = [
   /^\/registration\/import\/upload$/, // Excel import upload (JSON answer)
   /^\/overview\/export$/,
   /^\/conference\/minutes$/,
+  /^\/commendations\/template$/,
+  /^\/commendations\/import\/upload$/, // the register's Excel import upload (JSON answer)
   /^\/dossiers\/decisions\/[^/]+$/, // a recorded decision's PDF
   /^\/dossiers\/[^/]+\/documents\/[^/]+$/, // a dossier's Word documents
   /^\/dossiers\/(register|statistics)$/, // the year's decision register and statistics workbooks
