@@ -1,0 +1,264 @@
+// Accessibility of every page of every role, measured with axe (WCAG 2.0/2.1 A and AA rules): a page
+// fails on any serious or critical violation; lesser ones are listed in the report.
+//
+// The pages come from the app's routes (src/app/(app)/**/page.tsx and /login): PAGES below says which
+// roles open each route, and the first test fails when a route has no entry, so a new page cannot be
+// left out. Each role then walks its pages in one browser context, starting from its home page and
+// following the links the pages show, so dynamic routes are visited with real ids of the demo data
+// (no id or year is written here). A route a role should open but whose link was never met fails too.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { login } from "./helpers";
+
+type Role = "admin" | "secretariat" | "officer" | "head";
+const ACCOUNTS: Record<Role, string> = { admin: "admin", secretariat: "thuky.cum2", officer: "canbo.ktnv", head: "lanhdao.ktnv" };
+const ALL: Role[] = ["admin", "secretariat", "officer", "head"];
+const CLUSTER_ROLES: Role[] = ["secretariat", "officer", "head"];
+
+/**
+ * Every page of the app and the roles that open it. Each listed role must reach the page through the
+ * links it is shown; a role not listed may still meet the page, and it is checked then too. `via`
+ * derives the page from another one when no plain link leads to it: a suffix of that page's URL (the
+ * ballot, a report's print view), or a button to press there (a notification opens through a form).
+ */
+const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: string; press?: (page: Page) => Locator } }> = {
+  "/login": { roles: [] }, // visited signed out, below
+  "/": { roles: ALL },
+  "/account": { roles: ALL },
+  "/admin/clusters": { roles: ["admin"] },
+  "/admin/clusters/[id]": { roles: ["admin"] },
+  "/admin/clusters/blocks/[id]": { roles: ["admin"] },
+  "/admin/clusters/blocks/new": { roles: ["admin"] },
+  "/admin/clusters/new": { roles: ["admin"] },
+  "/admin/deliveries": { roles: ["admin"] },
+  "/admin/holidays": { roles: ["admin"] },
+  "/admin/units": { roles: ["admin"] },
+  "/admin/units/[id]": { roles: ["admin"] },
+  "/admin/units/new": { roles: ["admin"] },
+  "/admin/users": { roles: ["admin"] },
+  "/admin/users/[id]": { roles: ["admin"] },
+  "/admin/users/new": { roles: ["admin"] },
+  "/audit": { roles: ["admin", "secretariat"] },
+  "/audit/security": { roles: ["admin"] },
+  "/cluster": { roles: ["secretariat"] },
+  "/cluster/criteria": { roles: ["secretariat"] },
+  "/cluster/criteria/[yearId]": { roles: ["secretariat"] },
+  "/cluster/years/[id]": { roles: ["secretariat"] },
+  "/conference": { roles: CLUSTER_ROLES },
+  "/conference/rounds/[id]": { roles: CLUSTER_ROLES },
+  "/conference/rounds/[id]/screen": { roles: CLUSTER_ROLES },
+  "/conference/rounds/[id]/vote": { roles: ["head"], via: { route: "/conference/rounds/[id]", suffix: "/vote" } },
+  "/notifications": { roles: ALL },
+  // The secretariat has the reminder job's digest from the start.
+  "/notifications/[id]": { roles: ["secretariat"], via: { route: "/notifications", press: (page) => page.getByTestId("notification-item").getByRole("button").first() } },
+  "/notifications/settings": { roles: ALL },
+  "/officers": { roles: CLUSTER_ROLES },
+  "/officers/[id]": { roles: CLUSTER_ROLES },
+  "/officers/new": { roles: ["officer"] },
+  "/overview": { roles: ["admin", "secretariat", "head"] },
+  "/overview/ministry": { roles: ["admin"] },
+  "/overview/officers/[officerId]": { roles: ["admin", "secretariat", "head"] },
+  "/overview/units/[unitId]": { roles: ["admin", "secretariat", "head"] },
+  "/registration": { roles: CLUSTER_ROLES },
+  "/registration/import": { roles: ["officer"] },
+  "/registration/units/[unitId]": { roles: ["secretariat"] },
+  "/reports": { roles: CLUSTER_ROLES },
+  "/reports/[id]": { roles: CLUSTER_ROLES },
+  "/reports/[id]/print": { roles: CLUSTER_ROLES, via: { route: "/reports/[id]", suffix: "/print" } },
+  "/reports/[id]/scores": { roles: ["secretariat"] },
+  "/reports/criteria/[yearId]": { roles: CLUSTER_ROLES },
+  "/reports/cross": { roles: ["officer"] },
+  "/reports/cross/[id]": { roles: ["officer"] },
+  "/reports/scoring/[yearId]": { roles: ["secretariat"] },
+  "/reports/scoring/[yearId]/ranking": { roles: ["secretariat"] },
+  "/results": { roles: CLUSTER_ROLES },
+  "/results/units/[unitId]": { roles: CLUSTER_ROLES },
+  "/titles": { roles: ALL },
+  "/titles/[id]": { roles: ["admin"] },
+};
+
+/** The app's page routes, read from the file system: "/officers/[id]" for src/app/(app)/officers/[id]/page.tsx. */
+function appRoutes(): string[] {
+  const appDir = path.resolve(import.meta.dirname, "../../src/app");
+  const routes: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/^page\.(tsx|ts|jsx|js)$/.test(name)) {
+        const segments = path
+          .relative(appDir, dir)
+          .split(path.sep)
+          .filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("_") && !s.startsWith("@"));
+        routes.push(`/${segments.join("/")}`);
+      }
+    }
+  };
+  walk(appDir);
+  return routes.sort();
+}
+
+const ROUTES = appRoutes();
+/** Route patterns as regular expressions over a URL's path, static segments before dynamic ones. */
+const MATCHERS = ROUTES.map((route) => ({
+  route,
+  dynamic: route.split("/").filter((s) => s.startsWith("[")).length,
+  re: new RegExp(`^${route.replace(/\[[^\]]+\]/g, "[^/]+")}/?$`),
+})).sort((a, b) => a.dynamic - b.dynamic);
+const routeOf = (pathname: string) => MATCHERS.find((m) => m.re.test(pathname))?.route ?? null;
+
+const SERIOUS = new Set(["serious", "critical"]);
+
+type Finding = { url: string; route: string; rule: string; impact: string; nodes: number; help: string; targets: string[] };
+
+async function checkPage(page: Page, url: string, route: string): Promise<Finding[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => ({
+    url,
+    route,
+    rule: v.id,
+    impact: v.impact ?? "unknown",
+    nodes: v.nodes.length,
+    help: v.help,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+  }));
+}
+
+function report(findings: Finding[]) {
+  for (const f of findings) {
+    test.info().annotations.push({ type: `axe ${f.impact}`, description: `${f.route} (${f.url}): ${f.rule} × ${f.nodes} — ${f.help} — ${f.targets.join(", ")}` });
+  }
+  const serious = findings.filter((f) => SERIOUS.has(f.impact));
+  expect(serious.map((f) => `${f.url}: ${f.rule} (${f.impact}) × ${f.nodes} — ${f.help} — ${f.targets.join(", ")}`), "serious or critical axe violations").toEqual([]);
+}
+
+/** Loads `url`; axe reads the page as the server sent it (every page renders on the server). */
+async function load(page: Page, url: string) {
+  return page.goto(url, { waitUntil: "load" });
+}
+
+/** Same-origin links of the page whose path is a page of the app, in document order. */
+async function pageLinks(page: Page, origin: string): Promise<string[]> {
+  const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const out: string[] = [];
+  for (const href of hrefs) {
+    const u = new URL(href);
+    if (u.origin !== origin || !routeOf(u.pathname)) continue;
+    u.hash = "";
+    out.push(u.pathname + u.search);
+  }
+  return [...new Set(out)];
+}
+
+test("every page route has an entry in the accessibility walk", () => {
+  expect(ROUTES.filter((r) => !(r in PAGES)), "routes without an entry in PAGES (tests/e2e/a11y.spec.ts)").toEqual([]);
+  expect(Object.keys(PAGES).filter((r) => !ROUTES.includes(r)), "entries in PAGES for routes that no longer exist").toEqual([]);
+});
+
+test("the login page has no serious accessibility violation", async ({ page }) => {
+  await load(page, "/login");
+  report(await checkPage(page, "/login", "/login"));
+});
+
+/**
+ * Loads a role may spend on another query string of a page already checked (another year, another
+ * filter) to find links to the routes it has not met yet.
+ */
+const DISCOVERY_BUDGET = 12;
+/** Loads of links to a route that did not open (an error, a redirect) before that route is given up. */
+const ATTEMPTS_PER_ROUTE = 2;
+
+for (const role of ALL) {
+  test(`every page of the ${role} (${ACCOUNTS[role]}) has no serious accessibility violation`, async ({ browser, baseURL }) => {
+    test.setTimeout(600_000);
+    const started = Date.now();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, ACCOUNTS[role]);
+    const origin = new URL(baseURL!).origin;
+    const routeOfUrl = (url: string) => routeOf(new URL(url, origin).pathname)!;
+
+    const expected = Object.entries(PAGES).filter(([, p]) => p.roles.includes(role)).map(([r]) => r);
+    const checked = new Map<string, string>(); // route → the URL checked
+    const attempts = new Map<string, number>();
+    const problems: string[] = []; // links that did not open the page they name
+    const loadedPaths = new Set<string>();
+    const seen = new Set<string>(["/"]);
+    const queue: string[] = ["/"];
+    const findings: Finding[] = [];
+    let loads = 0;
+    let extraLoads = 0;
+
+    const settled = (route: string) => checked.has(route) || (attempts.get(route) ?? 0) >= ATTEMPTS_PER_ROUTE;
+    /** The next URL to load: a link to a route not checked yet, else another query string of a page already seen. */
+    const next = (): string | null => {
+      let i = queue.findIndex((u) => !settled(routeOfUrl(u)));
+      if (i < 0) {
+        if (expected.every(settled) || extraLoads >= DISCOVERY_BUDGET) return null;
+        // Another year first (older years hold the finished reports, rounds and scores); never another page of a list.
+        const variant = (u: string) => {
+          const url = new URL(u, origin);
+          if (!url.search || url.searchParams.has("page") || !loadedPaths.has(url.pathname)) return 3;
+          return url.searchParams.has("year") ? 0 : 1;
+        };
+        for (const rank of [0, 1]) if ((i = queue.findIndex((u) => variant(u) === rank)) >= 0) break;
+        if (i < 0) return null;
+        extraLoads++;
+      }
+      return queue.splice(i, 1)[0]!;
+    };
+
+    const visit = async (url: string) => {
+      const route = routeOfUrl(url);
+      attempts.set(route, (attempts.get(route) ?? 0) + 1);
+      loads++;
+      const response = await load(page, url);
+      const status = response?.status() ?? 0;
+      const landed = new URL(page.url());
+      loadedPaths.add(landed.pathname);
+      if (status >= 400 || routeOf(landed.pathname) !== route) problems.push(`${url} → ${status} ${landed.pathname}`);
+      else if (!checked.has(route)) checked.set(route, url);
+      const found = await checkPage(page, url, route);
+      findings.push(...found);
+      if (process.env.A11Y_VERBOSE) console.log(`[a11y] ${role} ${status} ${url} (${route}) ${found.map((f) => f.rule).join(" ")}`);
+      for (const link of await pageLinks(page, origin)) {
+        if (seen.has(link)) continue;
+        seen.add(link);
+        queue.push(link);
+      }
+      // Routes with no link of their own, from the page they belong to.
+      for (const [other, p] of Object.entries(PAGES)) {
+        if (p.via?.route !== route || !p.roles.includes(role) || settled(other)) continue;
+        if (p.via.suffix) {
+          const derived = `${landed.pathname}${p.via.suffix}`;
+          if (!seen.has(derived)) {
+            seen.add(derived);
+            queue.unshift(derived);
+          }
+        } else if (p.via.press) {
+          const button = p.via.press(page);
+          if (!(await button.count())) continue;
+          await button.click();
+          await page.waitForURL((u) => routeOf(u.pathname) === other);
+          const pressed = new URL(page.url()).pathname;
+          seen.add(pressed);
+          queue.unshift(pressed);
+        }
+      }
+    };
+
+    for (let url = next(); url; url = next()) await visit(url);
+    await context.close();
+
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const summary = `${role}: ${loads} page loads (${extraLoads} to find links), ${checked.size} routes, ${seconds} s`;
+    test.info().annotations.push({ type: "walk", description: `${summary}: ${[...checked.values()].join(" ")}` });
+    console.log(`[a11y] ${summary}`);
+    for (const p of problems) console.log(`[a11y] ${role} link that did not open its page: ${p}`);
+    for (const f of findings) console.log(`[a11y] ${role} ${f.impact} ${f.rule} ×${f.nodes} ${f.url} — ${f.targets.join(", ")}`);
+    report(findings);
+    expect(expected.filter((r) => !checked.has(r)), `pages of the ${role} not reached through links (${problems.join("; ") || "no link met"})`).toEqual([]);
+  });
+}
