@@ -9,7 +9,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { login } from "./helpers";
 
 type Role = "admin" | "secretariat" | "officer" | "head";
@@ -21,9 +21,9 @@ const CLUSTER_ROLES: Role[] = ["secretariat", "officer", "head"];
  * Every page of the app and the roles that open it. Each listed role must reach the page through the
  * links it is shown; a role not listed may still meet the page, and it is checked then too. `via`
  * derives the page from another one when no plain link leads to it: a suffix of that page's URL (the
- * ballot, a report's print view), or a button to press there (a notification opens through a form).
+ * ballot, a report's print view), or a URL read from that page (a notification opens through a form).
  */
-const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: string; press?: (page: Page) => Locator } }> = {
+const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: string; read?: (page: Page) => Promise<string | null> } }> = {
   "/login": { roles: [] }, // visited signed out, below
   "/": { roles: ALL },
   "/account": { roles: ALL },
@@ -51,8 +51,15 @@ const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: str
   "/conference/rounds/[id]/screen": { roles: CLUSTER_ROLES },
   "/conference/rounds/[id]/vote": { roles: ["head"], via: { route: "/conference/rounds/[id]", suffix: "/vote" } },
   "/notifications": { roles: ALL },
+  // A notification opens through a form, at its subject's page (this one when it has none): read its id.
   // The secretariat has the reminder job's digest from the start.
-  "/notifications/[id]": { roles: ["secretariat"], via: { route: "/notifications", press: (page) => page.getByTestId("notification-item").getByRole("button").first() } },
+  "/notifications/[id]": {
+    roles: ["secretariat"],
+    via: { route: "/notifications", read: async (page) => {
+      const id = page.getByTestId("notification-item").locator('input[name="notificationId"]').first();
+      return (await id.count()) ? `/notifications/${await id.inputValue()}` : null;
+    } },
+  },
   "/notifications/settings": { roles: ALL },
   "/officers": { roles: CLUSTER_ROLES },
   "/officers/[id]": { roles: CLUSTER_ROLES },
@@ -139,11 +146,32 @@ async function load(page: Page, url: string) {
   return page.goto(url, { waitUntil: "load" });
 }
 
-/** Same-origin links of the page whose path is a page of the app, in document order. */
+/**
+ * Where the page leads, in document order: its same-origin links to pages of the app, and the URLs its
+ * pickers (GET forms: a year, a unit) would open, one per option of each <select>.
+ */
 async function pageLinks(page: Page, origin: string): Promise<string[]> {
   const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const picks = await page.locator("form").evaluateAll((forms) =>
+    (forms as HTMLFormElement[])
+      .filter((f) => f.method === "get")
+      .flatMap((f) => {
+        const hidden = [...f.querySelectorAll<HTMLInputElement>("input[type=hidden][name]")].map((i) => [i.name, i.value] as const);
+        return [...f.querySelectorAll<HTMLSelectElement>("select[name]")].flatMap((select) =>
+          [...select.options]
+            .filter((o) => o.value && !o.selected)
+            .map((o) => {
+              const url = new URL(f.action || location.href);
+              url.search = "";
+              for (const [k, v] of hidden) url.searchParams.set(k, v);
+              url.searchParams.set(select.name, o.value);
+              return url.href;
+            }),
+        );
+      }),
+  );
   const out: string[] = [];
-  for (const href of hrefs) {
+  for (const href of [...hrefs, ...picks]) {
     const u = new URL(href);
     if (u.origin !== origin || !routeOf(u.pathname)) continue;
     u.hash = "";
@@ -231,20 +259,10 @@ for (const role of ALL) {
       // Routes with no link of their own, from the page they belong to.
       for (const [other, p] of Object.entries(PAGES)) {
         if (p.via?.route !== route || !p.roles.includes(role) || settled(other)) continue;
-        if (p.via.suffix) {
-          const derived = `${landed.pathname}${p.via.suffix}`;
-          if (!seen.has(derived)) {
-            seen.add(derived);
-            queue.unshift(derived);
-          }
-        } else if (p.via.press) {
-          const button = p.via.press(page);
-          if (!(await button.count())) continue;
-          await button.click();
-          await page.waitForURL((u) => routeOf(u.pathname) === other);
-          const pressed = new URL(page.url()).pathname;
-          seen.add(pressed);
-          queue.unshift(pressed);
+        const derived = p.via.suffix ? `${landed.pathname}${p.via.suffix}` : await p.via.read?.(page);
+        if (derived && !seen.has(derived)) {
+          seen.add(derived);
+          queue.unshift(derived);
         }
       }
     };

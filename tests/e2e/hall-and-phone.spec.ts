@@ -69,7 +69,9 @@ async function expectFitsTheHall(screen: Page, rows: number) {
   expect(m.contentBottom).toBeLessThanOrEqual(1080);
   // text-3xl (30 px) at full size; the fit may zoom out a little for names far longer than real ones.
   expect(m.nameSize, `unit names in large type (px; zoom ${m.zoom})`).toBeGreaterThanOrEqual(24);
-  test.info().annotations.push({ type: "screen", description: `${rows} result rows: zoom ${m.zoom}, names ${m.nameSize.toFixed(1)} px` });
+  const fit = `${rows} result rows: zoom ${m.zoom}, names ${m.nameSize.toFixed(1)} px`;
+  test.info().annotations.push({ type: "screen", description: fit });
+  console.log(`[hall] ${fit}`);
 }
 
 /** Every choice of the ballot on the phone: its label (the tap target) at least 44×44, inside the screen's width. */
@@ -123,7 +125,10 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async ({ browser }) => {
   // The cluster goes back to its five units and its quorum, for the tests that follow.
   const secretariat = await signedIn(browser, "thuky.cum2");
-  if (yearId) await setQuorum(secretariat, "");
+  if (yearId) {
+    await setQuorum(secretariat, "");
+    await revokeConferenceWork(secretariat);
+  }
   await secretariat.context().close();
   const admin = await signedIn(browser, "admin");
   for (const unit of EXTRA_UNITS) {
@@ -136,6 +141,37 @@ test.afterAll(async ({ browser }) => {
   }
   await admin.context().close();
 });
+
+const OVERRIDE_REASON = `Kiểm thử màn hình hội trường với 10 đơn vị (${SUFFIX})`;
+/** The year's phase actions a conference needs (src/domain/year-phase-rules.ts): preparing rounds, voting. */
+const CONFERENCE_ACTIONS = ["votePreparation", "voting"];
+
+/**
+ * Where the year's phase gates the conference, the secretariat allows its actions outside the phase
+ * (audited, with a reason); in the conference phase, or where phases do not gate, there is nothing to allow.
+ */
+async function allowConferenceWork(secretariat: Page) {
+  for (const action of CONFERENCE_ACTIONS) {
+    await secretariat.goto(`/cluster/years/${yearId}`);
+    const form = secretariat.getByRole("form", { name: "Cho phép làm ngoài giai đoạn" });
+    if (!(await form.locator(`option[value="${action}"]`).count())) continue;
+    await form.getByLabel("Việc được cho phép").selectOption(action);
+    await form.getByLabel("Lý do cho phép").fill(OVERRIDE_REASON);
+    await form.getByRole("button", { name: "Cho phép" }).click();
+    await expect(form.getByRole("status")).toBeVisible();
+  }
+}
+
+/** Takes back what allowConferenceWork allowed. */
+async function revokeConferenceWork(secretariat: Page) {
+  await secretariat.goto(`/cluster/years/${yearId}`);
+  for (const item of await secretariat.getByTestId("phase-overrides").getByRole("listitem").filter({ hasText: OVERRIDE_REASON }).all()) {
+    const revoke = item.getByRole("button", { name: "Thu hồi" });
+    if (!(await revoke.count())) continue;
+    await revoke.click();
+    await expect(item.getByRole("status")).toBeVisible();
+  }
+}
 
 async function setQuorum(secretariat: Page, value: string) {
   await secretariat.goto(`/cluster/years/${yearId}`);
@@ -161,7 +197,8 @@ test("a round of 10 candidates: the hall's screen fits 1920×1080, each ballot c
   // --- The round: all 10 member units, the quorum lowered so two delegates can close it ------------
   await secretariat.goto("/conference");
   const acclaimForm = secretariat.getByRole("form", { name: "Tạo vòng suy tôn" });
-  yearId = await acclaimForm.locator('input[name="yearId"]').inputValue();
+  yearId = await secretariat.locator('main input[name="yearId"]').first().inputValue();
+  await allowConferenceWork(secretariat);
   await setQuorum(secretariat, "2");
   await secretariat.goto(`/conference?year=${yearId}`);
   await expect(acclaimForm).toBeVisible();
