@@ -119,8 +119,9 @@ async function main() {
         .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual")
         .map((a) => `${a!.id}: ${a!.title}`);
       const tbt = lhr.audits["total-blocking-time"]?.displayValue;
+      const mainThread = lhr.audits["mainthread-work-breakdown"]?.displayValue;
       results[pathname] = { scores, failing };
-      log(`${pathname}: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(" · ")}${tbt ? ` · total blocking time ${tbt}` : ""} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      log(`${pathname}: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(" · ")}${tbt ? ` · total blocking time ${tbt}` : ""}${mainThread ? ` · main-thread work ${mainThread}` : ""} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       for (const f of failing) log(`  accessibility audit failing: ${f}`);
     }
   } finally {

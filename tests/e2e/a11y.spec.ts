@@ -74,7 +74,8 @@ const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: str
   "/reports": { roles: CLUSTER_ROLES },
   "/reports/[id]": { roles: CLUSTER_ROLES },
   "/reports/[id]/print": { roles: CLUSTER_ROLES, via: { route: "/reports/[id]", suffix: "/print" } },
-  "/reports/[id]/scores": { roles: ["secretariat"] },
+  // Linked from the scoring page of the year of the report: the report's own URL leads there sooner.
+  "/reports/[id]/scores": { roles: ["secretariat"], via: { route: "/reports/[id]", suffix: "/scores" } },
   "/reports/criteria/[yearId]": { roles: CLUSTER_ROLES },
   "/reports/cross": { roles: ["officer"] },
   "/reports/cross/[id]": { roles: ["officer"] },
@@ -154,14 +155,15 @@ async function pageLinks(page: Page, origin: string): Promise<string[]> {
   const hrefs = await page.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const picks = await page.locator("form").evaluateAll((forms) =>
     (forms as HTMLFormElement[])
-      .filter((f) => f.method === "get")
+      // getAttribute: a field named "action" or "method" shadows the form's own properties.
+      .filter((f) => (f.getAttribute("method") ?? "get").toLowerCase() === "get" && !/^javascript:/i.test(f.getAttribute("action") ?? ""))
       .flatMap((f) => {
         const hidden = [...f.querySelectorAll<HTMLInputElement>("input[type=hidden][name]")].map((i) => [i.name, i.value] as const);
         return [...f.querySelectorAll<HTMLSelectElement>("select[name]")].flatMap((select) =>
           [...select.options]
             .filter((o) => o.value && !o.selected)
             .map((o) => {
-              const url = new URL(f.action || location.href);
+              const url = new URL(f.getAttribute("action") || location.href, location.href);
               url.search = "";
               for (const [k, v] of hidden) url.searchParams.set(k, v);
               url.searchParams.set(select.name, o.value);

@@ -69,6 +69,7 @@ async function expectFitsTheHall(screen: Page, rows: number) {
   expect(m.contentBottom).toBeLessThanOrEqual(1080);
   // text-3xl (30 px) at full size; the fit may zoom out a little for names far longer than real ones.
   expect(m.nameSize, `unit names in large type (px; zoom ${m.zoom})`).toBeGreaterThanOrEqual(24);
+  await test.info().attach(`screen-${rows}-rows.png`, { body: await screen.screenshot(), contentType: "image/png" });
   const fit = `${rows} result rows: zoom ${m.zoom}, names ${m.nameSize.toFixed(1)} px`;
   test.info().annotations.push({ type: "screen", description: fit });
   console.log(`[hall] ${fit}`);
@@ -94,6 +95,7 @@ async function expectTouchTargets(phone: Page, expected: number) {
     expect(b.inputHeight).toBeGreaterThanOrEqual(20);
   }
   expect(await phone.evaluate(() => document.documentElement.scrollWidth), "no sideways scroll on the phone").toBeLessThanOrEqual(390);
+  await test.info().attach(`ballot-${expected}-choices.png`, { body: await phone.screenshot({ fullPage: true }), contentType: "image/png" });
 }
 
 /** Taps a choice near its label's far corner: the whole label is the target. */

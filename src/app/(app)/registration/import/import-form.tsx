@@ -34,6 +34,7 @@ export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: st
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          if (pending) return;
           const formData = new FormData(event.currentTarget);
           const file = formData.get("file");
           if (!(file instanceof File) || file.size === 0) {
@@ -77,9 +78,10 @@ export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: st
         </div>
         <button
           type="submit"
-          disabled={pending}
+          // aria-disabled, not disabled: focus stays on the button instead of falling to <body>.
+          aria-disabled={pending || undefined}
           aria-busy={pending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 aria-disabled:opacity-60"
         >
           {pending ? "Đang kiểm tra và nhập…" : "Nhập dữ liệu"}
         </button>
