@@ -6,9 +6,9 @@
 //
 // The cluster has 5 member units: the admin adds 5 more for this test and stops them at the end. The
 // year's quorum is lowered to 2 while the rounds are opened (two delegates vote), then restored.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { expectAccessible } from "./axe";
+import { allowOutsidePhase, login, openLatestYearPage } from "./helpers";
 
 const SUFFIX = Date.now().toString(36).slice(-4).toUpperCase();
 /** Five more member units, two with names far longer than any real one, one with a 60-letter word. */
@@ -35,13 +35,6 @@ async function signedIn(browser: Browser, username: string, options: BrowserCont
   page.on("dialog", (dialog) => void dialog.accept());
   await login(page, username);
   return page;
-}
-
-/** No serious or critical axe violation on the page as it is now. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** The projection screen fits the window: no vertical (or horizontal) scroll, the type still large. */
@@ -148,23 +141,7 @@ const OVERRIDE_REASON = `Kiểm thử màn hình hội trường với 10 đơn 
 /** The year's phase actions a conference needs (src/domain/year-phase-rules.ts): preparing rounds, voting. */
 const CONFERENCE_ACTIONS = ["votePreparation", "voting"];
 
-/**
- * Where the year's phase gates the conference, the secretariat allows its actions outside the phase
- * (audited, with a reason); in the conference phase, or where phases do not gate, there is nothing to allow.
- */
-async function allowConferenceWork(secretariat: Page) {
-  for (const action of CONFERENCE_ACTIONS) {
-    await secretariat.goto(`/cluster/years/${yearId}`);
-    const form = secretariat.getByRole("form", { name: "Cho phép làm ngoài giai đoạn" });
-    if (!(await form.locator(`option[value="${action}"]`).count())) continue;
-    await form.getByLabel("Việc được cho phép").selectOption(action);
-    await form.getByLabel("Lý do cho phép").fill(OVERRIDE_REASON);
-    await form.getByRole("button", { name: "Cho phép" }).click();
-    await expect(form.getByRole("status")).toBeVisible();
-  }
-}
-
-/** Takes back what allowConferenceWork allowed. */
+/** Takes back what the test allowed outside the year's phase (allowOutsidePhase, with this test's reason). */
 async function revokeConferenceWork(secretariat: Page) {
   await secretariat.goto(`/cluster/years/${yearId}`);
   for (const item of await secretariat.getByTestId("phase-overrides").getByRole("listitem").filter({ hasText: OVERRIDE_REASON }).all()) {
@@ -197,12 +174,13 @@ test("a round of 10 candidates: the hall's screen fits 1920×1080, each ballot c
   const secretariat = await signedIn(browser, "thuky.cum2", HALL);
 
   // --- The round: all 10 member units, the quorum lowered so two delegates can close it ------------
-  await secretariat.goto("/conference");
-  const acclaimForm = secretariat.getByRole("form", { name: "Tạo vòng suy tôn" });
-  yearId = await secretariat.locator('main input[name="yearId"]').first().inputValue();
-  await allowConferenceWork(secretariat);
+  // The open year; its conference work allowed outside the year's phase (audited), as a spec does.
+  await openLatestYearPage(secretariat);
+  yearId = new URL(secretariat.url()).pathname.split("/").pop()!;
+  await allowOutsidePhase(secretariat, CONFERENCE_ACTIONS, OVERRIDE_REASON);
   await setQuorum(secretariat, "2");
   await secretariat.goto(`/conference?year=${yearId}`);
+  const acclaimForm = secretariat.getByRole("form", { name: "Tạo vòng suy tôn" });
   await expect(acclaimForm).toBeVisible();
   await acclaimForm.getByLabel("Danh hiệu suy tôn").selectOption("DV_TIEN_TIEN");
   await acclaimForm.getByLabel("Số suất").fill("1");
