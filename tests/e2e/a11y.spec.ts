@@ -223,7 +223,7 @@ test("the first-login password page has no serious accessibility violation", asy
  * Loads a role may spend on another query string of a page already checked (another year, another
  * filter) to find links to the routes it has not met yet.
  */
-const DISCOVERY_BUDGET = 12;
+const DISCOVERY_BUDGET = 16;
 /** Loads of links to a route that did not open (an error, a redirect) before that route is given up. */
 const ATTEMPTS_PER_ROUTE = 2;
 
@@ -253,14 +253,19 @@ for (const role of ALL) {
     const next = (): string | null => {
       let i = queue.findIndex((u) => !settled(routeOfUrl(u)));
       if (i < 0) {
-        if (expected.every(settled) || extraLoads >= DISCOVERY_BUDGET) return null;
-        // Another year first (older years hold the finished reports, rounds and scores); never another page of a list.
+        const missing = expected.filter((r) => !settled(r));
+        if (!missing.length || extraLoads >= DISCOVERY_BUDGET) return null;
+        // The pages under which a missing route lives: "/reports" for "/reports/[id]/print".
+        const parents = new Set(missing.map((r) => r.slice(0, r.search(/\/\[|$/)) || "/"));
+        // Another year of such a page first (older years hold the finished reports, rounds and scores),
+        // then another year of any page, then another filter; never another page of a list.
         const variant = (u: string) => {
           const url = new URL(u, origin);
-          if (!url.search || url.searchParams.has("page") || !loadedPaths.has(url.pathname)) return 3;
-          return url.searchParams.has("year") ? 0 : 1;
+          if (!url.search || url.searchParams.has("page") || !loadedPaths.has(url.pathname)) return 4;
+          const year = url.searchParams.has("year");
+          return parents.has(url.pathname) ? (year ? 0 : 1) : year ? 2 : 3;
         };
-        for (const rank of [0, 1]) if ((i = queue.findIndex((u) => variant(u) === rank)) >= 0) break;
+        for (const rank of [0, 1, 2, 3]) if ((i = queue.findIndex((u) => variant(u) === rank)) >= 0) break;
         if (i < 0) return null;
         extraLoads++;
       }
