@@ -22,9 +22,10 @@ const CLUSTER_ROLES: Role[] = ["secretariat", "officer", "head"];
  * links it is shown; a role not listed may still meet the page, and it is checked then too. `via`
  * derives the page from another one when no plain link leads to it: a suffix of that page's URL (the
  * ballot, a report's print view), or a URL read from that page (a notification opens through a form).
+ * `foundOn` names the route whose other pages may list it (another unit's page), opened to find it.
  * `unmet` says why no role can be required to reach a page with the demo data: it is checked when met.
  */
-const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: string; read?: (page: Page) => Promise<string | null> }; unmet?: string }> = {
+const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: string; read?: (page: Page) => Promise<string | null> }; foundOn?: string; unmet?: string }> = {
   "/login": { roles: [] }, // visited signed out, below
   "/change-password": { roles: [] }, // visited by a new account, below
   "/": { roles: ALL },
@@ -73,7 +74,8 @@ const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: str
   "/officers/new": { roles: ["officer"] },
   "/overview": { roles: ["admin", "secretariat", "head"] },
   "/overview/ministry": { roles: ["admin"] },
-  "/overview/officers/[officerId]": { roles: ["admin", "secretariat", "head"] },
+  // Listed on a unit's page, for a head only on their own unit's: other units' pages are opened to find it.
+  "/overview/officers/[officerId]": { roles: ["admin", "secretariat", "head"], foundOn: "/overview/units/[unitId]" },
   "/overview/units/[unitId]": { roles: ["admin", "secretariat", "head"] },
   "/registration": { roles: CLUSTER_ROLES },
   "/registration/import": { roles: ["officer"] },
@@ -257,15 +259,19 @@ for (const role of ALL) {
         if (!missing.length || extraLoads >= DISCOVERY_BUDGET) return null;
         // The pages under which a missing route lives: "/reports" for "/reports/[id]/print".
         const parents = new Set(missing.map((r) => r.slice(0, r.search(/\/\[|$/)) || "/"));
-        // Another year of such a page first (older years hold the finished reports, rounds and scores),
-        // then another year of any page, then another filter; never another page of a list.
+        const foundOn = new Set(missing.map((r) => PAGES[r]!.foundOn));
+        // Another page of the route a missing one is listed on (PAGES foundOn); then another year of a
+        // parent page (older years hold the finished reports, rounds and scores), another year of any
+        // page, another filter; never another page of a list.
         const variant = (u: string) => {
           const url = new URL(u, origin);
-          if (!url.search || url.searchParams.has("page") || !loadedPaths.has(url.pathname)) return 4;
+          if (url.searchParams.has("page")) return 9;
+          if (!loadedPaths.has(url.pathname)) return foundOn.has(routeOfUrl(u)) ? 0 : 9;
+          if (!url.search) return 9;
           const year = url.searchParams.has("year");
-          return parents.has(url.pathname) ? (year ? 0 : 1) : year ? 2 : 3;
+          return parents.has(url.pathname) ? (year ? 1 : 2) : year ? 3 : 4;
         };
-        for (const rank of [0, 1, 2, 3]) if ((i = queue.findIndex((u) => variant(u) === rank)) >= 0) break;
+        for (const rank of [0, 1, 2, 3, 4]) if ((i = queue.findIndex((u) => variant(u) === rank)) >= 0) break;
         if (i < 0) return null;
         extraLoads++;
       }
