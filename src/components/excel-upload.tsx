@@ -48,6 +48,7 @@ export function ExcelUploadForm<S>({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          if (pending) return;
           const formData = new FormData(event.currentTarget);
           const file = formData.get("file");
           if (!(file instanceof File) || file.size === 0) {
@@ -85,9 +86,10 @@ export function ExcelUploadForm<S>({
         </div>
         <button
           type="submit"
-          disabled={pending}
+          // aria-disabled, not disabled: focus stays on the button instead of falling to <body>.
+          aria-disabled={pending || undefined}
           aria-busy={pending}
-          className="min-h-11 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+          className="min-h-11 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 aria-disabled:opacity-60"
         >
           {pending ? "Đang kiểm tra và nhập…" : submitLabel}
         </button>

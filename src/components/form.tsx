@@ -31,6 +31,13 @@ export function ActionForm({
       if (resetOnSuccess) formRef.current?.reset();
       onSuccess?.(state);
     }
+    // Focus never falls to <body> after an answer: a refused form takes it to its first field in
+    // error; otherwise it stays where it was (the button), or goes to the message if it was lost.
+    const form = formRef.current;
+    if (!state || !form) return;
+    const invalid = state.ok ? null : form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else if (!document.activeElement || document.activeElement === document.body) form.querySelector<HTMLElement>("[data-form-message]")?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
   return (
@@ -41,6 +48,7 @@ export function ActionForm({
       // action would reset the fields). Without JavaScript the form still posts through `action`.
       onSubmit={(event) => {
         event.preventDefault();
+        if (pending) return; // the button stays focusable while pending (see SubmitButton): no second post
         const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
         startTransition(() => formAction(formData));
       }}
@@ -62,6 +70,8 @@ export function FormMessage({ result }: { result: ActionResult }) {
   return (
     <p
       role={result.ok ? "status" : "alert"}
+      tabIndex={-1}
+      data-form-message=""
       className={`mb-4 rounded-md border px-3 py-2 text-sm ${
         result.ok ? "border-green-300 bg-green-50 text-green-800" : "border-red-300 bg-red-50 text-red-800"
       }`}
@@ -101,6 +111,9 @@ function FieldShell({ id, label, hint, required, error, className, children }: F
   );
 }
 
+/** The field's error when it has one, else its hint: the text shown under it (FieldShell shows one of the two). */
+const describedBy = (id: string, error: string | undefined, hint: string | undefined) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+
 const inputClass = (error?: string) =>
   `rounded-md border px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 ${
     error ? "border-red-500" : "border-slate-300"
@@ -138,7 +151,7 @@ export function TextField({
         maxLength={maxLength}
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, error, props.hint)}
         className={inputClass(error)}
       />
     </FieldShell>
@@ -161,7 +174,7 @@ export function SelectField({
         defaultValue={defaultValue ?? ""}
         required={props.required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, error, props.hint)}
         className={inputClass(error)}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
@@ -180,7 +193,16 @@ export function TextAreaField({ defaultValue, rows = 4, ...props }: FieldProps &
   const error = useFieldError(props.name);
   return (
     <FieldShell {...props} id={id} error={error}>
-      <textarea id={id} name={props.name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} className={inputClass(error)} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={rows}
+        defaultValue={defaultValue}
+        required={props.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, props.hint)}
+        className={inputClass(error)}
+      />
     </FieldShell>
   );
 }
@@ -191,10 +213,22 @@ export function CheckboxField({ name, label, defaultChecked }: { name: string; l
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="inline-flex items-center gap-2 text-sm text-slate-700">
-        <input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} className="size-4 accent-brand-600" />
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="size-4 shrink-0 accent-brand-600"
+        />
         {label}
       </label>
-      {error && <p className="text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -221,13 +255,16 @@ export function SubmitButton({
   return (
     <button
       type="submit"
-      disabled={pending}
+      // aria-disabled, not disabled: a disabled button loses focus to <body>, and keyboard and screen
+      // reader users would have to find their place again after every answer.
+      aria-disabled={pending || undefined}
       aria-busy={pending}
       onClick={(e) => {
+        if (pending) return e.preventDefault();
         // Irreversible actions ask first.
         if (confirm && !window.confirm(confirm)) e.preventDefault();
       }}
-      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium shadow-sm disabled:opacity-60 ${styles} ${className ?? ""}`}
+      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium shadow-sm aria-disabled:opacity-60 ${styles} ${className ?? ""}`}
     >
       {pending ? "Đang xử lý…" : children}
     </button>

@@ -16,7 +16,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
 
 export function Card({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`}>
+    <section className={`min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className ?? ""}`}>
       {title && <h2 className="mb-4 text-lg font-semibold text-slate-800">{title}</h2>}
       {children}
     </section>

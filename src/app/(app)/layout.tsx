@@ -14,7 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Bỏ qua điều hướng
       </a>
-      <header className="no-print bg-brand-700 text-white shadow">
+      <header className="on-dark no-print bg-brand-700 text-white shadow">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/" className="text-lg font-bold tracking-tight">
             Sổ Thi đua

@@ -149,14 +149,14 @@ function Entry({ row, showCluster }: { row: AuditRow; showCluster: boolean }) {
         {row.entityId && <div className="break-all font-mono text-xs text-slate-500">{row.entityId}</div>}
       </td>
       <td className={cellClass}>
-        {row.unitName ?? <span className="text-slate-400">—</span>}
+        {row.unitName ?? <span className="text-slate-500">—</span>}
         {showCluster && row.clusterName && <div className="text-xs text-slate-500">{row.clusterName}</div>}
       </td>
       <td className={cellClass}>
         {row.contentHidden ? (
           <span className="text-slate-500">Nội dung bản nháp của đơn vị: không hiển thị</span>
         ) : diff.length === 0 ? (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         ) : (
           <details>
             <summary className="cursor-pointer text-brand-700">

@@ -1,7 +1,7 @@
 "use client";
 // The delegate's ballot, for a phone or tablet in the hall: choose → review → confirm.
 // Large touch targets, native inputs (keyboard and screen readers work), nothing stored in the browser.
-import { useActionState, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/server/commands/command";
 import type { BallotMode } from "@/domain/voting";
 
@@ -30,6 +30,11 @@ export function BallotForm({
   const [problem, setProblem] = useState<string | null>(null);
   const [state, formAction, pending] = useActionState(action, null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const refusalRef = useRef<HTMLParagraphElement>(null);
+  // A refused ballot: focus goes to the reason (the confirm button stays focusable while pending).
+  useEffect(() => {
+    if (state && !state.ok) refusalRef.current?.focus();
+  }, [state]);
 
   const votable = candidates.filter((c) => c.mayVote);
   const chosen = Object.entries(choices).filter(([, v]) => v === "yes").map(([id]) => id);
@@ -77,7 +82,7 @@ export function BallotForm({
           {mode === "VERDICT"
             ? candidates.map((c) => (
                 <li key={c.id} className="flex items-center justify-between gap-3 px-4 py-3 text-base">
-                  <span>{c.name}</span>
+                  <span className="min-w-0 [overflow-wrap:anywhere]">{c.name}</span>
                   {c.mayVote ? (
                     <strong className={choices[c.id] === "yes" ? "text-green-800" : "text-red-800"}>{choices[c.id] === "yes" ? "Đồng ý" : "Không đồng ý"}</strong>
                   ) : (
@@ -94,7 +99,7 @@ export function BallotForm({
               : candidates
                   .filter((c) => choices[c.id] === "yes")
                   .map((c) => (
-                    <li key={c.id} className="px-4 py-3 text-base">
+                    <li key={c.id} className="px-4 py-3 text-base [overflow-wrap:anywhere]">
                       ✓ <strong>{c.name}</strong>
                     </li>
                   ))}
@@ -103,24 +108,25 @@ export function BallotForm({
           Sau khi xác nhận, phiếu được ghi nhận và <strong>không thể thay đổi</strong>.
         </p>
         {state && !state.ok && (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-base text-red-800">
+          <p ref={refusalRef} tabIndex={-1} role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-base text-red-800">
             {state.message}
           </p>
         )}
         <div className="flex flex-col gap-3 sm:flex-row">
           <button
             type="button"
-            onClick={() => setStep("choose")}
-            disabled={pending}
-            className="min-h-14 flex-1 rounded-md border border-slate-300 bg-white px-6 text-lg font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+            onClick={() => !pending && setStep("choose")}
+            aria-disabled={pending || undefined}
+            className="min-h-14 flex-1 rounded-md border border-slate-300 bg-white px-6 text-lg font-medium text-slate-800 hover:bg-slate-50 aria-disabled:opacity-60"
           >
             ← Sửa lại
           </button>
           <button
             type="submit"
-            disabled={pending}
+            aria-disabled={pending || undefined}
             aria-busy={pending}
-            className="min-h-14 flex-1 rounded-md bg-brand-600 px-6 text-lg font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+            onClick={(e) => pending && e.preventDefault()}
+            className="min-h-14 flex-1 rounded-md bg-brand-600 px-6 text-lg font-semibold text-white hover:bg-brand-700 aria-disabled:opacity-60"
           >
             {pending ? "Đang ghi nhận…" : "Xác nhận bỏ phiếu"}
           </button>
@@ -145,15 +151,16 @@ export function BallotForm({
         {candidates.map((c) => (
           <li key={c.id} className="rounded-lg border border-slate-300 bg-white p-4">
             {mode === "VERDICT" ? (
-              <fieldset>
-                <legend className="text-lg font-semibold">{c.name}</legend>
+              <fieldset className="min-w-0">
+                <legend className="max-w-full text-lg font-semibold [overflow-wrap:anywhere]">{c.name}</legend>
                 {c.note && <p className="text-sm text-slate-500">{c.note}</p>}
                 {c.mayVote ? (
                   <div className="mt-3 grid grid-cols-2 gap-3">
                     {(["yes", "no"] as const).map((v) => (
                       <label
                         key={v}
-                        className={`flex min-h-14 cursor-pointer items-center justify-center gap-2 rounded-md border-2 px-3 text-lg font-medium ${
+                        data-testid="ballot-choice"
+                        className={`flex min-h-14 min-w-11 cursor-pointer items-center justify-center gap-2 rounded-md border-2 px-3 text-lg font-medium ${
                           choices[c.id] === v ? (v === "yes" ? "border-green-600 bg-green-50 text-green-900" : "border-red-600 bg-red-50 text-red-900") : "border-slate-300"
                         }`}
                       >
@@ -163,7 +170,7 @@ export function BallotForm({
                           value={v}
                           checked={choices[c.id] === v}
                           onChange={() => setChoices((prev) => ({ ...prev, [c.id]: v }))}
-                          className="size-5 accent-brand-600"
+                          className="size-5 shrink-0 accent-brand-600"
                         />
                         {v === "yes" ? "Đồng ý" : "Không đồng ý"}
                       </label>
@@ -174,7 +181,7 @@ export function BallotForm({
                 )}
               </fieldset>
             ) : (
-              <label className={`flex min-h-14 items-center gap-3 text-lg ${c.mayVote ? "cursor-pointer" : "text-slate-500"}`}>
+              <label data-testid="ballot-choice" className={`flex min-h-14 min-w-11 items-center gap-3 text-lg ${c.mayVote ? "cursor-pointer" : "text-slate-600"}`}>
                 <input
                   type="checkbox"
                   checked={choices[c.id] === "yes"}
@@ -187,9 +194,9 @@ export function BallotForm({
                       return next;
                     })
                   }
-                  className="size-6 accent-brand-600"
+                  className="size-6 shrink-0 accent-brand-600"
                 />
-                <span>
+                <span className="min-w-0 [overflow-wrap:anywhere]">
                   <span className="font-semibold">{c.name}</span>
                   {c.note && <span className="block text-sm text-slate-500">{c.note}</span>}
                   {!c.mayVote && <span className="block text-sm">Đơn vị của đồng chí: không tự bỏ phiếu cho đơn vị mình.</span>}

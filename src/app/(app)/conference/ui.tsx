@@ -15,10 +15,10 @@ const TURNOUT_STYLES = {
     mark: "text-lg",
   },
   screen: {
-    list: "mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3",
+    list: "mt-5 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3",
     item: (voted: boolean) =>
-      `flex min-h-28 items-center gap-4 rounded-2xl border-4 px-6 py-4 text-2xl font-semibold sm:text-3xl ${
-        voted ? "border-green-400 bg-green-900/60" : "border-slate-600 bg-slate-900 text-slate-400"
+      `flex min-h-24 min-w-0 items-center gap-4 rounded-2xl border-4 px-6 py-3 text-2xl font-semibold leading-tight [overflow-wrap:anywhere] sm:text-3xl ${
+        voted ? "border-green-400 bg-green-900/60" : "border-slate-600 bg-slate-900 text-slate-300"
       }`,
     mark: "text-5xl",
   },

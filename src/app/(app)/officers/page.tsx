@@ -115,7 +115,7 @@ async function OfficersPage({ searchParams }: { searchParams: Promise<Record<str
                   </td>
                   <td className={cellClass}>{o.rank}</td>
                   <td className={cellClass}>{o.position}</td>
-                  <td className={cellClass}>{o.subUnit?.name ?? <span className="text-slate-400">—</span>}</td>
+                  <td className={cellClass}>{o.subUnit?.name ?? <span className="text-slate-500">—</span>}</td>
                   <td className={cellClass}>
                     <Badge tone={o.active ? "green" : "slate"}>{OFFICER_STATUS_LABELS[o.active ? "active" : "inactive"]}</Badge>
                   </td>

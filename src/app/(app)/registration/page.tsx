@@ -118,7 +118,7 @@ function Board({ board, picksCluster }: { board: RegistrationBoard; picksCluster
                     <div className="h-1.5 rounded bg-brand-600" style={{ width: `${r.percent}%` }} />
                   </div>
                 </td>
-                <td className={cellClass}>{r.targetTitle ? r.targetTitle.name : <span className="text-slate-400">Chưa chọn</span>}</td>
+                <td className={cellClass}>{r.targetTitle ? r.targetTitle.name : <span className="text-slate-600">Chưa chọn</span>}</td>
                 <td className={cellClass}>
                   {registrationStatusBadge(r.status, r.registered > 0 || r.targetTitle !== null, r.submittedAt)}
                   {r.window.reason === "REOPENED" && <span className="mt-1 block text-xs text-blue-800">Mở lại đến {formatDate(r.window.until)}</span>}
@@ -141,7 +141,7 @@ function Board({ board, picksCluster }: { board: RegistrationBoard; picksCluster
                       )}
                     </>
                   ) : (
-                    <span className="text-slate-400">Chưa ghi nhận</span>
+                    <span className="text-slate-600">Chưa ghi nhận</span>
                   )}
                 </td>
                 <td className={`${cellClass} no-print`}>

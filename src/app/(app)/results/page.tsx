@@ -149,7 +149,7 @@ function UnitRow({ row: r, yearId }: { row: UnitResultRow; yearId: string }) {
       <td className={cellClass}>
         {fmt(r.rated)}/{fmt(r.members)}
       </td>
-      <td className={cellClass}>{r.unverified > 0 ? <Badge tone="amber">{fmt(r.unverified)}</Badge> : <span className="text-slate-400">0</span>}</td>
+      <td className={cellClass}>{r.unverified > 0 ? <Badge tone="amber">{fmt(r.unverified)}</Badge> : <span className="text-slate-500">0</span>}</td>
       <td className={cellClass}>
         <Badge tone={overQuota ? "red" : r.quota.cstdcs === r.quota.allowed && r.quota.allowed > 0 ? "amber" : "green"}>
           {fmt(r.quota.cstdcs)}/{fmt(r.quota.allowed)}
@@ -166,7 +166,7 @@ function UnitRow({ row: r, yearId }: { row: UnitResultRow; yearId: string }) {
             </span>
           </>
         ) : (
-          <span className="text-slate-400">Chưa có quyết định</span>
+          <span className="text-slate-600">Chưa có quyết định</span>
         )}
       </td>
       <td className={`${cellClass} no-print`}>

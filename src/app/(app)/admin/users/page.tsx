@@ -71,7 +71,7 @@ async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
                       {user.cluster && <span className="block text-xs text-slate-500">{user.cluster.name}</span>}
                     </>
                   ) : (
-                    (user.cluster?.name ?? <span className="text-slate-400">—</span>)
+                    (user.cluster?.name ?? <span className="text-slate-500">—</span>)
                   )}
                 </td>
                 <td className={cellClass}>{user.disabled ? <Badge tone="red">Đã khóa</Badge> : <Badge tone="green">Đang dùng</Badge>}</td>

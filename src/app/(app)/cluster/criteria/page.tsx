@@ -42,7 +42,7 @@ async function CriteriaIndexPage() {
                 </td>
                 <td className={cellClass}>{t ? `${t._count.sections} / ${t._count.criteria}` : "—"}</td>
                 <td className={cellClass}>
-                  <Link href={`/cluster/criteria/${y.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Bảng tiêu chí năm ${y.year}`}>
+                  <Link href={`/cluster/criteria/${y.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`${t ? "Mở" : "Tạo"} bảng tiêu chí năm ${y.year}`}>
                     {t ? "Mở" : "Tạo bảng"}
                   </Link>
                 </td>

@@ -39,8 +39,8 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
             {history.years.map((y) => (
               <tr key={y.id}>
                 <td className={`${cellClass} font-medium`}>{y.year}</td>
-                <td className={cellClass}>{y.rating ? TASK_RATINGS[y.rating] : <span className="text-slate-400">—</span>}</td>
-                <td className={cellClass}>{y.awardedTitle ? y.awardedTitle.name : <span className="text-slate-400">Không</span>}</td>
+                <td className={cellClass}>{y.rating ? TASK_RATINGS[y.rating] : <span className="text-slate-500">—</span>}</td>
+                <td className={cellClass}>{y.awardedTitle ? y.awardedTitle.name : <span className="text-slate-600">Không</span>}</td>
                 <td className={`${cellClass} text-xs`}>
                   {y.decisionNo ? (
                     <>
@@ -49,7 +49,7 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
                       {y.decisionSigner && <span className="block text-slate-500">{y.decisionSigner}</span>}
                     </>
                   ) : (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500">—</span>
                   )}
                 </td>
                 <td className={cellClass}>{y.verified ? <Badge tone="green">Đã xác nhận</Badge> : <Badge tone="amber">Chờ xác nhận</Badge>}</td>
@@ -69,7 +69,7 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
                 <td className={cellClass}>{i.year}</td>
                 <td className={cellClass}>{INITIATIVE_LEVELS[i.level]}</td>
                 <td className={cellClass}>{i.title}</td>
-                <td className={cellClass}>{i.decisionNo ?? <span className="text-slate-400">—</span>}</td>
+                <td className={cellClass}>{i.decisionNo ?? <span className="text-slate-500">—</span>}</td>
               </tr>
             ))}
           </DataTable>

@@ -39,7 +39,7 @@ export function RoleBadge({ role }: { role: DashboardUnit["role"] }) {
 }
 
 export function ChangeCell({ unit, previousYear }: { unit: DashboardUnit; previousYear: number | null }) {
-  if (previousYear === null) return <span className="text-slate-400">—</span>;
+  if (previousYear === null) return <span className="text-slate-500">—</span>;
   const symbol = rankChangeSymbol(unit.change);
   const label = rankChangeLabel(unit.change, previousYear);
   const tone = unit.change.kind === "UP" ? "text-green-700" : unit.change.kind === "DOWN" ? "text-red-700" : "text-slate-600";

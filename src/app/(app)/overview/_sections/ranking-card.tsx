@@ -62,7 +62,7 @@ export function RankingCard({ d, year, clusterName }: { d: DashboardWithYear; ye
                 <ChangeCell unit={u} previousYear={year.previousYear} />
               </td>
               <td>{reportStatusLabel(u.yearEndReport)}</td>
-              <td>{!u.registrationShown ? <Withheld /> : titleName(u.targetTitleCode, allTitles) || <span className="text-slate-400">Chưa đăng ký</span>}</td>
+              <td>{!u.registrationShown ? <Withheld /> : titleName(u.targetTitleCode, allTitles) || <span className="text-slate-600">Chưa đăng ký</span>}</td>
               <td>{titleName(u.proposedTitleCode, allTitles)}</td>
               <td>{titleName(u.awardedTitleCode, allTitles)}</td>
             </tr>

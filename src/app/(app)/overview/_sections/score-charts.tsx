@@ -1,7 +1,7 @@
 import { Card, EmptyState } from "@/components/ui";
 import { sectionScoreSeries } from "@/domain/dashboard";
 import type { DashboardWithYear } from "@/server/queries/dashboard";
-import { ChartFrame } from "../charts/chart-frame";
+import { ChartFrame, sectionChartHeight } from "../charts/chart-frame";
 import { ScoreHistoryChart } from "../charts/score-history-chart";
 import { SectionScoresChart } from "../charts/section-scores-chart";
 import type { DashboardYear } from "./dashboard-parts";
@@ -22,7 +22,7 @@ export function ScoreCharts({ d, year }: { d: DashboardWithYear; year: Dashboard
           <EmptyState title="Chưa có điểm theo mục.">Biểu đồ hiển thị khi có báo cáo tổng kết đã nộp.</EmptyState>
         ) : (
           <ChartFrame
-            height={70 + sectionRows.length * 46}
+            height={sectionChartHeight(sectionRows.length)}
             caption={`Điểm từng mục của bảng tiêu chí năm ${year.year}; số ghi trên mỗi đoạn là điểm của mục, số cạnh tên đơn vị là tổng điểm.`}
             summary={sectionRows.map((r) => `${r.name}: tổng ${r.totalPoints} điểm`).join("; ")}
             testId="chart-sections"

@@ -14,8 +14,11 @@ export function ChartFrame({ caption, summary, height, children, testId }: { cap
 
 export function ChartPlaceholder({ height }: { height: number }) {
   return (
-    <div role="status" aria-live="polite" className="flex items-center justify-center rounded border border-dashed border-slate-200 text-sm text-slate-400" style={{ height }}>
+    <div role="status" aria-live="polite" className="flex items-center justify-center rounded border border-dashed border-slate-200 text-sm text-slate-500" style={{ height }}>
       Đang vẽ biểu đồ…
     </div>
   );
 }
+
+/** The height of the section-scores chart (section-scores-chart-impl.tsx) for `rows` units. */
+export const sectionChartHeight = (rows: number) => 70 + rows * 46;

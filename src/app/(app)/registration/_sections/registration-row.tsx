@@ -57,7 +57,7 @@ export function RegistrationRow({
           {r.rank} · {r.position}
         </span>
       </td>
-      <td className="px-3 py-2 align-top">{r.subUnitName ?? <span className="text-slate-400">—</span>}</td>
+      <td className="px-3 py-2 align-top">{r.subUnitName ?? <span className="text-slate-500">—</span>}</td>
       <td className="px-3 py-2 align-top">
         {canEdit ? (
           <select
@@ -77,7 +77,7 @@ export function RegistrationRow({
         ) : title ? (
           <span className="font-medium">{labelOf.get(title) ?? title}</span>
         ) : (
-          <span className="text-slate-400">Chưa đăng ký</span>
+          <span className="text-slate-600">Chưa đăng ký</span>
         )}
         {changed && <span className="ml-2 text-xs text-amber-800">(chưa lưu)</span>}
       </td>

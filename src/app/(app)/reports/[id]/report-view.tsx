@@ -53,7 +53,7 @@ export function ReportView({ data, print = false }: { data: ReportPageData; prin
                     <td className={`${td} text-right`}>{pts(s?.selfHalf)}</td>
                     {showFinal && <td className={`${td} text-right`}>{pts(s?.finalHalf)}</td>}
                     <td className={td}>
-                      <p className="whitespace-pre-line">{s?.explanation || <span className="text-slate-400">—</span>}</p>
+                      <p className="whitespace-pre-line">{s?.explanation || <span className="text-slate-500">—</span>}</p>
                       {files.length > 0 && (
                         <ul className="mt-1 text-xs">
                           {files.map((f) => (

@@ -32,7 +32,7 @@ async function CrossListPage() {
                   {a.submittedAt ? <Badge tone="green">Đã nộp {formatDateTime(a.submittedAt)}</Badge> : a.scored > 0 ? <Badge tone="blue">Đang chấm</Badge> : <Badge>Chưa chấm</Badge>}
                 </td>
                 <td className={cellClass}>
-                  <Link href={`/reports/cross/${a.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Phiếu chấm báo cáo của ${a.reportUnitName}`}>
+                  <Link href={`/reports/cross/${a.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Mở phiếu chấm báo cáo của ${a.reportUnitName}`}>
                     Mở phiếu chấm
                   </Link>
                 </td>

@@ -22,7 +22,7 @@ export function SaveBar({ state, savedAt, message, totalHalf }: { state: SaveSta
             Tải lại trang
           </button>
         ) : (
-          <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700" disabled={state === "saving"}>
+          <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60" aria-disabled={state === "saving" || undefined}>
             Lưu nháp
           </button>
         )}

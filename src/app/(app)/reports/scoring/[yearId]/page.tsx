@@ -173,7 +173,7 @@ async function ScoringPage({ params }: { params: Promise<{ yearId: string }> }) 
                       <td className={cellClass}>{r.bigDifferences > 0 ? <Badge tone="amber">{r.bigDifferences} tiêu chí</Badge> : "—"}</td>
                       <td className={cellClass}>{r.rank ?? "—"}</td>
                       <td className={cellClass}>
-                        <Link href={`/reports/${r.reportId}/scores`} className="font-medium text-brand-700 hover:underline" aria-label={`Thống nhất điểm của ${r.unitName}`}>
+                        <Link href={`/reports/${r.reportId}/scores`} className="font-medium text-brand-700 hover:underline" aria-label={`${round.state === "CLOSED" ? "Thống nhất điểm" : "Xem điểm"} của ${r.unitName}`}>
                           {round.state === "CLOSED" ? "Thống nhất điểm" : "Xem điểm"}
                         </Link>
                       </td>

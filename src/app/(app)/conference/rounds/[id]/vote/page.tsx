@@ -21,7 +21,7 @@ async function VotePage({ params }: { params: Promise<{ id: string }> }) {
   else if (ballot.state === "CLOSED") notice = { tone: "amber", text: "Vòng bỏ phiếu đã kết thúc; không thể bỏ phiếu nữa." };
 
   return (
-    <div className="mx-auto max-w-xl space-y-5">
+    <div className="mx-auto max-w-xl space-y-5 [overflow-wrap:anywhere]">
       <div>
         <p className="text-sm text-slate-600">
           {ballot.clusterName} · Hội nghị tổng kết năm {ballot.year}

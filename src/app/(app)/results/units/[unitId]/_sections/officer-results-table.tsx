@@ -73,10 +73,10 @@ function OfficerRow({
         {!o.active && <span className="block text-xs text-slate-500">Không còn công tác</span>}
       </td>
       <td className={cellClass}>{o.rank}</td>
-      <td className={cellClass}>{o.subUnitName ?? <span className="text-slate-400">—</span>}</td>
-      <td className={cellClass}>{o.registeredTitle ? titleLabel(o.registeredTitle as IndividualTitle) : <span className="text-slate-400">—</span>}</td>
-      <td className={cellClass}>{r?.rating ? TASK_RATINGS[r.rating] : <span className="text-slate-400">—</span>}</td>
-      <td className={cellClass}>{r?.awardedTitleCode ? <span className="font-medium">{titleLabel(r.awardedTitleCode as IndividualTitle)}</span> : <span className="text-slate-400">—</span>}</td>
+      <td className={cellClass}>{o.subUnitName ?? <span className="text-slate-500">—</span>}</td>
+      <td className={cellClass}>{o.registeredTitle ? titleLabel(o.registeredTitle as IndividualTitle) : <span className="text-slate-500">—</span>}</td>
+      <td className={cellClass}>{r?.rating ? TASK_RATINGS[r.rating] : <span className="text-slate-500">—</span>}</td>
+      <td className={cellClass}>{r?.awardedTitleCode ? <span className="font-medium">{titleLabel(r.awardedTitleCode as IndividualTitle)}</span> : <span className="text-slate-500">—</span>}</td>
       <td className={`${cellClass} text-xs`}>
         {r?.decisionNo ? (
           <>
@@ -85,7 +85,7 @@ function OfficerRow({
             {r.decisionSigner && <span className="block text-slate-500">{r.decisionSigner}</span>}
           </>
         ) : (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         )}
       </td>
       <td className={cellClass}>
