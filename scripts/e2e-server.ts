@@ -7,16 +7,24 @@
 // valid on the other. The second one is started first and awaited before the first one starts: once
 // Playwright sees E2E_PORT answer, both are up, with one webServer entry and no second script.
 // An idle instance costs ~250 MB and no CPU; E2E_INSTANCES=1 leaves the second one out.
+//
+// A third instance, on E2E_PORT+2, plays the demo on a pinned day (APP_TODAY=E2E_PINNED_TODAY, default
+// 31/12/2027, a year-end): its own database on the same Postgres, seeded for that day, for
+// tests/e2e/demo-today.spec.ts. E2E_PINNED=0 leaves it out (that spec then skips its pinned part).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { openThrowawayDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/app-setup";
 import { buildIfNeeded } from "./lib/build";
+import { demoToday } from "../src/server/seed/demo";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? "3100");
 const instances = process.env.E2E_INSTANCES === "1" ? 1 : 2;
+const pinnedToday = process.env.E2E_PINNED === "0" ? null : (process.env.E2E_PINNED_TODAY ?? "2027-12-31");
 const db = await openThrowawayDatabase("e2e");
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -33,8 +41,30 @@ async function stop(code: number) {
         return exited;
       }),
   );
+  await dropPinned?.().catch(() => {});
   await db.stop();
   process.exit(code);
+}
+
+let dropPinned: (() => Promise<void>) | undefined;
+/** A second database on the e2e server (dropped on stop, with the server's own when it is throwaway). */
+async function databaseBeside(url: string, suffix: string): Promise<string> {
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const name = `${new URL(url).pathname.slice(1)}_${suffix}`;
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  await client.end();
+  dropPinned = async () => {
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await c.end();
+  };
+  const out = new URL(url);
+  out.pathname = `/${name}`;
+  return out.toString();
 }
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
@@ -62,12 +92,23 @@ async function waitForInstance(instancePort: number, ms = 120_000) {
 }
 
 try {
-  await prepareDatabase(root, db.url, { demo: true });
+  // The machine's day (or APP_TODAY), written down for the tests (tests/e2e/helpers.ts DEMO): a run
+  // that crosses midnight in Vietnam still checks the demo against the day it was seeded for.
+  const today = demoToday();
+  mkdirSync(path.join(root, "test-results"), { recursive: true });
+  writeFileSync(path.join(root, "test-results", "e2e-demo.json"), JSON.stringify({ today, pinnedToday }));
+  await prepareDatabase(root, db.url, { demo: true, today });
   const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" };
   buildIfNeeded(root, env, (m) => console.log(m));
   if (instances === 2) {
     startInstance(env, port + 1);
     await waitForInstance(port + 1);
+  }
+  if (pinnedToday) {
+    const pinnedUrl = await databaseBeside(db.url, "pinned");
+    await prepareDatabase(root, pinnedUrl, { demo: true, today: pinnedToday });
+    startInstance({ ...env, DATABASE_URL: pinnedUrl, APP_TODAY: pinnedToday, JOBS: "off" }, port + 2);
+    await waitForInstance(port + 2);
   }
   startInstance(env, port);
 } catch (error) {

@@ -1,17 +1,19 @@
 // Seeds the demo data into the app's database (DATABASE_URL, or the embedded server under .data/):
-// applies pending migrations, then seeds only when the database has no users yet.
-// Usage: npx tsx scripts/seed.ts
+// applies pending migrations, then seeds only when the database has no users yet. The demo reaches
+// today (APP_TODAY=yyyy-mm-dd pins the day): the years before it closed, today's year in registration.
+// Usage: npx tsx scripts/seed.ts      (APP_TODAY=2027-12-31 npx tsx scripts/seed.ts)
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openAppDatabase } from "./lib/database";
 import { migrateDeploy } from "./lib/migrate";
 import { createPrismaClient } from "@/server/db";
-import { DEMO_ACCOUNTS, DEMO_CLUSTER, DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "@/server/seed/demo";
+import { DEMO_CLUSTER, DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemoData } from "@/server/seed/demo";
 import { ROLE_LABELS } from "@/domain/permissions";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 function printAccounts() {
+  const DEMO_ACCOUNTS = demoAccounts();
   const width = (values: string[]) => Math.max(...values.map((v) => [...v].length));
   const w1 = width(DEMO_ACCOUNTS.map((a) => a.username));
   const w2 = width(DEMO_ACCOUNTS.map((a) => ROLE_LABELS[a.role]));
