@@ -20,11 +20,12 @@ import { openThrowawayDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/app-setup";
 import { buildIfNeeded } from "./lib/build";
 import { demoToday } from "../src/server/seed/demo";
+import { E2E_DEMO_FILE, e2ePinnedToday } from "./lib/e2e-days";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? "3100");
 const instances = process.env.E2E_INSTANCES === "1" ? 1 : 2;
-const pinnedToday = process.env.E2E_PINNED === "0" ? null : (process.env.E2E_PINNED_TODAY ?? "2027-12-31");
+const pinnedToday = e2ePinnedToday();
 const db = await openThrowawayDatabase("e2e");
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -95,8 +96,8 @@ try {
   // The machine's day (or APP_TODAY), written down for the tests (tests/e2e/helpers.ts DEMO): a run
   // that crosses midnight in Vietnam still checks the demo against the day it was seeded for.
   const today = demoToday();
-  mkdirSync(path.join(root, "test-results"), { recursive: true });
-  writeFileSync(path.join(root, "test-results", "e2e-demo.json"), JSON.stringify({ today, pinnedToday }));
+  mkdirSync(path.dirname(E2E_DEMO_FILE), { recursive: true });
+  writeFileSync(E2E_DEMO_FILE, JSON.stringify({ today, pinnedToday }));
   await prepareDatabase(root, db.url, { demo: true, today });
   const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" };
   buildIfNeeded(root, env, (m) => console.log(m));

@@ -12,8 +12,9 @@ import { ROLE_LABELS } from "@/domain/permissions";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-function printAccounts() {
-  const DEMO_ACCOUNTS = demoAccounts();
+/** The demo accounts and what each sees on `day` (the day the demo was loaded for). */
+function printAccounts(day?: string) {
+  const DEMO_ACCOUNTS = demoAccounts(day);
   const width = (values: string[]) => Math.max(...values.map((v) => [...v].length));
   const w1 = width(DEMO_ACCOUNTS.map((a) => a.username));
   const w2 = width(DEMO_ACCOUNTS.map((a) => ROLE_LABELS[a.role]));
@@ -34,14 +35,19 @@ try {
   migrateDeploy(root, db.url);
   if (!(await isDatabaseEmpty(prisma))) {
     console.log("The database already has data (users exist): nothing seeded.");
-    if (await prisma.cluster.findUnique({ where: { code: DEMO_CLUSTER.code }, select: { id: true } })) printAccounts();
+    if (await prisma.cluster.findUnique({ where: { code: DEMO_CLUSTER.code }, select: { id: true } })) {
+      // What each account sees depends on the day the demo was loaded for, which the seed's audit entry keeps.
+      const seeded = await prisma.auditLog.findFirst({ where: { action: "seed.open-year" }, orderBy: { id: "desc" }, select: { after: true } });
+      const day = (seeded?.after as { today?: string } | null)?.today;
+      printAccounts(day);
+    }
   } else {
     const t0 = performance.now();
-    const { summary } = await seedDemoData(prisma);
+    const { summary, today } = await seedDemoData(prisma);
     const seconds = ((performance.now() - t0) / 1000).toFixed(2);
     console.log(summary);
     console.log(`Seed: ${seconds} s (total with database start and migrations: ${((performance.now() - started) / 1000).toFixed(2)} s)`);
-    printAccounts();
+    printAccounts(today);
   }
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);

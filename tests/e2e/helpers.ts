@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { E2E_DEMO_FILE, e2ePinnedToday } from "../../scripts/lib/e2e-days";
 import { DEMO_UNIT_NAMES, demoCurrentYearPlan, vietnamDay, type DemoUnitCode } from "../../src/server/seed/calendar";
 
 export const DEMO_PASSWORD = "ThiDua@2022";
 
-/** Where scripts/e2e-server.ts writes the days it seeded the demo for (the machine's day, and the pinned one). */
-export const E2E_DEMO_FILE = path.resolve(import.meta.dirname, "../../test-results/e2e-demo.json");
-
-function seededDays(): { today: string; pinnedToday: string | null } {
-  if (existsSync(E2E_DEMO_FILE)) return JSON.parse(readFileSync(E2E_DEMO_FILE, "utf8"));
-  return { today: vietnamDay(new Date()), pinnedToday: null };
+/**
+ * The day the e2e server seeded the demo for (written when it started; the machine's day until then:
+ * test titles must not depend on it, Playwright lists the tests before the server starts).
+ */
+function seededToday(): string {
+  if (existsSync(E2E_DEMO_FILE)) return (JSON.parse(readFileSync(E2E_DEMO_FILE, "utf8")) as { today: string }).today;
+  return vietnamDay(new Date());
 }
 
 /**
@@ -18,11 +19,12 @@ function seededDays(): { today: string; pinnedToday: string | null } {
  * its dates, each unit's registration. Tests derive years and people from it, never hardcode them.
  */
 export const DEMO = (() => {
-  const { today, pinnedToday } = seededDays();
+  const today = seededToday();
   const plan = demoCurrentYearPlan(today);
   return {
     today,
-    pinnedToday,
+    /** The day of the third instance (E2E_PORT+2), or null when it is left out. */
+    pinnedToday: e2ePinnedToday(),
     plan,
     /** The open year (the one containing the day). */
     year: plan.year,

@@ -7,7 +7,7 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { login } from "./helpers";
+import { DEMO, dmy, login } from "./helpers";
 
 const MB = 1024 * 1024;
 
@@ -178,7 +178,7 @@ test("a server action with a file (the agreement) stops reading a chunked body a
       await route.abort();
     } else await route.continue();
   });
-  await form.getByLabel("Ngày ký").fill("15/01/2022");
+  await form.getByLabel("Ngày ký").fill(dmy(DEMO.today));
   await form.getByLabel("Người ký").fill("Nguyễn Văn Ký");
   await form.getByRole("button", { name: "Lưu giao ước" }).click();
   await expect.poll(() => captured !== undefined).toBe(true);
