@@ -6,9 +6,10 @@
 //     aims at the flag again).
 //  3. The year's end: ratings, initiatives, titles the engine finds ELIGIBLE on the decision day.
 //  4. The criteria table, reports, cross-scoring and ranking (year-reports.ts).
-//  5. The conference (third Friday of November): the acclaim for the Ministry flag (the best-ranked
-//     unit that meets Đơn vị Quyết thắng; a runner-up that does not pass), the election of next year's
-//     chair (the first of the rotation order, docs/domain.md §4 step 6) and deputy (the second).
+//  5. The conference (third Friday of November, year-conference.ts): the acclaim for the Ministry flag
+//     (the best-ranked unit that meets Đơn vị Quyết thắng; a runner-up that does not pass), the
+//     election of next year's chair (the first of the rotation order, docs/domain.md §4 step 6) and
+//     deputy (the second).
 //  6. The Minister's decisions on the units' collective titles, each ELIGIBLE by the engine.
 // The year rows exist already (demo.ts creates every year, closed, with its chair and deputy).
 import {
@@ -20,12 +21,12 @@ import {
 } from "@/domain/eligibility";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/db";
-import { conferenceDay, DEMO_UNIT_CODES, demoChairs, rotationCandidates, type DemoUnitCode, type Leadership } from "./calendar";
+import { conferenceDay, DEMO_UNIT_CODES, type DemoUnitCode, type Leadership } from "./calendar";
 import { insertOfficerRegistrations, insertOfficerYearResults, type OfficerRegistrationRow } from "./bulk";
-import { writeConferenceRounds, type RoundPlan } from "./conference-2021";
 import { HISTORY_PLAN } from "./history";
 import { randomInt, rngFor } from "./names";
 import { decideResults, officerDecisionDay, openDisciplines, planRegistrations, resolveOpenReviews, seriousDisciplines, type DemoWorld, type NewDiscipline } from "./officer-years";
+import { seedYearConference } from "./year-conference";
 import { seedYearReports } from "./year-reports";
 
 const SEED = 20211119;
@@ -158,56 +159,7 @@ export async function seedClosedYear(
     if (title) unitTitles[unit] = title;
   }
 
-  // The conference.
-  const chairs = demoChairs(year);
-  const rotation = rotationCandidates(year + 1, chairs);
-  if (rotation[0]!.code !== ctx.next.chair) throw new Error(`Demo ${year}: the rotation elects ${rotation[0]!.code}, the calendar says ${ctx.next.chair}`);
-  const deputyCandidates = [...rotation.map((c) => c.code).filter((c) => c !== ctx.next.chair), ctx.leadership.chair];
-  const everyone = (vote: (voter: DemoUnitCode) => Partial<Record<DemoUnitCode, boolean>>) =>
-    Object.fromEntries(DEMO_UNIT_CODES.map((v) => [v, vote(v)])) as Record<DemoUnitCode, Partial<Record<DemoUnitCode, boolean>>>;
-  const choose = (winner: DemoUnitCode, fallback: DemoUnitCode) => everyone((v) => ({ [v === winner ? fallback : winner]: true }));
-  const plans: RoundPlan<DemoUnitCode>[] = [];
-  if (acclaimed) {
-    const others = DEMO_UNIT_CODES.filter((v) => v !== runnerUp);
-    plans.push({
-      kind: "ACCLAIM",
-      title: `Suy tôn Cờ thi đua của Bộ Công an năm ${year}`,
-      titleCode: "CO_BCA",
-      seats: 1,
-      candidates: runnerUp ? [acclaimed, runnerUp] : [acclaimed],
-      // No unit votes on its own candidacy; the runner-up gets two approvals of five.
-      ballots: everyone((v) => ({
-        ...(v !== acclaimed ? { [acclaimed]: true } : {}),
-        ...(runnerUp && v !== runnerUp ? { [runnerUp]: others.indexOf(v) < 2 } : {}),
-      })),
-      opened: "09:10",
-      closed: "09:25",
-    });
-  }
-  plans.push(
-    {
-      kind: "CHAIR_ELECTION",
-      title: `Bầu Cụm trưởng năm ${year + 1}`,
-      titleCode: null,
-      seats: 1,
-      candidates: rotation.map((c) => c.code),
-      notes: Object.fromEntries(rotation.map((c) => [c.code, c.label])),
-      ballots: choose(ctx.next.chair, rotation[1]!.code),
-      opened: "09:35",
-      closed: "09:45",
-    },
-    {
-      kind: "DEPUTY_ELECTION",
-      title: `Bầu Cụm phó năm ${year + 1}`,
-      titleCode: null,
-      seats: 1,
-      candidates: deputyCandidates,
-      ballots: choose(ctx.next.deputy, deputyCandidates.find((c) => c !== ctx.next.deputy)!),
-      opened: "09:50",
-      closed: "10:00",
-    },
-  );
-  await writeConferenceRounds(tx, { yearId, day: conference, unitIds: world.unitIds, plans, shuffleSeed: year * 10_000 + 1119 });
+  await seedYearConference(tx, { year, yearId, unitIds: world.unitIds, conference, leadership: ctx.leadership, next: ctx.next, acclaimed, runnerUp });
 
   // 6. The Minister's decisions on the collective titles.
   const unitResults = DEMO_UNIT_CODES.filter((u) => unitTitles[u]).map((unit) => ({

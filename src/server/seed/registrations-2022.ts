@@ -1,6 +1,8 @@
-// Demo data: the 2022 title registrations of Cụm thi đua số 2, part-way through (docs/domain.md §4 step 2):
-// three units have submitted, one is still drafting, and the chair unit (Cục Kỹ thuật nghiệp vụ) has
-// only signed its agreement. Every unit signed the year's emulation agreement in January.
+// Demo registrations (docs/domain.md §4 step 2). planUnitRegistrations plans a unit's registrations by
+// the rules engine; every generated year of the demo registers with it (later-years.ts, open-year.ts).
+// seedRegistrations2022 keeps the registrations of the 2022 story as the demo once had them, part-way
+// through (three units submitted, one drafting, the chair unit with only its agreement), for the tests
+// of the planner on a small world (tests/integration/registration.test.ts); the demo no longer calls it.
 //
 // The registrations follow the rules engine on whatever history is in the database when this runs
 // (the 2019–2021 history is seeded before it): an officer under discipline that counts against 2022 is
