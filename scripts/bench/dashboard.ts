@@ -8,7 +8,8 @@
 //     scripts/lib/next-workers.ts; from --root: a folder with a production build) on that database,
 //     and autocannon (HTTP load, from this second process) with a signed-in session cookie at the
 //     cluster dashboard, a unit's history and an officer's history, at 1, 10 and 50 concurrent
-//     connections; p50/p95/p99 from every response's own latency, and requests per second.
+//     connections; p50/p95/p99 from every response's own latency, requests per second, and the
+//     workers' CPU time per response (from /proc: comparable between runs on a loaded machine).
 //
 //   npx tsx scripts/bench/dashboard.ts [--officers 400000] [--duration 10] [--connections 1,10,50]
 //                                      [--port 3400] [--root .] [--dir <data folder>] [--explain] [--sql-only]
@@ -24,8 +25,9 @@
 // missing; this script builds only with --build). Targets (2-core machine): dashboard p95 < 150 ms at
 // 10 connections, and within 3× of the SQL floor.
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -58,7 +60,28 @@ const writesIn = arg("writes-in", "other");
 const POOL_SIZE = 10; // the app's default DATABASE_POOL_SIZE
 const log = (m: string) => console.log(`[bench] ${m}`);
 
-type Stats = { p50: number; p95: number; p99: number; rps: number; count: number; errors: number };
+type Stats = { p50: number; p95: number; p99: number; rps: number; count: number; errors: number; cpuPerResponse?: number };
+
+/**
+ * CPU time (user + system, ms) used so far by the server's workers: on a machine shared with other
+ * work the latencies follow the load, the CPU each response costs much less so. From /proc (Linux).
+ */
+function workersCpuMs(): number {
+  let ticks = 0;
+  for (const w of Object.values(cluster.workers ?? {})) {
+    const pid = w?.process.pid;
+    if (!pid) continue;
+    try {
+      // Fields after the command name "(…)": state is field 3; utime and stime are fields 14 and 15.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return NaN;
+    }
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -271,8 +294,11 @@ try {
       else errors++;
     });
     const start = performance.now();
+    const cpu = workersCpuMs();
     await run;
-    return stats(latencies, (performance.now() - start) / 1000, errors);
+    const result = stats(latencies, (performance.now() - start) / 1000, errors);
+    result.cpuPerResponse = (workersCpuMs() - cpu) / Math.max(1, latencies.length + errors);
+    return result;
   }
 
   const rows: { page: string; c: number; http: Stats; sql: Stats; writes?: WriteCount; computed?: number }[] = [];
@@ -303,7 +329,7 @@ try {
     for (const c of connections) {
       const http = await load("/titles", c, duration);
       rows.push({ page: "(so sánh) /titles", c, http, sql: { p50: NaN, p95: NaN, p99: NaN, rps: NaN, count: 0, errors: 0 } });
-      log(`/titles @${c}: HTTP p50 ${http.p50.toFixed(1)} p95 ${http.p95.toFixed(1)} ms, ${http.rps.toFixed(1)} req/s`);
+      log(`/titles @${c}: HTTP p50 ${http.p50.toFixed(1)} p95 ${http.p95.toFixed(1)} ms, ${http.rps.toFixed(1)} req/s, server CPU ${http.cpuPerResponse!.toFixed(1)} ms/response`);
     }
   }
   for (const [i, page] of pages.entries()) {
@@ -321,7 +347,7 @@ try {
         const w =
           (writes ? `; ${(writes.done / writes.seconds).toFixed(1)} writes/s (${writes.failed} refused)` : "") +
           (computed !== undefined ? `; computed ${computed} times for ${http.count} responses (${((100 * computed) / Math.max(1, http.count)).toFixed(1)} per 100)` : "");
-        log(`${page.name}${label} @${c}: HTTP p50 ${http.p50.toFixed(1)} p95 ${http.p95.toFixed(1)} p99 ${http.p99.toFixed(1)} ms, ${http.rps.toFixed(1)} req/s; SQL floor p50 ${sql.p50.toFixed(1)} p95 ${sql.p95.toFixed(1)} ms${w}`);
+        log(`${page.name}${label} @${c}: HTTP p50 ${http.p50.toFixed(1)} p95 ${http.p95.toFixed(1)} p99 ${http.p99.toFixed(1)} ms, ${http.rps.toFixed(1)} req/s, server CPU ${http.cpuPerResponse!.toFixed(1)} ms/response; SQL floor p50 ${sql.p50.toFixed(1)} p95 ${sql.p95.toFixed(1)} ms${w}`);
       }
     }
   }
@@ -329,10 +355,10 @@ try {
   console.log(
     `\nMinistry-scale overview benchmark — ${scale.clusters} clusters, ${scale.units} units, ${scale.officers.toLocaleString("vi-VN")} officers, ${scale.years} years; ${os.cpus().length} CPUs; ${workers} app worker(s); ${duration} s per run\n`,
   );
-  console.log("page                                          conn |   HTTP p50     p95     p99   req/s  err |  SQL p50     p95     p99   req/s | p95 ÷ SQL p95");
+  console.log("page                                          conn |   HTTP p50     p95     p99   req/s  err  CPU/resp |  SQL p50     p95     p99   req/s | p95 ÷ SQL p95");
   for (const r of rows) {
     console.log(
-      `${r.page.padEnd(45)} ${String(r.c).padStart(4)} | ${ms(r.http.p50)} ${ms(r.http.p95)} ${ms(r.http.p99)} ${r.http.rps.toFixed(1).padStart(7)} ${String(r.http.errors).padStart(4)} | ${ms(r.sql.p50)} ${ms(r.sql.p95)} ${ms(r.sql.p99)} ${r.sql.rps.toFixed(1).padStart(7)} | ${(r.http.p95 / r.sql.p95).toFixed(1).padStart(5)}×`,
+      `${r.page.padEnd(45)} ${String(r.c).padStart(4)} | ${ms(r.http.p50)} ${ms(r.http.p95)} ${ms(r.http.p99)} ${r.http.rps.toFixed(1).padStart(7)} ${String(r.http.errors).padStart(4)} ${ms(r.http.cpuPerResponse ?? NaN)}   | ${ms(r.sql.p50)} ${ms(r.sql.p95)} ${ms(r.sql.p99)} ${r.sql.rps.toFixed(1).padStart(7)} | ${(r.http.p95 / r.sql.p95).toFixed(1).padStart(5)}×`,
     );
   }
   for (const dash of rows.filter((r) => r.page.startsWith(pages[0]!.name) && r.c === 10)) {

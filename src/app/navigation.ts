@@ -12,6 +12,7 @@ const ITEMS: { href: string; label: string; permission?: Permission; roles?: Act
   { href: "/registration", label: "Đăng ký thi đua", permission: "registration.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
   { href: "/reports", label: "Báo cáo, chấm điểm", permission: "report.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
   { href: "/results", label: "Kết quả thi đua", permission: "results.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
+  { href: "/dossiers", label: "Hồ sơ khen thưởng", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD", "MINISTRY", "ADMIN"] },
   { href: "/admin/clusters", label: "Khối & cụm", permission: "cluster.manage" },
   { href: "/admin/units", label: "Đơn vị", permission: "unit.manage" },
   { href: "/admin/users", label: "Tài khoản", permission: "user.manage" },

@@ -40,6 +40,11 @@ export const NOTIFICATION_KINDS = {
   REPORT_ACCEPTED: { label: "Báo cáo được tiếp nhận", permission: "report.view", subject: "REPORT" },
   VOTE_OPENED: { label: "Mở vòng bỏ phiếu", permission: "vote.cast", subject: "VOTE_ROUND" },
   CROSS_SCORING_OPENED: { label: "Được phân công chấm chéo", permission: "score.cross", subject: "YEAR" },
+  // Proposal dossiers (issue 14): about the dossier's year (subject YEAR, the dossier found from it)
+  DOSSIER_PUBLISHED: { label: "Công khai danh sách đề nghị khen thưởng", permission: "dossier.disclosure", subject: "YEAR" },
+  DOSSIER_OBJECTION: { label: "Ý kiến về đề nghị khen thưởng", permission: "dossier.manage", subject: "YEAR" },
+  DOSSIER_RETURNED: { label: "Bộ trả lại hồ sơ đề nghị khen thưởng", permission: "dossier.manage", subject: "YEAR" },
+  DECISION_RECORDED: { label: "Quyết định khen thưởng", permission: "dossier.view", subject: "YEAR" },
 } as const satisfies Record<string, KindInfo>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

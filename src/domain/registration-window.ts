@@ -5,26 +5,8 @@
 import { PHASE_LABELS, type YearPhase } from "./year-phases";
 import { YEAR_CLOSED_MESSAGE } from "./year-rules";
 
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
-const DAY_MS = 24 * 3600_000;
-
-/** The calendar day in Vietnam (UTC+7, no daylight saving) at `now`, as yyyy-mm-dd. */
-export function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The last instant of a Vietnamese calendar day (yyyy-mm-dd): 23:59:59.999 at UTC+7. */
-export function endOfVietnamDay(isoDate: string): Date {
-  return new Date(`${isoDate}T23:59:59.999+07:00`);
-}
-
-/** yyyy-mm-dd of the Vietnamese calendar day `days` after the day of `now`. */
-export function vietnamDayAfter(now: Date, days: number): string {
-  return vietnamToday(new Date(now.getTime() + days * DAY_MS));
-}
-
-/** "2022-03-31" → "31/03/2022". */
-export const displayIsoDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export { displayIsoDate, endOfVietnamDay, vietnamDayAfter, vietnamToday } from "./vietnam-calendar";
+import { displayIsoDate, vietnamDayAfter, vietnamToday } from "./vietnam-calendar";
 
 // ---------------------------------------------------------------------------------------------
 // Is this unit's registration writable now?
@@ -126,7 +108,8 @@ export const MAX_REOPEN_DAYS = 366;
 
 /**
  * The day a reopen runs until (inclusive): today or later, at most MAX_REOPEN_DAYS ahead; a CLOSED
- * year cannot be reopened. Returns the refusal, or null.
+ * year cannot be reopened. Returns the refusal, or null. (A reopen is the secretariat's exception for
+ * a unit, at any phase: the year's own deadlines bound the deadline settings, not this.)
  */
 export function checkReopenUntil(untilIso: string, phase: YearPhase, now: Date): string | null {
   if (phase === "CLOSED") return YEAR_CLOSED_MESSAGE;
@@ -165,6 +148,8 @@ export function sniffAgreementFile(head: Uint8Array): AgreementFileKind | null {
 
 export const AGREEMENT_FILE_TYPE_ERROR = "Tệp giao ước phải là PDF, JPEG hoặc PNG.";
 export const AGREEMENT_FILE_SIZE_ERROR = "Tệp giao ước tối đa 5 MB.";
+/** An upload stopped at the limit while it streamed (the agreement route's 413): nothing was saved. */
+export const AGREEMENT_UPLOAD_TOO_LARGE = `Tệp giao ước quá lớn: chỉ nhận tệp tối đa ${AGREEMENT_MAX_BYTES / 1024 / 1024} MB. Giao ước chưa được lưu.`;
 export const AGREEMENT_FILE_EMPTY_ERROR = "Tệp giao ước rỗng.";
 
 /** The file's kind, or the refusal. */

@@ -3,6 +3,7 @@
 // Pure functions, no framework imports: the commands and pages apply them, the tests pin them down.
 import { PHASE_LABELS, YEAR_PHASES, type YearPhase } from "./year-phases";
 import { DEFAULT_YEAR_SETTINGS, type YearSettings } from "./year-settings";
+import { checkDeadlines, DEADLINE_KEYS } from "./year-deadlines";
 
 export const YEAR_CLOSED_MESSAGE = "Năm thi đua đã khóa sổ, không thể chỉnh sửa.";
 export const DEFAULT_MOVEMENT = "Vì An ninh Tổ quốc";
@@ -29,10 +30,10 @@ export const YEAR_SETTING_LABELS: Record<keyof YearSettings, string> = {
   reportDeadline: "Hạn nộp báo cáo tổng kết",
   conferenceDate: "Ngày hội nghị tổng kết",
   reminderOffsets: "Nhắc hạn trước (số ngày làm việc)",
+  disclosureWorkingDays: "Thời gian công khai hồ sơ đề nghị khen thưởng (số ngày làm việc)",
 };
 
-export const DEADLINE_KEYS = ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate"] as const;
-export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
+export { DEADLINE_KEYS, type DeadlineKey } from "./year-deadlines";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -186,14 +187,16 @@ export function settingsForNewYear(previous: YearSettings | null): YearSettings 
   return next;
 }
 
-const displayDate = (iso: string) => iso.split("-").reverse().join("/");
-
 /**
- * Checks that settings fit the year: deadlines fall between the year before and the year after,
- * in order (registration, then report, then conference); the quorum is not more than the active
- * member units. Returns field errors (empty when consistent).
+ * Checks that settings fit the year: the deadlines make sense (src/domain/year-deadlines.ts: not
+ * before the year starts, not after it must be closed, in order; a deadline left as stored is not
+ * re-checked against the bounds), and the quorum is not more than the active member units. Returns
+ * field errors (empty when consistent).
  */
-export function checkSettingsForYear(settings: YearSettings, ctx: { year: number; activeMemberCount: number }): FieldErrors {
+export function checkSettingsForYear(
+  settings: YearSettings,
+  ctx: { year: number; activeMemberCount: number; openedOn: string; before?: YearSettings },
+): FieldErrors {
   const errors: FieldErrors = {};
   if (settings.quorumUnits !== null && settings.quorumUnits > ctx.activeMemberCount) {
     addError(
@@ -202,28 +205,7 @@ export function checkSettingsForYear(settings: YearSettings, ctx: { year: number
       `Số đơn vị tối thiểu (${settings.quorumUnits}) không được vượt quá số đơn vị thành viên đang hoạt động (${ctx.activeMemberCount}).`,
     );
   }
-  for (const key of DEADLINE_KEYS) {
-    const value = settings[key];
-    if (!value) continue;
-    const y = Number(value.slice(0, 4));
-    if (y < ctx.year - 1 || y > ctx.year + 1) {
-      addError(errors, key, `${YEAR_SETTING_LABELS[key]} phải trong khoảng năm ${ctx.year - 1} đến năm ${ctx.year + 1}.`);
-    }
-  }
-  const ordered = DEADLINE_KEYS.filter((k) => settings[k]);
-  for (let i = 1; i < ordered.length; i++) {
-    const earlier = ordered[i - 1]!;
-    const later = ordered[i]!;
-    // ISO dates compare as strings.
-    if (settings[later]! < settings[earlier]!) {
-      addError(
-        errors,
-        later,
-        `${YEAR_SETTING_LABELS[later]} (${displayDate(settings[later]!)}) không được trước ${YEAR_SETTING_LABELS[earlier].toLowerCase()} (${displayDate(settings[earlier]!)}).`,
-      );
-    }
-  }
-  return errors;
+  return { ...errors, ...checkDeadlines(settings, { year: ctx.year, openedOn: ctx.openedOn, before: ctx.before, labels: YEAR_SETTING_LABELS }) };
 }
 
 // ---------------------------------------------------------------------------------------------

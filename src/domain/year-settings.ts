@@ -52,6 +52,8 @@ export const yearSettingsSchema = z.object({
   // Reminders (issue 16): working days before each deadline on which the units that have not done the
   // thing are reminded; empty = no reminders. Cross-scoring sheets and ballots count to conferenceDate.
   reminderOffsets: z.array(z.number().int().min(1).max(30)).max(5).default([5, 1]),
+  // Public disclosure of the proposal dossier (issue 14): working days the member units may object.
+  disclosureWorkingDays: z.number().int().min(1).max(30).default(5),
 });
 
 export type YearSettings = z.infer<typeof yearSettingsSchema>;

@@ -40,12 +40,14 @@ const FILE_ROUTES = [
   /^\/reports\/[^/]+\/evidence$/, // evidence upload (JSON answer)
   /^\/reports\/[^/]+\/docx$/,
   /^\/reports\/scoring\/[^/]+\/export$/,
+  /^\/registration\/agreement$/, // agreement upload (JSON answer)
   /^\/registration\/agreement\/[^/]+$/,
   /^\/registration\/export$/,
   /^\/registration\/template$/,
   /^\/registration\/import\/upload$/, // Excel import upload (JSON answer)
   /^\/overview\/export$/,
   /^\/conference\/minutes$/,
+  /^\/dossiers\/decisions\/[^/]+$/, // a recorded decision's PDF
   /^\/api\/notifications\/count$/, // the bell's unread count (JSON)
 ];
 

@@ -7,7 +7,7 @@
 // instances at once, that is two contexts, like two tabs routed to different instances.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { LOGIN_THROTTLE } from "../../src/domain/login-throttle";
-import { DEMO, DEMO_PASSWORD, login } from "./helpers";
+import { allowOutsidePhase, DEMO, DEMO_PASSWORD, login } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? "3100");
 const YEAR = String(DEMO.year);
@@ -232,6 +232,8 @@ test("a vote held on both instances counts every ballot once; a unit's second ba
   test.setTimeout(240_000);
   const ROUND = `Suy tôn Đơn vị Quyết thắng năm ${YEAR} – hai máy chủ`;
   const secretariat = [await signedIn(browser, 0, "thuky.cum2"), await signedIn(browser, 1, "thuky.cum2")] as const;
+  // Votes belong to the conference phase: the secretariat allows them in the demo year's phase.
+  await allowOutsidePhase(secretariat[0], ["votePreparation", "voting"]);
 
   // The secretariat creates and opens the round on instance 1.
   await secretariat[0].goto("/conference");

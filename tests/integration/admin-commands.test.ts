@@ -84,6 +84,7 @@ async function world() {
     SECRETARIAT: await makeActor("SECRETARIAT", { clusterId: cluster.id }),
     UNIT_OFFICER: await makeActor("UNIT_OFFICER", { clusterId: cluster.id, unitId: unit.id }),
     UNIT_HEAD: await makeActor("UNIT_HEAD", { clusterId: cluster.id, unitId: unit.id }),
+    MINISTRY: await makeActor("MINISTRY"),
   };
   const title = await seedTitles();
   return { block: { id: cluster.blockId }, cluster, otherCluster, emptyCluster, unit, quietUnit, subUnit, otherUnit, admin, actors, title };

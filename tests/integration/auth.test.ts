@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { LOGIN_THROTTLE } from "@/domain/login-throttle";
-import { loadActor, loadSessionActor } from "@/server/auth/actor";
+import { loadActor, loadSession, loadSessionActor } from "@/server/auth/actor";
 import { checkLogin } from "@/server/auth/login";
 import { hashPassword } from "@/server/auth/password";
 import { activeSessions, endSession, endSessionsOf, openSession } from "@/server/auth/sessions";
@@ -183,6 +183,23 @@ describe("sessions", () => {
     expect(await prisma.$transaction((tx) => endSessionsOf(tx, user.id, here))).toBe(1);
     expect(await loadSessionActor(user.id, here)).not.toBeNull();
     expect(await loadSessionActor(user.id, elsewhere)).toBeNull();
+  });
+
+  it("the statement that checks the session also counts the user's unread notifications (the bell), up to 100", async () => {
+    const user = await makeLoginUser("chuong", "Mat-khau-1");
+    const other = await makeLoginUser("nguoi-khac", "Mat-khau-1");
+    const session = await openSession(user.id, client);
+    const notify = (userId: string, n: number, readAt: Date | null = null) =>
+      prisma.notification.createMany({ data: Array.from({ length: n }, (_, i) => ({ userId, kind: "REPORT_SUBMITTED", subjectType: "REPORT", title: `Thông báo ${i}`, body: "", readAt })) });
+    expect(await loadSession(user.id, session)).toMatchObject({ actor: { userId: user.id }, unread: 0 });
+    await notify(user.id, 3);
+    await notify(user.id, 2, new Date());
+    await notify(other.id, 4);
+    expect((await loadSession(user.id, session))?.unread).toBe(3);
+    await notify(user.id, 120);
+    expect((await loadSession(user.id, session))?.unread).toBe(100);
+    await endSession(session);
+    expect(await loadSession(user.id, session)).toBeNull();
   });
 
   it("an expired session opens nothing, and is cleaned up by a later sign-in", async () => {

@@ -111,9 +111,10 @@ describe("per-cluster data versions", () => {
 
   it("the structure permissions, and only those, are Ministry-wide", () => {
     const wide = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => isMinistryWide(p) && p !== "title.view");
-    // The structure, the holiday calendar (every cluster's deadlines), and two that write no overview
-    // data: the delivery log is read-only, a user's own notifications are marked read by commands that
-    // keep the overviews (keepsOverviews, tested above).
-    expect(wide.sort()).toEqual(["block.manage", "cluster.manage", "delivery.view", "holiday.manage", "notification.own", "title.manage", "unit.manage", "user.manage"]);
+    // The structure, the holiday calendar (every cluster's deadlines), and three that write no overview
+    // data: the delivery log is read-only, a user's own notifications are marked read and their own
+    // password changed by commands that keep the overviews (keepsOverviews, tested above). The Ministry
+    // office's decisions and revocations reach any cluster: they renew every cluster's pages.
+    expect(wide.sort()).toEqual(["account.own", "award.revoke", "block.manage", "cluster.manage", "decision.record", "delivery.view", "dossier.review", "holiday.manage", "notification.own", "title.manage", "unit.manage", "user.manage"]);
   });
 });

@@ -2,7 +2,10 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, Role } from "@/domain/permissions";
 import { nameSortKey, searchKey, textSortKey } from "@/domain/vietnamese";
+import { YEAR_PHASES, type YearPhase } from "@/domain/year-phases";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
+import { executeCommand } from "@/server/commands/command";
+import { advanceYearPhase } from "@/server/commands/years";
 import { prisma } from "@/server/db";
 
 export { prisma };
@@ -73,4 +76,18 @@ export function form(values: Record<string, string | number | boolean | undefine
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== false) out[k] = v === true ? "on" : String(v);
   return out;
+}
+
+/**
+ * Moves a year forward, one phase at a time, to `phase` through the secretariat's own phase command
+ * (year.phase.advance), as a user would before doing the work of that phase.
+ */
+export async function advanceYearTo(secretariat: Actor, yearId: string, phase: YearPhase) {
+  for (let step = 0; step < YEAR_PHASES.length; step++) {
+    const year = await prisma.emulationYear.findUniqueOrThrow({ where: { id: yearId }, select: { phase: true } });
+    if (year.phase === phase) return;
+    const moved = await executeCommand(advanceYearPhase, secretariat, { yearId, fromPhase: year.phase });
+    if (!moved.ok) throw new Error(`advanceYearTo ${phase}: ${moved.message}`);
+  }
+  throw new Error(`advanceYearTo ${phase}: not reached`);
 }

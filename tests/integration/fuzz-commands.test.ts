@@ -14,9 +14,12 @@ import { checkLogin, credentialText } from "@/server/auth/login";
 import { hashPassword } from "@/server/auth/password";
 import { executeCommand, type ActionResult } from "@/server/commands/command";
 import { importUploadedFile } from "@/server/commands/results";
+import { grantPhaseOverride } from "@/server/commands/year-overrides";
+import { runOk } from "../support/action-result";
 import { fuzzParams, fuzzRuns, hostileString, hostileValue, mutatedInput, unstorable } from "../fuzz/hostile";
 import { allCommands } from "../support/all-commands";
 import { runnerOf } from "./command-cases/actors";
+import { enterPhaseOf } from "./command-cases/phases";
 import { FIXTURES } from "./command-cases/valid-inputs";
 import { buildWorld, dropSnapshot, fingerprint, PDF, publicTables, restore, snapshot, type World } from "./command-cases/world";
 import { prisma, resetDatabase } from "./fixtures";
@@ -36,6 +39,7 @@ async function validCase(w: World, name: string) {
   if (!key) throw new Error(`${name}: no actor may run it`);
   const actor = w.actors[key];
   await restore();
+  await enterPhaseOf(w, command);
   return { command, fixture, actor, input: await fixture.input(w, actor) };
 }
 
@@ -196,6 +200,8 @@ describe("fuzz: every command with hostile input on the real database", () => {
     // A1's report back to a draft, so that evidence may be added to it.
     await restore();
     await prisma.unitReport.update({ where: { id: w.reportA1 }, data: { status: "DRAFT" } });
+    // The year is in registration (for the agreement); the secretariat allows report writing too.
+    await runOk(grantPhaseOverride, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, action: "reports", reason: "Bổ sung minh chứng", until: "" });
     const evidenceCriterion = allCriteria(w.tableA).find((cr) => cr.evidenceRequired && cr.section.kind === "SCORED")!;
     const uploadCmd = commands.get("report.evidence.upload")!;
     const agreement = commands.get("registration.agreement")!;

@@ -13,8 +13,9 @@ import { createRound, openRound } from "@/server/commands/votes";
 import { startJobs, REMINDERS_QUEUE, type Jobs } from "@/server/jobs/queue";
 import { runReminders } from "@/server/notifications/reminders";
 import { loadActor } from "@/server/auth/actor";
-import { notificationDetail, notificationsPage, remindersOverview, unreadCount } from "@/server/queries/notifications";
-import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
+import { cachedRemindersOverview, notificationDetail, notificationsPage, remindersOverview, unreadCount } from "@/server/queries/notifications";
+import { bumpDataVersion, clusterDataVersion } from "@/server/cache/data-version";
+import { advanceYearTo, makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 import { buildWorld, type World } from "./command-cases/world";
 import { NotFoundError } from "@/server/errors";
 
@@ -47,6 +48,7 @@ describe("notifications from commands", () => {
 
   it("a returned report: its unit's officer and head are told the reason, and the notification leads to the report", async () => {
     await prisma.unitReport.update({ where: { id: w.reportA1 }, data: { status: "SUBMITTED" } });
+    await advanceYearTo(w.actors.SECRETARIAT_A, w.yearA.id, "REPORTING");
     const result = await executeCommand(returnReport, w.actors.SECRETARIAT_A, { reportId: w.reportA1, reason: "Thiếu minh chứng tiêu chí 2." });
     expect(result).toMatchObject({ ok: true });
     for (const who of [w.actors.UNIT_OFFICER_A1, w.actors.UNIT_HEAD_A1]) {
@@ -59,6 +61,7 @@ describe("notifications from commands", () => {
   });
 
   it("a vote round opens: each member unit's head (the delegate), not the officers", async () => {
+    await advanceYearTo(w.actors.SECRETARIAT_A, w.yearA.id, "CONFERENCE");
     const created = await executeCommand(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" });
     const roundId = (created as { data: { id: string } }).data.id;
     expect(await executeCommand(openRound, w.actors.SECRETARIAT_A, { roundId })).toMatchObject({ ok: true });
@@ -167,6 +170,32 @@ describe("reminders", () => {
     const overview = (await remindersOverview(secretariat, cluster.id, 2022, at("2022-05-09")))!;
     expect(overview.reminded.filter((r) => r.kind === "REGISTRATION").map((r) => r.offsets.sort())).toEqual([[1, 5], [1, 5]]);
     expect(overview.late.filter((l) => l.kind === "REGISTRATION").map((l) => l.unitName).sort()).toEqual(["Cục An ninh mạng", "Cục Kỹ thuật nghiệp vụ"]);
+  });
+
+  it("the dashboard's section is reused until a reminder is sent or a command writes in the cluster, and for one day", async () => {
+    const day = at("2022-05-09");
+    const first = await cachedRemindersOverview(secretariat, cluster.id, 2022, day);
+    expect(await cachedRemindersOverview(secretariat, cluster.id, 2022, day)).toBe(first);
+    // Another cluster's secretariat: not found, cached or not.
+    const stranger = await makeActor("SECRETARIAT", { clusterId: (await makeCluster("Cụm khác")).id });
+    await expect(cachedRemindersOverview(stranger, cluster.id, 2022, day)).rejects.toBeInstanceOf(NotFoundError);
+    // A reminder sent by the job queue (no audit entry, no data version): seen at once.
+    const y = await prisma.emulationYear.findFirstOrThrow({ where: { clusterId: cluster.id, year: 2022 } });
+    await prisma.reminderSent.create({ data: { yearId: y.id, clusterId: cluster.id, unitId: units[2]!.id, deadlineKind: "MIDYEAR_REPORT", deadlineDate: new Date("2022-03-28T00:00:00Z"), offsetDays: 3 } });
+    const afterReminder = await cachedRemindersOverview(secretariat, cluster.id, 2022, day);
+    expect(afterReminder).not.toBe(first);
+    const midyearOffsets = (o: typeof first) => o!.reminded.filter((r) => r.unitId === units[2]!.id && r.kind === "MIDYEAR_REPORT").flatMap((r) => r.offsets);
+    expect(midyearOffsets(first)).not.toContain(3);
+    expect(midyearOffsets(afterReminder)).toContain(3);
+    expect(await cachedRemindersOverview(secretariat, cluster.id, 2022, day)).toBe(afterReminder);
+    // A command in the cluster (its data version), then a new day: computed again.
+    const seq = BigInt(await clusterDataVersion(cluster.id)) + 1000n;
+    await prisma.$transaction((tx) => bumpDataVersion(tx, "results.enter", { clusterId: cluster.id }, seq));
+    const afterWrite = await cachedRemindersOverview(secretariat, cluster.id, 2022, day);
+    expect(afterWrite).not.toBe(afterReminder);
+    expect(await cachedRemindersOverview(secretariat, cluster.id, 2022, day)).toBe(afterWrite);
+    expect(await cachedRemindersOverview(secretariat, cluster.id, 2022, at("2022-05-10"))).not.toBe(afterWrite);
+    await prisma.reminderSent.deleteMany({ where: { offsetDays: 3 } });
   });
 
   it("is exactly once when runs race: three at once in this process, then two queue workers", async () => {

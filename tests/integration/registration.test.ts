@@ -373,8 +373,10 @@ describe("the unit's target, submitting, the deadline, reopening, a closed year"
     await prisma.emulationYear.update({ where: { id: w.year.id }, data: { phase: "REPORTING" } });
     expect(await save(w.actors.officerA, w, [[w.officersA[0]!.id, "CST"]])).toMatchObject({
       ok: false,
-      message: expect.stringContaining('giai đoạn "Báo cáo tổng kết", đã hết thời gian đăng ký'),
+      message: expect.stringContaining("đang ở giai đoạn “Báo cáo tổng kết”; “Đăng ký thi đua của đơn vị” chỉ làm trong giai đoạn “Đăng ký thi đua”"),
     });
+    // The refusal says who can change it.
+    expect((await save(w.actors.officerA, w, [[w.officersA[0]!.id, "CST"]])).message).toContain("Thư ký cụm có thể chuyển giai đoạn hoặc mở lại đăng ký cho đơn vị.");
     await reopen(w.actors.secretariat, w);
     expectOk(await save(w.actors.officerA, w, [[w.officersA[0]!.id, "CST"]]));
   });

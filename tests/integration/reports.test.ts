@@ -40,7 +40,9 @@ import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtu
 const PDF = new Uint8Array(new TextEncoder().encode("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"));
 const pdfFile = (name = "minh-chung.pdf", bytes: Uint8Array<ArrayBuffer> = PDF, type = "application/pdf") => new File([bytes], name, { type });
 
-async function setup(opts: { phase?: "REGISTRATION" | "CLOSED"; reportDeadline?: string | null; table?: "published" | "none" } = {}) {
+// The mid-year phase: criteria may still be amended, reports drafted, submitted and reviewed
+// (src/domain/year-phase-rules.ts).
+async function setup(opts: { phase?: "MIDYEAR" | "CLOSED"; reportDeadline?: string | null; table?: "published" | "none" } = {}) {
   const cluster = await makeCluster("Cụm thi đua số 2");
   const ktnv = await makeUnit(cluster.id, "Cục Kỹ thuật nghiệp vụ");
   const anm = await makeUnit(cluster.id, "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao");
@@ -48,7 +50,7 @@ async function setup(opts: { phase?: "REGISTRATION" | "CLOSED"; reportDeadline?:
     data: {
       clusterId: cluster.id,
       year: 2022,
-      phase: opts.phase ?? "REGISTRATION",
+      phase: opts.phase ?? "MIDYEAR",
       chairUnitId: ktnv.id,
       settings: { ...DEFAULT_YEAR_SETTINGS, reportDeadline: opts.reportDeadline === undefined ? "2099-11-15" : opts.reportDeadline },
     },

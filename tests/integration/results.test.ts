@@ -191,7 +191,8 @@ describe("officer results", () => {
       await executeCommand(addInitiative, w.actors.officerA, form({ officerId: w.a1.id, year: 2021, level: "BASE", title: "Sáng kiến" })),
     ).toMatchObject({ ok: false, message: expect.stringContaining(CLOSED) });
     const early = await executeCommand(recordOfficerResult, w.actors.secretariat, form({ yearId: w.year2022.id, officerId: w.a1.id, rating: "GOOD" }));
-    expectRefused(early, expect.stringContaining("kết quả chỉ được ghi nhận từ giai đoạn"));
+    // The phase guard answers, naming the phase and who can change it (src/domain/year-phase-rules.ts).
+    expectRefused(early, expect.stringContaining("đang ở giai đoạn “Đăng ký thi đua”; “Ghi nhận, xác nhận kết quả khen thưởng” chỉ làm trong giai đoạn “Báo cáo tổng kết”"));
     expect(await prisma.officerYearResult.count()).toBe(0);
     expect(await prisma.initiative.count()).toBe(0);
   });

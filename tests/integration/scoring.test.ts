@@ -24,7 +24,7 @@ import { evidenceForDownload, getReport } from "@/server/queries/reports";
 import { crossSheet, finalScoresOf, myAssignments, scoresMatrix, scoringOverview, yearRanking } from "@/server/queries/scoring";
 import { CRITERIA_2022, insertCriteriaTable, seedCriteria } from "@/server/seed/criteria-2022";
 import { expectNotFound, expectOk, expectRefused, runOk } from "../support/action-result";
-import { makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
+import { advanceYearTo, makeActor, makeCluster, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
 
@@ -35,7 +35,8 @@ type Member = { unitId: string; name: string; officer: Actor; head: Actor; repor
 async function setup(unitCount = 4) {
   const cluster = await makeCluster("Cụm thi đua số 2");
   const year = await prisma.emulationYear.create({
-    data: { clusterId: cluster.id, year: 2022, phase: "REGISTRATION", settings: { ...DEFAULT_YEAR_SETTINGS, reportDeadline: "2099-11-15" } },
+    // Reports are written in the reporting phase; each test moves the year on to scoring before the round.
+    data: { clusterId: cluster.id, year: 2022, phase: "REPORTING", settings: { ...DEFAULT_YEAR_SETTINGS, reportDeadline: "2099-11-15" } },
   });
   const table = await prisma.$transaction((tx) => insertCriteriaTable(tx, year.id, CRITERIA_2022, { publishedAt: new Date() }));
   const members: Member[] = [];
@@ -99,6 +100,7 @@ describe("cross-scoring round", () => {
     for (const m of s.members.slice(0, 3)) await submitAndAccept(s, m, (c) => c.maxHalf - 1);
     await submitAndAccept(s, s.members[3]!, (c) => c.maxHalf, { accept: false });
 
+    await advanceYearTo(s.secretariat, s.year.id, "SCORING");
     expect(await executeCommand(openScoringRound, s.members[0]!.officer, { yearId: s.year.id, scorersPerReport: "2" })).toEqual({ ok: false, message: NOT_FOUND });
     const pending = await executeCommand(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "2" });
     expect(pending).toEqual({
@@ -130,6 +132,7 @@ describe("cross-scoring round", () => {
   it("a scorer sees and scores only its assigned reports, never others' scores before the round closes", async () => {
     const s = await setup(3);
     for (const m of s.members) await submitAndAccept(s, m, (c) => c.maxHalf - 1);
+    await advanceYearTo(s.secretariat, s.year.id, "SCORING");
     const opened = await executeCommand(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "1" });
     const { id: roundId } = expectOk(opened);
     const assignments = await assignmentsOf(roundId);
@@ -203,6 +206,7 @@ describe("cross-scoring round", () => {
   it("closing with unsubmitted sheets needs an explicit choice; the round can be reopened before finalising", async () => {
     const s = await setup(3);
     for (const m of s.members) await submitAndAccept(s, m, (c) => c.maxHalf);
+    await advanceYearTo(s.secretariat, s.year.id, "SCORING");
     const { id: roundId } = await runOk(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "2" });
     const r = await executeCommand(closeScoringRound, s.secretariat, { roundId });
     expect(r.ok).toBe(false);
@@ -219,6 +223,7 @@ describe("cross-scoring round", () => {
     await submitAndAccept(s, anm!, (c) => c.maxHalf);
     await submitAndAccept(s, ktnv!, (c) => c.maxHalf - 1);
     await submitAndAccept(s, nt!, (c) => c.maxHalf - 1);
+    await advanceYearTo(s.secretariat, s.year.id, "SCORING");
     const { id: roundId } = await runOk(openScoringRound, s.secretariat, { yearId: s.year.id, scorersPerReport: "2" });
     for (const x of await assignmentsOf(roundId)) {
       const scorer = s.members.find((m) => m.unitId === x.scorerUnitId)!;

@@ -124,6 +124,7 @@ describe("reopening by the secretariat", () => {
   ])("until %s in phase %s → %s", (until, phase, expected) => {
     expect(checkReopenUntil(until, phase, now)).toBe(expected);
   });
+
 });
 
 describe("the scanned agreement file", () => {

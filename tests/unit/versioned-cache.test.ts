@@ -2,7 +2,7 @@
 // version it was computed for; concurrent misses share one computation; failures are not kept; the
 // least recently used key goes first.
 import { describe, expect, it } from "vitest";
-import { VersionedCache } from "@/server/cache/versioned-cache";
+import { isNewerVersion, VersionedCache } from "@/server/cache/versioned-cache";
 
 const counter = () => {
   let calls = 0;
@@ -56,5 +56,18 @@ describe("VersionedCache", () => {
     expect(await cache.get("a", "1", c.compute("A3"))).toBe("A");
     expect(await cache.get("b", "1", c.compute("B2"))).toBe("B2");
     expect(c.calls()).toBe(1);
+  });
+
+  it("orders composite versions (the data version, then the reminders count) part by part", async () => {
+    expect(isNewerVersion("10", "9")).toBe(true);
+    expect(isNewerVersion("9", "10")).toBe(false);
+    expect(isNewerVersion("10.3", "10.2")).toBe(true);
+    expect(isNewerVersion("11.0", "10.7")).toBe(true);
+    expect(isNewerVersion("10.7", "11.0")).toBe(false);
+    expect(isNewerVersion("10.2", "10.2")).toBe(false);
+    const cache = new VersionedCache<string>(10);
+    await cache.get("k", "11.0", () => Promise.resolve("new"));
+    expect(await cache.get("k", "10.9", () => Promise.resolve("old"))).toBe("old");
+    expect(await cache.get("k", "11.0", () => Promise.resolve("again"))).toBe("new");
   });
 });

@@ -213,6 +213,7 @@ describe("settings of a new year", () => {
     reportDeadline: fc.option(isoDate, { nil: null }),
     conferenceDate: fc.option(isoDate, { nil: null }),
     reminderOffsets: fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 5 }),
+    disclosureWorkingDays: fc.integer({ min: 1, max: 30 }),
   });
 
   it("copied deadlines are always real dates exactly one year later, close to the same day (property)", () => {
@@ -270,8 +271,8 @@ describe("settings of a new year", () => {
   it("settings that fit one year still fit the next year after copying (property)", () => {
     fc.assert(
       fc.property(fittingSettings, ({ settings, year, count }) => {
-        expect(checkSettingsForYear(settings, { year, activeMemberCount: count })).toEqual({});
-        expect(checkSettingsForYear(settingsForNewYear(settings), { year: year + 1, activeMemberCount: count })).toEqual({});
+        expect(checkSettingsForYear(settings, { year, activeMemberCount: count, openedOn: `${year - 1}-01-01` })).toEqual({});
+        expect(checkSettingsForYear(settingsForNewYear(settings), { year: year + 1, activeMemberCount: count, openedOn: `${year}-01-01` })).toEqual({});
       }),
       { numRuns: 300 },
     );
@@ -289,7 +290,15 @@ describe("settings that fit the year", () => {
       quorumUnits: ["Số đơn vị tối thiểu (6) không được vượt quá số đơn vị thành viên đang hoạt động (5)."],
     }],
     ["a deadline typed with the wrong year", { registrationDeadline: "2012-03-15" }, {
-      registrationDeadline: ["Hạn đăng ký thi đua phải trong khoảng năm 2020 đến năm 2022."],
+      registrationDeadline: ["Hạn đăng ký thi đua (15/03/2012) không được trước khi năm thi đua 2021 bắt đầu (01/12/2020)."],
+    }],
+    ["registration in January of the next year", { registrationDeadline: "2022-01-15" }, {}],
+    ["registration extended past the mid-year deadline", { registrationDeadline: "2021-07-15", midyearReportDeadline: "2021-06-30", reportDeadline: "2021-10-31" }, {}],
+    ["a deadline after the year must be closed", { conferenceDate: "2023-01-10" }, {
+      conferenceDate: ["Ngày hội nghị tổng kết (10/01/2023) không được sau ngày 31/12/2022: năm thi đua 2021 phải được tổng kết và khóa sổ trước ngày đó."],
+    }],
+    ["registration after the year-end report deadline", { registrationDeadline: "2021-11-15", reportDeadline: "2021-10-31" }, {
+      reportDeadline: ["Hạn nộp báo cáo tổng kết (31/10/2021) không được trước hạn đăng ký thi đua (15/11/2021)."],
     }],
     ["the report due before registration closes", { registrationDeadline: "2021-03-15", reportDeadline: "2021-03-01" }, {
       reportDeadline: ["Hạn nộp báo cáo tổng kết (01/03/2021) không được trước hạn đăng ký thi đua (15/03/2021)."],
@@ -298,7 +307,24 @@ describe("settings that fit the year", () => {
       conferenceDate: ["Ngày hội nghị tổng kết (01/02/2021) không được trước hạn đăng ký thi đua (15/03/2021)."],
     }],
   ])("%s", (_name, change, expected) => {
-    expect(checkSettingsForYear({ ...base, ...change }, { year: 2021, activeMemberCount: 5 })).toEqual(expected);
+    expect(checkSettingsForYear({ ...base, ...change }, { year: 2021, activeMemberCount: 5, openedOn: "2020-12-01" })).toEqual(expected);
+  });
+
+  it("does not check again a deadline left as stored, only the ones changed", () => {
+    const stored = { ...base, registrationDeadline: "2019-03-31" };
+    const ctx = { year: 2021, activeMemberCount: 5, openedOn: "2026-12-07", before: stored };
+    expect(checkSettingsForYear({ ...stored, reportDeadline: "2021-10-31" }, ctx)).toEqual({});
+    expect(checkSettingsForYear({ ...stored, registrationDeadline: "2019-04-30" }, ctx)).toEqual({
+      registrationDeadline: ["Hạn đăng ký thi đua (30/04/2019) không được trước khi năm thi đua 2021 bắt đầu (01/01/2021)."],
+    });
+  });
+
+  it("a year opened before it starts takes deadlines from its opening day", () => {
+    const ctx = { year: 2027, activeMemberCount: 5, openedOn: "2026-12-07" };
+    expect(checkSettingsForYear({ ...base, registrationDeadline: "2026-12-20" }, ctx)).toEqual({});
+    expect(checkSettingsForYear({ ...base, registrationDeadline: "2026-12-06" }, ctx)).toEqual({
+      registrationDeadline: ["Hạn đăng ký thi đua (06/12/2026) không được trước khi năm thi đua 2027 bắt đầu (07/12/2026)."],
+    });
   });
 
   it("labels every setting in Vietnamese", () => {

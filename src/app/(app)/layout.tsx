@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { signOut } from "@/auth";
 import { ROLE_LABELS } from "@/domain/permissions";
-import { requireActor } from "@/server/auth/current";
+import { currentUnreadCount, requireActor } from "@/server/auth/current";
 import { navigationFor } from "../navigation";
 import { NavLinks } from "./nav-links";
 import { NotificationBell } from "@/components/notification-bell";
-import { unreadCount } from "@/server/queries/notifications";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -21,7 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Sổ Thi đua
           </Link>
           <div className="flex items-center gap-3 text-sm">
-            <NotificationBell initialUnread={await unreadCount(actor)} />
+            <NotificationBell initialUnread={await currentUnreadCount()} />
             <span>
               <Link href="/account" className="font-medium underline-offset-2 hover:underline" title="Tài khoản của tôi" data-testid="current-user">
                 {actor.displayName}

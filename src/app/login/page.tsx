@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ActionForm, SubmitButton, TextField } from "@/components/form";
-import { currentActor } from "@/server/auth/current";
+import { currentSessionActor } from "@/server/auth/current";
 import { loginAction } from "./actions";
 
 export const metadata: Metadata = { title: "Đăng nhập" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await currentActor()) redirect("/");
+  // Signed in already: home (or, for a password the admin set, on to changing it).
+  if (await currentSessionActor()) redirect("/");
   const { next } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-800 to-brand-600 px-4">

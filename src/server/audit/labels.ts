@@ -33,6 +33,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   ScoringRound: "Đợt chấm điểm",
   CrossAssignment: "Phân công chấm chéo",
   VoteRound: "Vòng bỏ phiếu",
+  PhaseOverride: "Cho phép làm ngoài giai đoạn",
   System: "Hệ thống",
 };
 

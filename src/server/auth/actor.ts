@@ -11,24 +11,26 @@ type ActorRow = {
   displayName: string;
   role: Role;
   disabled: boolean;
+  mustChangePassword: boolean;
   unitId: string | null;
   clusterId: string | null;
   latestChairUnitId: string | null;
+  unread?: number;
 };
 
 
 /**
  * The one statement both loaders send: the user with its cluster (its unit's, else its own) and that
  * cluster's latest chair unit — the chair of a cluster is the chair unit of its latest year. `from`
- * names the user `u` and its unit `un`; `where` picks the row.
+ * names the user `u` and its unit `un`; `where` picks the row; `extra` adds columns.
  */
-function selectActor(from: Prisma.Sql, where: Prisma.Sql): Promise<ActorRow[]> {
+function selectActor(from: Prisma.Sql, where: Prisma.Sql, extra: Prisma.Sql = Prisma.empty): Promise<ActorRow[]> {
   return queryRows<ActorRow[]>`
-    SELECT u.id, u.username, u."displayName", u.role::text AS role, u.disabled, u."unitId",
+    SELECT u.id, u.username, u."displayName", u.role::text AS role, u.disabled, u."mustChangePassword", u."unitId",
            COALESCE(un."clusterId", u."clusterId") AS "clusterId",
            (SELECT y."chairUnitId" FROM "EmulationYear" y
              WHERE y."clusterId" = COALESCE(un."clusterId", u."clusterId")
-             ORDER BY y.year DESC LIMIT 1) AS "latestChairUnitId"
+             ORDER BY y.year DESC LIMIT 1) AS "latestChairUnitId"${extra}
       FROM ${from}
      WHERE ${where}`;
 }
@@ -40,18 +42,30 @@ export async function loadActor(userId: string): Promise<Actor | null> {
   return toActor(rows[0]);
 }
 
+/** A session's acting user and their unread notifications (the header's bell), read together. */
+export type SessionActor = { actor: Actor; unread: number };
+
 /**
  * The user of a session, in the same one statement: null unless the session row still exists, belongs
  * to this user and has not expired — a signed-out, reset, re-scoped or disabled user's old cookie opens
- * nothing, on any instance, from the next request on.
+ * nothing, on any instance, from the next request on. The same statement counts the user's unread
+ * notifications (up to 100: the bell shows "99+"), so the layout's bell costs no round trip of its own.
  */
-export async function loadSessionActor(userId: string, sessionId: string): Promise<Actor | null> {
+export async function loadSession(userId: string, sessionId: string): Promise<SessionActor | null> {
   if (!isUuid(userId) || !isUuid(sessionId)) return null;
   const rows = await selectActor(
     Prisma.sql`"Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "Unit" un ON un.id = u."unitId"`,
     Prisma.sql`s.id = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`,
+    Prisma.sql`,
+           (SELECT count(*)::int FROM (SELECT 1 FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL LIMIT 100) x) AS unread`,
   );
-  return toActor(rows[0]);
+  const actor = toActor(rows[0]);
+  return actor && { actor, unread: rows[0]!.unread ?? 0 };
+}
+
+/** The user of a session (loadSession), or null. */
+export async function loadSessionActor(userId: string, sessionId: string): Promise<Actor | null> {
+  return (await loadSession(userId, sessionId))?.actor ?? null;
 }
 
 function toActor(user: ActorRow | undefined): Actor | null {
@@ -65,5 +79,7 @@ function toActor(user: ActorRow | undefined): Actor | null {
     clusterId: user.clusterId,
     unitId: user.unitId,
     chairOfClusterIds: chairs ? [user.clusterId!] : [],
+    // Until an admin-set password is changed, the permission table grants nothing else (issue 13).
+    mustChangePassword: user.mustChangePassword,
   };
 }

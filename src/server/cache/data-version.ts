@@ -12,8 +12,14 @@
 // and a value cached under version V holds at least every write up to V. Writes in another cluster
 // leave it as it is. Writes made outside the app (seeds, a repair by hand in SQL) are not seen until
 // the next audited write to that scope or a restart.
+//
+// One exception, the dashboard's reminders section: reminders are sent by the job queue without an
+// audit entry, so that section's version adds the count of the cluster's ReminderSent rows (insert-only,
+// so the count grows at every commit that adds one), read in the same statement as the data version.
+import { cache } from "react";
 import { z } from "zod";
 import { PERMISSIONS, type Actor, type Permission, type Target } from "@/domain/permissions";
+import { isUuid } from "@/domain/validation";
 import { queryRows, type Tx } from "@/server/db";
 import type { VersionedCache } from "./versioned-cache";
 
@@ -22,15 +28,39 @@ export const MINISTRY_SCOPE = "ministry";
 
 const uuid = z.uuid();
 
-/** The data version a cluster's pages depend on; for no known cluster, that of every scope. */
-export async function clusterDataVersion(clusterId: string | null): Promise<string> {
+/**
+ * What a cluster's pages depend on, in one statement: the data version (`data`), and for a known
+ * cluster the version of its reminders section (`reminders`: the data version and the count of the
+ * reminders sent in the cluster, "seq.count"). For no known cluster, the version of every scope.
+ * Read once per request and cluster (React's request cache): the dashboard and its reminders section
+ * share the round trip.
+ */
+export const clusterVersions = cache(async (clusterId: string | null): Promise<{ data: string; reminders: string | null }> => {
   if (!clusterId) {
     const [row] = await queryRows<{ version: string }[]>`SELECT coalesce(max("seq"), 0)::text AS "version" FROM "DataVersion"`;
-    return row!.version;
+    return { data: row!.version, reminders: null };
   }
-  const [row] = await queryRows<{ version: string }[]>`
-    SELECT coalesce(max("seq"), 0)::text AS "version" FROM "DataVersion" WHERE "scope" IN (${MINISTRY_SCOPE}, ${clusterId})`;
-  return row!.version;
+  if (!isUuid(clusterId)) {
+    // Not a cluster's id (the page answers 404): no reminders to count.
+    const [row] = await queryRows<{ version: string }[]>`
+      SELECT coalesce(max("seq"), 0)::text AS "version" FROM "DataVersion" WHERE "scope" IN (${MINISTRY_SCOPE}, ${clusterId})`;
+    return { data: row!.version, reminders: null };
+  }
+  const [row] = await queryRows<{ version: string; reminders: string }[]>`
+    SELECT (SELECT coalesce(max("seq"), 0) FROM "DataVersion" WHERE "scope" IN (${MINISTRY_SCOPE}, ${clusterId}))::text AS "version",
+           (SELECT count(*) FROM "ReminderSent" WHERE "yearId" IN (SELECT "id" FROM "EmulationYear" WHERE "clusterId" = ${clusterId}::uuid))::text AS "reminders"`;
+  return { data: row!.version, reminders: `${row!.version}.${row!.reminders}` };
+});
+
+/** The data version a cluster's pages depend on; for no known cluster, that of every scope. */
+export async function clusterDataVersion(clusterId: string | null): Promise<string> {
+  return (await clusterVersions(clusterId)).data;
+}
+
+/** The version of a cluster's reminders section (clusterVersions). */
+export async function clusterRemindersVersion(clusterId: string): Promise<string> {
+  const { data, reminders } = await clusterVersions(clusterId);
+  return reminders ?? data;
 }
 
 /** The data version of a unit's cluster (a unit moved to another cluster was a Ministry-wide write). */

@@ -3,6 +3,20 @@
 type Entry<T> = { version: string; value: Promise<T> };
 
 /**
+ * Whether version `a` is newer than `b`. A version is a number, or numbers joined by "." compared in
+ * order (the data version, then a count that only grows under it: the reminders section's).
+ */
+export function isNewerVersion(a: string, b: string): boolean {
+  const x = a.split(".").map(BigInt);
+  const y = b.split(".").map(BigInt);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1n) - (y[i] ?? -1n);
+    if (d !== 0n) return d > 0n;
+  }
+  return false;
+}
+
+/**
  * A bounded in-process cache of values computed under one data version. Concurrent requests for the
  * same key and version share one computation; a failed computation is not kept. The cached value is
  * shared by every request that gets it: callers must not mutate it.
@@ -22,7 +36,7 @@ export class VersionedCache<T> {
     }
     const value = compute();
     // A request that read the version just before a write does not replace what a later one cached.
-    if (hit && BigInt(hit.version) > BigInt(version)) return value;
+    if (hit && isNewerVersion(hit.version, version)) return value;
     const entry = { version, value };
     this.entries.delete(key);
     this.entries.set(key, entry);

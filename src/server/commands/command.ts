@@ -1,15 +1,18 @@
 // Every write goes through executeCommand: authenticate → authorise (role, then the target's scope as
-// stored in the database) → validate with zod → one transaction → an audit entry in that transaction.
+// stored in the database) → validate with zod → one transaction → the year's phase allows it (for a
+// year-scoped command) → an audit entry in that transaction.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { ImportError } from "@/domain/excel-rows";
 import { can, roleMay, type Actor, type Permission, type Target } from "@/domain/permissions";
+import type { PhaseActionKey } from "@/domain/year-phase-rules";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { bumpDataVersion } from "@/server/cache/data-version";
 import { prisma, type Tx } from "@/server/db";
 import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { recordAccessDenied } from "@/server/security/access";
 import { notifyFromCommand } from "@/server/notifications/hook";
+import { assertPhaseAllows } from "@/server/year-phase-guard";
 
 export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError };
 
@@ -33,6 +36,12 @@ export type CommandBody<I> = {
   name: string;
   /** What the audit viewer calls the action, in Vietnamese (its map is built from the commands: registry.ts). */
   label: string;
+  /**
+   * A year-scoped command: the action it belongs to (src/domain/year-phase-rules.ts), which says in
+   * which phases of the year it runs; outside them it is refused unless the secretariat allowed it
+   * (src/server/year-phase-guard.ts). Absent: the command writes nothing of an emulation year.
+   */
+  phases?: PhaseActionKey;
   input: z.ZodType<I>;
   /** Transaction limits for commands that many people run at the same moment (e.g. casting ballots). */
   transaction?: { maxWait?: number; timeout?: number };
@@ -126,6 +135,7 @@ export async function executeCommand<I, R>(
     return await prisma.$transaction(async (tx) => {
       const target = await command.target(tx, input, actor);
       if (!can(actor, command.permission, target)) throw new ScopeRefused(target);
+      if (command.phases) await assertPhaseAllows(tx, command.phases, target, input);
       const out = await command.run(tx, input, actor, target);
       if (command.auditPayload) checkAuditPayload(command, out.audit);
       const { seq } = await tx.auditLog.create({

@@ -152,6 +152,7 @@ export const updateReminderOffsetsInput = z.object({
 export const updateReminderOffsets = yearSettingsCommand({
   name: "year.reminders",
   label: "Sửa lịch nhắc hạn",
+  phases: "yearSetup",
   input: updateReminderOffsetsInput,
   async run(tx, input, year) {
     const before = parseYearSettings(year.settings);

@@ -20,6 +20,7 @@ import {
 } from "@/domain/year-rules";
 import { checkbox, idField, optionalIdField, requiredText } from "@/domain/validation";
 import { formatDate, parseVietnameseDate } from "@/lib/format";
+import { vietnamToday } from "@/domain/registration-window";
 import type { Actor, Target } from "@/domain/permissions";
 import type { Tx } from "@/server/db";
 import { throwIfErrors } from "@/server/errors";
@@ -159,6 +160,7 @@ export const updateYearLeadershipInput = z.object({
 export const updateYearLeadership = yearSettingsCommand({
   name: "year.leadership",
   label: "Cập nhật cụm trưởng, cụm phó",
+  phases: "yearSetup",
   input: updateYearLeadershipInput,
   async run(tx, input, year) {
     const [previous, next] = await Promise.all([
@@ -271,6 +273,8 @@ export const yearSettingsFormSchema = z.object({
   midyearReportDeadline: dateField("midyearReportDeadline"),
   reportDeadline: dateField("reportDeadline"),
   conferenceDate: dateField("conferenceDate"),
+  // Added with issue 14: a form without it keeps the stored value.
+  disclosureWorkingDays: numberField("disclosureWorkingDays", { min: 1, max: 30, integer: true, optional: true }).transform((v) => v ?? undefined),
 });
 
 export const updateYearSettingsInput = yearSettingsFormSchema.extend({ yearId: yearIdField });
@@ -278,14 +282,15 @@ export const updateYearSettingsInput = yearSettingsFormSchema.extend({ yearId: y
 export const updateYearSettings = yearSettingsCommand({
   name: "year.settings",
   label: "Sửa thiết lập năm thi đua",
+  phases: "yearSetup",
   input: updateYearSettingsInput,
   async run(tx, input, year) {
     const { yearId: _yearId, ...fromForm } = input;
     const before = parseYearSettings(year.settings);
     // Keys the form does not know (added later) are kept; the schema has the last word.
-    const settings = yearSettingsSchema.parse({ ...before, ...fromForm, quorumUnits: fromForm.quorumUnits ?? null });
+    const settings = yearSettingsSchema.parse({ ...before, ...fromForm, disclosureWorkingDays: fromForm.disclosureWorkingDays ?? before.disclosureWorkingDays, quorumUnits: fromForm.quorumUnits ?? null });
     const activeMemberCount = await tx.unit.count({ where: { clusterId: year.clusterId, parentId: null, active: true } });
-    throwIfErrors(checkSettingsForYear(settings, { year: year.year, activeMemberCount }));
+    throwIfErrors(checkSettingsForYear(settings, { year: year.year, activeMemberCount, openedOn: vietnamToday(year.createdAt), before }));
     await tx.emulationYear.update({ where: { id: year.id }, data: { settings } });
     return {
       message: `Đã lưu các thiết lập của năm thi đua ${year.year}.`,
@@ -306,6 +311,7 @@ function phaseCommand(name: string, label: string, move: PhaseMove) {
   return yearSettingsCommand({
     name,
     label,
+    phases: "yearSetup",
     input: phaseMoveInput,
     async run(tx, input, year) {
       if (year.phase !== input.fromPhase) {

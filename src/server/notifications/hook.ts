@@ -6,7 +6,8 @@
 import type { Actor, Target } from "@/domain/permissions";
 import type { AuditRecord } from "@/server/commands/command";
 import type { Tx } from "@/server/db";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { NOTIFICATION_KINDS } from "@/domain/notifications";
 import { notify, type NotificationDraft } from "./deliver";
 import { allowed, usersAround, type Recipient } from "./recipients";
 import { can } from "@/domain/permissions";
@@ -162,6 +163,60 @@ async function voteOpened(tx: Tx, { audit, actor }: CommandEvent) {
     });
   }
 }
+
+// Proposal dossiers (issue 14): the units are told when the list is published; the secretariat when a
+// unit objects, when the Ministry returns the dossier and when it records a decision.
+async function dossierOf(tx: Tx, dossierId: string | null) {
+  if (!dossierId) return null;
+  const d = await tx.dossier.findUnique({ where: { id: dossierId }, select: { id: true, returnReason: true, disclosureEndsOn: true, emulationYear: { select: { id: true, year: true, clusterId: true } } } });
+  return d && { ...d, clusterId: d.emulationYear.clusterId, year: d.emulationYear.year, yearId: d.emulationYear.id };
+}
+
+async function toSecretariat(tx: Tx, event: CommandEvent, dossierId: string | null, kind: "DOSSIER_OBJECTION" | "DOSSIER_RETURNED" | "DECISION_RECORDED", text: (d: NonNullable<Awaited<ReturnType<typeof dossierOf>>>) => { title: string; body: string }) {
+  const d = await dossierOf(tx, dossierId);
+  if (!d) return;
+  const target = { clusterId: d.clusterId };
+  const secretariat = allowed(await usersAround(tx, { roles: ["SECRETARIAT"], clusterIds: [d.clusterId] }), NOTIFICATION_KINDS[kind].permission, target);
+  await notify(tx, others(secretariat, event.actor), { kind, subjectType: "YEAR", subjectId: d.yearId, clusterId: d.clusterId, unitId: null, href: `/dossiers/${d.id}`, ...text(d) });
+}
+
+Object.assign(HANDLERS, {
+  async "dossier.publish"(tx: Tx, event: CommandEvent) {
+    const d = await dossierOf(tx, event.audit.entityId);
+    if (!d) return;
+    const people = allowed(await usersAround(tx, { roles: ["UNIT_OFFICER", "UNIT_HEAD"], clusterIds: [d.clusterId] }), "dossier.disclosure", { clusterId: d.clusterId });
+    await notify(tx, others(people, event.actor), {
+      kind: "DOSSIER_PUBLISHED",
+      subjectType: "YEAR",
+      subjectId: d.yearId,
+      clusterId: d.clusterId,
+      unitId: null,
+      title: `Công khai danh sách đề nghị khen thưởng năm ${d.year}`,
+      body: `Thư ký Cụm đã công khai danh sách đề nghị khen thưởng năm ${d.year}. Đơn vị có ý kiến về đề nghị nào thì gửi đến hết ngày ${formatDate(d.disclosureEndsOn)}.`,
+      href: `/dossiers/${d.id}`,
+    });
+  },
+  async "dossier.objection.lodge"(tx: Tx, event: CommandEvent) {
+    const after = event.audit.after as { dossierId?: string } | undefined;
+    await toSecretariat(tx, event, after?.dossierId ?? null, "DOSSIER_OBJECTION", (d) => ({
+      title: `Có ý kiến về đề nghị khen thưởng năm ${d.year}`,
+      body: `${event.actor.displayName} đã gửi ý kiến về một đề nghị trong danh sách công khai. Vui lòng trả lời trước khi gửi hồ sơ lên Bộ.`,
+    }));
+  },
+  async "dossier.return"(tx: Tx, event: CommandEvent) {
+    await toSecretariat(tx, event, event.audit.entityId, "DOSSIER_RETURNED", (d) => ({
+      title: `Bộ trả lại hồ sơ đề nghị khen thưởng năm ${d.year}`,
+      body: `Thường trực Hội đồng Thi đua – Khen thưởng Bộ đã trả lại hồ sơ. Lý do: ${d.returnReason ?? ""}`,
+    }));
+  },
+  async "decision.record"(tx: Tx, event: CommandEvent) {
+    const after = event.audit.after as { dossierId?: string; number?: string; approved?: number } | undefined;
+    await toSecretariat(tx, event, after?.dossierId ?? null, "DECISION_RECORDED", (d) => ({
+      title: `Quyết định khen thưởng năm ${d.year}: số ${after?.number ?? ""}`,
+      body: `Bộ đã ghi quyết định số ${after?.number ?? ""}: ${after?.approved ?? 0} đề nghị được khen thưởng; kết quả đã vào lịch sử thi đua.`,
+    }));
+  },
+} satisfies Record<string, Handler>);
 
 /** Called by executeCommand after the audit insert, in the same transaction. */
 export async function notifyFromCommand(tx: Tx, event: CommandEvent): Promise<void> {

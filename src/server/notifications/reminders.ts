@@ -12,6 +12,7 @@ import { parseYearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
 import { notifyMany, type NotificationDraft } from "./deliver";
 import { allowed, usersAround, type Recipient } from "./recipients";
+import { holidaysFrom } from "@/server/store/holidays";
 
 export type ReminderRunResult = { today: IsoDate; reminders: number; notifications: number; digests: number; ms: number };
 
@@ -106,10 +107,8 @@ export async function loadYearStates(only?: { yearIds: string[] }, db = prisma):
   });
 }
 
-export async function loadHolidays(from: IsoDate, db = prisma): Promise<Set<IsoDate>> {
-  const rows = await db.holiday.findMany({ where: { date: { gte: new Date(`${from}T00:00:00Z`) } }, select: { date: true } });
-  return new Set(rows.map((r) => r.date.toISOString().slice(0, 10)));
-}
+/** The holiday calendar from a day on (one loader: src/server/store/holidays.ts). */
+export const loadHolidays = holidaysFrom;
 
 type Due = { kind: DeadlineKind; deadline: IsoDate; offset: number; unitId: string; detail: string };
 

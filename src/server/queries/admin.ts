@@ -235,6 +235,7 @@ export async function getUser(actor: Actor, id: string) {
           displayName: true,
           role: true,
           disabled: true,
+          mustChangePassword: true,
           clusterId: true,
           unitId: true,
           createdAt: true,

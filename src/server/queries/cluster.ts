@@ -120,7 +120,7 @@ export async function clusterYearDetail(actor: Actor, yearId: string) {
     select: { ...yearSummarySelect, clusterId: true, createdAt: true, updatedAt: true, cluster: { select: { name: true } } },
   }));
   assertCan(actor, "year.manage", { clusterId: y.clusterId });
-  const [members, history] = await Promise.all([
+  const [members, history, overrides, registrations] = await Promise.all([
     prisma.unit.findMany({
       where: { clusterId: y.clusterId, parentId: null },
       select: { id: true, name: true, active: true },
@@ -131,7 +131,10 @@ export async function clusterYearDetail(actor: Actor, yearId: string) {
       orderBy: { year: "desc" },
       select: { year: true, chairUnitId: true, settings: true, chairUnit: { select: { name: true } } },
     }),
+    prisma.phaseOverride.findMany({ where: { emulationYearId: y.id }, orderBy: { createdAt: "desc" } }),
+    prisma.unitRegistration.findMany({ where: { emulationYearId: y.id }, select: { unitId: true, status: true, submittedAt: true, reopenedUntil: true } }),
   ]);
+  const registrationOf = new Map(registrations.map((r) => [r.unitId, r]));
   const previous = history.find((h) => h.year < y.year) ?? null;
   const candidates = chairCandidates(y.year, members, toHistory(history));
   // The stored chair stays selectable even if the rules would no longer list it (the form then explains why).
@@ -158,5 +161,25 @@ export async function clusterYearDetail(actor: Actor, yearId: string) {
     chairOptions,
     deputyOptions,
     activeMemberCount: members.filter((m) => m.active).length,
+    createdAt: y.createdAt,
+    /** Every override of the year, newest first (the page tells which are in force). */
+    overrides: overrides.map((o) => ({
+      id: o.id,
+      action: o.action,
+      reason: o.reason,
+      expiresAt: o.expiresAt,
+      createdAt: o.createdAt,
+      createdByName: o.createdByName,
+      revokedAt: o.revokedAt,
+      revokedByName: o.revokedByName,
+      revokeReason: o.revokeReason,
+    })),
+    /** Active member units with their registration's state, for the reopen form. */
+    registrationUnits: members
+      .filter((m) => m.active)
+      .map((m) => {
+        const r = registrationOf.get(m.id);
+        return { id: m.id, name: m.name, status: r?.status ?? null, submittedAt: r?.submittedAt ?? null, reopenedUntil: r?.reopenedUntil ?? null };
+      }),
   };
 }

@@ -1,24 +1,20 @@
 // The Ministry view (/overview/ministry): every cluster side by side for one calendar year, filtered
-// by block. For those who see every cluster's dashboard: the permission table's "cluster.overview"
-// with scope "all" (today: admins). Anything else: 404.
+// by block. Permission "ministry.view": admins, every block; the heads of a cluster's chair unit, as
+// read-only context, the block of the cluster they chair only (the block filter is fixed to it, and only
+// the clusters whose dashboard the viewer may open are linked: `mayOpen`). Anything else: 404.
 //
 // A fixed number of aggregate queries whatever the number of clusters, units or officers: titles and
 // active officers from the maintained summaries (dashboard/), everything else per cluster-year (a few
 // hundred rows at most).
 import { percentDown } from "@/domain/dashboard";
-import { PERMISSIONS, type Actor } from "@/domain/permissions";
+import { can, roleMay, type Actor } from "@/domain/permissions";
 import { compareVi } from "@/domain/vietnamese";
 import type { YearPhase } from "@/domain/year-phases";
 import { queryRows } from "@/server/db";
 import { titleCatalogue } from "./dashboard";
 import { isUuid } from "@/domain/validation";
 import { notFound } from "@/server/errors";
-
-
-/** Whether the actor sees every cluster's dashboard (the permission table, scope "all"). */
-export function maySeeMinistry(actor: Actor): boolean {
-  return (PERMISSIONS["cluster.overview"] as Partial<Record<Actor["role"], string>>)[actor.role] === "all";
-}
+import { assertCan } from "./guard";
 
 export type MinistryCluster = {
   id: string;
@@ -40,17 +36,25 @@ export type MinistryCluster = {
   collectiveByTitle: Record<string, number>;
   leader: { unitId: string; name: string; totalHalf: number | null } | null;
   reports: { submitted: number; expected: number };
+  /** Whether the viewer may open this cluster's dashboard (the chair: its own cluster only). */
+  mayOpen: boolean;
 };
 
 export async function ministryOverview(actor: Actor, params: { year?: number; blockId?: string } = {}) {
-  if (!maySeeMinistry(actor)) notFound();
-  const blockId = params.blockId && isUuid(params.blockId) ? params.blockId : undefined;
-
-  const [blocks, yearList] = await Promise.all([
+  if (!roleMay(actor, "ministry.view")) notFound();
+  // Admins ("all"): any block, as asked. The chair: the block of the cluster they chair, whatever was asked.
+  const everywhere = can(actor, "ministry.view", {});
+  const chaired = everywhere ? null : (actor.chairOfClusterIds[0] ?? null);
+  const [allBlocks, yearList, chairedRows] = await Promise.all([
     queryRows<{ id: string; code: string; name: string }[]>`SELECT "id"::text AS "id", "code", "name" FROM "Block"`,
     queryRows<{ year: number }[]>`SELECT DISTINCT "year" FROM "EmulationYear" ORDER BY "year" DESC`,
+    chaired === null
+      ? Promise.resolve([])
+      : queryRows<{ clusterId: string; blockId: string }[]>`SELECT "id"::text AS "clusterId", "blockId"::text AS "blockId" FROM "Cluster" WHERE "id" = ${chaired}::uuid`,
   ]);
-  blocks.sort((a, b) => compareVi(a.name, b.name));
+  if (!everywhere) assertCan(actor, "ministry.view", chairedRows[0] && { clusterId: chairedRows[0].clusterId });
+  const blockId = everywhere ? (params.blockId && isUuid(params.blockId) ? params.blockId : undefined) : chairedRows[0]!.blockId;
+  const blocks = (everywhere ? allBlocks : allBlocks.filter((b) => b.id === blockId)).sort((a, b) => compareVi(a.name, b.name));
   const years = yearList.map((y) => y.year);
   const year = params.year !== undefined && years.includes(params.year) ? params.year : years[0] ?? null;
 
@@ -145,12 +149,15 @@ export async function ministryOverview(actor: Actor, params: { year?: number; bl
         collectiveByTitle,
         leader: leader ? { unitId: leader.unitId, name: leader.name, totalHalf: leader.totalHalf } : null,
         reports: { submitted: reportsOf.get(c.id) ?? 0, expected: y ? units : 0 },
+        mayOpen: can(actor, "cluster.overview", { clusterId: c.id }),
       };
     })
     .sort((a, b) => compareVi(a.blockName, b.blockName) || compareVi(a.name, b.name) || compareVi(a.code, b.code));
 
   const total = (pick: (r: MinistryCluster) => number) => rows.reduce((acc, r) => acc + pick(r), 0);
   return {
+    /** False for the chair: one block, read-only context. */
+    everywhere,
     blocks,
     blockId: blockId ?? null,
     years,

@@ -6,6 +6,8 @@ import { DEADLINE_KINDS, DEADLINE_LABELS, NOTIFICATION_KINDS, permissionOfKind, 
 import { isUuid } from "@/domain/validation";
 import { vietnamDay, type IsoDate } from "@/domain/working-days";
 import { prisma, queryRows } from "@/server/db";
+import { clusterRemindersVersion, reuseUntilWrite } from "@/server/cache/data-version";
+import { VersionedCache } from "@/server/cache/versioned-cache";
 import { emailConfig } from "@/server/notifications/email-config";
 import { loadYearStates } from "@/server/notifications/reminders";
 import { notFound } from "@/server/errors";
@@ -148,14 +150,36 @@ export async function holidaysOfYearPage(actor: Actor, year: number) {
 // The chair's dashboard: who was reminded, and who is still late
 
 export type ReminderRow = { unitId: string; unitName: string; kind: DeadlineKind; deadline: IsoDate; offsets: number[]; lastSentAt: Date; stillPending: boolean };
+type RemindersOverview = Awaited<ReturnType<typeof remindersOverview>>;
+
+// One entry per cluster, year and day (a few dozen in use at once).
+const reminderOverviews = new VersionedCache<RemindersOverview>(200);
+
+/**
+ * remindersOverview, reused until the cluster's data changes or a reminder is sent in it
+ * (clusterRemindersVersion, read with the dashboard's data version in one statement), and for one
+ * Vietnamese calendar day (who is late depends on it). It does not depend on the viewer beyond the
+ * permission, which is checked first on every call.
+ */
+export async function cachedRemindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()): Promise<RemindersOverview> {
+  if (!can(actor, "cluster.monitor", { clusterId })) notFound();
+  return reuseUntilWrite(reminderOverviews, [clusterId, year, vietnamDay(now)], () => clusterRemindersVersion(clusterId), () => remindersOverview(actor, clusterId, year, now));
+}
 
 export async function remindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()) {
-  if (!can(actor, "cluster.overview", { clusterId })) notFound();
-  const y = await prisma.emulationYear.findUnique({ where: { clusterId_year: { clusterId, year } }, select: { id: true, phase: true } });
+  if (!can(actor, "cluster.monitor", { clusterId })) notFound();
+  if (!isUuid(clusterId)) return null;
+  // Raw statements (queryRows): computed again after every write in the cluster.
+  const [y] = await queryRows<{ id: string }[]>`SELECT "id" FROM "EmulationYear" WHERE "clusterId" = ${clusterId}::uuid AND "year" = ${year}`;
   if (!y) return null;
-  const sent = await prisma.reminderSent.findMany({ where: { yearId: y.id }, orderBy: { sentAt: "desc" } });
-  const states = (await loadYearStates({ yearIds: [y.id] }))[0];
-  const units = new Map((await prisma.unit.findMany({ where: { id: { in: [...new Set(sent.map((s) => s.unitId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const [sent, [states]] = await Promise.all([
+    queryRows<{ unitId: string; unitName: string | null; deadlineKind: string; deadlineDate: Date; offsetDays: number; sentAt: Date }[]>`
+      SELECT s."unitId", u."name" AS "unitName", s."deadlineKind", s."deadlineDate", s."offsetDays", s."sentAt"
+        FROM "ReminderSent" s LEFT JOIN "Unit" u ON u."id" = s."unitId"
+       WHERE s."yearId" = ${y.id}::uuid
+       ORDER BY s."sentAt" DESC`,
+    loadYearStates({ yearIds: [y.id] }),
+  ]);
   const grouped = new Map<string, ReminderRow>();
   for (const s of sent) {
     const deadline = s.deadlineDate.toISOString().slice(0, 10);
@@ -168,7 +192,7 @@ export async function remindersOverview(actor: Actor, clusterId: string, year: n
     const kind = s.deadlineKind as DeadlineKind;
     grouped.set(key, {
       unitId: s.unitId,
-      unitName: units.get(s.unitId) ?? "(đơn vị)",
+      unitName: s.unitName ?? "(đơn vị)",
       kind,
       deadline,
       offsets: [s.offsetDays],

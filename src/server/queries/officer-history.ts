@@ -1,7 +1,7 @@
 // One officer's title history (/overview/officers/[officerId]): each year's task rating, registered
 // and awarded title with its decision, the consecutive-year streaks, initiatives and commendations.
-// Who may open it: whoever sees the cluster's dashboard ("cluster.overview", the drill-down from a
-// unit's page) and whoever may see the unit's results ("results.view": admin, the secretariat, the
+// Who may open it: whoever follows the whole cluster ("cluster.monitor": the drill-down from a unit's
+// notable officers) and whoever may see the unit's results ("results.view": admin, the secretariat, the
 // unit's own people). Discipline records are personal: only shown to "results.view" on the unit (never
 // to another unit's head because it chairs the cluster). Anything else: 404.
 import { longestStreak, streaks, type Streak } from "@/domain/dashboard";
@@ -41,7 +41,9 @@ export async function officerHistory(actor: Actor, officerId: string) {
     FROM "Officer" o JOIN "Unit" u ON u."id" = o."unitId" JOIN "Cluster" c ON c."id" = u."clusterId" LEFT JOIN "Unit" s ON s."id" = o."subUnitId"
     WHERE o."id" = ${officerId}::uuid`;
   const target = officer && { clusterId: officer.clusterId, unitId: officer.unitId };
-  const viaCluster = !!target && can(actor, "cluster.overview", target);
+  // Officer-level detail of another unit: those who follow the whole cluster ("cluster.monitor"), not
+  // every unit head (dashboard/head-view.ts).
+  const viaCluster = !!target && can(actor, "cluster.monitor", target);
   const viaUnit = !!target && can(actor, "results.view", target);
   if (!officer || !(viaCluster || viaUnit)) notFound();
 

@@ -2,7 +2,9 @@
 // proposed, awarded), its final score and rank each year, its chair and deputy terms, its officers'
 // titles per year, and its notable officers (consecutive-year streaks of Chiến sĩ thi đua cơ sở or
 // higher). Who may open it: whoever sees the cluster's dashboard ("cluster.overview"), and the unit's
-// own people ("results.view" on the unit). Anything else: 404.
+// own people ("results.view" on the unit). Anything else: 404. A head of another unit of the cluster
+// (the dashboard without "cluster.monitor") sees what the dashboard shows them (dashboard/head-view.ts):
+// no notable officers (officer-level detail), and a year's registration only once the unit has sent it.
 //
 // Five statements whatever the size of the unit: titles per year and the officers' streaks come from
 // the maintained summaries (dashboard/), everything else is one row per year.
@@ -73,6 +75,8 @@ export type UnitYear = {
   awardedTitleCode: string | null;
   decisionNo: string | null;
   decisionDate: Date | null;
+  /** False when the viewer may not see the year's registration (a head of another unit, not sent yet). */
+  registrationShown: boolean;
   registered: Record<string, number>;
   awarded: Record<string, number>;
 };
@@ -90,7 +94,7 @@ type UnitRow = {
   activeOfficers: number;
 };
 
-type YearRow = Omit<UnitYear, "registered" | "awarded" | "role"> & { chair: boolean; deputy: boolean };
+type YearRow = Omit<UnitYear, "registered" | "awarded" | "role" | "registrationShown"> & { chair: boolean; deputy: boolean; registrationSent: boolean };
 
 export async function unitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}) {
   if (!isUuid(unitId)) notFound();
@@ -103,7 +107,8 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
   if (!unit || unit.parentId !== null) notFound();
   const target = { clusterId: unit.clusterId, unitId: unit.id };
   const viaCluster = can(actor, "cluster.overview", target);
-  if (!viaCluster && !can(actor, "results.view", target)) notFound();
+  const ownOrMonitor = can(actor, "results.view", target) || can(actor, "cluster.monitor", target);
+  if (!viaCluster && !ownOrMonitor) notFound();
 
   const page = pageParam.parse(opts.page ?? 1);
   const [years, tally, notable, titles, commendations] = await Promise.all([
@@ -114,7 +119,7 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
         y."chairUnitId" IS NOT DISTINCT FROM u."id" AS "chair", y."deputyUnitId" IS NOT DISTINCT FROM u."id" AS "deputy",
         CASE WHEN r."finalRank" IS NOT NULL THEN r."finalTotalHalf" END AS "totalHalf", r."finalRank" AS "rank",
         (SELECT count(*) FROM "UnitReport" x WHERE x."emulationYearId" = y."id" AND x."kind" = 'YEAR_END' AND x."finalRank" IS NOT NULL)::int AS "rankedCount",
-        reg."targetTitleCode", res."proposedTitleCode", res."awardedTitleCode", res."decisionNo", res."decisionDate"
+        reg."targetTitleCode", reg."status" IS NOT DISTINCT FROM 'SUBMITTED' AS "registrationSent", res."proposedTitleCode", res."awardedTitleCode", res."decisionNo", res."decisionDate"
       FROM "Unit" u
       JOIN "EmulationYear" y ON y."clusterId" = u."clusterId"
       LEFT JOIN "UnitReport" r ON r."emulationYearId" = y."id" AND r."unitId" = u."id" AND r."kind" = 'YEAR_END'
@@ -123,7 +128,7 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
       WHERE u."id" = ${unit.id}::uuid
       ORDER BY y."year" DESC`,
     tallyOfUnit(unit.id),
-    notableOfficers(unit.id, page),
+    ownOrMonitor ? notableOfficers(unit.id, page) : null,
     titleCatalogue(),
     queryRows<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string }[]>`
       SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner"
@@ -131,15 +136,17 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
       ORDER BY "year" DESC, "decisionDate" DESC LIMIT 50`,
   ]);
 
-  const rows: UnitYear[] = years.map(({ chair, deputy, ...y }) => {
+  const rows: UnitYear[] = years.map(({ chair, deputy, registrationSent, ...y }) => {
+    const registrationShown = ownOrMonitor || registrationSent;
     const registered: Record<string, number> = {};
     const awarded: Record<string, number> = {};
     for (const t of tally) {
       if (t.year !== y.year) continue;
-      if (t.registered) registered[t.titleCode] = t.registered;
+      if (t.registered && registrationShown) registered[t.titleCode] = t.registered;
       if (t.awarded) awarded[t.titleCode] = t.awarded;
     }
-    return { ...y, role: chair ? "CHAIR" : deputy ? "DEPUTY" : null, registered, awarded };
+    const targetTitleCode = registrationShown ? y.targetTitleCode : null;
+    return { ...y, targetTitleCode, role: chair ? "CHAIR" : deputy ? "DEPUTY" : null, registrationShown, registered, awarded };
   });
 
   const allYears = yearRange([...years.map((y) => y.year), ...tally.map((t) => t.year)]);
@@ -173,7 +180,8 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
     series,
     titleSeries,
     titles: { individual: titles.individual, collective: titles.collective },
-    notable: { ...notable, page, pageSize: NOTABLE_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(notable.total / NOTABLE_PAGE_SIZE)) },
+    /** Null for a head of another unit: officer-level detail is the unit's, the secretariat's and the chair's. */
+    notable: notable && { ...notable, page, pageSize: NOTABLE_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(notable.total / NOTABLE_PAGE_SIZE)) },
     commendations,
   };
 }

@@ -217,6 +217,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   headAccount("QLXNC", "QLXNC-00001", "Phan Thanh Bình"),
   officerAccount("BTLCV", "BTLCV-00014", "Võ Minh Trung"),
   headAccount("BTLCV", "BTLCV-00001", "Đào Tiến Hòa"),
+  {
+    username: "vanphong.bo",
+    password: DEMO_PASSWORD,
+    role: "MINISTRY",
+    displayName: "Đ/c Vũ Minh Đức – Thường trực Hội đồng Thi đua – Khen thưởng Bộ",
+    sees: "Hồ sơ đề nghị khen thưởng của mọi cụm khi đã gửi Bộ: trả lại hoặc tiếp nhận, ghi quyết định khen thưởng, thu hồi.",
+  },
 ];
 
 /** The calendar day the demo is built for: today in Vietnam on the app's clock (APP_TODAY pins it). */

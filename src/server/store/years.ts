@@ -23,7 +23,7 @@ export async function loadWritableYear(tx: Tx, yearId: string, clusterId: string
 /** The cluster of a stored year (the form only names the year). Unknown → empty scope → not found. */
 export async function yearScope(tx: Tx, yearId: string): Promise<Target> {
   const year = await tx.emulationYear.findUnique({ where: { id: yearId }, select: { clusterId: true } });
-  return year ? { clusterId: year.clusterId } : {};
+  return year ? { clusterId: year.clusterId, yearId } : {};
 }
 
 /** The same for the year's own settings commands, where an unknown year is refused as plainly not found. */

@@ -31,7 +31,7 @@ export function expectedAllowed(permission: Permission, fixture: Fixture, w: Wor
 }
 
 // Tried in this order when the fixture names no actor.
-const PREFERRED: ActorKey[] = ["SECRETARIAT_A", "UNIT_OFFICER_A1", "UNIT_HEAD_A1", "ADMIN"];
+const PREFERRED: ActorKey[] = ["SECRETARIAT_A", "UNIT_OFFICER_A1", "UNIT_HEAD_A1", "ADMIN", "MINISTRY"];
 
 /** The actor the fixture names, or the first the permission table allows; undefined when none is. */
 export function runnerOf(command: AnyCommand, fixture: Fixture, w: World): ActorKey | undefined {

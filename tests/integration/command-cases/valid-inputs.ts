@@ -9,6 +9,7 @@ import { vietnamDayAfter } from "@/domain/registration-window";
 import { allCriteria } from "@/domain/scoring";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
 import { castBallot, closeRound, createRound, openRound } from "@/server/commands/votes";
+import { hashPassword } from "@/server/auth/password";
 import { saveKeyFigure } from "@/server/commands/criteria";
 import { applySuggestedFinals, closeScoringRound, crossNoteField, crossScoreField, finalField, finalNoteField, saveCrossScores } from "@/server/commands/scoring";
 import { runOk } from "../../support/action-result";
@@ -113,6 +114,11 @@ const firstCriterion = (w: World) => firstSection(w).criteria[0]!;
 const REASON = "Điều chỉnh theo góp ý của các đơn vị thành viên";
 const NOT_YEAR = (why: string) => ({ scoped: false as const, why });
 
+/** The objecting unit's own scope in cluster A; nothing for anyone outside the cluster (issue 14). */
+function ownUnitInA(w: World, actor: Actor): Target {
+  return actor.clusterId === w.clusterA.id && actor.unitId ? { clusterId: w.clusterA.id, unitId: actor.unitId } : {};
+}
+
 export const FIXTURES: Record<string, Fixture> = {
   // --- Admin structure: no year involved -------------------------------------------------------
   "block.create": { scope: "none", input: () => ({ code: code("K"), name: "Khối các đơn vị mới" }), stored: ["name"], year: NOT_YEAR("a block is structure, above the years") },
@@ -145,7 +151,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "unit.setActive": { scope: "none", input: (w) => ({ id: w.A1sub.id, active: "false" }), year: NOT_YEAR("units are structure, above the years") },
   "user.create": {
     scope: "none",
-    input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "Cán bộ mới", role: "UNIT_OFFICER", clusterId: "", unitId: w.A1.id, password: "MatKhau@2022", confirmPassword: "MatKhau@2022" }),
+    input: (w) => ({ username: `u-${randomUUID().slice(0, 8)}`, displayName: "Cán bộ mới", role: "UNIT_OFFICER", clusterId: "", unitId: w.A1.id, password: "Sen-vang@2022", confirmPassword: "Sen-vang@2022" }),
     stored: ["displayName", "username"],
     year: NOT_YEAR("accounts are not part of a year"),
   },
@@ -242,6 +248,15 @@ export const FIXTURES: Record<string, Fixture> = {
     input: async (w) => {
       await prisma.unitRegistration.create({ data: { emulationYearId: w.yearA.id, unitId: w.A1.id, status: "SUBMITTED", submittedAt: new Date() } });
       return { unitId: w.A1.id, emulationYearId: w.yearA.id, until: dmy(vietnamDayAfter(new Date(), 3)), reason: "Bổ sung cán bộ mới chuyển đến" };
+    },
+    stored: ["reason"],
+    year: { scoped: true },
+  },
+  "registration.reopen.bulk": {
+    scope: "A",
+    input: async (w) => {
+      await prisma.unitRegistration.create({ data: { emulationYearId: w.yearA.id, unitId: w.A1.id, status: "SUBMITTED", submittedAt: new Date() } });
+      return { emulationYearId: w.yearA.id, all: "on", until: dmy(vietnamDayAfter(new Date(), 3)), reason: "Gia hạn chung cho các đơn vị" };
     },
     stored: ["reason"],
     year: { scoped: true },
@@ -421,6 +436,21 @@ export const FIXTURES: Record<string, Fixture> = {
     year: { scoped: true },
   },
 
+  "year.override.grant": {
+    scope: "A",
+    input: (w) => ({ yearId: w.yearA.id, action: "voting", reason: "Bỏ phiếu sớm theo đề nghị của các đơn vị", until: "" }),
+    stored: ["reason"],
+    year: { scoped: true },
+  },
+  "year.override.revoke": {
+    scope: "A",
+    input: async (w) => {
+      const o = await prisma.phaseOverride.create({ data: { emulationYearId: w.yearA.id, action: "voting", reason: "Bỏ phiếu sớm", createdByName: "Thư ký cụm" } });
+      return { overrideId: o.id, reason: "Đã hết nhu cầu" };
+    },
+    year: { scoped: true },
+  },
+
   "year.amendClosed": {
     scope: "A1",
     input: async (w) => {
@@ -551,6 +581,15 @@ export const FIXTURES: Record<string, Fixture> = {
     input: () => ({ email: "can.bo@bocongan.gov.vn", emailNotifications: "on" }),
     year: { scoped: false, why: "the user's own account settings" },
   },
+  "account.password": {
+    // Everyone's own password (issue 13): the actor's current one is set first, so that it can be given.
+    scope: () => ({}),
+    input: async (_w, actor) => {
+      await prisma.user.update({ where: { id: actor.userId }, data: { passwordHash: await hashPassword(OWN_PASSWORD) } });
+      return { currentPassword: OWN_PASSWORD, password: "Sen-vang-moi@2022", confirmPassword: "Sen-vang-moi@2022" };
+    },
+    year: { scoped: false, why: "the user's own account, not a record of an emulation year" },
+  },
   "user.email": {
     scope: "A1",
     input: (w) => ({ userId: w.actors.UNIT_OFFICER_A1.userId, email: "canbo.a1@bocongan.gov.vn" }),
@@ -570,7 +609,98 @@ export const FIXTURES: Record<string, Fixture> = {
     },
     year: { scoped: false, why: "the national holiday calendar, not a cluster's year" },
   },
+  // ---------------------------------------------------------------------------------------------
+  // Issue 14 — proposal dossiers, disclosure, the Ministry office, decisions, commendations
+  "dossier.build": { scope: "A", input: async (w) => ({ ...(await resultsPhase(w)), yearId: w.yearA.id, memoNo: "15/TTr-CTĐ2" }), year: { scoped: true } },
+  "dossier.item.add": {
+    scope: "A",
+    input: async (w) => ({ dossierId: (await dossierA(w, "DRAFT")).dossierId, kind: "UNIT_COMMENDATION", subjectId: w.A2.id, code: "BANG_KHEN_BO" }),
+    year: { scoped: true },
+  },
+  "dossier.item.remove": { scope: "A", input: async (w) => ({ itemId: (await dossierA(w, "DRAFT")).itemId }), year: { scoped: true } },
+  "dossier.publish": { scope: "A", input: async (w) => ({ dossierId: (await dossierA(w, "DRAFT")).dossierId }), year: { scoped: true } },
+  "dossier.objection.lodge": {
+    scope: ownUnitInA,
+    input: async (w) => ({ itemId: (await dossierA(w, "DISCLOSING", { endsOn: "2099-12-31" })).itemId, reason: "Đơn vị chưa hoàn thành chỉ tiêu hiến máu năm 2022." }),
+    stored: ["reason"],
+    year: { scoped: true },
+  },
+  "dossier.objection.answer": {
+    scope: "A",
+    input: async (w) => {
+      const { dossierId, itemId } = await dossierA(w, "DISCLOSING");
+      const objection = await prisma.dossierObjection.create({ data: { dossierId, itemId, unitId: w.A2.id, authorName: "Cán bộ A2", reason: "Chưa hoàn thành chỉ tiêu." } });
+      return { objectionId: objection.id, answer: "KEPT", answerText: "Đơn vị đã hoàn thành chỉ tiêu theo báo cáo tổng kết." };
+    },
+    stored: ["answerText"],
+    year: { scoped: true },
+  },
+  "dossier.send": { scope: "A", input: async (w) => ({ dossierId: (await dossierA(w, "DISCLOSING", { endsOn: "2022-12-12" })).dossierId }), year: { scoped: true } },
+  "dossier.return": {
+    scope: "A",
+    input: async (w) => ({ dossierId: (await dossierA(w, "SENT")).dossierId, reason: "Thiếu biên bản hội nghị tổng kết của cụm." }),
+    stored: ["reason"],
+    year: { scoped: true },
+  },
+  "dossier.accept": { scope: "A", input: async (w) => ({ dossierId: (await dossierA(w, "SENT")).dossierId }), year: { scoped: true } },
+  "decision.record": {
+    scope: "A",
+    input: async (w) => {
+      const { dossierId, itemId } = await dossierA(w, "ACCEPTED");
+      return { dossierId, number: "5012/QĐ-BCA", date: "20/12/2022", signer: "Bộ trưởng Tô Lâm", level: "MINISTER", file: new File([PDF], "quyet-dinh.pdf", { type: "application/pdf" }), [`item_${itemId}`]: "on" };
+    },
+    stored: ["number", "signer"],
+    year: { scoped: true },
+  },
+  "commendation.add": {
+    scope: "A1",
+    input: (w) => ({ subjectKind: "UNIT", subjectId: w.A1.id, year: "2022", formCode: "GIAY_KHEN", decisionNo: "88/QĐ-KTNV", decisionDate: "20/12/2022", decisionSigner: "Cục trưởng Cục Kỹ thuật nghiệp vụ" }),
+    stored: ["decisionNo", "decisionSigner"],
+    year: { scoped: true },
+  },
+  "award.revoke": {
+    scope: "A1",
+    input: async (w) => {
+      const result = await prisma.unitYearResult.upsert({
+        where: { emulationYearId_unitId: { emulationYearId: w.yearA.id, unitId: w.A1.id } },
+        create: { emulationYearId: w.yearA.id, unitId: w.A1.id, awardedTitleCode: "DV_TIEN_TIEN", decisionNo: "45/QĐ-BCA", decisionDate: new Date("2022-12-20T00:00:00Z"), decisionSigner: "Thứ trưởng" },
+        update: { awardedTitleCode: "DV_TIEN_TIEN" },
+      });
+      return { kind: "UNIT_TITLE", id: result.id, reason: "Thành tích kê khai không đúng sự thật.", decisionNo: "12/QĐ-BCA" };
+    },
+    stored: ["reason", "decisionNo"],
+    year: { scoped: false, why: "revocation (thu hồi) corrects any past year by law: an explicit, audited correction like an amendment" },
+  },
 };
+
+/**
+ * Cluster A's 2022 dossier (issue 14) in the given state with one proposal (a Bằng khen for unit A1),
+ * as the commands would have left it; idempotent, so that a fixture may prepare it again.
+ */
+async function dossierA(w: World, status: "DRAFT" | "DISCLOSING" | "SENT" | "ACCEPTED", window: { endsOn?: string } = {}) {
+  await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "RESULTS" } });
+  const endsOn = window.endsOn ?? (status === "DRAFT" ? null : "2022-12-12");
+  const data = { status, disclosedAt: endsOn ? new Date("2022-12-05T02:00:00Z") : null, disclosureDays: endsOn ? 5 : null, disclosureEndsOn: endsOn ? new Date(`${endsOn}T00:00:00Z`) : null };
+  const dossier = await prisma.dossier.upsert({ where: { emulationYearId: w.yearA.id }, create: { emulationYearId: w.yearA.id, ...data }, update: data });
+  const item = await prisma.dossierItem.upsert({
+    where: { dossierId_subjectKey: { dossierId: dossier.id, subjectKey: `UNIT_COMMENDATION:${w.A1.id}` } },
+    create: {
+      dossierId: dossier.id,
+      kind: "UNIT_COMMENDATION",
+      unitId: w.A1.id,
+      commendationForm: "BANG_KHEN_BO",
+      subjectKey: `UNIT_COMMENDATION:${w.A1.id}`,
+      evidence: { takenAt: "2022-12-01T00:00:00.000Z", vote: null, eligibility: null, report: null },
+      addedAt: new Date("2022-12-01T00:00:00Z"),
+      addedByName: "Thư ký Cụm",
+    },
+    update: {},
+  });
+  return { dossierId: dossier.id, itemId: item.id };
+}
+
+/** The password the account.password case gives as the actor's current one. */
+const OWN_PASSWORD = "Mat-khau-hien-tai-1";
 
 /** A notification of the actor's own (issue 16 fixtures). */
 function ownNotification(actor: Actor) {

@@ -1,5 +1,6 @@
 // The world the permission matrix, the closed-year and the command fuzz tests run in: two clusters, A (units A1, the
-// chair unit of A's year, and A2) and B (unit B1), officers, an open 2022 year per cluster with a
+// chair unit of A's year, and A2) and B (unit B1), officers, an open 2022 year per cluster (in its
+// registration phase) with a
 // published criteria table, A1's and A2's year-end reports accepted and an open cross-scoring round
 // (A1 scores A2, A2 scores A1), a discipline record and one actor of every kind. Built once per file,
 // then copied aside (snapshot) so that every case that may write starts from exactly this world
@@ -72,11 +73,19 @@ export async function buildWorld() {
     // A1 chairs cluster A's current year: its head is the chair (as src/server/auth/actor.ts loads it).
     UNIT_HEAD_A1: { ...(await makeActor("UNIT_HEAD", { clusterId: clusterA.id, unitId: A1.id })), chairOfClusterIds: [clusterA.id] },
     UNIT_HEAD_A2: await makeActor("UNIT_HEAD", { clusterId: clusterA.id, unitId: A2.id }),
+    // The Ministry emulation office (issue 14): every cluster, no unit.
+    MINISTRY: await makeActor("MINISTRY"),
   } satisfies Record<string, Actor>;
 
+  // Reports are written in the reporting phase, the scoring round opened in the scoring phase; then
+  // the year is back in registration, where the cases start (command-cases/phases.ts moves it on).
+  const inPhase = (phase: "REPORTING" | "SCORING" | "REGISTRATION") => prisma.emulationYear.update({ where: { id: yearA.id }, data: { phase } });
+  await inPhase("REPORTING");
   const reportA1 = await acceptedReport(tableA, yearA.id, actors.UNIT_OFFICER_A1, actors.UNIT_HEAD_A1, actors.SECRETARIAT_A);
   const reportA2 = await acceptedReport(tableA, yearA.id, actors.UNIT_OFFICER_A2, actors.UNIT_HEAD_A2, actors.SECRETARIAT_A);
+  await inPhase("SCORING");
   const { id: roundId } = expectOk(await executeCommand(openScoringRound, actors.SECRETARIAT_A, { yearId: yearA.id, scorersPerReport: "1" }));
+  await inPhase("REGISTRATION");
   const assignmentA1 = await prisma.crossAssignment.findFirstOrThrow({ where: { roundId, scorerUnitId: A1.id } });
   const discipline = await prisma.discipline.create({
     data: { officerId: officers.A1[1]!.id, form: "KHIEN_TRACH", status: "PENDING", fromDate: new Date("2022-03-01T00:00:00Z") },

@@ -1,8 +1,10 @@
 // The generated permission matrix: every command of src/server/commands, tried as every kind of actor
 // (admin; secretariat of A and of B; unit officers of A1, A2, B1; heads of A1 (the chair) and A2; and
-// nobody signed in) against a target in unit A1 / cluster A. The expected answer comes from
-// PERMISSIONS alone. Refused ⇒ exactly the "not found" answer (or "signed out") and not one row of
-// any table changed; allowed ⇒ done (or the business refusal its fixture documents), never "not found".
+// nobody signed in) against a target in unit A1 / cluster A, in a phase of the year where the command
+// is done (command-cases/phases.ts; the phase matrix is matrix/year-phase.test.ts). The expected
+// answer comes from PERMISSIONS alone. Refused ⇒ exactly the "not found" answer (or "signed out") and
+// not one row of any table changed; allowed ⇒ done (or the business refusal its fixture documents),
+// never "not found".
 //
 // Independence: the world is built once, then copied aside. Refused cases run first on one restored
 // world (they must not write, which the fingerprint checks); each allowed case restores the world
@@ -17,6 +19,8 @@ import { createRound } from "@/server/commands/votes";
 import * as admin from "@/server/queries/admin";
 import * as cluster from "@/server/queries/cluster";
 import * as dashboard from "@/server/queries/dashboard";
+import * as ministry from "@/server/queries/ministry";
+import * as notifications from "@/server/queries/notifications";
 import * as officerHistoryQueries from "@/server/queries/officer-history";
 import * as officers from "@/server/queries/officers";
 import * as registration from "@/server/queries/registration";
@@ -28,6 +32,7 @@ import * as votes from "@/server/queries/votes";
 import { expectOk } from "../../support/action-result";
 import { listCommands } from "../../support/all-commands";
 import { expectedAllowed, isPermission } from "../command-cases/actors";
+import { enterPhaseOf } from "../command-cases/phases";
 import { FIXTURES, type Input } from "../command-cases/valid-inputs";
 import { buildWorld, dropSnapshot, fingerprint, restore, snapshot, type ActorKey, type World } from "../command-cases/world";
 import { resetDatabase, prisma } from "../fixtures";
@@ -79,8 +84,9 @@ describe("every command has a rule", () => {
 const ENTRY_POINT_ALLOW_LIST: Record<string, string> = {
   // Sign-in goes through Auth.js (throttled in src/auth.ts + src/domain/login-throttle.ts), not a command.
   "src/app/login/actions.ts": "sign-in",
-  // The inline sign-out action of the app's layout.
+  // The inline sign-out action of the app's layout, and of the forced password change page (issue 13).
   "src/app/(app)/layout.tsx": "sign-out",
+  "src/app/change-password/page.tsx": "sign-out",
   // The signed-in user ends their own other sessions: session rows and a security event, like signing out.
   "src/app/(app)/account/actions.ts": "sessions",
   // Auth.js's own handlers (session, sign-in callbacks).
@@ -121,6 +127,7 @@ const ACTOR_KEYS: (ActorKey | null)[] = [
   "UNIT_OFFICER_B1",
   "UNIT_HEAD_A1",
   "UNIT_HEAD_A2",
+  "MINISTRY",
   null,
 ];
 const label = (key: ActorKey | null) => key ?? "nobody";
@@ -141,6 +148,7 @@ describe("the matrix: every command × every actor", () => {
       const refusedKeys = ACTOR_KEYS.filter((k) => k === null || !allowedKeys.includes(k));
 
       await restore();
+      await enterPhaseOf(w, command!);
       // A fixed target: one input for every refused actor (preparing it again could collide with itself).
       const fixed = typeof fixture.scope === "string" && ["A1", "A", "none"].includes(fixture.scope);
       let input: Input | null = null;
@@ -159,6 +167,7 @@ describe("the matrix: every command × every actor", () => {
       }
       for (const key of allowedKeys) {
         await restore();
+        await enterPhaseOf(w, command!);
         const actor = actorOf(key)!;
         const input = await fixture.input(w, actor);
         const audits = await prisma.auditLog.count({ where: { action: name } });
@@ -212,7 +221,10 @@ describe("the matrix of reads: page-level queries × every actor", () => {
 
   beforeAll(async () => {
     await restore();
+    // Vote rounds are prepared from the scoring phase on; the reads then see the year in registration again.
+    await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "SCORING" } });
     voteRoundId = expectOk(await executeCommand(createRound, w.actors.SECRETARIAT_A, { yearId: w.yearA.id, kind: "CHAIR_ELECTION", [`unit_${w.A2.id}`]: "on" })).id;
+    await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "REGISTRATION" } });
     evidenceId = (await prisma.evidenceFile.findFirstOrThrow({ where: { reportId: w.reportA1 } })).id;
   });
 
@@ -235,8 +247,9 @@ describe("the matrix of reads: page-level queries × every actor", () => {
       allowed: (a) => can(a, "officer.view", A1()) || can(a, "results.view", A1()),
       call: (a) => results.officerHistory(a, w.officers.A1[0]!.id),
     },
+    // Officer-level detail of a unit: its own people, and those who follow the whole cluster (not every head).
     "officer-history.officerHistory": {
-      allowed: (a) => can(a, "cluster.overview", A1()) || can(a, "results.view", A1()),
+      allowed: (a) => can(a, "cluster.monitor", A1()) || can(a, "results.view", A1()),
       call: (a) => officerHistoryQueries.officerHistory(a, w.officers.A1[0]!.id),
     },
     "unit-history.unitHistory (A1)": {
@@ -257,6 +270,10 @@ describe("the matrix of reads: page-level queries × every actor", () => {
     "dashboard.clusterDashboard (A)": { allowed: may("cluster.overview", A), call: (a) => dashboard.clusterDashboard(a, { clusterId: w.clusterA.id }) },
     // What the page calls: the cache must not widen the permission (its key is the viewer's scope).
     "dashboard.cachedClusterDashboard (A)": { allowed: may("cluster.overview", A), call: (a) => dashboard.cachedClusterDashboard(a, { clusterId: w.clusterA.id }) },
+    // Who was reminded and who is late: the secretariat's and the chair's follow-up, not every head's.
+    "notifications.remindersOverview (A)": { allowed: may("cluster.monitor", A), call: (a) => notifications.remindersOverview(a, w.clusterA.id, 2022) },
+    // Admins every block; the chair (head of A1) its cluster's block; nobody else.
+    "ministry.ministryOverview": { allowed: (a) => roleMay(a, "ministry.view"), call: (a) => ministry.ministryOverview(a) },
     "cluster.clusterYearDetail": { allowed: may("year.manage", A), call: (a) => cluster.clusterYearDetail(a, w.yearA.id) },
     "scoring.scoringOverview": { allowed: may("scoring.manage", A), call: (a) => scoring.scoringOverview(a, w.yearA.id) },
     "scoring.scoresMatrix": { allowed: may("scoring.manage", A), call: (a) => scoring.scoresMatrix(a, w.yearA.id) },

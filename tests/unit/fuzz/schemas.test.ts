@@ -21,6 +21,9 @@ const PARSED_IN_RUN = new Set([
   "user.create.confirmPassword",
   "user.resetPassword.password",
   "user.resetPassword.confirmPassword",
+  "account.password.currentPassword",
+  "account.password.password",
+  "account.password.confirmPassword",
 ]);
 let cases = 0;
 

@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { currentSessionClaims, requireActor } from "@/server/auth/current";
 import { activeSessions } from "@/server/auth/sessions";
 import { endOtherSessionsAction } from "./actions";
+import { PasswordForm } from "./password-form";
 
 export const metadata: Metadata = { title: "Tài khoản của tôi" };
 
@@ -21,6 +22,10 @@ export default async function AccountPage() {
           <DescriptionItem label="Tên đăng nhập">{actor.username}</DescriptionItem>
           <DescriptionItem label="Vai trò">{ROLE_LABELS[actor.role]}</DescriptionItem>
         </dl>
+      </Card>
+      <Card title="Đổi mật khẩu">
+        <p className="mb-3 text-sm text-slate-600">Sau khi đổi mật khẩu, các phiên đăng nhập khác của tài khoản (trên máy khác) bị đăng xuất.</p>
+        <PasswordForm username={actor.username} />
       </Card>
       <Card title="Phiên đăng nhập">
         <p className="mb-3 text-sm text-slate-600">

@@ -8,7 +8,7 @@ import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
 import type { ClusterDashboard } from "@/server/queries/dashboard";
 import { ClusterYearPicker } from "./_sections/cluster-year-picker";
-import { DashboardHeader } from "./_sections/dashboard-header";
+import { DashboardHeader, type MinistryAccess } from "./_sections/dashboard-header";
 import { IndividualTitles } from "./_sections/individual-titles";
 import { MissingCard } from "./_sections/missing-card";
 import { RankingCard } from "./_sections/ranking-card";
@@ -20,11 +20,14 @@ export function DashboardView({
   d,
   viewer,
   printedOn,
+  today,
 }: {
   d: ClusterDashboard;
-  viewer: { displayName: string; maySeeMinistry: boolean };
+  viewer: { displayName: string; ministry: MinistryAccess };
   /** Today's date (dd/mm/yyyy) for the printed page: from the server, as the page is rendered. */
   printedOn: string;
+  /** Today in Vietnam (yyyy-mm-dd, the app's clock): how far each deadline is. */
+  today: string;
 }) {
 
   if (!d.cluster) {
@@ -38,7 +41,7 @@ export function DashboardView({
 
   const cluster = d.cluster;
   const picker = <ClusterYearPicker d={d} clusterId={cluster.id} />;
-  const header = <DashboardHeader d={d} cluster={cluster} maySeeMinistry={viewer.maySeeMinistry} />;
+  const header = <DashboardHeader d={d} cluster={cluster} ministry={viewer.ministry} />;
 
   if (!d.year || !("units" in d) || !("ranking" in d)) {
     return (
@@ -75,7 +78,14 @@ export function DashboardView({
       </p>
       {picker}
 
-      <YearSummary year={year} totals={d.totals} />
+      {d.access.view === "HEAD" && (
+        <p className="no-print rounded-md border border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-900" data-testid="head-view-note">
+          Lãnh đạo đơn vị xem kết quả được công bố của cụm: xếp hạng chính thức, danh hiệu, kết quả bỏ phiếu. Tiến độ đăng ký chưa gửi của đơn vị khác và
+          thông tin từng cán bộ của đơn vị khác chỉ Thư ký cụm và Cụm trưởng xem được.
+        </p>
+      )}
+
+      <YearSummary year={year} totals={d.totals} today={today} />
 
       <RankingCard d={d} year={year} clusterName={cluster.name} />
 
@@ -83,7 +93,7 @@ export function DashboardView({
 
       <IndividualTitles d={d} year={year} />
 
-      <MissingCard missing={d.missing} year={year} />
+      <MissingCard missing={d.missing} year={year} ownUnitOnly={d.access.view === "HEAD"} today={today} />
 
       <VotesCard d={d} year={year} />
 

@@ -1,16 +1,17 @@
 // The dashboard's "reminders" section (issue 16): which units were reminded of which deadline, whether
-// they have done it since, and who is late now. Its own query (not the cached dashboard): reminders are
-// sent by the job queue, without an audit entry, so the data version would not see them.
+// they have done it since, and who is late now. Its own cache (cachedRemindersOverview), not the
+// dashboard's: reminders are sent by the job queue without an audit entry, so its version also counts
+// the reminders sent (read in the same statement as the dashboard's data version).
 import { Badge, DataTable, EmptyState, cellClass } from "@/components/ui";
 import { displayIsoDate } from "@/domain/dashboard/missing";
 import type { Actor } from "@/domain/permissions";
 import { formatDateTime } from "@/lib/format";
-import { remindersOverview } from "@/server/queries/notifications";
+import { cachedRemindersOverview } from "@/server/queries/notifications";
 import { found } from "@/app/not-found-boundary";
 
 export async function RemindersSection({ actor, clusterId, year }: { actor: Actor; clusterId: string; year: number | null }) {
   if (year === null) return null;
-  const data = await found(remindersOverview(actor, clusterId, year));
+  const data = await found(cachedRemindersOverview(actor, clusterId, year));
   if (!data) return null;
   return (
     <section aria-labelledby="reminders-heading" className="no-print mx-auto mt-6 max-w-7xl space-y-3" data-testid="reminders-section">

@@ -1,13 +1,12 @@
 "use server";
 // Server actions of the registration pages; each runs its command with the session's actor and, on
-// success, refreshes every registration page (the unit's, the board, the units' read-only views).
+// success, refreshes every registration page (the unit's, the board, the units' read-only views). The
+// agreement, with its file, posts to the route handler ./agreement/route.ts instead (its upload limit).
 import { revalidatePath } from "next/cache";
 import { runCommand } from "@/server/actions/run";
 import type { ActionResult, Command } from "@/server/commands/command";
 import {
   bulkSetOfficerRegistrations,
-  recordAgreement,
-  recordAgreementForUnit,
   reopenUnitRegistration,
   saveOfficerRegistrations,
   setUnitTarget,
@@ -38,12 +37,4 @@ export async function submitUnitRegistrationAction(_prev: ActionResult | null, f
 
 export async function reopenUnitRegistrationAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return run(reopenUnitRegistration, formData);
-}
-
-export async function recordAgreementAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run(recordAgreement, formData);
-}
-
-export async function recordAgreementForUnitAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run(recordAgreementForUnit, formData);
 }

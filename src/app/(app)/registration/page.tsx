@@ -9,6 +9,8 @@ import { parseRegistrationParams, registrationBoard, unitRegistrationPage, type 
 import { PrintButton } from "@/components/print-button";
 import { registrationStatusBadge, UnitRegistrationView } from "./unit-view";
 import { pageOr404 } from "@/app/not-found-boundary";
+import { Deadline } from "@/components/deadline";
+import { appNow } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Đăng ký thi đua" };
 
@@ -62,7 +64,11 @@ function Board({ board, picksCluster }: { board: RegistrationBoard; picksCluster
     <div className="space-y-6">
       <PageHeader
         title={`Theo dõi đăng ký thi đua năm ${year.year}`}
-        description={`${board.cluster.name} · Giai đoạn: ${PHASE_LABELS[year.phase]} · Hạn đăng ký: ${year.registrationDeadline ? formatDate(year.registrationDeadline) : "chưa đặt"}`}
+        description={
+          <>
+            {board.cluster.name} · Giai đoạn: {PHASE_LABELS[year.phase]} · Hạn đăng ký: <Deadline iso={year.registrationDeadline} now={appNow()} unset="chưa đặt" />
+          </>
+        }
         actions={<PrintButton label="In bảng theo dõi" />}
       />
       {picker}

@@ -3,13 +3,17 @@
 import Link from "next/link";
 import { ActionForm, SubmitButton, TextAreaField, TextField } from "@/components/form";
 import { Badge, Card, controlClass, DescriptionItem, EmptyState, LinkButton, PageHeader, Pagination, PickerSelect } from "@/components/ui";
-import { AGREEMENT_MAX_BYTES, vietnamDayAfter } from "@/domain/registration-window";
+import { REGISTRATION_SHEET } from "@/domain/excel-rows";
+import { AGREEMENT_MAX_BYTES, AGREEMENT_UPLOAD_TOO_LARGE, vietnamDayAfter } from "@/domain/registration-window";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { NO_SUB_UNIT, TARGET_ANY, TARGET_NONE, type UnitRegistrationPage } from "@/server/queries/registration";
-import { recordAgreementAction, recordAgreementForUnitAction, reopenUnitRegistrationAction } from "./actions";
+import { reopenUnitRegistrationAction } from "./actions";
+import { AgreementForm } from "./_sections/agreement-form";
 import { PrintButton } from "@/components/print-button";
 import { OfficerRegistrationTable, UnitTargetForm } from "./officer-table";
+import { Deadline } from "@/components/deadline";
+import { appNow } from "@/server/clock";
 
 type Loaded = Extract<UnitRegistrationPage, { rows: unknown }>;
 
@@ -80,6 +84,7 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
         }
         actions={
           <>
+            {d.mayEdit && <ExcelLinks yearId={year.id} />}
             <PrintButton />
             {back}
           </>
@@ -89,7 +94,9 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
       <Card title="Tình trạng đăng ký">
         <dl className="grid gap-3 text-sm sm:grid-cols-4">
           <DescriptionItem label="Giai đoạn">{PHASE_LABELS[year.phase]}</DescriptionItem>
-          <DescriptionItem label="Hạn đăng ký">{year.registrationDeadline ? formatDate(year.registrationDeadline) : "Chưa đặt"}</DescriptionItem>
+          <DescriptionItem label="Hạn đăng ký">
+            <Deadline iso={year.registrationDeadline} now={appNow()} />
+          </DescriptionItem>
           <DescriptionItem label="Đã đăng ký">
             <span data-testid="registered-count">
               {counts.registered}/{counts.officers} cán bộ ({counts.percent}%)
@@ -132,7 +139,7 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
                 required
                 placeholder="dd/mm/yyyy"
                 maxLength={10}
-                defaultValue={formatDate(vietnamDayAfter(new Date(), 7))}
+                defaultValue={formatDate(vietnamDayAfter(appNow(), 7))}
                 hint="Nhập theo dạng dd/mm/yyyy, từ hôm nay trở đi."
               />
               <TextAreaField name="reason" label="Lý do mở lại" required rows={2} className="sm:col-span-2" />
@@ -156,6 +163,19 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
       </div>
 
       <Card title="Đăng ký danh hiệu của cán bộ, chiến sĩ">
+        {d.canEdit && (
+          <p className="no-print mb-4 text-sm text-slate-600" data-testid="excel-hint">
+            Đăng ký nhiều cán bộ cùng lúc:{" "}
+            <a href="/registration/template" download className="text-brand-700 underline">
+              tải tệp mẫu Excel
+            </a>
+            , điền trang “{REGISTRATION_SHEET.name}”, rồi{" "}
+            <Link href={`/registration/import?year=${year.id}`} className="text-brand-700 underline">
+              nhập từ Excel
+            </Link>
+            .
+          </p>
+        )}
         <form method="get" action={basePath} role="search" aria-label="Lọc cán bộ" className="no-print mb-4 flex flex-wrap items-end gap-3">
           <div className="flex min-w-56 flex-1 flex-col gap-1">
             <label htmlFor="reg-q" className="text-sm font-medium text-slate-700">
@@ -225,6 +245,27 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
   );
 }
 
+/**
+ * The unit officer's way in to registering many officers at once (issue 13 item 4): the Excel template
+ * (the unit's sub-units in its lists) and the import page, for this year.
+ */
+function ExcelLinks({ yearId }: { yearId: string }) {
+  return (
+    <>
+      <a
+        href="/registration/template"
+        download
+        className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+      >
+        Tải tệp mẫu Excel
+      </a>
+      <LinkButton href={`/registration/import?year=${yearId}`} variant="secondary">
+        Nhập từ Excel
+      </LinkButton>
+    </>
+  );
+}
+
 function AgreementCard({ data }: { data: Loaded }) {
   const { registration, year, unit } = data;
   const secretariat = !data.canEdit && data.canRecordAgreementForUnit;
@@ -250,42 +291,14 @@ function AgreementCard({ data }: { data: Loaded }) {
     <Card title="Giao ước thi đua">
       {summary}
       {editable && (
-        <ActionForm
-          action={secretariat ? recordAgreementForUnitAction : recordAgreementAction}
-          aria-label="Ghi nhận giao ước thi đua"
-          className="no-print mt-4 space-y-3 border-t border-slate-200 pt-4"
-        >
-          <input type="hidden" name="emulationYearId" value={year.id} />
-          {secretariat && <input type="hidden" name="unitId" value={unit.id} />}
-          <div className="grid gap-3 sm:grid-cols-2">
-            <TextField
-              name="signedOn"
-              label="Ngày ký"
-              required
-              placeholder="dd/mm/yyyy"
-              maxLength={10}
-              defaultValue={registration?.agreementSignedOn ? formatDate(registration.agreementSignedOn) : ""}
-            />
-            <TextField name="signer" label="Người ký" required maxLength={120} defaultValue={registration?.agreementSigner ?? ""} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="agreement-file" className="text-sm font-medium text-slate-700">
-              Bản chụp giao ước (không bắt buộc)
-            </label>
-            <input
-              id="agreement-file"
-              type="file"
-              name="file"
-              accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-              aria-describedby="agreement-file-hint"
-              className="text-sm"
-            />
-            <p id="agreement-file-hint" className="text-xs text-slate-500">
-              PDF, JPEG hoặc PNG, tối đa {AGREEMENT_MAX_BYTES / 1024 / 1024} MB. Để trống nếu giữ tệp đã có.
-            </p>
-          </div>
-          <SubmitButton variant="secondary">Lưu giao ước</SubmitButton>
-        </ActionForm>
+        <AgreementForm
+          yearId={year.id}
+          unitId={secretariat ? unit.id : undefined}
+          signedOn={registration?.agreementSignedOn ? formatDate(registration.agreementSignedOn) : ""}
+          signer={registration?.agreementSigner ?? ""}
+          maxBytes={AGREEMENT_MAX_BYTES}
+          tooLarge={AGREEMENT_UPLOAD_TOO_LARGE}
+        />
       )}
     </Card>
   );

@@ -13,8 +13,10 @@
 //   account or sub-unit depends on it.
 // - An admin can neither disable nor demote themselves (so there is always an enabled admin).
 // - Audit before/after never contain a password hash.
+// - A password the admin sets (creating an account, resetting one) meets the policy
+//   (src/domain/password-policy.ts) and must be changed by its user at the next sign-in.
 export { updateTitle } from "./titles";
-export { PASSWORD_MIN, createUser, updateUser, setUserDisabled, resetUserPassword } from "./users";
+export { createUser, updateUser, setUserDisabled, resetUserPassword } from "./users";
 export { createBlock, updateBlock } from "./blocks";
 export { createCluster, updateCluster, setClusterActive } from "./clusters";
 export { createUnit, updateUnit, setUnitActive } from "./units";

@@ -5,19 +5,9 @@ import { hashPassword } from "@/server/auth/password";
 import { endSessionsOf } from "@/server/auth/sessions";
 import { liftAccountThrottles } from "@/server/auth/throttle";
 import type { Tx } from "@/server/db";
+import { checkNewPassword, confirmPasswordField, newPasswordField, PASSWORD_MISMATCH, passwordsMatch } from "../account";
 import { defineCommand, UserError, commandFamily } from "../command";
 import { fieldError, lockRow, optionalFlag, requiredFlag, createdRow, savedRow } from "./shared";
-
-export const PASSWORD_MIN = 10;
-const passwordField = z
-  .string({ error: "Mật khẩu là bắt buộc." })
-  .min(1, "Mật khẩu là bắt buộc.")
-  .min(PASSWORD_MIN, `Mật khẩu phải có ít nhất ${PASSWORD_MIN} ký tự.`)
-  .max(200, "Mật khẩu tối đa 200 ký tự.")
-  // A lone surrogate would reach the hash as U+FFFD, so two different passwords would match.
-  .refine((s) => s.isWellFormed(), "Mật khẩu chứa ký tự không hợp lệ.");
-const confirmField = z.string({ error: "Vui lòng nhập lại mật khẩu." });
-const PASSWORD_MISMATCH = "Mật khẩu nhập lại không khớp.";
 
 const usernameField = z
   .string({ error: "Tên đăng nhập là bắt buộc." })
@@ -39,8 +29,18 @@ const USER_AUDIT_SELECT = {
   clusterId: true,
   unitId: true,
   disabled: true,
+  mustChangePassword: true,
 } as const;
-type UserAuditRow = { id: string; username: string; displayName: string; role: string; clusterId: string | null; unitId: string | null; disabled: boolean };
+type UserAuditRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  clusterId: string | null;
+  unitId: string | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+};
 const userSnapshot = (u: UserAuditRow) => ({
   username: u.username,
   displayName: u.displayName,
@@ -48,6 +48,7 @@ const userSnapshot = (u: UserAuditRow) => ({
   clusterId: u.clusterId,
   unitId: u.unitId,
   disabled: u.disabled,
+  mustChangePassword: u.mustChangePassword,
 });
 
 type Scope = { clusterId: string | null; unitId: string | null };
@@ -58,7 +59,8 @@ type Scope = { clusterId: string | null; unitId: string | null };
  * The scope must be active unless `allowInactive` (a disabled account kept where it was).
  */
 async function resolveScope(tx: Tx, role: Role, input: Scope, allowInactive = false): Promise<Scope> {
-  if (role === "ADMIN") return { clusterId: null, unitId: null };
+  // The admin and the Ministry office see every cluster: no scope.
+  if (role === "ADMIN" || role === "MINISTRY") return { clusterId: null, unitId: null };
   if (role === "SECRETARIAT") {
     if (!input.clusterId) throw fieldError("clusterId", "Thư ký cụm phải thuộc một cụm thi đua.");
     const cluster = await tx.cluster.findUnique({ where: { id: input.clusterId }, select: { active: true } });
@@ -106,10 +108,10 @@ export const createUser = defineCommand({
       role: roleField,
       clusterId: optionalIdField("Cụm thi đua"),
       unitId: optionalIdField("Đơn vị"),
-      password: passwordField,
-      confirmPassword: confirmField,
+      password: newPasswordField,
+      confirmPassword: confirmPasswordField,
     })
-    .refine((d) => d.password === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORD_MISMATCH }),
+    .refine(passwordsMatch, PASSWORD_MISMATCH),
   async target(tx, input) {
     // Filed under the unit's cluster (read from the database) or the secretariat's cluster.
     if (input.role === "UNIT_OFFICER" || input.role === "UNIT_HEAD") {
@@ -119,6 +121,7 @@ export const createUser = defineCommand({
     return input.role === "SECRETARIAT" && input.clusterId ? { clusterId: input.clusterId } : {};
   },
   async run(tx, input) {
+    checkNewPassword(input.password, input.username);
     const scope = await resolveScope(tx, input.role, input);
     const user = await tx.user.create({
       data: {
@@ -128,6 +131,8 @@ export const createUser = defineCommand({
         clusterId: scope.clusterId,
         unitId: scope.unitId,
         passwordHash: await hashPassword(input.password),
+        // The admin knows this password: its user must set their own at the first sign-in.
+        mustChangePassword: true,
       },
       select: USER_AUDIT_SELECT,
     });
@@ -199,13 +204,14 @@ export const setUserDisabled = storedUser({
 export const resetUserPassword = storedUser({
   name: "user.resetPassword",
   label: "Đặt lại mật khẩu",
-  input: z
-    .object({ id: idField("Tài khoản"), password: passwordField, confirmPassword: confirmField })
-    .refine((d) => d.password === d.confirmPassword, { path: ["confirmPassword"], message: PASSWORD_MISMATCH }),
+  input: z.object({ id: idField("Tài khoản"), password: newPasswordField, confirmPassword: confirmPasswordField }).refine(passwordsMatch, PASSWORD_MISMATCH),
   async run(tx, input) {
+    const { username } = await tx.user.findUniqueOrThrow({ where: { id: input.id }, select: { username: true } });
+    checkNewPassword(input.password, username);
+    // The admin knows the new password: its user must set their own at the next sign-in.
     const user = await tx.user.update({
       where: { id: input.id },
-      data: { passwordHash: await hashPassword(input.password) },
+      data: { passwordHash: await hashPassword(input.password), mustChangePassword: true },
       select: USER_AUDIT_SELECT,
     });
     // A fresh password also lifts the locks from earlier failed logins, and ends the sessions opened
@@ -216,7 +222,7 @@ export const resetUserPassword = storedUser({
       data: { id: user.id },
       message: `Đã đặt lại mật khẩu cho tài khoản “${user.username}”.`,
       // Only the fact of the reset is recorded, never the password or its hash.
-      audit: { entityType: "User", entityId: user.id, after: { username: user.username, passwordReset: true } },
+      audit: { entityType: "User", entityId: user.id, after: { username: user.username, passwordReset: true, mustChangePassword: true } },
     };
   },
 });

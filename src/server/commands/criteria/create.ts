@@ -15,6 +15,7 @@ export const createCriteriaTableInput = z.object({
 export const createCriteriaTable = writableYearCommand(P.criteriaManage)({
   name: "criteria.create",
   label: "Tạo bảng tiêu chí",
+  phases: "criteria",
   input: createCriteriaTableInput,
   uniqueFields: { emulationYearId: { field: "source", message: "Năm thi đua này đã có bảng tiêu chí." } },
   async run(tx, input, year) {

@@ -36,6 +36,7 @@ const savedCriterion = tableEditCommand((input: { criterionId: string | null; se
 export const saveCriterion = savedCriterion({
   name: "criteria.criterion.save",
   label: "Lưu tiêu chí",
+  phases: "criteria",
   input: saveCriterionInput,
   async run(tx, input, ctx, actor) {
     const t = ctx.table;
@@ -85,6 +86,7 @@ export const deleteCriterionInput = z.object({ criterionId: idField("Tiêu chí"
 export const deleteCriterion = partCommand("criterion")({
   name: "criteria.criterion.delete",
   label: "Xóa tiêu chí",
+  phases: "criteria",
   input: deleteCriterionInput,
   async run(tx, input, ctx, actor) {
     const section = ctx.table.sections.find((s) => s.criteria.some((c) => c.id === input.criterionId))!;

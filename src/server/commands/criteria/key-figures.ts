@@ -16,6 +16,7 @@ export const saveKeyFigureInput = z.object({
 export const saveKeyFigure = partCommand("table")({
   name: "criteria.figure.save",
   label: "Lưu chỉ số chính",
+  phases: "criteria",
   input: saveKeyFigureInput,
   async run(tx, input, ctx, actor) {
     const existing = existingPart(ctx.table.keyFigures, input.figureId);
@@ -38,6 +39,7 @@ export const deleteKeyFigureInput = z.object({ figureId: idField("Số liệu"),
 export const deleteKeyFigure = partCommand("figure")({
   name: "criteria.figure.delete",
   label: "Xóa chỉ số chính",
+  phases: "criteria",
   input: deleteKeyFigureInput,
   async run(tx, input, ctx, actor) {
     const figure = ctx.table.keyFigures.find((f) => f.id === input.figureId)!;

@@ -26,6 +26,7 @@ const movedPart = tableEditCommand((input: { part: "section" | "criterion" | "fi
 export const moveCriteriaPart = movedPart({
   name: "criteria.move",
   label: "Đổi thứ tự tiêu chí",
+  phases: "criteria",
   input: moveInput,
   async run(tx, input, ctx, actor) {
     const t = ctx.table;

@@ -10,6 +10,7 @@ export const publishCriteriaTableInput = z.object({ tableId: idField("Bảng ti�
 export const publishCriteriaTable = partCommand("table", { reasonAfterFreeze: false })({
   name: "criteria.publish",
   label: "Ban hành bảng tiêu chí",
+  phases: "criteria",
   input: publishCriteriaTableInput,
   async run(tx, input, { table, year }) {
     if (table.publishedAt) throw new UserError(`Bảng tiêu chí đã được công bố ngày ${formatDate(table.publishedAt)}.`);

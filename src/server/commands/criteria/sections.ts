@@ -17,6 +17,7 @@ export const saveSectionInput = z.object({
 export const saveSection = partCommand("table")({
   name: "criteria.section.save",
   label: "Lưu mục tiêu chí",
+  phases: "criteria",
   input: saveSectionInput,
   async run(tx, input, ctx, actor) {
     const existing = existingPart(ctx.table.sections, input.sectionId);
@@ -64,6 +65,7 @@ export const deleteSectionInput = z.object({ sectionId: idField("Mục"), amendm
 export const deleteSection = partCommand("section")({
   name: "criteria.section.delete",
   label: "Xóa mục tiêu chí",
+  phases: "criteria",
   input: deleteSectionInput,
   async run(tx, input, ctx, actor) {
     const section = ctx.table.sections.find((s) => s.id === input.sectionId);

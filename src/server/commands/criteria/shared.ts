@@ -26,11 +26,11 @@ type Part = keyof typeof PARTS;
 /** The cluster of whatever part of a table a form names (table, section, criterion or key figure). */
 export async function partTarget(tx: Tx, part: Part, id: string): Promise<Target & { tableId?: string }> {
   // Only the fixed fragments above are spliced in raw; the id stays a bound parameter.
-  const rows = await tx.$queryRaw<{ clusterId: string; tableId: string }[]>`
-    SELECT y."clusterId"::text AS "clusterId", t.id::text AS "tableId"
+  const rows = await tx.$queryRaw<{ clusterId: string; tableId: string; yearId: string }[]>`
+    SELECT y."clusterId"::text AS "clusterId", t.id::text AS "tableId", y.id::text AS "yearId"
     FROM ${Prisma.raw(PARTS[part].from)} JOIN "EmulationYear" y ON y.id = t."emulationYearId"
     WHERE ${Prisma.raw(PARTS[part].id)} = ${id}::uuid`;
-  return rows[0] ? { clusterId: rows[0].clusterId, tableId: rows[0].tableId } : {};
+  return rows[0] ? { clusterId: rows[0].clusterId, tableId: rows[0].tableId, yearId: rows[0].yearId } : {};
 }
 
 export async function tableIdOf(tx: Tx, part: Part, id: string): Promise<string> {

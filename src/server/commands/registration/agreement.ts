@@ -4,6 +4,7 @@ import { agreementFileName, checkAgreementDate, checkAgreementFile, AGREEMENT_MA
 import { idField, requiredText } from "@/domain/validation";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { formatDate } from "@/lib/format";
+import { appNow } from "@/server/clock";
 import type { Tx } from "@/server/db";
 import { UserError } from "../command";
 import { yearIdField, vietnameseDate, type UnitYear, unitYearAudit, assertWritable, unitYearCommand } from "./shared";
@@ -91,9 +92,10 @@ async function storeAgreement(tx: Tx, unitYear: UnitYear, input: z.infer<typeof 
 export const recordAgreement = unitYearCommand("registration.edit", ownUnit)({
   name: "registration.agreement",
   label: "Ghi nhận giao ước thi đua",
+  phases: "registration",
   input: recordAgreementInput,
   async run(tx, input, { unitYear }) {
-    assertWritable(unitYear, new Date());
+    assertWritable(unitYear, appNow());
     return storeAgreement(tx, unitYear, input);
   },
 });
@@ -102,6 +104,7 @@ export const recordAgreement = unitYearCommand("registration.edit", ownUnit)({
 export const recordAgreementForUnit = unitYearCommand("year.manage", namedUnit)({
   name: "registration.agreement.secretariat",
   label: "Thư ký ghi nhận giao ước thi đua",
+  phases: "yearSetup",
   input: recordAgreementForUnitInput,
   async run(tx, input, { unitYear }) {
     if (unitYear.year.phase === "CLOSED") throw new UserError(YEAR_CLOSED_MESSAGE);

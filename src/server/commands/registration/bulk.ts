@@ -20,6 +20,7 @@ export const bulkSetOfficerRegistrationsInput = z.object({
 export const bulkSetOfficerRegistrations = unitRegistrationCommand({
   name: "registration.officers.bulk",
   label: "Đăng ký hàng loạt cho cán bộ",
+  phases: "registration",
   input: bulkSetOfficerRegistrationsInput,
   async run(tx, input, { scope, unitYear }) {
     const subUnits = await tx.unit.findMany({ where: { parentId: scope.unitId }, select: { id: true } });

@@ -17,4 +17,5 @@ export { OFFICER_NOT_IN_UNIT, type RegistrationRowInput } from "./apply-rows";
 export { NO_TARGET_TITLE, submitUnitRegistrationInput, submitUnitRegistration } from "./submit";
 export { bulkSetOfficerRegistrationsInput, bulkSetOfficerRegistrations } from "./bulk";
 export { reopenUnitRegistrationInput, reopenUnitRegistration } from "./reopen";
+export { NO_UNIT_CHOSEN, reopenRegistrationsInput, reopenRegistrations } from "./reopen-bulk";
 export { recordAgreementInput, recordAgreementForUnitInput, recordAgreement, recordAgreementForUnit } from "./agreement";

@@ -35,6 +35,7 @@ export const saveOfficerRegistrationsInput = z.object({ emulationYearId: yearIdF
 export const saveOfficerRegistrations = unitRegistrationCommand({
   name: "registration.officers.save",
   label: "Lưu đăng ký của cán bộ",
+  phases: "registration",
   input: saveOfficerRegistrationsInput,
   async run(tx, input, { scope, unitYear }) {
     const result = await applyRegistrations(tx, scope, unitYear, input.rows);

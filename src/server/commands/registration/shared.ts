@@ -6,6 +6,7 @@ import { idField, isStorableText } from "@/domain/validation";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { parseVietnameseDate } from "@/lib/format";
+import { appNow } from "@/server/clock";
 import type { Tx } from "@/server/db";
 import { ownUnit } from "@/server/store/unit-scopes";
 import { commandFamily, NotFoundError, UserError } from "../command";
@@ -92,7 +93,7 @@ async function assertUnitActive(tx: Tx, unitId: string) {
 export async function lockWritableUnitYear(tx: Tx, target: Target, emulationYearId: string): Promise<{ scope: UnitScope; unitYear: UnitYear }> {
   const scope = scopeOf(target);
   const unitYear = await lockUnitYear(tx, scope, emulationYearId);
-  assertWritable(unitYear, new Date());
+  assertWritable(unitYear, appNow());
   await assertUnitActive(tx, scope.unitId);
   return { scope, unitYear };
 }

@@ -11,6 +11,7 @@ export const submitUnitRegistrationInput = z.object({ emulationYearId: yearIdFie
 export const submitUnitRegistration = unitRegistrationCommand({
   name: "registration.submit",
   label: "Gửi đăng ký thi đua",
+  phases: "registration",
   input: submitUnitRegistrationInput,
   async run(tx, input, { scope, unitYear }) {
     const reg = unitYear.registration;

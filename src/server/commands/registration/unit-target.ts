@@ -13,6 +13,7 @@ export const setUnitTargetInput = z.object({
 export const setUnitTarget = unitRegistrationCommand({
   name: "registration.unit.target",
   label: "Đăng ký danh hiệu tập thể",
+  phases: "registration",
   input: setUnitTargetInput,
   async run(tx, input, { unitYear }) {
     const code = input.titleCode || null;

@@ -13,6 +13,7 @@ type Diff = Record<string, { before: unknown; after: unknown }>;
 export const saveReportDraft = editableReportCommand(P.reportEdit)({
   name: "report.saveDraft",
   label: "Lưu bản nháp báo cáo",
+  phases: "reports",
   input: saveReportDraftInput,
   async run(tx, input, { report, form }, actor) {
     const { draft, errors } = readReportForm(form, input);

@@ -30,6 +30,7 @@ export const uploadEvidenceInput = z.object({
 export const uploadEvidence = reportCommand(P.reportEdit)({
   name: "report.evidence.upload",
   label: "Tải lên tài liệu kiểm chứng",
+  phases: "reports",
   input: uploadEvidenceInput,
   async run(tx, input, target, actor) {
     // Size first, before reading anything into memory.
@@ -75,6 +76,7 @@ export const deleteEvidenceInput = z.object({ fileId: idField("Tệp minh chứn
 export const deleteEvidence = defineCommand({
   name: "report.evidence.delete",
   label: "Xóa tài liệu kiểm chứng",
+  phases: "reports",
   permission: P.reportEdit,
   input: deleteEvidenceInput,
   async target(tx, input) {

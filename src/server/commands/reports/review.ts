@@ -39,6 +39,7 @@ const reviewCommand = commandFamily({
 export const returnReport = reviewCommand({
   name: "report.return",
   label: "Trả lại báo cáo",
+  phases: "reportReview",
   input: returnReportInput,
   async run(tx, input, report, actor) {
     await tx.unitReport.update({ where: { id: report.id }, data: { status: "RETURNED", returnReason: input.reason } });
@@ -55,6 +56,7 @@ export const acceptReportInput = z.object({ reportId: idField("Báo cáo") });
 export const acceptReport = reviewCommand({
   name: "report.accept",
   label: "Tiếp nhận báo cáo",
+  phases: "reportReview",
   input: acceptReportInput,
   async run(tx, input, report, actor) {
     const now = new Date();

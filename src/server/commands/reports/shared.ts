@@ -18,8 +18,8 @@ const isEditable = (status: string) => (EDITABLE_STATUSES as readonly string[]).
 
 /** The stored report's unit and cluster (the form only names the report). Unknown → empty scope → not found. */
 export async function reportTarget(tx: Tx, reportId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string }[]>`
-    SELECT r."unitId"::text AS "unitId", y."clusterId"::text AS "clusterId"
+  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string; yearId: string }[]>`
+    SELECT r."unitId"::text AS "unitId", y."clusterId"::text AS "clusterId", y.id::text AS "yearId"
     FROM "UnitReport" r JOIN "EmulationYear" y ON y.id = r."emulationYearId"
     WHERE r.id = ${reportId}::uuid`;
   return rows[0] ?? {};

@@ -18,6 +18,7 @@ export const startReport = defineCommand({
   name: "report.start",
   label: "Bắt đầu báo cáo tổng kết",
   permission: P.reportEdit,
+  phases: "reports",
   input: startReportInput,
   // The acting user's own member unit, and only for a year of its own cluster.
   async target(tx, input, actor: Actor) {
@@ -27,7 +28,7 @@ export const startReport = defineCommand({
       tx.emulationYear.findUnique({ where: { id: input.yearId }, select: { clusterId: true } }),
     ]);
     if (!unit || unit.parentId || !year || year.clusterId !== unit.clusterId) return {};
-    return { unitId: unit.id, clusterId: unit.clusterId };
+    return { unitId: unit.id, clusterId: unit.clusterId, yearId: input.yearId };
   },
   uniqueFields: {
     emulationYearId: { field: "kind", message: "Đơn vị đã có báo cáo này." },

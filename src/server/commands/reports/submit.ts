@@ -35,6 +35,7 @@ function snapshotOf(form: CriteriaTableDef, stored: Awaited<ReturnType<typeof st
 export const submitReport = editableReportCommand(P.reportApprove, true)({
   name: "report.submit",
   label: "Gửi báo cáo",
+  phases: "reports",
   input: submitReportInput,
   async run(tx, input, { report, table, form }, actor) {
     if (!table.publishedAt) throw new UserError(TABLE_NOT_PUBLISHED);

@@ -31,6 +31,7 @@ const DISCIPLINE_AUDIT = { id: true, officerId: true, form: true, status: true, 
 export const addDiscipline = officerHistoryCommand({
   name: "discipline.add",
   label: "Thêm kỷ luật",
+  phases: "records",
   input: addDisciplineInput,
   async run(tx, input, target) {
     // A record dated in a closed year belongs to that year's closed books (corrections are amendments).
@@ -60,6 +61,7 @@ async function disciplineScope(tx: Tx, id: string): Promise<Target> {
 export const updateDiscipline = defineCommand({
   name: "discipline.update",
   label: "Sửa kỷ luật",
+  phases: "records",
   permission: "history.manage",
   input: updateDisciplineInput,
   target: (tx, input) => disciplineScope(tx, input.id),

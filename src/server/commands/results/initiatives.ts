@@ -31,6 +31,7 @@ export const addInitiativeInput = z.object({
 export const addInitiative = officerHistoryCommand({
   name: "initiative.add",
   label: "Thêm sáng kiến",
+  phases: "records",
   input: addInitiativeInput,
   async run(tx, input, target) {
     const thisYear = Number(vietnamToday(new Date()).slice(0, 4));

@@ -21,6 +21,7 @@ export const recordOfficerResultInput = z
 export const recordOfficerResult = resultsCommand("results.enter", namedOfficer)({
   name: "result.record",
   label: "Ghi kết quả cá nhân",
+  phases: "results",
   input: recordOfficerResultInput,
   auditPayload: officerResultAuditPayload,
   async run(tx, input, { year, target }, actor) {

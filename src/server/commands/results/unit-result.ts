@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { countQuotaTitles, checkFlagAllocation, COLLECTIVE_TITLES, evaluateUnit, unitResultFor, type CollectiveTitle, type FlagProposal, type MemberDiscipline, type TaskRating, type UnitMemberSummary } from "@/domain/eligibility";
+import { checkFlagAllocation, COLLECTIVE_TITLES, evaluateUnit, unitResultFor, type CollectiveTitle, type FlagProposal } from "@/domain/eligibility";
 import { idField } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
-import type { Tx } from "@/server/db";
-import { disciplineRecord } from "@/server/store/eligibility-data";
+import { memberSummary } from "@/server/store/unit-members";
 import { UNIT_RESULT_AUDIT, unitResultAuditPayload } from "@/server/store/result-audit";
 import { defineCommand, UserError } from "../command";
 import { optionalEnum, decisionFields, requireDecision, resultsYear, checkDecisionDate, assertTitleActive, toDate } from "./shared";
@@ -20,46 +19,12 @@ export const recordUnitResultInput = z
 
 const FLAGS = new Set<string>(["CO_BCA", "CO_CP"]);
 
-/**
- * The unit's members for `year` as the engine's counts, aggregated in SQL: active officers, their
- * recorded ratings and awarded titles that year, and their discipline records that count against it.
- */
-async function memberSummary(tx: Tx, unitId: string, year: number): Promise<UnitMemberSummary> {
-  const [members, ratings, titles, disciplines] = await Promise.all([
-    tx.officer.count({ where: { unitId, active: true } }),
-    tx.$queryRaw<{ rating: TaskRating; n: number }[]>`
-      SELECT r.rating::text AS rating, count(*)::int AS n
-      FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
-      WHERE o."unitId" = ${unitId}::uuid AND o.active AND r.year = ${year} AND r.rating IS NOT NULL
-      GROUP BY r.rating`,
-    tx.$queryRaw<{ title: string; n: number }[]>`
-      SELECT r."awardedTitleCode" AS title, count(*)::int AS n
-      FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
-      WHERE o."unitId" = ${unitId}::uuid AND o.active AND r.year = ${year} AND r."awardedTitleCode" IS NOT NULL
-      GROUP BY r."awardedTitleCode"`,
-    tx.discipline.findMany({
-      where: {
-        officer: { unitId, active: true },
-        status: { not: "CLEARED" },
-        fromDate: { lte: new Date(`${year}-12-31T00:00:00Z`) },
-        OR: [{ toDate: null }, { toDate: { gte: new Date(`${year}-01-01T00:00:00Z`) } }],
-      },
-      select: { id: true, officerId: true, form: true, status: true, fromDate: true, toDate: true, officer: { select: { fullName: true } } },
-    }),
-  ]);
-  return {
-    memberCount: members,
-    ...countQuotaTitles(titles.map((t) => ({ titleCode: t.title, n: t.n }))),
-    ratingCounts: Object.fromEntries(ratings.map((r) => [r.rating, r.n])),
-    disciplines: disciplines.map<MemberDiscipline>((d) => ({ officerId: d.officerId, officerName: d.officer.fullName, record: disciplineRecord(d) })),
-  };
-}
-
 export const recordUnitResult = defineCommand({
   name: "result.unit",
   label: "Ghi kết quả tập thể",
   // The collective title is the cluster's record of the Ministry's decision: the secretariat enters it.
   permission: "results.verify",
+  phases: "results",
   input: recordUnitResultInput,
   auditPayload: unitResultAuditPayload,
   target: (tx, input) => memberUnitScope(tx, input.unitId),

@@ -21,6 +21,7 @@ export const verifyOfficerResultsInput = z.object({
 export const verifyOfficerResults = resultsCommand("results.verify", namedUnit)({
   name: "result.verify",
   label: "Xác nhận kết quả",
+  phases: "results",
   input: verifyOfficerResultsInput,
   async run(tx, input, { year, target }) {
     const pending = await tx.officerYearResult.findMany({

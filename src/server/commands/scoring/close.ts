@@ -8,6 +8,7 @@ export const closeScoringRoundInput = roundIdInput.extend({ force: checkbox });
 export const closeScoringRound = scoringRoundCommand("OPEN")({
   name: "scoring.close",
   label: "Đóng đợt chấm điểm",
+  phases: "crossScoring",
   input: closeScoringRoundInput,
   async run(tx, input, { round }) {
     const open = await tx.crossAssignment.findMany({

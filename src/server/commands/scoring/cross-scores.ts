@@ -13,8 +13,8 @@ export const crossNoteField = (criterionId: string) => `note.${criterionId}`;
 
 /** A scoring sheet's scope is the SCORING unit (and its cluster), read from the stored assignment. */
 async function assignmentTarget(tx: Tx, assignmentId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string }[]>`
-    SELECT a."scorerUnitId"::text AS "unitId", y."clusterId"::text AS "clusterId"
+  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string; yearId: string }[]>`
+    SELECT a."scorerUnitId"::text AS "unitId", y."clusterId"::text AS "clusterId", y.id::text AS "yearId"
     FROM "CrossAssignment" a JOIN "ScoringRound" r ON r.id = a."roundId" JOIN "EmulationYear" y ON y.id = r."emulationYearId"
     WHERE a.id = ${assignmentId}::uuid`;
   return rows[0] ?? {};
@@ -62,6 +62,7 @@ const sheetCommand = (staleMessage: string) =>
 export const saveCrossScores = sheetCommand(SAVED_ELSEWHERE)({
   name: "scoring.cross.save",
   label: "Lưu điểm chấm chéo",
+  phases: "crossScoring",
   input: saveCrossScoresInput,
   async run(tx, input, { table, assignment }, actor) {
     const { values, errors } = readScoreForm(table, input, { score: crossScoreField, note: crossNoteField, noteWord: "nhận xét" });
@@ -87,6 +88,7 @@ export const submitCrossScoresInput = z.object(sheetFields);
 export const submitCrossScores = sheetCommand(CHANGED_SINCE_OPENED)({
   name: "scoring.cross.submit",
   label: "Gửi điểm chấm chéo",
+  phases: "crossScoring",
   input: submitCrossScoresInput,
   async run(tx, input, { table, assignment }, actor) {
     const stored = new Map(assignment.scores.map((s) => [s.criterionId, s.scoreHalf]));

@@ -12,8 +12,8 @@ export const finalField = (criterionId: string) => `final.${criterionId}`;
 export const finalNoteField = (criterionId: string) => `finalNote.${criterionId}`;
 
 async function reportRoundTarget(tx: Tx, reportId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ clusterId: string }[]>`
-    SELECT y."clusterId"::text AS "clusterId" FROM "UnitReport" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${reportId}::uuid`;
+  const rows = await tx.$queryRaw<{ clusterId: string; yearId: string }[]>`
+    SELECT y."clusterId"::text AS "clusterId", y.id::text AS "yearId" FROM "UnitReport" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${reportId}::uuid`;
   return rows[0] ?? {};
 }
 
@@ -48,6 +48,7 @@ async function loadRoundOfReport(tx: Tx, reportId: string, clusterId: string) {
 export const setFinalScores = defineCommand({
   name: "scoring.final.set",
   label: "Ghi điểm thẩm định",
+  phases: "finalScores",
   permission: P.scoringManage,
   input: setFinalScoresInput,
   target: (tx, input) => reportRoundTarget(tx, input.reportId),
@@ -84,6 +85,7 @@ export const applySuggestedFinalsInput = roundIdInput;
 export const applySuggestedFinals = scoringRoundCommand("CLOSED")({
   name: "scoring.final.suggest",
   label: "Đề xuất điểm thẩm định",
+  phases: "finalScores",
   input: applySuggestedFinalsInput,
   async run(tx, input, { round, table }) {
     const reportIds = (await tx.crossAssignment.findMany({ where: { roundId: round.id }, select: { reportId: true }, distinct: ["reportId"] })).map((a) => a.reportId);

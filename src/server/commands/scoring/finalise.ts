@@ -8,6 +8,7 @@ export const finaliseScoringRoundInput = roundIdInput;
 export const finaliseScoringRound = scoringRoundCommand("CLOSED")({
   name: "scoring.finalise",
   label: "Chốt kết quả chấm điểm",
+  phases: "finalScores",
   input: finaliseScoringRoundInput,
   async run(tx, input, { round, table }) {
     const reports = await tx.unitReport.findMany({

@@ -20,6 +20,7 @@ export const openScoringRoundInput = z.object({
 export const openScoringRound = writableYearCommand(P.scoringManage)({
   name: "scoring.open",
   label: "Mở đợt chấm điểm",
+  phases: "crossScoring",
   input: openScoringRoundInput,
   uniqueFields: { emulationYearId: { field: "scorersPerReport", message: "Năm thi đua này đã có vòng chấm chéo." } },
   async run(tx, input, year) {

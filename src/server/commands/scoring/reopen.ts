@@ -5,6 +5,7 @@ export const reopenScoringRoundInput = roundIdInput;
 export const reopenScoringRound = scoringRoundCommand("CLOSED")({
   name: "scoring.reopen",
   label: "Mở lại đợt chấm điểm",
+  phases: "crossScoring",
   input: reopenScoringRoundInput,
   async run(tx, input, { round }) {
     await tx.scoringRound.update({ where: { id: round.id }, data: { state: "OPEN", closedAt: null } });

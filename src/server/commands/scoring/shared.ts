@@ -26,8 +26,8 @@ export function listedErrors(errors: Record<string, string[]>): string {
 const cleanNote = cleanText;
 
 export async function roundTarget(tx: Tx, roundId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ clusterId: string }[]>`
-    SELECT y."clusterId"::text AS "clusterId" FROM "ScoringRound" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${roundId}::uuid`;
+  const rows = await tx.$queryRaw<{ clusterId: string; yearId: string }[]>`
+    SELECT y."clusterId"::text AS "clusterId", y.id::text AS "yearId" FROM "ScoringRound" r JOIN "EmulationYear" y ON y.id = r."emulationYearId" WHERE r.id = ${roundId}::uuid`;
   return rows[0] ?? {};
 }
 

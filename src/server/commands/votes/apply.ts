@@ -12,6 +12,7 @@ import { roundOnlyInput, ENTITY, roundCommand } from "./shared";
 export const applyOutcome = roundCommand("CLOSED")({
   name: "vote.round.apply",
   label: "Áp dụng kết quả bỏ phiếu",
+  phases: "voting",
   input: roundOnlyInput,
   async run(tx, input, round) {
     const result = (await closedRoundResult(tx, round.id))!;

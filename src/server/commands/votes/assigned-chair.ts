@@ -14,6 +14,7 @@ export const recordAssignedChairInput = z.object({
 export const recordAssignedChair = voteYearCommand({
   name: "vote.chair.assign",
   label: "Ghi nhận cụm trưởng do Bộ chỉ định",
+  phases: "chairAssignment",
   input: recordAssignedChairInput,
   async run(tx, input, year) {
     const unit = await tx.unit.findFirst({

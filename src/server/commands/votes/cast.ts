@@ -26,14 +26,15 @@ export const castBallot = defineCommand({
   name: "vote.cast",
   label: "Đã bỏ phiếu",
   permission: "vote.cast",
+  phases: "voting",
   input: castBallotInput,
   // The whole hall votes within seconds: wait for a connection rather than fail the ballot.
   transaction: { maxWait: 10_000, timeout: 15_000 },
   // The delegate's own unit, and only when it is a member unit of the round's cluster.
   async target(tx, input, actor: Actor) {
     if (!actor.unitId) return {};
-    const rows = await tx.$queryRaw<{ clusterId: string; unitId: string }[]>`
-      SELECT y."clusterId"::text AS "clusterId", u.id::text AS "unitId"
+    const rows = await tx.$queryRaw<{ clusterId: string; unitId: string; yearId: string }[]>`
+      SELECT y."clusterId"::text AS "clusterId", u.id::text AS "unitId", y.id::text AS "yearId"
       FROM "VoteRound" r
       JOIN "EmulationYear" y ON y.id = r."emulationYearId"
       JOIN "Unit" u ON u.id = ${actor.unitId}::uuid AND u."clusterId" = y."clusterId" AND u."parentId" IS NULL

@@ -65,6 +65,7 @@ function outcomeSummary(result: ClosedRoundResult, kind: RoundKind): string {
 export const closeRound = roundCommand("OPEN")({
   name: "vote.round.close",
   label: "Đóng vòng bỏ phiếu",
+  phases: "voting",
   input: roundOnlyInput,
   async run(tx, input, round) {
     const [voted, ballots] = await Promise.all([

@@ -5,6 +5,7 @@ import { roundOnlyInput, prepareSetup, electorateFor, ENTITY, roundCommand } fro
 export const openRound = roundCommand("DRAFT")({
   name: "vote.round.open",
   label: "Mở vòng bỏ phiếu",
+  phases: "voting",
   input: roundOnlyInput,
   async run(tx, input, round) {
     const settings = parseYearSettings(round.emulationYear.settings);

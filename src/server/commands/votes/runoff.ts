@@ -9,6 +9,7 @@ import { roundOnlyInput, electorateFor, ENTITY, roundSnapshot, roundCommand } fr
 export const openRunoff = roundCommand("CLOSED")({
   name: "vote.round.runoff",
   label: "Mở vòng bỏ phiếu lại",
+  phases: "voting",
   input: roundOnlyInput,
   async run(tx, input, parent) {
     const existing = await tx.voteRound.findFirst({ where: { runoffOfId: parent.id }, select: { title: true } });

@@ -66,6 +66,7 @@ export const updateRoundInput = z
 export const createRound = voteYearCommand({
   name: "vote.round.create",
   label: "Tạo vòng bỏ phiếu",
+  phases: "votePreparation",
   input: createRoundInput,
   async run(tx, input, year) {
     const setup = await prepareSetup(tx, year, input);
@@ -91,6 +92,7 @@ export const createRound = voteYearCommand({
 export const updateRound = roundCommand("DRAFT")({
   name: "vote.round.update",
   label: "Sửa vòng bỏ phiếu",
+  phases: "votePreparation",
   input: updateRoundInput,
   async run(tx, input, round) {
     if (round.runoffOfId) throw new UserError("Vòng bỏ phiếu lại lấy danh sách từ vòng trước; không thể sửa.");
@@ -111,6 +113,7 @@ export const updateRound = roundCommand("DRAFT")({
 export const deleteRound = roundCommand("DRAFT")({
   name: "vote.round.delete",
   label: "Xóa vòng bỏ phiếu",
+  phases: "votePreparation",
   input: roundOnlyInput,
   async run(tx, input, round) {
     await tx.voteCandidate.deleteMany({ where: { roundId: round.id } });

@@ -15,11 +15,11 @@ export const ENTITY = "VoteRound";
 
 /** The cluster of a stored round (the form only names the round). Unknown id → empty scope → not found. */
 export async function roundTarget(tx: Tx, roundId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ clusterId: string }[]>`
-    SELECT y."clusterId"::text AS "clusterId"
+  const rows = await tx.$queryRaw<{ clusterId: string; yearId: string }[]>`
+    SELECT y."clusterId"::text AS "clusterId", y.id::text AS "yearId"
     FROM "VoteRound" r JOIN "EmulationYear" y ON y.id = r."emulationYearId"
     WHERE r.id = ${roundId}::uuid`;
-  return rows[0] ? { clusterId: rows[0].clusterId } : {};
+  return rows[0] ? { clusterId: rows[0].clusterId, yearId: rows[0].yearId } : {};
 }
 
 const roundInclude = {

@@ -10,6 +10,7 @@ import { titleCatalogue } from "./titles";
 import { unitsOfYear, reportsOfCluster, sectionTotals, roundsOfYear } from "./loaders";
 import { tallyOfCluster } from "./tally";
 import { yearRanking, tieBreakOf } from "./ranking";
+import { missingForHead, unitForHead } from "./head-view";
 
 export type DashboardUnit = {
   id: string;
@@ -31,6 +32,8 @@ export type DashboardUnit = {
   awardedTotal: number;
   /** Whole percent rounded down; null for a closed year (the officers of that time are not known). */
   registrationPercent: number | null;
+  /** False when the viewer may not see this unit's registration (a head of another unit, not sent yet: head-view.ts). */
+  registrationShown: boolean;
   registrationStatus: "DRAFT" | "SUBMITTED" | null;
   targetTitleCode: string | null;
   proposedTitleCode: string | null;
@@ -91,6 +94,8 @@ export async function clusterDashboard(actor: Actor, params: DashboardParams = {
   // (shown only to those who run the scoring).
   const nameOf = new Map(unitRows.map((u) => [u.id, u.name]));
   const mayPreview = can(actor, "scoring.manage", { clusterId });
+  // Every unit's progress and drafts, or (a head of another unit) what the cluster publishes: head-view.ts.
+  const mayMonitor = can(actor, "cluster.monitor", { clusterId });
   const rankings = new Map(
     yearRows.map((y) => [y.year, yearRanking(y.year, reports, sections, (id) => nameOf.get(id) ?? id, tieBreakOf(y.roundTieBreak, y.settings), mayPreview)]),
   );
@@ -141,6 +146,7 @@ export async function clusterDashboard(actor: Actor, params: DashboardParams = {
         awarded,
         awardedTotal: Object.values(awarded).reduce((a, b) => a + b, 0),
         registrationPercent: closed ? null : percentDown(registeredTotal, u.activeOfficers),
+        registrationShown: true,
         registrationStatus: u.registrationStatus,
         targetTitleCode: u.targetTitleCode,
         proposedTitleCode: u.proposedTitleCode,
@@ -257,13 +263,15 @@ export async function clusterDashboard(actor: Actor, params: DashboardParams = {
       scoringState: selected.scoringState,
     },
     ranking: { basis: ranking.basis, rankedCount: ranking.rankedCount, previousBasis: prevRanking?.basis ?? null, withheld: ranking.withheld },
-    units,
+    /** FULL: the secretariat, admins, the chair; HEAD: a head of another unit (head-view.ts), whose own unit is `ownUnitId`. */
+    access: mayMonitor ? ({ view: "FULL", ownUnitId: null } as const) : ({ view: "HEAD", ownUnitId: actor.unitId } as const),
+    units: mayMonitor ? units : units.map((u) => unitForHead(u, actor.unitId)),
     sections: orderedSections,
     sectionScores,
     scoreHistory: { years: historyYears, byUnit: scoreHistory },
     titleHistory: { awarded: awardedByYear, registered: registeredByYear },
     votes,
-    missing,
+    missing: mayMonitor ? missing : missingForHead(missing, actor.unitId),
     totals: {
       units: units.length,
       activeOfficers: sum((u) => u.activeOfficers),

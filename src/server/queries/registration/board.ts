@@ -7,6 +7,7 @@ import { assertCan } from "../guard";
 import { type TitleOption, titleOptions } from "./titles";
 import { currentYearOf, registrationSelect, countsFrom } from "./shared";
 import { notFound } from "@/server/errors";
+import { appNow } from "@/server/clock";
 
 export type BoardRow = {
   unitId: string;
@@ -34,7 +35,7 @@ export type RegistrationBoard = Awaited<ReturnType<typeof registrationBoard>>;
  * 100% figure), CSTĐCS against the quota, the unit's target title, submitted or not, the agreement.
  * A fixed number of queries for any number of units (grouped counts, never one query per unit).
  */
-export async function registrationBoard(actor: Actor, params: { cluster?: string } = {}, now = new Date()) {
+export async function registrationBoard(actor: Actor, params: { cluster?: string } = {}, now = appNow()) {
   if (!roleMay(actor, "registration.board")) notFound();
   const clusters = await prisma.cluster.findMany({
     where: actor.role === "ADMIN" ? {} : { id: actor.clusterId ?? "00000000-0000-0000-0000-000000000000" },

@@ -14,6 +14,7 @@ import { countsFrom, currentYearOf, registrationSelect, type TitleCounts, COLLEC
 import type { RegistrationParams } from "./params";
 import { titleOptions } from "./titles";
 import { notFound } from "@/server/errors";
+import { appNow } from "@/server/clock";
 
 export const REGISTRATION_PAGE_SIZE = 50;
 
@@ -53,7 +54,7 @@ export type UnitRegistrationPage = Awaited<ReturnType<typeof unitRegistrationPag
  * engine's answer for their target and their highest eligible title; for the unit: counts, the CSTĐCS
  * quota and the collective titles, all from grouped queries.
  */
-export async function unitRegistrationPage(actor: Actor, params: RegistrationParams & { unitId?: string }, now = new Date()) {
+export async function unitRegistrationPage(actor: Actor, params: RegistrationParams & { unitId?: string }, now = appNow()) {
   if (!roleMay(actor, "registration.view")) notFound();
   const unitId = params.unitId ?? actor.unitId;
   if (!unitId || !isUuid(unitId)) notFound();

@@ -59,6 +59,7 @@ export function UserScopeFields({
         />
       )}
       {role === "ADMIN" && <p className="self-end pb-2 text-sm text-slate-600">Quản trị không gắn với cụm hay đơn vị.</p>}
+      {role === "MINISTRY" && <p className="self-end pb-2 text-sm text-slate-600">Thường trực Hội đồng TĐKT Bộ nhận hồ sơ của mọi cụm; không gắn với cụm hay đơn vị.</p>}
     </div>
   );
 }

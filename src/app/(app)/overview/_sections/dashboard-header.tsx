@@ -4,8 +4,11 @@ import type { ClusterDashboard } from "@/server/queries/dashboard";
 
 type Cluster = NonNullable<ClusterDashboard["cluster"]>;
 
+/** Which Ministry-wide view the viewer has: every block (admins), their cluster's block (the chair), none. */
+export type MinistryAccess = "ALL" | "BLOCK" | null;
+
 /** The cluster's name and block, with print, Excel export and the Ministry-wide view. */
-export function DashboardHeader({ d, cluster, maySeeMinistry }: { d: ClusterDashboard; cluster: Cluster; maySeeMinistry: boolean }) {
+export function DashboardHeader({ d, cluster, ministry }: { d: ClusterDashboard; cluster: Cluster; ministry: MinistryAccess }) {
   return (
     <PageHeader
       title={`Tổng quan ${cluster.name}`}
@@ -28,9 +31,9 @@ export function DashboardHeader({ d, cluster, maySeeMinistry }: { d: ClusterDash
               Xuất Excel
             </a>
           )}
-          {maySeeMinistry && (
+          {ministry && (
             <LinkButton href={`/overview/ministry${d.year ? `?year=${d.year.year}` : ""}`} variant="secondary">
-              Toàn Bộ Công an
+              {ministry === "ALL" ? "Toàn Bộ Công an" : `Các cụm trong ${cluster.blockName}`}
             </LinkButton>
           )}
         </>

@@ -22,6 +22,16 @@ export const isoDate = (iso: string | null) => (iso ? formatDate(iso) : "Chưa �
 /** A title's name from its code ("" for none). */
 export const titleName = (code: string | null, titles: TitleInfo[]) => (code ? (titles.find((t) => t.code === code)?.name ?? code) : "");
 
+/** A figure of another unit's registration not sent yet, which a unit head does not see (head-view.ts). */
+export function Withheld() {
+  return (
+    <span className="text-slate-600" title="Đơn vị chưa gửi đăng ký: chỉ đơn vị, Thư ký cụm và Cụm trưởng xem được">
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">Chưa gửi đăng ký</span>
+    </span>
+  );
+}
+
 export function RoleBadge({ role }: { role: DashboardUnit["role"] }) {
   if (role === "CHAIR") return <Badge tone="blue">Cụm trưởng</Badge>;
   if (role === "DEPUTY") return <Badge tone="green">Cụm phó</Badge>;

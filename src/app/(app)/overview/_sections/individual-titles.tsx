@@ -3,7 +3,7 @@ import { formatCount, registrationStatusLabel } from "@/domain/dashboard";
 import type { DashboardWithYear } from "@/server/queries/dashboard";
 import { ChartFrame } from "../charts/chart-frame";
 import { CountChart } from "../charts/count-chart";
-import type { DashboardYear } from "./dashboard-parts";
+import { Withheld, type DashboardYear } from "./dashboard-parts";
 
 /** Individual titles: registered against awarded per unit this year, and awarded over the years. */
 export function IndividualTitles({ d, year }: { d: DashboardWithYear; year: DashboardYear }) {
@@ -27,12 +27,12 @@ export function IndividualTitles({ d, year }: { d: DashboardWithYear; year: Dash
               <tr key={u.id}>
                 <td className="m">{u.name}</td>
                 <td className="n">{formatCount(u.activeOfficers)}</td>
-                <td className="n">{formatCount(u.registeredTotal)}</td>
+                <td className="n">{u.registrationShown ? formatCount(u.registeredTotal) : <Withheld />}</td>
                 <td className="n">{u.registrationPercent === null ? "—" : `${u.registrationPercent}%`}</td>
-                <td>{registrationStatusLabel(u.registrationStatus)}</td>
+                <td>{u.registrationShown ? registrationStatusLabel(u.registrationStatus) : "Chưa gửi"}</td>
                 {individual.map((t) => (
                   <td key={t.code} className="n">
-                    {formatCount(u.registered[t.code] ?? 0)} / {formatCount(u.awarded[t.code] ?? 0)}
+                    {u.registrationShown ? formatCount(u.registered[t.code] ?? 0) : <Withheld />} / {formatCount(u.awarded[t.code] ?? 0)}
                   </td>
                 ))}
               </tr>

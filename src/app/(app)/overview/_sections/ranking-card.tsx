@@ -3,7 +3,7 @@ import { Badge, Card, DataTable, EmptyState } from "@/components/ui";
 import { RANKING_BASIS_LABELS, reportStatusLabel } from "@/domain/dashboard";
 import { formatPoints } from "@/domain/scoring/points";
 import type { DashboardWithYear } from "@/server/queries/dashboard";
-import { ChangeCell, RoleBadge, titleName, type DashboardYear } from "./dashboard-parts";
+import { ChangeCell, RoleBadge, titleName, Withheld, type DashboardYear } from "./dashboard-parts";
 
 /** The units ranked for the year (official, provisional or none yet), with their titles. */
 export function RankingCard({ d, year, clusterName }: { d: DashboardWithYear; year: DashboardYear; clusterName: string }) {
@@ -62,7 +62,7 @@ export function RankingCard({ d, year, clusterName }: { d: DashboardWithYear; ye
                 <ChangeCell unit={u} previousYear={year.previousYear} />
               </td>
               <td>{reportStatusLabel(u.yearEndReport)}</td>
-              <td>{titleName(u.targetTitleCode, allTitles) || <span className="text-slate-400">Chưa đăng ký</span>}</td>
+              <td>{!u.registrationShown ? <Withheld /> : titleName(u.targetTitleCode, allTitles) || <span className="text-slate-400">Chưa đăng ký</span>}</td>
               <td>{titleName(u.proposedTitleCode, allTitles)}</td>
               <td>{titleName(u.awardedTitleCode, allTitles)}</td>
             </tr>

@@ -2,11 +2,14 @@ import { Card, DescriptionItem } from "@/components/ui";
 import { formatCount } from "@/domain/dashboard";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { formatDate } from "@/lib/format";
+import { Deadline } from "@/components/deadline";
 import type { DashboardWithYear } from "@/server/queries/dashboard";
 import { isoDate, Stat, type DashboardYear } from "./dashboard-parts";
 
 /** The year's phase, leadership and deadlines, and the cluster's headline figures. */
-export function YearSummary({ year, totals }: { year: DashboardYear; totals: DashboardWithYear["totals"] }) {
+export function YearSummary({ year, totals, today }: { year: DashboardYear; totals: DashboardWithYear["totals"]; today: string }) {
+  // A closed year's deadlines are history: their day only.
+  const deadline = (iso: string | null) => (year.closedAt ? isoDate(iso) : <Deadline iso={iso} now={today} />);
   return (
     <>
       <Card title={`Năm thi đua ${year.year}`}>
@@ -18,10 +21,10 @@ export function YearSummary({ year, totals }: { year: DashboardYear; totals: Das
             {year.chairAssignmentRef && <span className="block text-xs font-normal text-slate-500">Bộ phân công: {year.chairAssignmentRef}</span>}
           </DescriptionItem>
           <DescriptionItem label="Cụm phó">{year.deputyName ?? "Chưa xác định"}</DescriptionItem>
-          <DescriptionItem label="Hạn đăng ký thi đua">{isoDate(year.deadlines.registration)}</DescriptionItem>
-          {year.deadlines.midyearReport && <DescriptionItem label="Hạn nộp báo cáo sơ kết 6 tháng">{isoDate(year.deadlines.midyearReport)}</DescriptionItem>}
-          <DescriptionItem label="Hạn nộp báo cáo tổng kết">{isoDate(year.deadlines.report)}</DescriptionItem>
-          <DescriptionItem label="Ngày hội nghị tổng kết">{isoDate(year.deadlines.conference)}</DescriptionItem>
+          <DescriptionItem label="Hạn đăng ký thi đua">{deadline(year.deadlines.registration)}</DescriptionItem>
+          {year.deadlines.midyearReport && <DescriptionItem label="Hạn nộp báo cáo sơ kết 6 tháng">{deadline(year.deadlines.midyearReport)}</DescriptionItem>}
+          <DescriptionItem label="Hạn nộp báo cáo tổng kết">{deadline(year.deadlines.report)}</DescriptionItem>
+          <DescriptionItem label="Ngày hội nghị tổng kết">{deadline(year.deadlines.conference)}</DescriptionItem>
           {year.closedAt && <DescriptionItem label="Ngày khóa sổ">{formatDate(year.closedAt)}</DescriptionItem>}
           {year.next && (
             <DescriptionItem label={`Cụm trưởng, Cụm phó năm ${year.next.year}`}>

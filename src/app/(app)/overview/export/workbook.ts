@@ -24,6 +24,8 @@ const BORDER: Partial<ExcelJS.Borders> = { top: { style: "thin" }, bottom: { sty
 /** Plain text for a cell: control characters removed. */
 const text = (s: string | null | undefined) => (s ?? "").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 const points = (half: number | null) => (half === null ? null : half / 2);
+/** A figure of another unit's registration not sent yet, as a unit head's export shows it (head-view.ts). */
+const WITHHELD = "—";
 
 type Cell = string | number | null;
 
@@ -89,7 +91,7 @@ export async function buildDashboardWorkbook(d: DashboardWithYear, printedBy: st
       year.previousYear === null ? "" : rankChangeLabel(u.change, year.previousYear),
       role(u.role),
       reportStatusLabel(u.yearEndReport),
-      titleName(u.targetTitleCode),
+      u.registrationShown ? titleName(u.targetTitleCode) : WITHHELD,
       titleName(u.proposedTitleCode),
       titleName(u.awardedTitleCode),
     ]),
@@ -113,10 +115,10 @@ export async function buildDashboardWorkbook(d: DashboardWithYear, printedBy: st
       ...d.units.map((u) => [
         u.name,
         u.activeOfficers,
-        u.registeredTotal,
+        u.registrationShown ? u.registeredTotal : WITHHELD,
         u.registrationPercent,
-        registrationStatusLabel(u.registrationStatus),
-        ...individual.flatMap((t) => [u.registered[t.code] ?? 0, u.awarded[t.code] ?? 0]),
+        u.registrationShown ? registrationStatusLabel(u.registrationStatus) : "Chưa gửi",
+        ...individual.flatMap((t) => [u.registrationShown ? (u.registered[t.code] ?? 0) : WITHHELD, u.awarded[t.code] ?? 0]),
       ]),
       [
         "Tổng cộng",

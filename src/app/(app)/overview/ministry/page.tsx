@@ -27,7 +27,7 @@ async function MinistryPage({ searchParams }: { searchParams: Promise<Record<str
     <div className="ov space-y-6">
       <PageHeader
         title={m.year ? `Toàn Bộ Công an: các cụm thi đua năm ${m.year}` : "Toàn Bộ Công an: các cụm thi đua"}
-        description={blockName ? `Khối: ${blockName}` : "Tất cả các khối thi đua"}
+        description={blockName ? `Khối: ${blockName}${m.everywhere ? "" : " · Để tham khảo (chỉ xem)"}` : "Tất cả các khối thi đua"}
         actions={
           <>
             <PrintButton />
@@ -38,6 +38,11 @@ async function MinistryPage({ searchParams }: { searchParams: Promise<Record<str
         }
       />
       <p className="print-only text-sm text-slate-600">Ngày in: {formatDate(new Date())}</p>
+      {!m.everywhere && (
+        <p className="rounded-md border border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-900" data-testid="ministry-context-note">
+          Cụm trưởng xem các cụm thi đua trong khối của cụm mình để tham khảo: số liệu tổng hợp của từng cụm, không xem được chi tiết của cụm khác.
+        </p>
+      )}
 
       <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label="Chọn năm và khối thi đua">
         {m.years.length > 0 && (
@@ -49,14 +54,16 @@ async function MinistryPage({ searchParams }: { searchParams: Promise<Record<str
             ))}
           </PickerSelect>
         )}
-        <PickerSelect id="ministry-block" name="block" label="Khối thi đua" defaultValue={m.blockId ?? ""}>
-          <option value="">Tất cả các khối</option>
-          {m.blocks.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </PickerSelect>
+        {m.everywhere && (
+          <PickerSelect id="ministry-block" name="block" label="Khối thi đua" defaultValue={m.blockId ?? ""}>
+            <option value="">Tất cả các khối</option>
+            {m.blocks.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </PickerSelect>
+        )}
         <PickerSubmit />
       </form>
 
@@ -100,9 +107,13 @@ async function MinistryPage({ searchParams }: { searchParams: Promise<Record<str
                 {m.clusters.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <Link href={`/overview?cluster=${c.id}${m.year ? `&year=${m.year}` : ""}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                        {c.name}
-                      </Link>
+                      {c.mayOpen ? (
+                        <Link href={`/overview?cluster=${c.id}${m.year ? `&year=${m.year}` : ""}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                          {c.name}
+                        </Link>
+                      ) : (
+                        <span className="font-medium">{c.name}</span>
+                      )}
                     </td>
                     <td>{c.blockName}</td>
                     <td>{c.phase ? PHASE_LABELS[c.phase] : "Chưa mở năm"}</td>

@@ -66,7 +66,10 @@ async function ImportPage({ searchParams }: { searchParams: Promise<Record<strin
           </Card>
         </>
       )}
-      <p className="text-sm">
+      <p className="flex flex-wrap gap-4 text-sm">
+        <Link href="/registration" className="text-brand-700 underline">
+          Về trang đăng ký thi đua
+        </Link>
         <Link href="/officers" className="text-brand-700 underline">
           Về danh sách cán bộ
         </Link>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm, SubmitButton, TextAreaField } from "@/components/form";
 import { Card, LinkButton, PageHeader } from "@/components/ui";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
 import { getReport, reportTitle } from "@/server/queries/reports";
 import { acceptReportAction, returnReportAction, submitReportAction } from "../actions";
@@ -11,6 +11,8 @@ import { ReportEditor } from "./report-editor";
 import { ReportView } from "./report-view";
 import { pageOr404 } from "@/app/not-found-boundary";
 import { REPORT_KIND_LABELS } from "@/domain/scoring";
+import { Deadline } from "@/components/deadline";
+import { appNow } from "@/server/clock";
 
 export const metadata: Metadata = { title: "Báo cáo" };
 
@@ -69,7 +71,7 @@ async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
       )}
       {report.status === "DRAFT" && own && (
         <p className="text-sm text-slate-600">
-          Hạn nộp: {data.deadline ? formatDate(data.deadline) : "chưa đặt"}.
+          Hạn nộp: <Deadline iso={data.deadline} now={appNow()} unset="chưa đặt" />.
           {data.pastDeadline && <strong className="ml-1 text-red-700">Đã quá hạn nộp; liên hệ Thư ký Cụm.</strong>}
         </p>
       )}
@@ -137,7 +139,7 @@ function ApprovePanel({ data, kindLabel }: { data: Awaited<ReturnType<typeof get
       <p className="mb-3 text-sm text-slate-600">
         Bản nháp lưu lần cuối {report.savedAt ? `lúc ${formatDateTime(report.savedAt)}` : ""}
         {report.savedByName ? ` bởi ${report.savedByName}` : ""}. Tổng điểm tự chấm: <strong>{pts(data.selfTotals.totalHalf)}</strong> điểm. Hạn nộp:{" "}
-        {data.deadline ? formatDate(data.deadline) : "chưa đặt"}.
+        <Deadline iso={data.deadline} now={appNow()} unset="chưa đặt" />.
       </p>
       {problems.length > 0 && (
         <div role="alert" className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">

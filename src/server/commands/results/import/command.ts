@@ -62,6 +62,7 @@ export const importWorkbook = defineCommand({
   name: "excel.import",
   label: "Nhập danh sách từ Excel",
   permission: "officer.manage",
+  phases: "records",
   input: importWorkbookInput,
   // 5,000 rows take a few seconds; a busy server must not cut the import off halfway.
   transaction: { maxWait: 10_000, timeout: 60_000 },

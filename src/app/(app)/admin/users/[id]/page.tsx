@@ -4,7 +4,7 @@ import { Badge, Card, RecordHeader } from "@/components/ui";
 import { ROLE_LABELS } from "@/domain/permissions";
 import { formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
-import { PASSWORD_MIN } from "@/server/commands/admin";
+import { PASSWORD_RULES } from "@/domain/password-policy";
 import { clusterOptions, getUser, memberUnitOptions } from "@/server/queries/admin";
 import { resetUserPasswordAction, setUserDisabledAction, updateUserAction } from "../actions";
 import { UserScopeFields } from "../user-scope-fields";
@@ -22,6 +22,11 @@ async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
       <RecordHeader title={user.displayName} backHref="/admin/users" backLabel="Tài khoản">
         <span className="ml-3 font-mono text-xs">{user.username}</span>
         <span className="ml-3">{user.disabled ? <Badge tone="red">Đã khóa</Badge> : <Badge tone="green">Đang dùng</Badge>}</span>
+        {user.mustChangePassword && (
+          <span className="ml-3">
+            <Badge tone="amber">Chờ người dùng đổi mật khẩu</Badge>
+          </span>
+        )}
         {user.isSelf && <span className="ml-3">(tài khoản của bạn)</span>}
       </RecordHeader>
       <Card title="Thông tin tài khoản">
@@ -55,7 +60,7 @@ async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
             required
             maxLength={200}
             autoComplete="new-password"
-            hint={`Ít nhất ${PASSWORD_MIN} ký tự.`}
+            hint={`${PASSWORD_RULES} Người dùng phải đổi mật khẩu này ở lần đăng nhập tới.`}
           />
           <TextField name="confirmPassword" label="Nhập lại mật khẩu mới" type="password" required maxLength={200} autoComplete="new-password" />
           <div className="sm:col-span-2">

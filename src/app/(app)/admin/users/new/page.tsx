@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { GridForm, TextField } from "@/components/form";
 import { Card, RecordHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
-import { PASSWORD_MIN } from "@/server/commands/admin";
+import { PASSWORD_RULES } from "@/domain/password-policy";
 import { clusterOptions, memberUnitOptions } from "@/server/queries/admin";
 import { createUserAction } from "../actions";
 import { UserScopeFields } from "../user-scope-fields";
@@ -35,7 +35,7 @@ async function NewUserPage() {
             required
             maxLength={200}
             autoComplete="new-password"
-            hint={`Ít nhất ${PASSWORD_MIN} ký tự. Hãy giao mật khẩu cho người dùng qua kênh an toàn.`}
+            hint={`${PASSWORD_RULES} Người dùng phải đổi mật khẩu này ở lần đăng nhập đầu tiên; hãy giao cho họ qua kênh an toàn.`}
           />
           <TextField name="confirmPassword" label="Nhập lại mật khẩu" type="password" required maxLength={200} autoComplete="new-password" />
         </GridForm>

@@ -6,6 +6,9 @@ import { requireActor } from "@/server/auth/current";
 import { clusterYearDetail } from "@/server/queries/cluster";
 import { LeadershipCard } from "./_sections/leadership-card";
 import { PhaseCard } from "./_sections/phase-card";
+import { PhaseRulesCard } from "./_sections/phase-rules-card";
+import { ReopenCard } from "./_sections/reopen-card";
+import { appNow } from "@/server/clock";
 import { SettingsCard } from "./_sections/settings-card";
 import { pageOr404 } from "@/app/not-found-boundary";
 import { ReminderSettings } from "./reminder-settings";
@@ -24,6 +27,7 @@ async function YearPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const year = await clusterYearDetail(actor, id);
   const writable = isYearWritable(year.phase);
+  const now = appNow();
 
   return (
     <div className="space-y-6">
@@ -53,9 +57,13 @@ async function YearPage({ params }: { params: Promise<{ id: string }> }) {
 
       <PhaseCard year={year} writable={writable} />
 
+      <PhaseRulesCard year={year} writable={writable} now={now} />
+
+      {writable && <ReopenCard year={year} now={now} />}
+
       <LeadershipCard year={year} writable={writable} />
 
-      <SettingsCard year={year} writable={writable} />
+      <SettingsCard year={year} writable={writable} now={now} />
       <ReminderSettings yearId={year.id} settings={year.settings} writable={writable} />
     </div>
   );

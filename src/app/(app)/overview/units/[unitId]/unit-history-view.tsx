@@ -12,6 +12,7 @@ import { ChartFrame } from "../../charts/chart-frame";
 import { CountChart } from "../../charts/count-chart";
 import { PrintButton } from "@/components/print-button";
 import { ScoreHistoryChart } from "../../charts/score-history-chart";
+import { Withheld } from "../../_sections/dashboard-parts";
 
 export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yyyy, from the server */ printedOn: string }) {
   const { unit } = h;
@@ -21,6 +22,7 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
   const hasScores = h.series.some((p) => p.points !== null);
   const titleRows = h.titleSeries.map((r) => ({ ...r, label: String(r.year) }));
   const hasTitles = titleRows.some((r) => r.total > 0);
+  const notable = h.notable;
 
   return (
     <div className="ov space-y-6">
@@ -126,7 +128,7 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
                   <td>{y.role === "CHAIR" ? "Cụm trưởng" : y.role === "DEPUTY" ? "Cụm phó" : ""}</td>
                   <td className="n">{y.totalHalf === null ? "—" : formatPoints(y.totalHalf)}</td>
                   <td className="t">{y.rank === null ? "—" : `${y.rank}/${y.rankedCount}`}</td>
-                  <td>{titleName(y.targetTitleCode)}</td>
+                  <td>{y.registrationShown ? titleName(y.targetTitleCode) : <Withheld />}</td>
                   <td>{titleName(y.proposedTitleCode)}</td>
                   <td>
                     {titleName(y.awardedTitleCode)}
@@ -139,7 +141,7 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
                   </td>
                   {h.titles.individual.map((t) => (
                     <td key={t.code} className="n">
-                      {formatCount(y.registered[t.code] ?? 0)} / {formatCount(y.awarded[t.code] ?? 0)}
+                      {y.registrationShown ? formatCount(y.registered[t.code] ?? 0) : <Withheld />} / {formatCount(y.awarded[t.code] ?? 0)}
                     </td>
                   ))}
                 </tr>
@@ -164,7 +166,11 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
       </Card>
 
       <Card title="Cán bộ, chiến sĩ tiêu biểu (đạt Chiến sĩ thi đua cơ sở trở lên nhiều năm liên tục)">
-        {h.notable.total === 0 ? (
+        {notable === null ? (
+          <p className="text-sm text-slate-600" data-testid="notable-withheld">
+            Danh sách cán bộ, chiến sĩ của đơn vị chỉ đơn vị, Thư ký cụm và Cụm trưởng xem được.
+          </p>
+        ) : notable.total === 0 ? (
           <EmptyState title="Chưa có cán bộ, chiến sĩ nào đạt Chiến sĩ thi đua cơ sở trở lên từ 2 năm liên tục.">
             Danh sách gồm cán bộ, chiến sĩ đạt Chiến sĩ thi đua cơ sở trở lên từ 2 năm liên tục, hoặc đạt Chiến sĩ thi đua Công an nhân dân trở lên.
           </EmptyState>
@@ -175,9 +181,9 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
                 caption={`Cán bộ, chiến sĩ tiêu biểu của ${unit.name}`}
                 headers={["STT", "Họ và tên", "Mã", "Cấp bậc, chức vụ", "Chuỗi năm liên tục dài nhất", "Số năm đạt CSTĐCS trở lên", "Danh hiệu cao nhất"]}
               >
-                {h.notable.rows.map((o, i) => (
+                {notable.rows.map((o, i) => (
                   <tr key={o.officerId}>
-                    <td className="t">{(h.notable.page - 1) * h.notable.pageSize + i + 1}</td>
+                    <td className="t">{(notable.page - 1) * notable.pageSize + i + 1}</td>
                     <td>
                       <Link href={`/overview/officers/${o.officerId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                         {o.fullName}
@@ -195,7 +201,7 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
                 ))}
               </DataTable>
             </div>
-            <Pagination page={h.notable.page} pageCount={h.notable.pageCount} total={h.notable.total} makeHref={(p) => `/overview/units/${unit.id}?page=${p}`} />
+            <Pagination page={notable.page} pageCount={notable.pageCount} total={notable.total} makeHref={(p) => `/overview/units/${unit.id}?page=${p}`} />
           </>
         )}
       </Card>

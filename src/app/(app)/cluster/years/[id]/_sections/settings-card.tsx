@@ -3,9 +3,12 @@ import { Card } from "@/components/ui";
 import { YEAR_SETTING_LABELS } from "@/domain/year-rules";
 import { CSTDCS_BASES, DEFAULT_YEAR_SETTINGS, PASS_THRESHOLDS, TIE_BREAKS, type YearSettings } from "@/domain/year-settings";
 import { formatDate, formatDateTime } from "@/lib/format";
+import { DeadlineStatusBadge } from "@/components/deadline";
+import { earliestDeadline, latestDeadline } from "@/domain/year-deadlines";
+import { displayIsoDate, vietnamToday } from "@/domain/registration-window";
 import { updateYearSettingsAction } from "../../../actions";
 import type { YearDetail } from "./year-detail";
-import { offsetsText } from "@/domain/notifications";
+import { offsetsText, workingDaysText } from "@/domain/notifications";
 
 type Key = keyof YearSettings;
 
@@ -37,6 +40,8 @@ function settingText(key: Key, settings: YearSettings): string {
       return `${settings.crossScorersPerReport} đơn vị`;
     case "scoreDifferencePercent":
       return `${settings.scoreDifferencePercent}%`;
+    case "disclosureWorkingDays":
+      return workingDaysText(settings.disclosureWorkingDays);
     case "registrationDeadline":
     case "midyearReportDeadline":
     case "reportDeadline":
@@ -54,10 +59,12 @@ const SETTING_GROUPS: { title: string; keys: Key[] }[] = [
   { title: "Danh hiệu tập thể", keys: ["advancedUnitMinCstPercent", "determinedUnitMinGoodPercent", "ministryFlagsPerCluster", "extraMinistryFlags"] },
   { title: "Bỏ phiếu tại hội nghị tổng kết", keys: ["passThreshold", "quorumUnits", "allowSelfVote", "outgoingChairMayBeReelected"] },
   { title: "Báo cáo, chấm điểm, xếp hạng", keys: ["rankingTieBreak", "crossScorersPerReport", "scoreDifferencePercent"] },
-  { title: "Thời hạn", keys: ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate"] },
+  { title: "Thời hạn", keys: ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate", "disclosureWorkingDays"] },
 ];
 
-function SettingInput({ name, settings, activeMemberCount }: { name: Key; settings: YearSettings; activeMemberCount: number }) {
+type Bounds = { first: string; last: string };
+
+function SettingInput({ name, settings, activeMemberCount, bounds, now }: { name: Key; settings: YearSettings; activeMemberCount: number; bounds: Bounds; now: Date }) {
   const label = YEAR_SETTING_LABELS[name];
   switch (name) {
     case "cstdcsQuotaPercent":
@@ -125,25 +132,34 @@ function SettingInput({ name, settings, activeMemberCount }: { name: Key; settin
       return <TextField name={name} label={label} type="number" required defaultValue={settings[name]} hint={`Từ 1 đến 9. ${defaultHint(name)}`} />;
     case "scoreDifferencePercent":
       return <TextField name={name} label={label} type="number" required defaultValue={settings[name]} hint={`Từ 1 đến 100. ${defaultHint(name)}`} />;
+    case "disclosureWorkingDays":
+      return <TextField name={name} label={label} type="number" required defaultValue={settings[name]} hint={`Từ 1 đến 30; không tính thứ Bảy, Chủ nhật, ngày lễ. ${defaultHint(name)}`} />;
     case "registrationDeadline":
     case "midyearReportDeadline":
     case "reportDeadline":
     case "conferenceDate":
       return (
-        <TextField
-          name={name}
-          label={label}
-          defaultValue={settings[name] ? formatDate(settings[name]) : ""}
-          placeholder="dd/mm/yyyy"
-          maxLength={10}
-          hint={`Nhập theo dạng dd/mm/yyyy; để trống nếu chưa đặt. ${defaultHint(name)}`}
-        />
+        <div>
+          <TextField
+            name={name}
+            label={label}
+            defaultValue={settings[name] ? formatDate(settings[name]) : ""}
+            placeholder="dd/mm/yyyy"
+            maxLength={10}
+            hint={`Nhập theo dạng dd/mm/yyyy, từ ${displayIsoDate(bounds.first)} đến ${displayIsoDate(bounds.last)}; để trống nếu chưa đặt. ${defaultHint(name)}`}
+          />
+          <p className="mt-1 text-xs">
+            <DeadlineStatusBadge iso={settings[name]} now={now} />
+          </p>
+        </div>
       );
   }
 }
 
 /** The year's rates, thresholds, voting rules and deadlines: a form while the year is open, a list once closed. */
-export function SettingsCard({ year, writable }: { year: YearDetail; writable: boolean }) {
+export function SettingsCard({ year, writable, now }: { year: YearDetail; writable: boolean; now: Date }) {
+  // Where a deadline may fall (src/domain/year-deadlines.ts): from the year's start to the end of the next year.
+  const bounds = { first: earliestDeadline(year.year, vietnamToday(year.createdAt)), last: latestDeadline(year.year) };
   return (
     <Card title="Thiết lập năm thi đua">
       <p className="mb-4 text-sm text-slate-600">
@@ -158,7 +174,7 @@ export function SettingsCard({ year, writable }: { year: YearDetail; writable: b
               <legend className="mb-2 font-semibold text-slate-800">{group.title}</legend>
               <div className="grid gap-4 sm:grid-cols-2">
                 {group.keys.map((key) => (
-                  <SettingInput key={key} name={key} settings={year.settings} activeMemberCount={year.activeMemberCount} />
+                  <SettingInput key={key} name={key} settings={year.settings} activeMemberCount={year.activeMemberCount} bounds={bounds} now={now} />
                 ))}
               </div>
             </fieldset>

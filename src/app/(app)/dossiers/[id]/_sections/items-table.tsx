@@ -1,0 +1,79 @@
+// The dossier's items with the evidence the app assembled for each (aggregate vote results only).
+import { ActionForm, SubmitButton, TextAreaField } from "@/components/form";
+import { Badge, DataTable, cellClass } from "@/components/ui";
+import { COMMENDATION_FORMS, isCommendationForm, ITEM_STATUSES, voteEvidenceText, type ItemEvidence, type ItemStatus } from "@/domain/awards";
+import { formatDate } from "@/lib/format";
+import type { DossierDetail } from "@/server/queries/dossiers";
+import { objectAction, removeItemAction } from "../../actions";
+
+export const itemLabel = (i: DossierDetail["items"][number]) =>
+  `${i.title?.name ?? (i.commendationForm && isCommendationForm(i.commendationForm) ? COMMENDATION_FORMS[i.commendationForm].label : "")} — ${i.officer ? `${i.officer.rank} ${i.officer.fullName} (${i.unit.name})` : i.unit.name}`;
+
+function Evidence({ e }: { e: ItemEvidence }) {
+  return (
+    <ul className="list-disc space-y-1 pl-4 text-sm text-slate-700">
+      {e.vote && (
+        <li>
+          <span className="font-medium">{e.vote.roundTitle}:</span> {voteEvidenceText(e.vote)}
+        </li>
+      )}
+      {e.report && e.report.finalTotalHalf !== null && (
+        <li>
+          Điểm tổng kết {String(e.report.finalTotalHalf / 2).replace(".", ",")}
+          {e.report.rank ? `, xếp thứ ${e.report.rank}/${e.report.rankedUnits}` : ""}
+        </li>
+      )}
+      {e.eligibility && (
+        <li>
+          Điều kiện tại ngày {formatDate(e.eligibility.asOf)}: {e.eligibility.status === "ELIGIBLE" ? "đủ điều kiện" : "chưa đủ điều kiện"}
+          <ul className="list-[circle] pl-4">
+            {e.eligibility.reasons.map((r, i) => (
+              <li key={i} className={r.ok ? "" : "text-red-700"}>
+                {r.message}
+              </li>
+            ))}
+          </ul>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+export function ItemsTable({ d, editable, objecting }: { d: DossierDetail; editable: boolean; objecting: boolean }) {
+  return (
+    <DataTable caption="Danh sách đề nghị" headers={["Đề nghị", "Căn cứ", "Trạng thái", ""]} testId="dossier-items">
+      {d.items.map((i) => (
+        <tr key={i.id}>
+          <td className={cellClass}>{itemLabel(i)}</td>
+          <td className={cellClass}>
+            <Evidence e={i.evidence} />
+          </td>
+          <td className={cellClass}>
+            <Badge tone={i.status === "APPROVED" ? "green" : i.status === "PROPOSED" ? "blue" : "slate"}>{ITEM_STATUSES[i.status as ItemStatus]}</Badge>
+            {i.decision && <div className="mt-1 text-xs text-slate-600">QĐ số {i.decision.number}</div>}
+          </td>
+          <td className={cellClass}>
+            {editable && i.status === "PROPOSED" && (
+              <ActionForm action={removeItemAction}>
+                <input type="hidden" name="pageDossierId" value={d.id} />
+                <input type="hidden" name="itemId" value={i.id} />
+                <SubmitButton variant="danger" confirm="Bỏ đề nghị này khỏi hồ sơ?">
+                  Bỏ
+                </SubmitButton>
+              </ActionForm>
+            )}
+            {objecting && i.status === "PROPOSED" && (
+              <ActionForm action={objectAction} resetOnSuccess aria-label={`Ý kiến về ${itemLabel(i)}`} className="space-y-2">
+                <input type="hidden" name="pageDossierId" value={d.id} />
+                <input type="hidden" name="itemId" value={i.id} />
+                <TextAreaField name="reason" label="Ý kiến của đơn vị" rows={2} />
+                <input type="file" name="file" accept=".pdf,.png,.jpg,.jpeg" aria-label="Tài liệu kèm theo (không bắt buộc)" className="text-sm" />
+                <SubmitButton variant="secondary">Gửi ý kiến</SubmitButton>
+              </ActionForm>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

@@ -1,0 +1,2 @@
+export { dossierList, type DossierRow } from "./list";
+export { dossierDetail, dossierSubjects, decisionFile, type DossierDetail } from "./detail";
