@@ -1,6 +1,8 @@
 // Issue 13: the demo reaches today. On a fresh start every demo account lands in the current year (the
 // one containing the machine's day), open, in registration, with something live to do: two units
-// registered, two drafting on an extension, one late. The same on a day pinned for the test (APP_TODAY,
+// registered, two drafting on an extension, one late; each person's home page lists what they have to do
+// in it (the late unit asks for a reopen, the drafting ones send by their extension, the secretariat
+// follows the registrations). The same on a day pinned for the test (APP_TODAY,
 // a year-end: the extension and the later deadlines run into the next year), served by the third
 // instance scripts/e2e-server.ts starts on E2E_PORT+2 with its own database.
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -10,15 +12,55 @@ import { DEMO, dmy, headOf, login, officerOf, UNIT_NAMES } from "./helpers";
 const PORT = Number(process.env.E2E_PORT ?? "3100");
 const PINNED_URL = `http://localhost:${PORT + 2}`;
 
-const ACCOUNTS = ["admin", "thuky.cum2", ...DEMO_UNIT_CODES.flatMap((u) => [officerOf(u), headOf(u)])];
+const ACCOUNTS = ["admin", "thuky.cum2", ...DEMO_UNIT_CODES.flatMap((u) => [officerOf(u), headOf(u)]), "vanphong.bo"];
 const unitOf = (username: string) => DEMO_UNIT_CODES.find((u) => username.endsWith(`.${u.toLowerCase()}`)) ?? null;
 
 const PHASE = "Đăng ký thi đua";
+
+/** The home page's to-do list: what `username` has to do in the open year of `plan`. */
+async function expectTodos(page: Page, username: string, plan: CurrentYearPlan) {
+  const y = plan.year;
+  await page.goto("/");
+  const card = page.locator("section", { has: page.getByRole("heading", { name: "Việc cần làm" }) });
+  await expect(card.getByRole("heading", { name: "Việc cần làm" })).toBeVisible();
+  const item = (title: string | RegExp) => page.getByTestId("todo-item").filter({ has: page.getByRole("link", { name: title }) });
+  const registration = page.getByTestId("todo-item").filter({ hasText: `đăng ký thi đua năm ${y}` });
+  if (username === "thuky.cum2") {
+    const submitted = DEMO_UNIT_CODES.filter((u) => plan.units[u].state === "SUBMITTED").length;
+    const follow = item(`Theo dõi đăng ký thi đua năm ${y}: ${submitted}/${DEMO_UNIT_CODES.length} đơn vị đã gửi`);
+    await expect(follow).toContainText(dmy(plan.deadlines.registrationDeadline));
+    await expect(follow.getByTestId("deadline-status")).toHaveText(/^đã hết hạn \d+ ngày trước$/);
+    return;
+  }
+  const unit = unitOf(username);
+  if (!unit) return; // the admin's and the Ministry office's lists are not about the cluster's year
+  const head = username === headOf(unit);
+  const state = plan.units[unit].state;
+  if (state === "SUBMITTED") {
+    await expect(registration).toHaveCount(0);
+  } else if (state === "DRAFT") {
+    const send = item(head ? `Đôn đốc gửi đăng ký thi đua năm ${y}` : `Gửi đăng ký thi đua năm ${y}`);
+    await expect(send).toContainText("Thư ký cụm đã mở lại đăng ký.");
+    await expect(send).toContainText(dmy(plan.extendedUntil));
+    await expect(send.getByTestId("deadline-status")).toHaveText(/^đang mở, còn \d+ ngày$/);
+  } else {
+    const late = item(`Đăng ký thi đua năm ${y} chưa được gửi`);
+    await expect(late).toContainText("đề nghị Thư ký cụm mở lại đăng ký cho đơn vị");
+    await expect(late.getByTestId("deadline-status")).toHaveText(/^đã hết hạn \d+ ngày trước$/);
+  }
+}
 
 /** What `username` must see of the open year of `plan`. */
 async function expectOpenYear(page: Page, username: string, plan: CurrentYearPlan) {
   const y = plan.year;
   const chairName = UNIT_NAMES[plan.leadership.chair];
+  await expectTodos(page, username, plan);
+  if (username === "vanphong.bo") {
+    // The Ministry office follows every cluster's dossiers, not a cluster's year.
+    await page.goto("/dossiers");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hồ sơ đề nghị khen thưởng của các cụm");
+    return;
+  }
   if (username === "admin") {
     // The admin has no cluster of their own: the cluster overview shows the year.
     await page.goto("/overview");

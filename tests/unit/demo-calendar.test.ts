@@ -4,6 +4,7 @@
 // app accepts — and the demo accounts cover every unit with people who are in the officer list.
 import { describe, expect, it } from "vitest";
 import { chairRotation } from "@/domain/voting";
+import { checkDeadlines, DEADLINE_KEYS, type DeadlineKey } from "@/domain/year-deadlines";
 import {
   addDays,
   closedYearDeadlines,
@@ -18,6 +19,10 @@ import {
   LATE_UNIT,
 } from "@/server/seed/calendar";
 import { buildDemoOfficers, DEMO_ACCOUNTS, demoAccounts, demoYears } from "@/server/seed/demo";
+
+/** The app's own bounds on a year's deadlines (year-deadlines.ts): no field errors. */
+const LABELS = Object.fromEntries(DEADLINE_KEYS.map((k) => [k, k])) as Record<DeadlineKey, string>;
+const deadlineErrors = (year: number, openedOn: string, deadlines: Record<DeadlineKey, string | null>) => checkDeadlines(deadlines, { year, openedOn, labels: LABELS });
 
 const everyDay = (from: string, to: string) => {
   const days: string[] = [];
@@ -50,6 +55,7 @@ describe("the demo's chairs", () => {
       expect(Number(day.slice(8)), day).toBeLessThanOrEqual(21);
       const d = closedYearDeadlines(y);
       expect(d.registrationDeadline < d.reportDeadline && d.reportDeadline < d.conferenceDate).toBe(true);
+      expect(deadlineErrors(y, `${y}-01-05`, d), String(y)).toEqual({});
     }
     expect(closedYearDeadlines(2021)).toMatchObject({ registrationDeadline: "2021-03-31", reportDeadline: "2021-11-05", conferenceDate: "2021-11-19" });
   });
@@ -84,6 +90,8 @@ describe("the open year", () => {
       expect(d.registrationDeadline < d.midyearReportDeadline && d.midyearReportDeadline < d.reportDeadline && d.reportDeadline < d.conferenceDate, today).toBe(true);
       expect(plan.extendedUntil < d.midyearReportDeadline, today).toBe(true);
       expect(d.conferenceDate <= `${y + 1}-12-31`, today).toBe(true);
+      // As the secretariat could have set them on the year page.
+      expect(deadlineErrors(y, plan.openedOn, d), today).toEqual({});
       for (const unit of DEMO_UNIT_CODES) {
         const s = plan.units[unit];
         // The agreement: in the year before or the year itself, not in the future.
