@@ -163,7 +163,7 @@ const SHORT_NAMES: Record<DemoUnitCode, string> = {
 
 const OFFICER_SEES = (unit: DemoUnitCode) => `Chỉ đơn vị mình (${SHORT_NAMES[unit]}): danh sách cán bộ, đăng ký danh hiệu, dự thảo báo cáo, phiếu chấm chéo.`;
 const HEAD_SEES = (unit: DemoUnitCode) =>
-  `Đơn vị mình (${SHORT_NAMES[unit]}): duyệt và gửi báo cáo, là đại biểu bỏ phiếu của đơn vị tại hội nghị; khi đơn vị là Cụm trưởng năm hiện tại, thêm tổng quan và bảng xếp hạng của Cụm.`;
+  `Đơn vị mình (${SHORT_NAMES[unit]}): duyệt và gửi báo cáo, là đại biểu bỏ phiếu của đơn vị tại hội nghị; tổng quan Cụm (xếp hạng, danh hiệu, kết quả hội nghị); khi đơn vị là Cụm trưởng năm hiện tại, thêm việc theo dõi Cụm và các cụm trong khối (chỉ xem).`;
 
 const officerAccount = (unit: DemoUnitCode, officerCode: string, name: string): DemoAccount => ({
   username: `canbo.${unit.toLowerCase()}`,
@@ -255,7 +255,7 @@ export function demoAccounts(today = demoToday()): DemoAccount[] {
     const chair = plan.leadership.chair === unit;
     return {
       ...a,
-      sees: `Đơn vị mình (${SHORT_NAMES[unit]}): duyệt và gửi báo cáo, là đại biểu bỏ phiếu của đơn vị tại hội nghị${chair ? `; là Cụm trưởng năm ${y}: thêm tổng quan và bảng xếp hạng của Cụm` : ""}.`,
+      sees: `Đơn vị mình (${SHORT_NAMES[unit]}): duyệt và gửi báo cáo, là đại biểu bỏ phiếu của đơn vị tại hội nghị; tổng quan Cụm (xếp hạng, danh hiệu, kết quả hội nghị)${chair ? `; là Cụm trưởng năm ${y}: thêm việc theo dõi Cụm và các cụm trong khối (chỉ xem)` : ""}.`,
     };
   });
 }
