@@ -7,20 +7,14 @@
 // instances at once, that is two contexts, like two tabs routed to different instances.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { LOGIN_THROTTLE } from "../../src/domain/login-throttle";
-import { allowOutsidePhase, DEMO, DEMO_PASSWORD, login } from "./helpers";
+import { allowOutsidePhase, DEMO, DEMO_PASSWORD, headOf, login, UNIT_NAMES } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? "3100");
 const YEAR = String(DEMO.year);
 const INSTANCES = [`http://localhost:${PORT}`, `http://localhost:${PORT + 1}`] as const;
 type Instance = 0 | 1;
 
-const UNITS = {
-  ANM: "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
-  KTNV: "Cục Kỹ thuật nghiệp vụ",
-  NT: "Cục Ngoại tuyến",
-  QLXNC: "Cục Quản lý xuất nhập cảnh",
-  BTLCV: "Bộ Tư lệnh Cảnh vệ",
-} as const;
+const UNITS = UNIT_NAMES;
 type Code = keyof typeof UNITS;
 
 /** Accounts this spec creates (every unit's head is a demo account already). */
@@ -31,7 +25,7 @@ const ACCOUNTS: { username: string; role: string; unit: Code }[] = [
   { username: "haimay.cacphien", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // ends its other sessions
   { username: "haimay.canbo", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // registers NT's officers
 ];
-const DELEGATE: Record<Code, string> = { ANM: "lanhdao.anm", KTNV: "lanhdao.ktnv", NT: "lanhdao.nt", QLXNC: "lanhdao.qlxnc", BTLCV: "lanhdao.btlcv" };
+const DELEGATE = Object.fromEntries((Object.keys(UNITS) as Code[]).map((c) => [c, headOf(c)])) as Record<Code, string>;
 
 const WRONG_PASSWORD = "Không đúng, Không đúng.";
 const NEW_PASSWORD = "Mat-khau-moi-2022";

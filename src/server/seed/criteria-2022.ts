@@ -233,6 +233,42 @@ export function demoPdf(title: string): Uint8Array<ArrayBuffer> {
 const at = (iso: string) => new Date(`${iso}+07:00`);
 const roundDownToHalf = (points: number) => Math.floor(points * 2) / 2;
 
+/** A unit's showing in a year, from which its scores are generated. */
+export type UnitShowing<C extends string> = { code: C; level: number; claim: number; bonus: number[]; penalty: number[] };
+
+/**
+ * Final and self scores of each unit on each criterion (half-points): on a scored criterion a little
+ * variation around the unit's level, never above the max, the self-assessment claiming a little more;
+ * bonus and penalty criteria as the showing has them (bonus sometimes claimed half a point higher).
+ */
+export function generateScores<C extends string>(criteria: ReturnType<typeof allCriteria>, units: UnitShowing<C>[], random: () => number) {
+  const finals = new Map<C, Map<string, number>>();
+  const selfs = new Map<C, Map<string, number>>();
+  for (const u of units) {
+    const f = new Map<string, number>();
+    const s = new Map<string, number>();
+    for (const c of criteria) {
+      const max = c.maxHalf / 2;
+      let final: number;
+      let self: number;
+      if (c.section.kind === "SCORED") {
+        final = Math.min(max, roundDownToHalf(max * (u.level + (random() - 0.35) * 0.12)));
+        self = Math.min(max, roundDownToHalf(max * Math.min(1, u.level + u.claim)) + (random() < 0.2 ? 0.5 : 0));
+        self = Math.min(max, Math.max(self, final));
+      } else {
+        const index = c.section.criteria.findIndex((x) => x.id === c.id);
+        final = Math.min(max, (c.section.kind === "BONUS" ? u.bonus[index] : u.penalty[index]) ?? 0);
+        self = c.section.kind === "BONUS" ? Math.min(max, final + (random() < 0.3 ? 0.5 : 0)) : final;
+      }
+      f.set(c.id, half(final));
+      s.set(c.id, half(self));
+    }
+    finals.set(u.code, f);
+    selfs.set(u.code, s);
+  }
+  return { finals, selfs };
+}
+
 /**
  * Seeds the 2021 criteria table and the 2021 reports, scoring round and results, and, given
  * `year2022Id`, the 2022 table published and not frozen (the demo's generated years write their own
@@ -251,32 +287,7 @@ export async function seedCriteria(tx: Tx, ctx: { year2021Id: string; year2022Id
   const random = seededRandom(20211103);
   const units = UNIT_CODES.map((code) => ({ code, id: unitId(code), ...RESULTS_2021[code] }));
 
-  // Final and self scores per unit and criterion (half-points).
-  const finals = new Map<UnitCode, Map<string, number>>();
-  const selfs = new Map<UnitCode, Map<string, number>>();
-  for (const u of units) {
-    const f = new Map<string, number>();
-    const s = new Map<string, number>();
-    for (const c of criteria) {
-      const max = c.maxHalf / 2;
-      let final: number;
-      let self: number;
-      if (c.section.kind === "SCORED") {
-        // A little variation per criterion, never above the max.
-        final = Math.min(max, roundDownToHalf(max * (u.level + (random() - 0.35) * 0.12)));
-        self = Math.min(max, roundDownToHalf(max * Math.min(1, u.level + u.claim)) + (random() < 0.2 ? 0.5 : 0));
-        self = Math.min(max, Math.max(self, final));
-      } else {
-        const index = c.section.criteria.findIndex((x) => x.id === c.id);
-        final = (c.section.kind === "BONUS" ? u.bonus[index] : u.penalty[index]) ?? 0;
-        self = c.section.kind === "BONUS" ? Math.min(max, final + (random() < 0.3 ? 0.5 : 0)) : final;
-      }
-      f.set(c.id, half(final));
-      s.set(c.id, half(self));
-    }
-    finals.set(u.code, f);
-    selfs.set(u.code, s);
-  }
+  const { finals, selfs } = generateScores(criteria, units, random);
 
   // The ranking the demo must tell: ANM first, KTNV second.
   const entries = units.map((u) => {

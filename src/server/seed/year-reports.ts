@@ -7,14 +7,13 @@
 // unit's real "Cảnh cáo" records, and the chair and deputy get the bonus point for their office.
 // Deterministic (ids aside): the assignment is drawn over unit codes, not database ids.
 import { createHash } from "node:crypto";
-import { allCriteria, computeTotals, generateAssignment, half, rankUnits, seededRandom, type RankedEntry } from "@/domain/scoring";
+import { allCriteria, computeTotals, generateAssignment, rankUnits, seededRandom, type RankedEntry } from "@/domain/scoring";
 import { compareVi } from "@/domain/vietnamese";
 import type { Tx } from "@/server/db";
 import { addDays, DEMO_UNIT_CODES, DEMO_UNIT_NAMES, type DemoUnitCode, type Leadership } from "./calendar";
-import { criteriaSpecFor, demoPdf, insertCriteriaTable } from "./criteria-2022";
+import { criteriaSpecFor, demoPdf, generateScores, insertCriteriaTable } from "./criteria-2022";
 
 const at = (iso: string) => new Date(`${iso}+07:00`);
-const roundDownToHalf = (points: number) => Math.floor(points * 2) / 2;
 
 const NARRATIVE_OPENINGS = [
   "đã hoàn thành toàn diện các mặt công tác, nhiều chỉ tiêu vượt kế hoạch",
@@ -67,30 +66,7 @@ export async function seedYearReports(
     return { code, id: ctx.unitIds[code], level, claim, bonus, penalty, figures };
   });
 
-  const finals = new Map<DemoUnitCode, Map<string, number>>();
-  const selfs = new Map<DemoUnitCode, Map<string, number>>();
-  for (const u of units) {
-    const f = new Map<string, number>();
-    const s = new Map<string, number>();
-    for (const c of criteria) {
-      const max = c.maxHalf / 2;
-      let final: number;
-      let self: number;
-      if (c.section.kind === "SCORED") {
-        final = Math.min(max, roundDownToHalf(max * (u.level + (random() - 0.35) * 0.12)));
-        self = Math.min(max, roundDownToHalf(max * Math.min(1, u.level + u.claim)) + (random() < 0.2 ? 0.5 : 0));
-        self = Math.min(max, Math.max(self, final));
-      } else {
-        const index = c.section.criteria.findIndex((x) => x.id === c.id);
-        final = Math.min(max, (c.section.kind === "BONUS" ? u.bonus[index] : u.penalty[index]) ?? 0);
-        self = c.section.kind === "BONUS" ? Math.min(max, final + (random() < 0.3 ? 0.5 : 0)) : final;
-      }
-      f.set(c.id, half(final));
-      s.set(c.id, half(self));
-    }
-    finals.set(u.code, f);
-    selfs.set(u.code, s);
-  }
+  const { finals, selfs } = generateScores(criteria, units, random);
 
   const ranked = rankUnits(
     units.map((u) => {
