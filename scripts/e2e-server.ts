@@ -13,7 +13,7 @@
 // tests/e2e/demo-today.spec.ts. E2E_PINNED=0 leaves it out (that spec then skips its pinned part).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { openThrowawayDatabase } from "./lib/database";
@@ -21,6 +21,7 @@ import { prepareDatabase } from "./lib/app-setup";
 import { buildIfNeeded } from "./lib/build";
 import { demoToday } from "../src/server/seed/demo";
 import { E2E_DEMO_FILE, e2ePinnedToday } from "./lib/e2e-days";
+import { e2eDatabaseUrlFile } from "./lib/e2e-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? "3100");
@@ -42,6 +43,7 @@ async function stop(code: number) {
         return exited;
       }),
   );
+  rmSync(e2eDatabaseUrlFile(port), { force: true });
   await dropPinned?.().catch(() => {});
   await db.stop();
   process.exit(code);
@@ -99,6 +101,8 @@ try {
   mkdirSync(path.dirname(E2E_DEMO_FILE), { recursive: true });
   writeFileSync(E2E_DEMO_FILE, JSON.stringify({ today, pinnedToday }));
   await prepareDatabase(root, db.url, { demo: true, today });
+  // Where the specs' database fixtures (tests/e2e/db-fixture.ts) find this run's throwaway database.
+  writeFileSync(e2eDatabaseUrlFile(port), db.url, { mode: 0o600 });
   const env = { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" };
   buildIfNeeded(root, env, (m) => console.log(m));
   if (instances === 2) {

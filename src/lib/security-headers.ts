@@ -48,6 +48,8 @@ const FILE_ROUTES = [
   /^\/overview\/export$/,
   /^\/conference\/minutes$/,
   /^\/dossiers\/decisions\/[^/]+$/, // a recorded decision's PDF
+  /^\/dossiers\/[^/]+\/documents\/[^/]+$/, // a dossier's Word documents
+  /^\/dossiers\/(register|statistics)$/, // the year's decision register and statistics workbooks
   /^\/api\/notifications\/count$/, // the bell's unread count (JSON)
 ];
 

@@ -12,6 +12,7 @@ import { loadOfficerHistories } from "@/server/store/eligibility-data";
 import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { expectOk, expectRefused } from "../support/action-result";
 import { fingerprint, PDF } from "./command-cases/world";
+import { candidateForCand, closedAcclaim, determinedMembers } from "./dossier-fixtures";
 import { makeActor, makeCluster, makeOfficer, makeUnit, prisma, resetDatabase } from "./fixtures";
 
 type Unit = Awaited<ReturnType<typeof makeUnit>>;
@@ -26,43 +27,6 @@ let otherSecretariat: Actor;
 let otherOfficer: Actor;
 const candOfficers: { id: string; fullName: string }[] = [];
 
-/** A closed acclaim round of `yearId` for `titleCode` in which every candidate got `approvals` of `ballots`. */
-async function closedAcclaim(titleCode: string, candidates: Unit[], electorate: Unit[], approvals: number) {
-  const round = await prisma.voteRound.create({
-    data: { emulationYearId: yearId, kind: "ACCLAIM", title: `Suy tôn ${titleCode} năm 2022`, titleCode, seats: candidates.length, state: "CLOSED", passThreshold: "MORE_THAN_HALF", quorum: electorate.length, electorateSize: electorate.length, openedAt: new Date(), closedAt: new Date() },
-  });
-  const cands = [];
-  for (const [i, u] of candidates.entries()) cands.push(await prisma.voteCandidate.create({ data: { roundId: round.id, unitId: u.id, position: i + 1 } }));
-  for (const [i, voter] of electorate.entries()) {
-    await prisma.voteParticipation.create({ data: { roundId: round.id, unitId: voter.id } });
-    const ballot = await prisma.ballot.create({ data: { roundId: round.id } });
-    for (const c of cands) await prisma.ballotChoice.create({ data: { ballotId: ballot.id, candidateId: c.id, approve: i < approvals } });
-  }
-  return round;
-}
-
-/** A unit whose members make it Đơn vị Quyết thắng for 2022: all rated "tốt", three CST, one CSTĐCS. */
-async function determinedMembers(unit: Unit) {
-  for (let i = 0; i < 4; i++) {
-    const o = await makeOfficer(unit.id, `Cán bộ ${unit.name} ${i}`);
-    await prisma.officerYearResult.create({ data: { officerId: o.id, year: 2022, rating: "GOOD", awardedTitleCode: i === 0 ? "CSTDCS" : "CST", verified: true } });
-  }
-}
-
-/** An officer of `unit` meeting CSTĐ CAND for 2022: CSTĐCS 2020 and 2021, rated "tốt" in 2022 with a ministry-level initiative. */
-async function candidateForCand(unit: Unit, name: string) {
-  const o = await makeOfficer(unit.id, name);
-  await prisma.officerYearResult.createMany({
-    data: [
-      { officerId: o.id, year: 2020, rating: "EXCELLENT", awardedTitleCode: "CSTDCS", verified: true },
-      { officerId: o.id, year: 2021, rating: "EXCELLENT", awardedTitleCode: "CSTDCS", verified: true },
-      { officerId: o.id, year: 2022, rating: "EXCELLENT", verified: true },
-    ],
-  });
-  await prisma.initiative.create({ data: { officerId: o.id, year: 2022, level: "MINISTRY", title: "Giải pháp phân tích dữ liệu" } });
-  return o;
-}
-
 beforeAll(async () => {
   await resetDatabase();
   await seedTitleCatalogue(prisma);
@@ -71,15 +35,15 @@ beforeAll(async () => {
   units = [await makeUnit(clusterId, "Cục Kỹ thuật nghiệp vụ"), await makeUnit(clusterId, "Cục Ngoại tuyến"), await makeUnit(clusterId, "Cục Quản lý xuất nhập cảnh")];
   const year = await prisma.emulationYear.create({ data: { clusterId, year: 2022, phase: "RESULTS", settings: DEFAULT_YEAR_SETTINGS, chairUnitId: units[0]!.id } });
   yearId = year.id;
-  for (const u of units.slice(0, 2)) await determinedMembers(u);
+  for (const u of units.slice(0, 2)) await determinedMembers(u, 2022);
   // Two CSTĐ CAND candidates in unit 3 beside 6 CST of 2022: with one proposed, 7 CST give one CSTĐCS place (15%).
   for (let i = 0; i < 6; i++) {
     const o = await makeOfficer(units[2]!.id, `Chiến sĩ ${i}`);
     await prisma.officerYearResult.create({ data: { officerId: o.id, year: 2022, rating: "GOOD", awardedTitleCode: "CST", verified: true } });
   }
-  candOfficers.push(await candidateForCand(units[2]!, "Nguyễn Văn An"), await candidateForCand(units[2]!, "Trần Văn Bình"));
+  candOfficers.push(await candidateForCand(units[2]!, "Nguyễn Văn An", 2022), await candidateForCand(units[2]!, "Trần Văn Bình", 2022));
   // Units 1 and 2 both acclaimed for the Ministry flag (the year has one); unit 1 with more votes.
-  await closedAcclaim("CO_BCA", [units[0]!, units[1]!], units, 3);
+  await closedAcclaim(yearId, "CO_BCA", [units[0]!, units[1]!], units, 3);
   secretariat = await makeActor("SECRETARIAT", { clusterId });
   ministry = await makeActor("MINISTRY");
   officerU2 = await makeActor("UNIT_OFFICER", { clusterId, unitId: units[1]!.id });

@@ -75,3 +75,19 @@ export function eligibilityEvidence(result: TitleResult, asOf: string): Eligibil
 export function voteEvidenceText(v: VoteEvidence): string {
   return `Phiếu phát ra ${v.ballotsIssued}, thu về ${v.ballotsReturned}; ${v.votesFor} phiếu đồng ý (${v.share}) — yêu cầu ${v.threshold.toLowerCase()}: ${v.passed ? "đạt" : "không đạt"}.`;
 }
+
+/** "Điểm tổng kết 95,5, xếp thứ 2/5" (a unit's report at the time of proposal); "" without a score. */
+export function reportEvidenceText(r: ReportEvidence | null): string {
+  if (!r || r.finalTotalHalf === null) return "";
+  return `Điểm tổng kết ${String(r.finalTotalHalf / 2).replace(".", ",")}${r.rank ? `, xếp thứ ${r.rank}/${r.rankedUnits}` : ""}`;
+}
+
+/** The eligibility check as one line per reason, the unmet ones marked: for documents. */
+export function eligibilityEvidenceLines(e: EligibilityEvidence | null): string[] {
+  if (!e) return [];
+  const [y, m, d] = e.asOf.split("-");
+  return [
+    `Điều kiện tại ngày ${d}/${m}/${y}: ${e.status === "ELIGIBLE" ? "đủ điều kiện" : "chưa đủ điều kiện"}`,
+    ...e.reasons.map((r) => `${r.ok ? "+" : "−"} ${r.message}`),
+  ];
+}

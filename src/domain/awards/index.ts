@@ -6,3 +6,4 @@ export * from "./admissibility";
 export * from "./disclosure";
 export * from "./decision";
 export * from "./revocation";
+export * from "./statistics";

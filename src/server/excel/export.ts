@@ -44,7 +44,7 @@ function sheetName(code: string, used: Set<string>): string {
   return name;
 }
 
-function titleBlock(ws: ExcelJS.Worksheet, lines: string[], width: number) {
+export function titleBlock(ws: ExcelJS.Worksheet, lines: string[], width: number) {
   lines.forEach((line, i) => {
     const row = ws.getRow(i + 1);
     row.getCell(1).value = safeCellText(line);
@@ -54,7 +54,7 @@ function titleBlock(ws: ExcelJS.Worksheet, lines: string[], width: number) {
   });
 }
 
-function styleHeader(row: ExcelJS.Row) {
+export function styleHeader(row: ExcelJS.Row) {
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.font = HEADER_FONT;
@@ -63,7 +63,7 @@ function styleHeader(row: ExcelJS.Row) {
   });
 }
 
-function bordered(row: ExcelJS.Row, width: number) {
+export function bordered(row: ExcelJS.Row, width: number) {
   for (let c = 1; c <= width; c++) {
     const cell = row.getCell(c);
     cell.border = THIN_BORDER;

@@ -34,6 +34,7 @@ import {
 import { generateUnitOfficers, type FixedOfficer, type GeneratedOfficer, type SubUnitKind } from "./names";
 import { seedConference2021 } from "./conference-2021";
 import { seedCriteria } from "./criteria-2022";
+import { seedDossier2021 } from "./dossier-2021";
 import { seedHistory } from "./history";
 import { seedClosedYear, type ClosedYearSummary } from "./later-years";
 import { loadWorld } from "./officer-years";
@@ -417,6 +418,8 @@ export async function seedDemoData(prisma: PrismaClient, opts: { today?: string 
       await seedHistory(tx, { clusterId: cluster.id, year2021Id, unitIds });
       await seedCriteria(tx, { year2021Id, unitIds });
       await seedConference2021(tx, { year2021Id, year2022Id, unitIds });
+      // Its proposal dossier and the Ministry's decisions on it (§9).
+      await seedDossier2021(tx, { year2021Id, unitIds });
       // Then each year to today, on the history before it: the closed years, the open one.
       const settings = eligibilitySettingsOf(DEFAULT_YEAR_SETTINGS);
       const cleanCodes = new Set(DEMO_ACCOUNTS.flatMap((a) => (a.officerCode ? [a.officerCode] : [])));

@@ -27,7 +27,7 @@ import {
   type TaskRating,
 } from "@/domain/eligibility";
 import { Prisma } from "@/generated/prisma/client";
-import type { Tx } from "@/server/db";
+import { queryRows, type Tx } from "@/server/db";
 
 /** Years of history loaded by default, ending at the year evaluated (Y-5…Y: what the rules read). */
 export const HISTORY_YEARS = 6;
@@ -67,8 +67,14 @@ type RegistrationRow = { officerId: string; titleCode: string };
 
 type MutableHistory = { years: OfficerYearRecord[]; initiatives: Initiative[]; disciplines: DisciplineRecord[] };
 
-/** Whether `db` is the pool-backed client (queries may run side by side) rather than a transaction (one connection). */
-const isPooledClient = (db: RawQueryable) => typeof (db as { $transaction?: unknown }).$transaction === "function";
+/**
+ * The app's pool through `queryRows` (named prepared statements, without the Prisma client engine:
+ * docs/performance.md): for read-only pages, outside any transaction.
+ */
+export const pooledRows: RawQueryable = { $queryRaw: queryRows as unknown as RawQueryable["$queryRaw"] };
+
+/** Whether `db` is pool-backed (queries may run side by side) rather than a transaction (one connection). */
+const isPooledClient = (db: RawQueryable) => db === pooledRows || typeof (db as { $transaction?: unknown }).$transaction === "function";
 
 /** Five queries for any number of officers (side by side on the app's client, one after another in a transaction). */
 export async function loadUnitEligibilityData(db: RawQueryable, options: EligibilityDataOptions): Promise<UnitEligibilityData> {

@@ -1,22 +1,36 @@
 // Which officers a list shows: the one officer search used by every list (diacritic- and
 // case-insensitive, by words of the name or by code) and the registration filters, shared by the
 // registration page, its counts and the bulk registration command (the same set for all three).
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { searchKey } from "@/domain/vietnamese";
 
 /** Prisma passes contains/startsWith text into LIKE unescaped (6.19): make %, _ and \ match themselves. */
 export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
 /**
- * Each word must begin a word of the name ("an" finds "Nguyễn Văn An", not "Lan" or "Tuấn"), or the
- * text is in the code. Null when there is nothing to search for.
+ * The search as LIKE patterns: each word must begin a word of the name ("an" finds "Nguyễn Văn An",
+ * not "Lan" or "Tuấn"), or the text is in the code. Null when there is nothing to search for. The one
+ * rule, rendered for Prisma (officerSearchWhere) and for SQL (officerSearchSql).
  */
-export function officerSearchWhere(query: string): Prisma.OfficerWhereInput | null {
+function officerSearch(query: string): { words: string[]; code: string } | null {
   const q = query.trim().slice(0, 100);
   const words = searchKey(q).split(" ").filter(Boolean).slice(0, 8).map(likeLiteral);
-  if (!words.length) return null;
+  return words.length ? { words, code: likeLiteral(q.toUpperCase()) } : null;
+}
+
+export function officerSearchWhere(query: string): Prisma.OfficerWhereInput | null {
+  const search = officerSearch(query);
+  if (!search) return null;
   const nameHas = (w: string): Prisma.OfficerWhereInput => ({ OR: [{ searchName: { startsWith: w } }, { searchName: { contains: ` ${w}` } }] });
-  return { OR: [{ AND: words.map(nameHas) }, { code: { contains: likeLiteral(q.toUpperCase()) } }] };
+  return { OR: [{ AND: search.words.map(nameHas) }, { code: { contains: search.code } }] };
+}
+
+/** officerSearchWhere on the officer aliased `o` (LIKE with backslash escapes, as Prisma sends it). */
+function officerSearchSql(query: string): Prisma.Sql | null {
+  const search = officerSearch(query);
+  if (!search) return null;
+  const names = search.words.map((w) => Prisma.sql`(o."searchName" LIKE ${`${w}%`} OR o."searchName" LIKE ${`% ${w}%`})`);
+  return Prisma.sql`((${Prisma.join(names, " AND ")}) OR o.code LIKE ${`%${search.code}%`})`;
 }
 
 /** The sub-unit filter's value for officers in no sub-unit. */
@@ -36,20 +50,31 @@ export type RegistrationFilters = {
 };
 
 /**
- * The unit's active officers matching the filters (the same set for the page, the counts and the bulk
- * command). `filters.subUnitId` must already be checked against the unit's sub-units.
+ * The unit's active officers (`o`), each with its registration for the emulation year (`r`, at most one:
+ * unique per year and officer; null columns when none): what the registration page and the bulk
+ * command select from. Pair with registrationMatchSql for the filters.
  */
-export function registrationOfficerWhere(unitId: string, emulationYearId: string, filters: RegistrationFilters): Prisma.OfficerWhereInput {
-  const where: Prisma.OfficerWhereInput = { unitId, active: true };
-  const and: Prisma.OfficerWhereInput[] = [];
-  if (filters.subUnitId) where.subUnitId = filters.subUnitId === NO_SUB_UNIT ? null : filters.subUnitId;
-  if (filters.target === TARGET_NONE) where.registrations = { none: { emulationYearId } };
-  else if (filters.target === TARGET_ANY) where.registrations = { some: { emulationYearId, unitId } };
-  else if (filters.target) where.registrations = { some: { emulationYearId, unitId, titleCode: filters.target } };
-  const search = officerSearchWhere(filters.q);
+export function registrationOfficersSql(unitId: string, emulationYearId: string): Prisma.Sql {
+  return Prisma.sql`"Officer" o LEFT JOIN "OfficerRegistration" r ON r."officerId" = o.id AND r."emulationYearId" = ${emulationYearId}::uuid
+    WHERE o."unitId" = ${unitId}::uuid AND o.active`;
+}
+
+/**
+ * Whether an officer of registrationOfficersSql matches the filters (the same set for the page, the
+ * counts and the bulk command): a boolean SQL expression on `o` and `r`. A registration counts as the
+ * unit's only when made by this unit (an officer who moved keeps the old unit's row: "no registration"
+ * is any row for the year, as before). `filters.subUnitId` must already be checked against the unit's
+ * sub-units.
+ */
+export function registrationMatchSql(unitId: string, filters: RegistrationFilters): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  if (filters.subUnitId) and.push(filters.subUnitId === NO_SUB_UNIT ? Prisma.sql`o."subUnitId" IS NULL` : Prisma.sql`o."subUnitId" = ${filters.subUnitId}::uuid`);
+  if (filters.target === TARGET_NONE) and.push(Prisma.sql`r.id IS NULL`);
+  else if (filters.target === TARGET_ANY) and.push(Prisma.sql`r."unitId" = ${unitId}::uuid`);
+  else if (filters.target) and.push(Prisma.sql`r."unitId" = ${unitId}::uuid AND r."titleCode" = ${filters.target}`);
+  const search = officerSearchSql(filters.q);
   if (search) and.push(search);
-  if (and.length) where.AND = and;
-  return where;
+  return and.length ? Prisma.sql`(${Prisma.join(and, " AND ")})` : Prisma.sql`true`;
 }
 
 /** The filters as applied: an unknown sub-unit or title is dropped. */

@@ -19,6 +19,7 @@ import { createRound } from "@/server/commands/votes";
 import * as admin from "@/server/queries/admin";
 import * as cluster from "@/server/queries/cluster";
 import * as dashboard from "@/server/queries/dashboard";
+import * as dossiers from "@/server/queries/dossiers";
 import * as ministry from "@/server/queries/ministry";
 import * as notifications from "@/server/queries/notifications";
 import * as officerHistoryQueries from "@/server/queries/officer-history";
@@ -287,6 +288,9 @@ describe("the matrix of reads: page-level queries × every actor", () => {
     // The log lists what the actor's scope covers (the admin everything, a secretariat its cluster);
     // the chain check reads the whole log, so it is the admin's only.
     "audit.auditLogPage": { allowed: (a) => roleMay(a, "audit.view"), call: (a) => audit.auditLogPage(a, audit.parseAuditParams({}).filters) },
+    // The year's decision register and statistics: over the clusters the actor sees whole (both have 2022).
+    "dossiers.decisionRegister (2022)": { allowed: (a) => roleMay(a, "dossier.view"), call: (a) => dossiers.decisionRegister(a, 2022) },
+    "dossiers.awardStatistics (2022)": { allowed: (a) => roleMay(a, "dossier.view"), call: (a) => dossiers.awardStatistics(a, 2022) },
     "audit.verifyAuditLog": { allowed: (a) => a.role === "ADMIN", call: (a) => audit.verifyAuditLog(a) },
   };
 

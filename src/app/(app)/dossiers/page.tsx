@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ActionForm, SubmitButton, TextField } from "@/components/form";
 import { Badge, DataTable, EmptyState, PageHeader, cellClass } from "@/components/ui";
 import { DOSSIER_STATUSES } from "@/domain/awards";
+import { roleMay } from "@/domain/permissions";
 import { PHASE_LABELS, type YearPhase } from "@/domain/year-phases";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: "Hồ sơ đề nghị khen thưởng
 async function DossiersPage() {
   const actor = await requireActor();
   const { rows, canBuild, inbox } = await dossierList(actor);
+  const canView = roleMay(actor, "dossier.view");
   return (
     <div className="space-y-6">
       <PageHeader
@@ -40,6 +42,16 @@ async function DossiersPage() {
               </td>
               <td className={cellClass}>{r.id ? r.proposed : "—"}</td>
               <td className={cellClass}>
+                {canView && (
+                  <span className="mr-4 inline-flex gap-4">
+                    <a className="inline-flex min-h-11 items-center text-brand-700 underline" href={`/dossiers/register?year=${r.year}`}>
+                      Sổ quyết định {r.year}
+                    </a>
+                    <a className="inline-flex min-h-11 items-center text-brand-700 underline" href={`/dossiers/statistics?year=${r.year}`}>
+                      Thống kê {r.year}
+                    </a>
+                  </span>
+                )}
                 {r.id ? (
                   <Link className="text-brand-700 underline" href={`/dossiers/${r.id}`}>
                     Xem hồ sơ

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { titleLabel, type IndividualTitle } from "@/domain/eligibility";
 import { isStorableText } from "@/domain/validation";
-import { cleanFilters, registrationOfficerWhere } from "@/server/store/officer-filters";
+import { cleanFilters, registrationMatchSql, registrationOfficersSql } from "@/server/store/officer-filters";
 import { UserError } from "../command";
 import { yearIdField, titleCodeField, activeIndividualTitles, touch, unitYearAudit, unitRegistrationCommand } from "./shared";
 import { applyRegistrations, savedMessage } from "./apply-rows";
@@ -26,10 +26,8 @@ export const bulkSetOfficerRegistrations = unitRegistrationCommand({
     const subUnits = await tx.unit.findMany({ where: { parentId: scope.unitId }, select: { id: true } });
     const titles = await activeIndividualTitles(tx);
     const filters = cleanFilters(input, subUnits, [...titles]);
-    const matching = await tx.officer.findMany({
-      where: registrationOfficerWhere(scope.unitId, unitYear.year.id, filters),
-      select: { id: true },
-    });
+    const matching = await tx.$queryRaw<{ id: string }[]>`
+      SELECT o.id::text AS id FROM ${registrationOfficersSql(scope.unitId, unitYear.year.id)} AND ${registrationMatchSql(scope.unitId, filters)}`;
     if (matching.length === 0) throw new UserError("Không có cán bộ nào phù hợp bộ lọc.");
     if (matching.length !== input.expectedCount) {
       throw new UserError(

@@ -58,6 +58,8 @@ export async function dossierDetail(actor: Actor, dossierId: string) {
     events,
     decisions,
     can: {
+      /** The whole dossier (the tờ trình, the history, the decisions). */
+      view: full,
       manage: can(actor, "dossier.manage", scope),
       object: actor.unitId !== null && can(actor, "dossier.object", { clusterId: scope.clusterId, unitId: actor.unitId }),
       review: can(actor, "dossier.review", scope),

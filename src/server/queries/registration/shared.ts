@@ -1,19 +1,17 @@
 import { countQuotaTitles, INDIVIDUAL_TITLES, COLLECTIVE_TITLES, type IndividualTitle } from "@/domain/eligibility";
 import type { YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
-import { prisma } from "@/server/db";
+import { queryRows } from "@/server/db";
 
 export const INDIVIDUAL = new Set<string>(INDIVIDUAL_TITLES);
 export const COLLECTIVE = new Set<string>(COLLECTIVE_TITLES);
 
-/** The cluster's current emulation year: its latest. */
+/** The cluster's current emulation year: its latest (one prepared statement: every registration page asks). */
 export async function currentYearOf(clusterId: string) {
-  const year = await prisma.emulationYear.findFirst({
-    where: { clusterId },
-    orderBy: { year: "desc" },
-    select: { id: true, year: true, phase: true, settings: true, clusterId: true },
-  });
-  return year && { ...year, phase: year.phase as YearPhase, settings: parseYearSettings(year.settings) };
+  const [year] = await queryRows<{ id: string; year: number; phase: string; settings: unknown; clusterId: string }[]>`
+    SELECT id::text AS id, year, phase::text AS phase, settings, "clusterId"::text AS "clusterId"
+    FROM "EmulationYear" WHERE "clusterId" = ${clusterId}::uuid ORDER BY year DESC LIMIT 1`;
+  return year ? { ...year, phase: year.phase as YearPhase, settings: parseYearSettings(year.settings) } : null;
 }
 
 export type YearInfo = NonNullable<Awaited<ReturnType<typeof currentYearOf>>>;

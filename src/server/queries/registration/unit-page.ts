@@ -1,14 +1,13 @@
 import { checkQuota, computeFacts, evaluateUnit, explainTitle, INDIVIDUAL_TITLES, REGISTRATION, type CollectiveTitle, type DisciplineRecord, type EligibilitySettings, type EligibilityStatus, type IndividualTitle, type MemberDiscipline, type OfficerHistory, type TaskRating, type TitleResult, type UnitEvaluation, type UnitYearRecord } from "@/domain/eligibility";
-import type { Prisma } from "@/generated/prisma/client";
 import { can, roleMay, type Actor, type Target } from "@/domain/permissions";
 import { registrationPercent, registrationWindow } from "@/domain/registration-window";
 import { isUuid } from "@/domain/validation";
 import { eligibilitySettingsOf } from "@/domain/year-settings";
-import { prisma } from "@/server/db";
-import { loadUnitEligibilityData } from "@/server/store/eligibility-data";
+import { pageWithin } from "@/domain/paging";
+import { prisma, queryRows } from "@/server/db";
+import { loadUnitEligibilityData, pooledRows } from "@/server/store/eligibility-data";
 import { assertCan } from "../guard";
-import { cleanFilters, registrationOfficerWhere } from "@/server/store/officer-filters";
-import { officerPage } from "@/server/store/officer-pages";
+import { cleanFilters, registrationMatchSql, registrationOfficersSql, type RegistrationFilters } from "@/server/store/officer-filters";
 import { subUnitsOf, type SubUnitChoice } from "../officers";
 import { countsFrom, currentYearOf, registrationSelect, type TitleCounts, COLLECTIVE } from "./shared";
 import type { RegistrationParams } from "./params";
@@ -18,14 +17,36 @@ import { appNow } from "@/server/clock";
 
 export const REGISTRATION_PAGE_SIZE = 50;
 
-/** Registered officers of a unit (active ones) by title: one grouped query. */
-async function registrationCounts(emulationYearId: string, unitId: string, officerWhere: Prisma.OfficerWhereInput = {}) {
-  const groups = await prisma.officerRegistration.groupBy({
-    by: ["titleCode"],
-    where: { emulationYearId, unitId, officer: { ...officerWhere, unitId, active: true } },
-    _count: { _all: true },
-  });
-  return countsFrom(groups.map((g) => ({ titleCode: g.titleCode, n: g._count._all })));
+type UnitCountRow = { titleCode: string | null; n: number; matching: number };
+
+/**
+ * The unit's active officers by their registered title for the year (null: none by this unit), in all
+ * and among those matching the filters: one grouped statement for the counts, the quota and the pager.
+ */
+async function registrationCounts(unitId: string, emulationYearId: string, filters: RegistrationFilters) {
+  const groups = await queryRows<UnitCountRow[]>`
+    SELECT CASE WHEN r."unitId" = ${unitId}::uuid THEN r."titleCode" END AS "titleCode",
+           count(*)::int AS n, (count(*) FILTER (WHERE ${registrationMatchSql(unitId, filters)}))::int AS matching
+    FROM ${registrationOfficersSql(unitId, emulationYearId)}
+    GROUP BY 1`;
+  const titled = groups.filter((g): g is UnitCountRow & { titleCode: string } => g.titleCode !== null);
+  return {
+    officerTotal: groups.reduce((s, g) => s + g.n, 0),
+    unitCounts: countsFrom(titled.map((g) => ({ titleCode: g.titleCode, n: g.n }))),
+    matchingTotal: groups.reduce((s, g) => s + g.matching, 0),
+    matchingCounts: countsFrom(titled.map((g) => ({ titleCode: g.titleCode, n: g.matching }))),
+  };
+}
+
+type OfficerRow = { id: string; code: string; fullName: string; rank: string; position: string; subUnitId: string | null };
+
+/** One page of the officers matching the filters, in the order of every officer list (sortKey, then code). */
+function officersPage(unitId: string, emulationYearId: string, filters: RegistrationFilters, page: number) {
+  return queryRows<OfficerRow[]>`
+    SELECT o.id::text AS id, o.code, o."fullName", o.rank, o.position, o."subUnitId"::text AS "subUnitId"
+    FROM ${registrationOfficersSql(unitId, emulationYearId)} AND ${registrationMatchSql(unitId, filters)}
+    ORDER BY o."sortKey", o.code
+    LIMIT ${REGISTRATION_PAGE_SIZE} OFFSET ${(page - 1) * REGISTRATION_PAGE_SIZE}`;
 }
 
 export type RegistrationRow = {
@@ -58,17 +79,21 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
   if (!roleMay(actor, "registration.view")) notFound();
   const unitId = params.unitId ?? actor.unitId;
   if (!unitId || !isUuid(unitId)) notFound();
-  const unit = await prisma.unit.findUnique({
-    where: { id: unitId },
-    select: { id: true, code: true, name: true, active: true, parentId: true, clusterId: true, cluster: { select: { name: true } } },
-  });
+  // The sub-units and titles side by side with the unit: nothing is returned before the scope check.
+  const [[unit], titles, subUnits] = await Promise.all([
+    queryRows<{ id: string; code: string; name: string; active: boolean; parentId: string | null; clusterId: string; clusterName: string }[]>`
+      SELECT u.id::text AS id, u.code, u.name, u.active, u."parentId"::text AS "parentId", u."clusterId"::text AS "clusterId", c.name AS "clusterName"
+      FROM "Unit" u JOIN "Cluster" c ON c.id = u."clusterId" WHERE u.id = ${unitId}::uuid`,
+    titleOptions(),
+    subUnitsOf(unitId),
+  ]);
   const target: Target | null = unit && !unit.parentId ? { unitId: unit.id, clusterId: unit.clusterId } : null;
   assertCan(actor, "registration.view", target);
   const u = unit!;
 
-  const [year, titles, subUnits] = await Promise.all([currentYearOf(u.clusterId), titleOptions(), subUnitsOf(u.id)]);
+  const year = await currentYearOf(u.clusterId);
   const base = {
-    unit: { id: u.id, code: u.code, name: u.name, active: u.active, clusterId: u.clusterId, clusterName: u.cluster.name },
+    unit: { id: u.id, code: u.code, name: u.name, active: u.active, clusterId: u.clusterId, clusterName: u.clusterName },
     titles,
     subUnits: subUnits as SubUnitChoice[],
   };
@@ -76,25 +101,20 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
 
   const settings = eligibilitySettingsOf(year.settings);
   const filters = cleanFilters(params, subUnits, titles.individual.map((t) => t.code));
-  const where = registrationOfficerWhere(u.id, year.id, filters);
 
-  const [registration, officerTotal, unitCounts, matchingTotal, matchingCounts] = await Promise.all([
+  // The page asked for is read with the counts; only a page beyond the last is read again (the last).
+  const asked = Math.max(1, params.page ?? 1);
+  const [registration, { officerTotal, unitCounts, matchingTotal, matchingCounts }, askedRows, unitFacts] = await Promise.all([
     prisma.unitRegistration.findUnique({ where: { emulationYearId_unitId: { emulationYearId: year.id, unitId: u.id } }, select: registrationSelect }),
-    prisma.officer.count({ where: { unitId: u.id, active: true } }),
-    registrationCounts(year.id, u.id),
-    prisma.officer.count({ where }),
-    registrationCounts(year.id, u.id, where),
+    registrationCounts(u.id, year.id, filters),
+    officersPage(u.id, year.id, filters, asked),
+    unitTargetFacts(u.id, year.year),
   ]);
-
-  const { rows: officers, page, pageCount } = await officerPage(
-    where,
-    { id: true, code: true, fullName: true, rank: true, position: true, subUnit: { select: { name: true } } },
-    { requested: params.page, total: matchingTotal, size: REGISTRATION_PAGE_SIZE },
-  );
-  const [data, unitEvaluation] = await Promise.all([
-    loadUnitEligibilityData(prisma, { unitId: u.id, year: year.year, emulationYearId: year.id, officerIds: officers.map((o) => o.id) }),
-    evaluateUnitTarget(u.id, year.year, settings, unitCounts, officerTotal),
-  ]);
+  const { page, pageCount } = pageWithin(asked, matchingTotal, REGISTRATION_PAGE_SIZE);
+  const officers = page === asked ? askedRows : await officersPage(u.id, year.id, filters, page);
+  const subUnitNames = new Map(subUnits.map((s) => [s.id, s.name]));
+  const data = await loadUnitEligibilityData(pooledRows, { unitId: u.id, year: year.year, emulationYearId: year.id, officerIds: officers.map((o) => o.id) });
+  const unitEvaluation = evaluateUnitTarget(u.id, year.year, settings, unitCounts, officerTotal, unitFacts);
   const histories = new Map(data.officers.map((o) => [o.officerId, o.history]));
   const saved = new Map(data.registrations.map((r) => [r.officerId, r.title]));
 
@@ -110,7 +130,7 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
       fullName: o.fullName,
       rank: o.rank,
       position: o.position,
-      subUnitName: o.subUnit?.name ?? null,
+      subUnitName: (o.subUnitId && subUnitNames.get(o.subUnitId)) ?? null,
       titleCode,
       history,
       evaluation: {
@@ -167,33 +187,44 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
   };
 }
 
+type UnitTargetFacts = Awaited<ReturnType<typeof unitTargetFacts>>;
+
 /**
- * The collective titles for the unit at the REGISTRATION stage, from counts: members = active officers,
- * CST/CSTĐCS = registered, ratings of the year (usually none yet), members' discipline records that
- * count against the year (the engine keeps those of "Cảnh cáo" or above), the unit's awarded history.
+ * What the unit's collective titles read besides the counts: its members' ratings of the year (usually
+ * none yet), their discipline records that count against the year (the engine keeps those of "Cảnh
+ * cáo" or above), the unit's awarded history. Three prepared statements side by side.
  */
-async function evaluateUnitTarget(unitId: string, year: number, settings: EligibilitySettings, counts: TitleCounts, members: number): Promise<UnitEvaluation> {
+async function unitTargetFacts(unitId: string, year: number) {
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
   const [ratings, disciplines, history] = await Promise.all([
-    prisma.officerYearResult.groupBy({
-      by: ["rating"],
-      where: { year, rating: { not: null }, officer: { unitId, active: true } },
-      _count: { _all: true },
-    }),
-    prisma.$queryRaw<{ id: string; officerId: string; fullName: string; form: DisciplineRecord["form"]; status: DisciplineRecord["status"]; from: string; to: string | null }[]>`
+    queryRows<{ rating: string; n: number }[]>`
+      SELECT r.rating::text AS rating, count(*)::int AS n
+      FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
+      WHERE r.year = ${year} AND r.rating IS NOT NULL AND o."unitId" = ${unitId}::uuid AND o.active
+      GROUP BY r.rating`,
+    queryRows<{ id: string; officerId: string; fullName: string; form: DisciplineRecord["form"]; status: DisciplineRecord["status"]; from: string; to: string | null }[]>`
       SELECT d.id::text AS id, d."officerId"::text AS "officerId", o."fullName", d.form::text AS form, d.status::text AS status,
              to_char(d."fromDate", 'YYYY-MM-DD') AS "from", to_char(d."toDate", 'YYYY-MM-DD') AS "to"
       FROM "Discipline" d JOIN "Officer" o ON o.id = d."officerId"
       WHERE o."unitId" = ${unitId}::uuid AND o.active AND d.status <> 'CLEARED'
         AND d."fromDate" <= ${yearEnd}::date AND (d."toDate" IS NULL OR d."toDate" >= ${yearStart}::date)`,
-    prisma.unitYearResult.findMany({
-      where: { unitId, awardedTitleCode: { not: null } },
-      select: { awardedTitleCode: true, emulationYear: { select: { year: true } } },
-    }),
+    queryRows<{ awardedTitleCode: string; year: number }[]>`
+      SELECT r."awardedTitleCode", y.year
+      FROM "UnitYearResult" r JOIN "EmulationYear" y ON y.id = r."emulationYearId"
+      WHERE r."unitId" = ${unitId}::uuid AND r."awardedTitleCode" IS NOT NULL`,
   ]);
+  return { ratings, disciplines, history };
+}
+
+/**
+ * The collective titles for the unit at the REGISTRATION stage, from counts: members = active officers,
+ * CST/CSTĐCS = registered, and the facts above.
+ */
+function evaluateUnitTarget(unitId: string, year: number, settings: EligibilitySettings, counts: TitleCounts, members: number, facts: UnitTargetFacts): UnitEvaluation {
+  const { ratings, disciplines, history } = facts;
   const ratingCounts: Partial<Record<TaskRating, number>> = {};
-  for (const r of ratings) if (r.rating) ratingCounts[r.rating as TaskRating] = r._count._all;
+  for (const r of ratings) ratingCounts[r.rating as TaskRating] = r.n;
   const memberDisciplines: MemberDiscipline[] = disciplines.map((d) => ({
     officerId: d.officerId,
     officerName: d.fullName,
@@ -202,9 +233,9 @@ async function evaluateUnitTarget(unitId: string, year: number, settings: Eligib
   const unitHistory: UnitYearRecord[] = [];
   const seenYears = new Set<number>();
   for (const h of history) {
-    if (!h.awardedTitleCode || !COLLECTIVE.has(h.awardedTitleCode) || seenYears.has(h.emulationYear.year)) continue;
-    seenYears.add(h.emulationYear.year);
-    unitHistory.push({ year: h.emulationYear.year, awardedTitle: h.awardedTitleCode as CollectiveTitle });
+    if (!COLLECTIVE.has(h.awardedTitleCode) || seenYears.has(h.year)) continue;
+    seenYears.add(h.year);
+    unitHistory.push({ year: h.year, awardedTitle: h.awardedTitleCode as CollectiveTitle });
   }
   // Counts can only disagree when an inactive officer kept a rating row: the summary must stay consistent.
   const rated = Object.values(ratingCounts).reduce((s, n) => s + (n ?? 0), 0);

@@ -3,7 +3,7 @@ import { Badge, Card, PageHeader } from "@/components/ui";
 import { DECISION_LEVELS, DOSSIER_STATUSES, isEditable, isWindowOpen, type DecisionLevel } from "@/domain/awards";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
-import { dossierDetail, dossierSubjects } from "@/server/queries/dossiers";
+import { dossierDetail, dossierSubjects, DOSSIER_DOCUMENTS, DOSSIER_DOCUMENT_NAMES } from "@/server/queries/dossiers";
 import { pageOr404 } from "@/app/not-found-boundary";
 import { ItemsTable } from "./_sections/items-table";
 import { Objections } from "./_sections/objections";
@@ -43,6 +43,17 @@ async function DossierPage({ params }: { params: Promise<{ id: string }> }) {
       <Objections d={d} answering={d.can.manage && d.status !== "SENT" && d.status !== "ACCEPTED"} />
       {d.can.manage && <SecretariatActions d={d} subjects={subjects} />}
       {(d.can.review || d.can.decide) && <MinistryActions d={d} />}
+      <Card title="Văn bản của hồ sơ">
+        <ul className="flex flex-wrap gap-x-6 gap-y-2" data-testid="dossier-documents">
+          {DOSSIER_DOCUMENTS.filter((k) => k !== "memo" || d.can.view).map((k) => (
+            <li key={k}>
+              <a className="inline-flex min-h-11 items-center text-brand-700 underline" href={`/dossiers/${d.id}/documents/${k}`}>
+                {DOSSIER_DOCUMENT_NAMES[k]} (.docx)
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Card>
       {d.decisions.length > 0 && (
         <Card title="Quyết định khen thưởng">
           <ul className="space-y-1" data-testid="decisions">

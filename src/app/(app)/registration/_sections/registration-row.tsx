@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef, useState } from "react";
 import { explainTitle, individualLevel, type IndividualTitle, type OfficerFacts, type TitleResult } from "@/domain/eligibility";
 import type { TableRow, TitleChoice } from "../officer-table";
 import { ReasonList, selectClass, STATUS_TEXT, STATUS_TONE } from "./eligibility-display";
@@ -31,6 +32,13 @@ export function RegistrationRow({
   labelOf: Map<string, string>;
 }) {
   const changed = title !== savedTitle;
+  // The full list of conditions is rendered when its <details> is opened, not for every row of the page
+  // up front (half of each row's HTML; docs/performance.md). Opened before hydration: shown on mount.
+  const details = useRef<HTMLDetailsElement>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  useEffect(() => {
+    if (details.current?.open) setDetailsOpen(true);
+  }, []);
   const result: TitleResult<IndividualTitle> | null = title ? explainTitle(f, title) : null;
   const overQuota = over && title !== "" && individualLevel(title) >= 2;
   const highest = [...f.statuses].map((s, i) => (s === "ELIGIBLE" ? i : -1)).filter((i) => i >= 0).at(-1);
@@ -79,9 +87,9 @@ export function RegistrationRow({
             <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_TONE[result.status]}`}>{STATUS_TEXT[result.status]}</span>
             {overQuota && <span className="ml-1 inline-block rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">Vượt chỉ tiêu CSTĐCS</span>}
             <ReasonList reasons={result.reasons} onlyFailed />
-            <details className="mt-1 text-xs text-slate-600">
+            <details ref={details} className="mt-1 text-xs text-slate-600" onToggle={(e) => setDetailsOpen(e.currentTarget.open)}>
               <summary className="cursor-pointer">Chi tiết điều kiện</summary>
-              <ReasonList reasons={result.reasons} />
+              {detailsOpen && <ReasonList reasons={result.reasons} />}
             </details>
           </>
         ) : null}

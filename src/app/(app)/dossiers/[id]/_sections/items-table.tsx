@@ -1,7 +1,7 @@
 // The dossier's items with the evidence the app assembled for each (aggregate vote results only).
 import { ActionForm, SubmitButton, TextAreaField } from "@/components/form";
 import { Badge, DataTable, cellClass } from "@/components/ui";
-import { COMMENDATION_FORMS, isCommendationForm, ITEM_STATUSES, voteEvidenceText, type ItemEvidence, type ItemStatus } from "@/domain/awards";
+import { COMMENDATION_FORMS, isCommendationForm, ITEM_STATUSES, reportEvidenceText, voteEvidenceText, type ItemEvidence, type ItemStatus } from "@/domain/awards";
 import { formatDate } from "@/lib/format";
 import type { DossierDetail } from "@/server/queries/dossiers";
 import { objectAction, removeItemAction } from "../../actions";
@@ -17,12 +17,7 @@ function Evidence({ e }: { e: ItemEvidence }) {
           <span className="font-medium">{e.vote.roundTitle}:</span> {voteEvidenceText(e.vote)}
         </li>
       )}
-      {e.report && e.report.finalTotalHalf !== null && (
-        <li>
-          Điểm tổng kết {String(e.report.finalTotalHalf / 2).replace(".", ",")}
-          {e.report.rank ? `, xếp thứ ${e.report.rank}/${e.report.rankedUnits}` : ""}
-        </li>
-      )}
+      {reportEvidenceText(e.report) && <li>{reportEvidenceText(e.report)}</li>}
       {e.eligibility && (
         <li>
           Điều kiện tại ngày {formatDate(e.eligibility.asOf)}: {e.eligibility.status === "ELIGIBLE" ? "đủ điều kiện" : "chưa đủ điều kiện"}
