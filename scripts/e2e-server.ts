@@ -7,18 +7,26 @@
 // valid on the other. The second one is started first and awaited before the first one starts: once
 // Playwright sees E2E_PORT answer, both are up, with one webServer entry and no second script.
 // An idle instance costs ~250 MB and no CPU; E2E_INSTANCES=1 leaves the second one out.
+//
+// A third instance, on E2E_PORT+2, plays the demo on a pinned day (APP_TODAY=E2E_PINNED_TODAY, default
+// 31/12/2027, a year-end): its own database on the same Postgres, seeded for that day, for
+// tests/e2e/demo-today.spec.ts. E2E_PINNED=0 leaves it out (that spec then skips its pinned part).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { openThrowawayDatabase } from "./lib/database";
 import { prepareDatabase } from "./lib/app-setup";
 import { buildIfNeeded } from "./lib/build";
+import { demoToday } from "../src/server/seed/demo";
+import { E2E_DEMO_FILE, e2ePinnedToday } from "./lib/e2e-days";
 import { e2eDatabaseUrlFile } from "./lib/e2e-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.E2E_PORT ?? "3100");
 const instances = process.env.E2E_INSTANCES === "1" ? 1 : 2;
+const pinnedToday = e2ePinnedToday();
 const db = await openThrowawayDatabase("e2e");
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -36,8 +44,30 @@ async function stop(code: number) {
       }),
   );
   rmSync(e2eDatabaseUrlFile(port), { force: true });
+  await dropPinned?.().catch(() => {});
   await db.stop();
   process.exit(code);
+}
+
+let dropPinned: (() => Promise<void>) | undefined;
+/** A second database on the e2e server (dropped on stop, with the server's own when it is throwaway). */
+async function databaseBeside(url: string, suffix: string): Promise<string> {
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const name = `${new URL(url).pathname.slice(1)}_${suffix}`;
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  await client.end();
+  dropPinned = async () => {
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await c.end();
+  };
+  const out = new URL(url);
+  out.pathname = `/${name}`;
+  return out.toString();
 }
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
@@ -65,7 +95,12 @@ async function waitForInstance(instancePort: number, ms = 120_000) {
 }
 
 try {
-  await prepareDatabase(root, db.url, { demo: true });
+  // The machine's day (or APP_TODAY), written down for the tests (tests/e2e/helpers.ts DEMO): a run
+  // that crosses midnight in Vietnam still checks the demo against the day it was seeded for.
+  const today = demoToday();
+  mkdirSync(path.dirname(E2E_DEMO_FILE), { recursive: true });
+  writeFileSync(E2E_DEMO_FILE, JSON.stringify({ today, pinnedToday }));
+  await prepareDatabase(root, db.url, { demo: true, today });
   // Where the specs' database fixtures (tests/e2e/db-fixture.ts) find this run's throwaway database.
   writeFileSync(e2eDatabaseUrlFile(port), db.url, { mode: 0o600 });
   // The request log at warn (LOG_LEVEL=info shows a line per request of the browser tests).
@@ -74,6 +109,12 @@ try {
   if (instances === 2) {
     startInstance(env, port + 1);
     await waitForInstance(port + 1);
+  }
+  if (pinnedToday) {
+    const pinnedUrl = await databaseBeside(db.url, "pinned");
+    await prepareDatabase(root, pinnedUrl, { demo: true, today: pinnedToday });
+    startInstance({ ...env, DATABASE_URL: pinnedUrl, APP_TODAY: pinnedToday, JOBS: "off" }, port + 2);
+    await waitForInstance(port + 2);
   }
   startInstance(env, port);
 } catch (error) {

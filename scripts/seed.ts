@@ -1,17 +1,20 @@
 // Seeds the demo data into the app's database (DATABASE_URL, or the embedded server under .data/):
-// applies pending migrations, then seeds only when the database has no users yet.
-// Usage: npx tsx scripts/seed.ts
+// applies pending migrations, then seeds only when the database has no users yet. The demo reaches
+// today (APP_TODAY=yyyy-mm-dd pins the day): the years before it closed, today's year in registration.
+// Usage: npx tsx scripts/seed.ts      (APP_TODAY=2027-12-31 npx tsx scripts/seed.ts)
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openAppDatabase } from "./lib/database";
 import { migrateDeploy } from "./lib/migrate";
 import { createPrismaClient } from "@/server/db";
-import { DEMO_ACCOUNTS, DEMO_CLUSTER, DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "@/server/seed/demo";
+import { DEMO_CLUSTER, DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemoData } from "@/server/seed/demo";
 import { ROLE_LABELS } from "@/domain/permissions";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-function printAccounts() {
+/** The demo accounts and what each sees on `day` (the day the demo was loaded for). */
+function printAccounts(day?: string) {
+  const DEMO_ACCOUNTS = demoAccounts(day);
   const width = (values: string[]) => Math.max(...values.map((v) => [...v].length));
   const w1 = width(DEMO_ACCOUNTS.map((a) => a.username));
   const w2 = width(DEMO_ACCOUNTS.map((a) => ROLE_LABELS[a.role]));
@@ -32,14 +35,19 @@ try {
   migrateDeploy(root, db.url);
   if (!(await isDatabaseEmpty(prisma))) {
     console.log("The database already has data (users exist): nothing seeded.");
-    if (await prisma.cluster.findUnique({ where: { code: DEMO_CLUSTER.code }, select: { id: true } })) printAccounts();
+    if (await prisma.cluster.findUnique({ where: { code: DEMO_CLUSTER.code }, select: { id: true } })) {
+      // What each account sees depends on the day the demo was loaded for, which the seed's audit entry keeps.
+      const seeded = await prisma.auditLog.findFirst({ where: { action: "seed.open-year" }, orderBy: { id: "desc" }, select: { after: true } });
+      const day = (seeded?.after as { today?: string } | null)?.today;
+      printAccounts(day);
+    }
   } else {
     const t0 = performance.now();
-    const { summary } = await seedDemoData(prisma);
+    const { summary, today } = await seedDemoData(prisma);
     const seconds = ((performance.now() - t0) / 1000).toFixed(2);
     console.log(summary);
     console.log(`Seed: ${seconds} s (total with database start and migrations: ${((performance.now() - started) / 1000).toFixed(2)} s)`);
-    printAccounts();
+    printAccounts(today);
   }
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);

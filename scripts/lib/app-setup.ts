@@ -4,15 +4,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../../src/server/db";
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDemoData } from "../../src/server/seed/demo";
+import { ROLE_LABELS } from "../../src/domain/permissions";
 import { migrateDeploy } from "./migrate";
 
-export async function prepareDatabase(root: string, url: string, opts: { demo: boolean }) {
+/** `today`: the day the demo is built for (yyyy-mm-dd); default the app's clock (APP_TODAY when set). */
+export async function prepareDatabase(root: string, url: string, opts: { demo: boolean; today?: string }) {
   migrateDeploy(root, url);
   const prisma = createPrismaClient(url);
   try {
     if (opts.demo && (await isDatabaseEmpty(prisma))) {
-      const { summary } = await seedDemoData(prisma);
-      return { seeded: true, summary };
+      const started = performance.now();
+      const { summary } = await seedDemoData(prisma, { today: opts.today });
+      return { seeded: true, summary: `${summary} (${((performance.now() - started) / 1000).toFixed(1)} s)` };
     }
     return { seeded: false, summary: "" };
   } finally {
@@ -31,7 +34,10 @@ export function authSecret(root: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** The demo logins: every unit has a unit officer (canbo.<đơn vị>) and a unit head (lanhdao.<đơn vị>). */
 export function demoLoginsTable(): string {
-  const rows = DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(16)} ${a.password.padEnd(14)} ${a.displayName}`);
-  return ["  Tên đăng nhập    Mật khẩu       Người dùng", ...rows].join("\n");
+  const role = (a: (typeof DEMO_ACCOUNTS)[number]) => ROLE_LABELS[a.role];
+  const w = Math.max(...DEMO_ACCOUNTS.map((a) => [...role(a)].length));
+  const rows = DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(16)} ${a.password.padEnd(14)} ${role(a).padEnd(w)}  ${a.displayName}`);
+  return [`  Tên đăng nhập    Mật khẩu       ${"Vai trò".padEnd(w)}  Người dùng`, ...rows].join("\n");
 }

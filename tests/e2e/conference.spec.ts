@@ -1,34 +1,28 @@
-// The 2022 year-end conference of Cụm thi đua số 2, end to end: the secretariat and the five units'
-// delegates acclaim a unit for the Ministry flag (a tie, then a run-off), elect the 2023 chair with the
-// rotation rule applied, and download the minutes as a valid .docx.
+// The year-end conference of Cụm thi đua số 2 in the demo's open year (the one containing today), end
+// to end: the secretariat and the five units' delegates (every unit's head has a demo login) acclaim a
+// unit for the Ministry flag (a tie, then a run-off), elect next year's chair with the rotation rule
+// applied, and download the minutes as a valid .docx.
 import { readFile } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { allowOutsidePhase, DEMO_PASSWORD, login } from "./helpers";
+import { demoChairs, rotationCandidates } from "../../src/server/seed/calendar";
+import { allowOutsidePhase, DEMO, headOf, login, UNIT_NAMES } from "./helpers";
 
-const UNITS = {
-  ANM: "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
-  KTNV: "Cục Kỹ thuật nghiệp vụ",
-  NT: "Cục Ngoại tuyến",
-  QLXNC: "Cục Quản lý xuất nhập cảnh",
-  BTLCV: "Bộ Tư lệnh Cảnh vệ",
-} as const;
+const UNITS = UNIT_NAMES;
 type Code = keyof typeof UNITS;
 const CODES = Object.keys(UNITS) as Code[];
 
-/** The delegate (unit head) account of each unit; the demo has KTNV's and QLXNC's, the others are created below. */
-const DELEGATE: Record<Code, string> = {
-  ANM: "lanhdao.anm",
-  KTNV: "lanhdao.ktnv",
-  NT: "lanhdao.nt",
-  QLXNC: "lanhdao.qlxnc",
-  BTLCV: "lanhdao.btlcv",
-};
-const NEW_HEADS: Code[] = ["ANM", "NT", "BTLCV"];
+/** The delegate (unit head) account of each unit: lanhdao.<code>, all in the demo. */
+const DELEGATE = Object.fromEntries(CODES.map((c) => [c, headOf(c)])) as Record<Code, string>;
 
-const ACCLAIM = "Suy tôn Cờ thi đua của Bộ Công an năm 2022";
+const YEAR = DEMO.year;
+const ACCLAIM = `Suy tôn Cờ thi đua của Bộ Công an năm ${YEAR}`;
 const RUNOFF = `${ACCLAIM} – bỏ phiếu lại`;
-const CHAIR = "Bầu Cụm trưởng năm 2023";
+const CHAIR = `Bầu Cụm trưởng năm ${YEAR + 1}`;
+/** Next year's rotation order: this year's chair left out, longest since last chaired first. */
+const ROTATION = rotationCandidates(YEAR + 1, demoChairs(YEAR));
+/** The conference elects the first of the rotation; its own delegate votes for the second. */
+const ELECTED = ROTATION[0]!.code;
 
 /** Reads one file of a zip archive (central directory + raw deflate): no extra dependency. */
 function readZipEntry(buf: Buffer, name: string): Buffer {
@@ -55,15 +49,15 @@ function readZipEntry(buf: Buffer, name: string): Buffer {
   throw new Error(`${name} is not in the archive`);
 }
 
-/** The conference page of 2022 (the latest year in the demo; chosen explicitly should a later year exist). */
-async function openConference2022(page: Page) {
+/** The conference page of the open year (the latest in the demo; chosen explicitly should a later year exist). */
+async function openConference(page: Page) {
   await page.goto("/conference");
   const heading = page.getByRole("heading", { level: 1 });
   await expect(heading).toContainText("Hội nghị tổng kết năm");
-  if (!(await heading.innerText()).includes("2022")) {
-    await page.getByRole("navigation", { name: "Chọn năm thi đua" }).getByRole("link", { name: "2022", exact: true }).click();
+  if (!(await heading.innerText()).includes(String(YEAR))) {
+    await page.getByRole("navigation", { name: "Chọn năm thi đua" }).getByRole("link", { name: String(YEAR), exact: true }).click();
   }
-  await expect(page.getByRole("heading", { level: 1, name: "Hội nghị tổng kết năm 2022" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Hội nghị tổng kết năm ${YEAR}` })).toBeVisible();
 }
 
 async function signedIn(browser: Browser, username: string): Promise<Page> {
@@ -77,7 +71,7 @@ async function signedIn(browser: Browser, username: string): Promise<Page> {
 
 /** A delegate opens the round from the conference page, fills the ballot, reviews and confirms it. */
 async function vote(page: Page, roundTitle: string, ballot: { approve?: Code[]; reject?: Code[]; choose?: Code[] }) {
-  await openConference2022(page);
+  await openConference(page);
   await page.getByRole("link", { name: `Bỏ phiếu: ${roundTitle}`, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: roundTitle })).toBeVisible();
   for (const code of ballot.approve ?? []) await page.getByRole("group", { name: UNITS[code] }).getByLabel("Đồng ý", { exact: true }).check();
@@ -99,35 +93,21 @@ async function closeShownRound(page: Page) {
 }
 
 test.beforeAll(async ({ browser }) => {
-  // The demo has unit-head accounts only for KTNV and QLXNC: the admin adds the other three delegates.
-  const page = await signedIn(browser, "admin");
-  for (const code of NEW_HEADS) {
-    await page.goto("/admin/users/new");
-    const form = page.getByRole("form", { name: "Thêm tài khoản" });
-    await form.getByLabel("Tên đăng nhập").fill(DELEGATE[code]);
-    await form.getByLabel("Họ tên hiển thị").fill(`Lãnh đạo ${UNITS[code]}`);
-    await form.getByLabel("Vai trò").selectOption({ label: "Lãnh đạo đơn vị" });
-    await form.getByLabel("Đơn vị").selectOption({ label: `${UNITS[code]} — CUM-2` });
-    await form.getByLabel("Mật khẩu ban đầu").fill(DEMO_PASSWORD);
-    await form.getByLabel("Nhập lại mật khẩu").fill(DEMO_PASSWORD);
-    await form.getByRole("button", { name: "Thêm tài khoản" }).click();
-    await expect(form.getByRole("status").or(form.getByRole("alert").filter({ hasText: "Tên đăng nhập đã tồn tại." }))).toBeVisible();
-  }
-  await page.context().close();
-  // The votes belong to the conference phase: the secretariat allows them in the demo year's phase.
+  // The votes belong to the conference phase; the demo's open year is in registration: the secretariat
+  // allows them outside their phase (an audited override), as a cluster holding its conference early would.
   const secretariat = await signedIn(browser, "thuky.cum2");
   await allowOutsidePhase(secretariat, ["votePreparation", "voting"]);
   await secretariat.context().close();
 });
 
-test("the five units hold the 2022 conference: acclaim with a tie and a run-off, the 2023 chair election, the minutes", async ({ browser }) => {
+test("the five units hold the open year's conference: acclaim with a tie and a run-off, next year's chair election, the minutes", async ({ browser }) => {
   test.setTimeout(300_000);
   const secretariat = await signedIn(browser, "thuky.cum2");
   const delegates = {} as Record<Code, Page>;
   for (const code of CODES) delegates[code] = await signedIn(browser, DELEGATE[code]);
 
   // --- 1. Acclaim for the Ministry flag: two candidates, one flag ---------------------------------
-  await openConference2022(secretariat);
+  await openConference(secretariat);
   const acclaimForm = secretariat.getByRole("form", { name: "Tạo vòng suy tôn" });
   await acclaimForm.getByLabel("Danh hiệu suy tôn").selectOption("CO_BCA");
   await acclaimForm.getByLabel("Số suất").fill("1");
@@ -190,47 +170,44 @@ test("the five units hold the 2022 conference: acclaim with a tie and a run-off,
   await closeShownRound(secretariat);
   await expect(secretariat.getByTestId("outcome")).toHaveText(`Được suy tôn: ${UNITS.ANM}.`);
   await secretariat.getByRole("button", { name: "Ghi nhận kết quả", exact: true }).click();
-  await expect(secretariat.getByText(`Đã ghi nhận đề nghị Cờ thi đua của Bộ Công an năm 2022 cho: ${UNITS.ANM}.`).first()).toBeVisible();
+  await expect(secretariat.getByText(`Đã ghi nhận đề nghị Cờ thi đua của Bộ Công an năm ${YEAR} cho: ${UNITS.ANM}.`).first()).toBeVisible();
 
-  // --- 3. Chair election for 2023 with the rotation rule --------------------------------------------
-  await openConference2022(secretariat);
+  // --- 3. Chair election for next year with the rotation rule ----------------------------------------
+  await openConference(secretariat);
   const chairForm = secretariat.getByRole("form", { name: "Tạo vòng bầu Cụm trưởng" });
-  await expect(chairForm).toContainText(`${UNITS.KTNV} (Cụm trưởng năm 2022) không được bầu lại theo quy chế của cụm.`);
+  await expect(chairForm).toContainText(`${UNITS[DEMO.chair]} (Cụm trưởng năm ${YEAR}) không được bầu lại theo quy chế của cụm.`);
   await expect(secretariat.getByTestId("rotation-list").getByRole("checkbox")).toHaveCount(4);
   const rotation = await secretariat.getByTestId("rotation-list").locator("label").allInnerTexts();
-  expect(rotation.map((t) => t.trim())).toEqual([
-    `1. ${UNITS.BTLCV} — Chưa từng làm Cụm trưởng`,
-    `2. ${UNITS.NT} — Chưa từng làm Cụm trưởng`,
-    `3. ${UNITS.QLXNC} — Chưa từng làm Cụm trưởng`,
-    `4. ${UNITS.ANM} — 2 năm (lần gần nhất: năm 2021)`,
-  ]);
+  expect(rotation.map((t) => t.trim())).toEqual(ROTATION.map((c, i) => `${i + 1}. ${UNITS[c.code]} — ${c.label}`));
   await chairForm.getByRole("button", { name: "Tạo vòng bầu Cụm trưởng" }).click();
   await expect(secretariat.getByRole("heading", { level: 1, name: CHAIR })).toBeVisible();
   await secretariat.getByRole("button", { name: "Mở vòng bỏ phiếu", exact: true }).click();
   await expect(secretariat.getByRole("button", { name: "Kết thúc vòng bỏ phiếu", exact: true })).toBeVisible();
 
-  // Cục Ngoại tuyến's delegate may not choose its own unit.
-  await openConference2022(delegates.NT);
-  await delegates.NT.getByRole("link", { name: `Bỏ phiếu: ${CHAIR}`, exact: true }).click();
-  await expect(delegates.NT.getByRole("checkbox", { name: UNITS.NT })).toBeDisabled();
-  for (const code of ["ANM", "KTNV", "QLXNC", "BTLCV"] as Code[]) await vote(delegates[code], CHAIR, { choose: ["NT"] });
-  await vote(delegates.NT, CHAIR, { choose: ["QLXNC"] });
+  // The first unit of the rotation: its delegate may not choose its own unit.
+  await openConference(delegates[ELECTED]);
+  await delegates[ELECTED].getByRole("link", { name: `Bỏ phiếu: ${CHAIR}`, exact: true }).click();
+  await expect(delegates[ELECTED].getByRole("checkbox", { name: UNITS[ELECTED] })).toBeDisabled();
+  for (const code of CODES.filter((c) => c !== ELECTED)) await vote(delegates[code], CHAIR, { choose: [ELECTED] });
+  await vote(delegates[ELECTED], CHAIR, { choose: [ROTATION[1]!.code] });
   await secretariat.reload();
   await closeShownRound(secretariat);
-  await expect(secretariat.getByTestId("outcome")).toHaveText(`Trúng cử: ${UNITS.NT}.`);
+  await expect(secretariat.getByTestId("outcome")).toHaveText(`Trúng cử: ${UNITS[ELECTED]}.`);
   await secretariat.getByRole("button", { name: "Ghi nhận kết quả", exact: true }).click();
   await expect(
-    secretariat.getByText(`Kết quả đã được ghi nhận: ${UNITS.NT} trúng cử Cụm trưởng năm 2023. Khi mở năm thi đua 2023, đơn vị này được điền sẵn làm Cụm trưởng.`),
+    secretariat.getByText(
+      `Kết quả đã được ghi nhận: ${UNITS[ELECTED]} trúng cử Cụm trưởng năm ${YEAR + 1}. Khi mở năm thi đua ${YEAR + 1}, đơn vị này được điền sẵn làm Cụm trưởng.`,
+    ),
   ).toBeVisible();
 
   // Everyone in the cluster sees the totals on the conference page.
-  await openConference2022(delegates.QLXNC);
+  await openConference(delegates.QLXNC);
   const rounds = delegates.QLXNC.getByTestId("rounds-table");
   await expect(rounds.getByRole("row", { name: new RegExp(RUNOFF) })).toContainText(`Được suy tôn: ${UNITS.ANM}`);
-  await expect(rounds.getByRole("row", { name: new RegExp(CHAIR) })).toContainText(`Trúng cử: ${UNITS.NT}`);
+  await expect(rounds.getByRole("row", { name: new RegExp(CHAIR) })).toContainText(`Trúng cử: ${UNITS[ELECTED]}`);
 
   // --- 4. The minutes, as a Word document ------------------------------------------------------------
-  await openConference2022(secretariat);
+  await openConference(secretariat);
   const minutes = secretariat.getByRole("form", { name: "Tải biên bản hội nghị" });
   await minutes.getByLabel("Địa điểm").fill("Hội trường Cục Kỹ thuật nghiệp vụ, Hà Nội");
   await minutes.getByLabel("Chủ trì hội nghị").fill("Đồng chí Cục trưởng Cục Kỹ thuật nghiệp vụ");
@@ -242,12 +219,12 @@ test("the five units hold the 2022 conference: acclaim with a tie and a run-off,
   const xml = readZipEntry(bytes, "word/document.xml").toString("utf8");
   for (const text of [
     "BIÊN BẢN",
-    "Hội nghị tổng kết công tác thi đua, khen thưởng năm 2022",
+    `Hội nghị tổng kết công tác thi đua, khen thưởng năm ${YEAR}`,
     "Hội trường Cục Kỹ thuật nghiệp vụ, Hà Nội",
     ACCLAIM,
     RUNOFF,
     `${UNITS.ANM} được suy tôn Cờ thi đua của Bộ Công an.`,
-    `${UNITS.NT} trúng cử Cụm trưởng năm 2023.`,
+    `${UNITS[ELECTED]} trúng cử Cụm trưởng năm ${YEAR + 1}.`,
     "Số phiếu phát ra: 5; số phiếu thu về: 5",
     "CHỦ TRÌ HỘI NGHỊ",
   ]) {

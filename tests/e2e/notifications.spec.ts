@@ -2,7 +2,9 @@
 // mid-year report, opens the notification from /notifications and lands on the report with the reason.
 // (The mid-year report, which no other spec uses, keeps this story out of the year-end report flow.)
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { allowOutsidePhase, login } from "./helpers";
+import { allowOutsidePhase, DEMO, login } from "./helpers";
+
+const YEAR = String(DEMO.year);
 
 const REASON = "Đề nghị bổ sung minh chứng kết quả 6 tháng đầu năm của tiêu chí II.1.";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -27,10 +29,10 @@ test("a returned report: the officer's bell count rises and the notification lea
   // Reports are written and reviewed from the mid-year phase on: allowed in the demo year's phase.
   await allowOutsidePhase(secretariat, ["reports", "reportReview"]);
 
-  // The officer drafts KTNV's 2022 mid-year report.
+  // The officer drafts KTNV's mid-year report of the open year.
   await officer.goto("/reports");
-  if (!(await officer.getByText("Năm thi đua 2022").first().isVisible())) {
-    await officer.getByLabel("Năm thi đua").selectOption({ label: "2022" });
+  if (!(await officer.getByText(`Năm thi đua ${YEAR}`).first().isVisible())) {
+    await officer.getByLabel("Năm thi đua").selectOption({ label: YEAR });
     await officer.getByRole("button", { name: "Xem" }).click();
   }
   const start = officer.getByRole("button", { name: "Soạn báo cáo sơ kết 6 tháng" });
@@ -46,12 +48,12 @@ test("a returned report: the officer's bell count rises and the notification lea
     if (label.startsWith("T.") || label.startsWith("Tr.")) continue;
     const max = (await item.getByText(/^Tối đa /).innerText()).replace("Tối đa ", "");
     await item.getByLabel(`Điểm tự chấm ${label}`).fill(max);
-    await item.getByLabel(`Giải trình ${label}`).fill(`Kết quả 6 tháng đầu năm 2022 của tiêu chí ${label}.`);
+    await item.getByLabel(`Giải trình ${label}`).fill(`Kết quả 6 tháng đầu năm ${YEAR} của tiêu chí ${label}.`);
   }
   const figures = editor.getByRole("region", { name: "Số liệu chủ yếu" }).getByRole("textbox");
   for (let i = 0; i < (await figures.count()); i++) await figures.nth(i).fill("120");
   const narrative = editor.getByLabel("Báo cáo thuyết minh");
-  if (await narrative.count()) await narrative.fill("Sáu tháng đầu năm 2022, Cục Kỹ thuật nghiệp vụ hoàn thành tốt các nhiệm vụ.");
+  if (await narrative.count()) await narrative.fill(`Sáu tháng đầu năm ${YEAR}, Cục Kỹ thuật nghiệp vụ hoàn thành tốt các nhiệm vụ.`);
   await editor.getByLabel("Tệp minh chứng cho II.1").setInputFiles({ name: "Kết quả 6 tháng.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(editor.getByRole("link", { name: "Kết quả 6 tháng.pdf" })).toBeVisible();
   await expect(officer.getByTestId("save-status")).toHaveAttribute("data-state", "saved");
@@ -82,7 +84,7 @@ test("a returned report: the officer's bell count rises and the notification lea
   const first = officer.getByTestId("notification-item").first();
   await expect(first).toContainText("Báo cáo bị trả lại");
   await expect(first).toContainText(REASON);
-  await first.getByRole("button", { name: "Báo cáo sơ kết 6 tháng năm 2022 của Cục Kỹ thuật nghiệp vụ bị trả lại" }).click();
+  await first.getByRole("button", { name: `Báo cáo sơ kết 6 tháng năm ${YEAR} của Cục Kỹ thuật nghiệp vụ bị trả lại` }).click();
   await expect(officer).toHaveURL(new RegExp(`${reportPath}$`));
   await expect(officer.getByTestId("return-reason")).toContainText(REASON);
   // Read now: the count is back where it was.

@@ -1,7 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { LATE_UNIT } from "../../src/server/seed/calendar";
+import { DEMO, dmy, login, UNIT_NAMES } from "./helpers";
 
-const KTNV = "Cục Kỹ thuật nghiệp vụ";
+// The unit whose registration is late in the demo (Cục Kỹ thuật nghiệp vụ): the deadline passed, no extension.
+const KTNV = UNIT_NAMES[LATE_UNIT];
+const YEAR = DEMO.year;
 
 /** dd/mm/yyyy of the day `days` from today in Vietnam. */
 function vietnamDate(days: number): string {
@@ -27,20 +30,20 @@ async function bulkSetAllFiltered(page: Page, title: string) {
 test("a unit officer registers the unit and all its officers (a quota warning seen and fixed); the secretariat sees 100%", async ({ page, browser }) => {
   test.setTimeout(240_000);
 
-  // The demo year's deadline (31/03/2022) has passed: the secretariat reopens KTNV's registration.
+  // The open year's registration deadline passed a few days ago and KTNV is late: the secretariat reopens it.
   const secretariat = await browser.newContext();
   const sp = await secretariat.newPage();
   await login(sp, "thuky.cum2");
   await sp.goto("/registration");
-  await expect(sp.getByRole("heading", { name: "Theo dõi đăng ký thi đua năm 2022" })).toBeVisible();
+  await expect(sp.getByRole("heading", { name: `Theo dõi đăng ký thi đua năm ${YEAR}` })).toBeVisible();
   await sp.getByTestId("board-row-KTNV").getByRole("link", { name: `Xem đăng ký của ${KTNV}` }).click();
-  await expect(sp.getByRole("heading", { name: "Đăng ký thi đua năm 2022" })).toBeVisible();
-  await expect(sp.getByTestId("registration-window")).toContainText("Đã hết hạn đăng ký thi đua (hạn cuối: 31/03/2022)");
+  await expect(sp.getByRole("heading", { name: `Đăng ký thi đua năm ${YEAR}` })).toBeVisible();
+  await expect(sp.getByTestId("registration-window")).toContainText(`Đã hết hạn đăng ký thi đua (hạn cuối: ${dmy(DEMO.plan.deadlines.registrationDeadline)})`);
   const reopen = sp.getByRole("form", { name: "Mở lại đăng ký" });
   await reopen.getByLabel("Mở lại đến hết ngày").fill(vietnamDate(14));
   await reopen.getByLabel("Lý do mở lại").fill("Kiểm thử: đơn vị đăng ký bổ sung sau hạn");
   await clickConfirmed(sp, reopen.getByRole("button", { name: "Mở lại đăng ký" }));
-  await expect(reopen.getByRole("status")).toContainText(`Đã mở lại đăng ký thi đua năm 2022 cho ${KTNV} đến hết ngày ${vietnamDate(14)}.`);
+  await expect(reopen.getByRole("status")).toContainText(`Đã mở lại đăng ký thi đua năm ${YEAR} cho ${KTNV} đến hết ngày ${vietnamDate(14)}.`);
 
   // The unit officer: the unit's own target title.
   await login(page, "canbo.ktnv");
@@ -125,5 +128,5 @@ test("another unit's officer cannot open a unit's registration", async ({ page }
   await login(page, "canbo.anm");
   await page.goto(href!);
   await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
-  await expect(page.getByText("Đăng ký thi đua năm 2022")).toHaveCount(0);
+  await expect(page.getByText(`Đăng ký thi đua năm ${YEAR}`)).toHaveCount(0);
 });

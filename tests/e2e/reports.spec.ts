@@ -1,13 +1,14 @@
-// Year-end reports and scoring of Cụm thi đua số 2 for 2022, end to end with the demo accounts:
+// Year-end reports and scoring of Cụm thi đua số 2 for the demo's open year, end to end with the demo accounts:
 // KTNV's unit officer drafts (autosaved) and attaches evidence, its head approves and submits; the
 // secretariat returns it with a reason; the unit fixes it and resubmits; ANM does the same and both are
 // accepted; the two units cross-score each other (each sees only its assigned report); the secretariat
 // closes the round, fixes the final scores and finalises; the ranking shows KTNV first, ANM second.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { allowOutsidePhase, DEMO_PASSWORD, login } from "./helpers";
+import { allowOutsidePhase, DEMO, login } from "./helpers";
 
 const KTNV = "Cục Kỹ thuật nghiệp vụ";
 const ANM = "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao";
+const YEAR = String(DEMO.year);
 const RETURN_REASON = "Đề nghị bổ sung giải trình tiêu chí II.1 (kết quả thực hiện Kế hoạch công tác năm).";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
@@ -20,15 +21,15 @@ async function signedIn(browser: Browser, username: string): Promise<Page> {
   return page;
 }
 
-/** /reports showing the year 2022 (the demo's open year), whatever year is the latest. */
-async function openReports2022(page: Page) {
+/** /reports showing the demo's open year, whatever year is the latest. */
+async function openReports(page: Page) {
   await page.goto("/reports");
   await expect(page.getByRole("heading", { level: 1, name: "Báo cáo, chấm điểm" })).toBeVisible();
-  if (!(await page.getByText("Năm thi đua 2022", { exact: false }).first().isVisible())) {
-    await page.getByLabel("Năm thi đua").selectOption({ label: "2022" });
+  if (!(await page.getByText(`Năm thi đua ${YEAR}`, { exact: false }).first().isVisible())) {
+    await page.getByLabel("Năm thi đua").selectOption({ label: YEAR });
     await page.getByRole("button", { name: "Xem" }).click();
   }
-  await expect(page.getByText(/Năm thi đua 2022/).first()).toBeVisible();
+  await expect(page.getByText(`Năm thi đua ${YEAR}`).first()).toBeVisible();
 }
 
 /**
@@ -41,7 +42,7 @@ async function draftReport(page: Page, opts: { below: number; figure: string; na
   await expect(editor).toBeVisible();
   const criteria = editor.locator('[data-testid^="criterion-"]');
   const count = await criteria.count();
-  expect(count).toBe(25); // 18 scored criteria, 4 bonus and 3 penalty items in the 2022 table
+  expect(count).toBe(25); // 18 scored criteria, 4 bonus and 3 penalty items in the year's table
   for (let i = 0; i < count; i++) {
     const item = criteria.nth(i);
     const label = (await item.getAttribute("data-testid"))!.replace("criterion-", "");
@@ -49,25 +50,25 @@ async function draftReport(page: Page, opts: { below: number; figure: string; na
     const max = Number((await item.getByText(/^Tối đa /).innerText()).replace("Tối đa ", "").replace(",", "."));
     const score = Math.max(0, max - opts.below);
     await item.getByLabel(`Điểm tự chấm ${label}`).fill(String(score).replace(".", ","));
-    await item.getByLabel(`Giải trình ${label}`).fill(`Kết quả thực hiện tiêu chí ${label} năm 2022: hoàn thành theo kế hoạch.`);
+    await item.getByLabel(`Giải trình ${label}`).fill(`Kết quả thực hiện tiêu chí ${label} năm ${YEAR}: hoàn thành theo kế hoạch.`);
   }
   const figures = editor.getByRole("region", { name: "Số liệu chủ yếu" }).getByRole("textbox");
   for (let i = 0; i < (await figures.count()); i++) await figures.nth(i).fill(opts.figure);
   await editor.getByLabel("Báo cáo thuyết minh").fill(opts.narrative);
-  await editor.getByLabel("Tệp minh chứng cho II.1").setInputFiles({ name: "Báo cáo kết quả thực hiện Kế hoạch công tác năm 2022.pdf", mimeType: "application/pdf", buffer: PDF });
-  await expect(editor.getByRole("link", { name: "Báo cáo kết quả thực hiện Kế hoạch công tác năm 2022.pdf" })).toBeVisible();
+  await editor.getByLabel("Tệp minh chứng cho II.1").setInputFiles({ name: `Báo cáo kết quả thực hiện Kế hoạch công tác năm ${YEAR}.pdf`, mimeType: "application/pdf", buffer: PDF });
+  await expect(editor.getByRole("link", { name: `Báo cáo kết quả thực hiện Kế hoạch công tác năm ${YEAR}.pdf` })).toBeVisible();
   await expectSaved(page);
   await expect(editor.getByRole("heading", { name: "Báo cáo đã đủ nội dung; đề nghị lãnh đạo đơn vị duyệt và gửi." })).toBeVisible();
 }
 
-/** The unit officer starts the 2022 year-end report (or opens it) and lands in the editor. */
+/** The unit officer starts the open year's year-end report (or opens it) and lands in the editor. */
 async function startOrOpenReport(page: Page): Promise<string> {
-  await openReports2022(page);
+  await openReports(page);
   const start = page.getByRole("button", { name: "Soạn báo cáo tổng kết" });
   if (await start.isVisible()) await start.click();
   else await page.getByRole("link", { name: "Mở báo cáo" }).first().click();
   await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Báo cáo tổng kết năm 2022" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Báo cáo tổng kết năm ${YEAR}` })).toBeVisible();
   return new URL(page.url()).pathname;
 }
 
@@ -88,35 +89,14 @@ async function approveAndSubmit(page: Page, reportPath: string, again = false) {
 }
 
 test.beforeAll(async ({ browser }) => {
-  // Reports must be submittable: the demo's 2022 deadline (15/11/2022) has passed, so the secretariat
-  // clears it. ANM has no unit-head account in the demo: the admin adds one (another spec may have).
+  // Reports, their review, cross-scoring and final scores belong to later phases; the demo's open year
+  // is in registration: the secretariat allows them outside their phases (an audited override).
   const secretariat = await signedIn(browser, "thuky.cum2");
-  await secretariat.goto("/cluster");
-  await secretariat.getByRole("link", { name: "Năm 2022", exact: true }).click();
-  const settings = secretariat.getByRole("form", { name: "Thiết lập năm thi đua" });
-  await settings.getByLabel("Hạn nộp báo cáo tổng kết").fill("");
-  await settings.getByRole("button", { name: "Lưu thiết lập" }).click();
-  await expect(settings.getByRole("status")).toContainText("Đã lưu các thiết lập của năm thi đua 2022.");
-  // Reports, their review, cross-scoring and final scores belong to later phases: the secretariat
-  // allows them in the demo year's phase.
   await allowOutsidePhase(secretariat, ["reports", "reportReview", "crossScoring", "finalScores"]);
   await secretariat.context().close();
-
-  const admin = await signedIn(browser, "admin");
-  await admin.goto("/admin/users/new");
-  const form = admin.getByRole("form", { name: "Thêm tài khoản" });
-  await form.getByLabel("Tên đăng nhập").fill("lanhdao.anm");
-  await form.getByLabel("Họ tên hiển thị").fill(`Lãnh đạo ${ANM}`);
-  await form.getByLabel("Vai trò").selectOption({ label: "Lãnh đạo đơn vị" });
-  await form.getByLabel("Đơn vị").selectOption({ label: `${ANM} — CUM-2` });
-  await form.getByLabel("Mật khẩu ban đầu").fill(DEMO_PASSWORD);
-  await form.getByLabel("Nhập lại mật khẩu").fill(DEMO_PASSWORD);
-  await form.getByRole("button", { name: "Thêm tài khoản" }).click();
-  await expect(form.getByRole("status").or(form.getByRole("alert").filter({ hasText: "Tên đăng nhập đã tồn tại." }))).toBeVisible();
-  await admin.context().close();
 });
 
-test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, rank", async ({ browser }) => {
+test("the open year's reports: draft, approve, return, resubmit, cross-score, finalise, rank", async ({ browser }) => {
   test.setTimeout(300_000);
   const officer = await signedIn(browser, "canbo.ktnv");
   const head = await signedIn(browser, "lanhdao.ktnv");
@@ -130,7 +110,7 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
   await expect(officer.getByTestId("save-status")).toHaveAttribute("data-state", "error");
   await expect(officer.getByTestId("save-status")).toContainText("Chưa lưu: có 1 ô nhập chưa hợp lệ.");
   await expect(editor.getByText("I.1: Điểm không được vượt quá điểm tối đa (4).")).toBeVisible();
-  await draftReport(officer, { below: 0.5, figure: "1.250", narrative: "Năm 2022, Cục Kỹ thuật nghiệp vụ đã hoàn thành xuất sắc các nhiệm vụ được giao." });
+  await draftReport(officer, { below: 0.5, figure: "1.250", narrative: `Năm ${YEAR}, Cục Kỹ thuật nghiệp vụ đã hoàn thành xuất sắc các nhiệm vụ được giao.` });
   // Drafts are private: another unit's officer gets "not found", and so does the secretariat.
   await anmOfficer.goto(ktnvReport);
   await expect(anmOfficer.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
@@ -147,7 +127,7 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
   await expect(officer.getByRole("form", { name: "Soạn báo cáo tổng kết" })).toHaveCount(0);
 
   // --- 3. The secretariat returns it with a reason -----------------------------------------------------
-  await openReports2022(secretariat);
+  await openReports(secretariat);
   await secretariat.getByTestId("cluster-reports").getByRole("link", { name: `Xem báo cáo tổng kết của ${KTNV}` }).click();
   const returnForm = secretariat.getByRole("form", { name: "Trả lại báo cáo" });
   await returnForm.getByRole("button", { name: "Trả lại báo cáo" }).click();
@@ -160,7 +140,7 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
   // --- 4. The unit fixes it and resubmits ---------------------------------------------------------------
   await officer.goto(ktnvReport);
   await expect(officer.getByTestId("return-reason")).toContainText(RETURN_REASON);
-  await officer.getByLabel("Giải trình II.1").fill("Hoàn thành 100% chỉ tiêu Kế hoạch công tác năm 2022; chi tiết tại báo cáo đính kèm.");
+  await officer.getByLabel("Giải trình II.1").fill(`Hoàn thành 100% chỉ tiêu Kế hoạch công tác năm ${YEAR}; chi tiết tại báo cáo đính kèm.`);
   await expectSaved(officer);
   await approveAndSubmit(head, ktnvReport, true);
   await expect(head.getByTestId("report-history")).toContainText("Thư ký Cụm trả lại");
@@ -168,7 +148,7 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
 
   // --- 5. ANM drafts and submits too; the secretariat accepts both ------------------------------------
   const anmReport = await startOrOpenReport(anmOfficer);
-  await draftReport(anmOfficer, { below: 1, figure: "980", narrative: "Năm 2022, Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao đã hoàn thành tốt các nhiệm vụ." });
+  await draftReport(anmOfficer, { below: 1, figure: "980", narrative: `Năm ${YEAR}, Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao đã hoàn thành tốt các nhiệm vụ.` });
   const anmHead = await signedIn(browser, "lanhdao.anm");
   await approveAndSubmit(anmHead, anmReport);
   for (const path of [ktnvReport, anmReport]) {
@@ -179,9 +159,9 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
   }
 
   // --- 6. The secretariat opens cross-scoring: each of the two units scores the other -----------------
-  await openReports2022(secretariat);
+  await openReports(secretariat);
   await secretariat.getByRole("link", { name: "Quản lý chấm chéo" }).click();
-  await expect(secretariat.getByRole("heading", { level: 1, name: "Chấm chéo và điểm cuối cùng năm 2022" })).toBeVisible();
+  await expect(secretariat.getByRole("heading", { level: 1, name: `Chấm chéo và điểm cuối cùng năm ${YEAR}` })).toBeVisible();
   const scoringUrl = new URL(secretariat.url()).pathname;
   const open = secretariat.getByRole("form", { name: "Mở vòng chấm chéo" });
   await open.getByLabel("Số đơn vị chấm mỗi báo cáo").fill("1");
@@ -193,8 +173,9 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
   const scoreAll = async (page: Page, scoredUnit: string, below: number) => {
     await page.goto("/reports/cross");
     const list = page.getByTestId("cross-assignments");
-    await expect(list.getByRole("row").filter({ hasText: "2022" })).toHaveCount(1);
-    await list.getByRole("row").filter({ hasText: "2022" }).getByRole("link", { name: `Phiếu chấm báo cáo của ${scoredUnit}` }).click();
+    // The closed years' sheets are listed too; this year's is the one to fill.
+    await expect(list.getByRole("row").filter({ hasText: YEAR })).toHaveCount(1);
+    await list.getByRole("row").filter({ hasText: YEAR }).getByRole("link", { name: `Phiếu chấm báo cáo của ${scoredUnit}` }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Phiếu chấm chéo: ${scoredUnit}` })).toBeVisible();
     const sheet = page.getByRole("form", { name: "Phiếu chấm chéo" });
     // `has` is matched inside each row, so the inner locator starts from the page, not the form.
@@ -233,7 +214,8 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
   await expect(secretariat.getByText(/^Kết quả đã chốt lúc/)).toBeVisible();
 
   // --- 9. The ranking: KTNV first, ANM second (also for the chair unit's head) ------------------------
-  for (const page of [secretariat, head]) {
+  const chairHead = DEMO.chairHead === "lanhdao.ktnv" ? head : DEMO.chairHead === "lanhdao.anm" ? anmHead : await signedIn(browser, DEMO.chairHead);
+  for (const page of [secretariat, chairHead]) {
     await page.goto(`${scoringUrl}/ranking`);
     const rows = page.getByTestId("ranking").locator("tbody tr");
     await expect(rows).toHaveCount(2);
@@ -257,5 +239,5 @@ test("2022 reports: draft, approve, return, resubmit, cross-score, finalise, ran
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
-  for (const page of [officer, head, secretariat, anmOfficer, anmHead]) await page.context().close();
+  for (const page of new Set([officer, head, secretariat, anmOfficer, anmHead, chairHead])) await page.context().close();
 });

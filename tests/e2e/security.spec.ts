@@ -3,9 +3,10 @@
 // the session cookie's flags, server actions refusing a foreign Origin, and error pages that leak nothing.
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { isFileRoute } from "../../src/lib/security-headers";
-import { DEMO_PASSWORD, login } from "./helpers";
+import { DEMO, DEMO_PASSWORD, login, notChairHead } from "./helpers";
 
-const ROLES = ["admin", "thuky.cum2", "canbo.anm", "lanhdao.ktnv", "lanhdao.qlxnc"];
+// Every role, the head of the open year's chair unit and another head among them.
+const ROLES = ["admin", "thuky.cum2", "canbo.anm", DEMO.chairHead, notChairHead];
 const EVIL = "https://evil.example";
 
 /** Console errors and warnings, uncaught page errors and CSP violations seen by a page. */

@@ -7,7 +7,7 @@
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { DEMO, dmy, login } from "./helpers";
 
 const MB = 1024 * 1024;
 
@@ -274,7 +274,7 @@ test.describe("the agreement upload (a route handler, like the other uploads)", 
 
   test("an oversize chunked body gets a Vietnamese 413 long before it is all sent, and nothing is written", async ({ page, baseURL }) => {
     const { form, unitId, yearId } = await agreementPage(page);
-    const fields = { emulationYearId: yearId, unitId, signedOn: "15/01/2022", signer: "Người Ký Tệp Quá Lớn" };
+    const fields = { emulationYearId: yearId, unitId, signedOn: dmy(DEMO.today), signer: "Người Ký Tệp Quá Lớn" };
     const cookie = await cookieHeader(page);
     for (const size of [6 * MB, 200 * MB]) {
       const sent = await chunkedUpload(baseURL!, "/registration/agreement", cookie, fields, size);
@@ -301,7 +301,7 @@ test.describe("the agreement upload (a route handler, like the other uploads)", 
     page.on("request", (r) => {
       if (r.method() === "POST" && new URL(r.url()).pathname === "/registration/agreement") posted++;
     });
-    await form.getByLabel("Ngày ký").fill("15/01/2022");
+    await form.getByLabel("Ngày ký").fill(dmy(DEMO.today));
     await form.getByLabel("Người ký").fill("Thiếu tướng Hoàng Văn Khải");
     await form.getByLabel("Bản chụp giao ước (không bắt buộc)").setInputFiles({ name: "giao-uoc-lon.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(6 * MB, 0x25) });
     await form.getByRole("button", { name: "Lưu giao ước" }).click();
@@ -311,7 +311,7 @@ test.describe("the agreement upload (a route handler, like the other uploads)", 
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n");
     await form.getByLabel("Bản chụp giao ước (không bắt buộc)").setInputFiles({ name: "giao-uoc-ktnv.pdf", mimeType: "application/pdf", buffer: pdf });
     await form.getByRole("button", { name: "Lưu giao ước" }).click();
-    await expect(form.getByRole("status")).toHaveText("Đã lưu giao ước thi đua ký ngày 15/01/2022 kèm tệp giao-uoc-ktnv.pdf.");
+    await expect(form.getByRole("status")).toHaveText(`Đã lưu giao ước thi đua ký ngày ${dmy(DEMO.today)} kèm tệp giao-uoc-ktnv.pdf.`);
     expect(posted).toBe(1);
     // The page shows it without a reload.
     await expect(page.getByRole("link", { name: "giao-uoc-ktnv.pdf" })).toBeVisible();

@@ -7,33 +7,25 @@
 // instances at once, that is two contexts, like two tabs routed to different instances.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { LOGIN_THROTTLE } from "../../src/domain/login-throttle";
-import { allowOutsidePhase, DEMO_PASSWORD, login } from "./helpers";
+import { allowOutsidePhase, DEMO, DEMO_PASSWORD, headOf, login, UNIT_NAMES } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT ?? "3100");
+const YEAR = String(DEMO.year);
 const INSTANCES = [`http://localhost:${PORT}`, `http://localhost:${PORT + 1}`] as const;
 type Instance = 0 | 1;
 
-const UNITS = {
-  ANM: "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
-  KTNV: "Cục Kỹ thuật nghiệp vụ",
-  NT: "Cục Ngoại tuyến",
-  QLXNC: "Cục Quản lý xuất nhập cảnh",
-  BTLCV: "Bộ Tư lệnh Cảnh vệ",
-} as const;
+const UNITS = UNIT_NAMES;
 type Code = keyof typeof UNITS;
 
-/** Accounts this spec creates (or finds, when conference.spec.ts created them first). */
+/** Accounts this spec creates (every unit's head is a demo account already). */
 const ACCOUNTS: { username: string; role: string; unit: Code }[] = [
   { username: "haimay.khoa", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // attacked with wrong passwords
   { username: "haimay.khac", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // must stay unaffected
   { username: "haimay.phien", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // sessions, then disabled
   { username: "haimay.cacphien", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // ends its other sessions
   { username: "haimay.canbo", role: "Cán bộ thi đua đơn vị", unit: "NT" }, // registers NT's officers
-  { username: "lanhdao.anm", role: "Lãnh đạo đơn vị", unit: "ANM" },
-  { username: "lanhdao.nt", role: "Lãnh đạo đơn vị", unit: "NT" },
-  { username: "lanhdao.btlcv", role: "Lãnh đạo đơn vị", unit: "BTLCV" },
 ];
-const DELEGATE: Record<Code, string> = { ANM: "lanhdao.anm", KTNV: "lanhdao.ktnv", NT: "lanhdao.nt", QLXNC: "lanhdao.qlxnc", BTLCV: "lanhdao.btlcv" };
+const DELEGATE = Object.fromEntries((Object.keys(UNITS) as Code[]).map((c) => [c, headOf(c)])) as Record<Code, string>;
 
 const WRONG_PASSWORD = "Không đúng, Không đúng.";
 const NEW_PASSWORD = "Mat-khau-moi-2022";
@@ -134,7 +126,7 @@ test("a session minted by one instance is valid on the other; signing out, a pas
   await two.context().addCookies(cookies);
   await two.goto("/registration");
   await expect(two.getByTestId("current-user")).toContainText("Thử hai máy chủ haimay.phien");
-  await expect(two.getByRole("heading", { level: 1 })).toContainText("Đăng ký thi đua năm 2022");
+  await expect(two.getByRole("heading", { level: 1 })).toContainText(`Đăng ký thi đua năm ${YEAR}`);
 
   // Signing out on instance 2 ends the session itself, not only that browser's cookie: the copy still
   // held by the other browser is refused at once by both instances.
@@ -232,16 +224,16 @@ async function turnout(page: Page, roundPath: string): Promise<string[]> {
 
 test("a vote held on both instances counts every ballot once; a unit's second ballot is refused on the other instance", async ({ browser }) => {
   test.setTimeout(240_000);
-  const ROUND = "Suy tôn Đơn vị Quyết thắng năm 2022 – hai máy chủ";
+  const ROUND = `Suy tôn Đơn vị Quyết thắng năm ${YEAR} – hai máy chủ`;
   const secretariat = [await signedIn(browser, 0, "thuky.cum2"), await signedIn(browser, 1, "thuky.cum2")] as const;
   // Votes belong to the conference phase: the secretariat allows them in the demo year's phase.
   await allowOutsidePhase(secretariat[0], ["votePreparation", "voting"]);
 
   // The secretariat creates and opens the round on instance 1.
   await secretariat[0].goto("/conference");
-  const yearLink = secretariat[0].getByRole("navigation", { name: "Chọn năm thi đua" }).getByRole("link", { name: "2022", exact: true });
+  const yearLink = secretariat[0].getByRole("navigation", { name: "Chọn năm thi đua" }).getByRole("link", { name: YEAR, exact: true });
   if (await yearLink.count()) await yearLink.click();
-  await expect(secretariat[0].getByRole("heading", { level: 1, name: "Hội nghị tổng kết năm 2022" })).toBeVisible();
+  await expect(secretariat[0].getByRole("heading", { level: 1, name: `Hội nghị tổng kết năm ${YEAR}` })).toBeVisible();
   const form = secretariat[0].getByRole("form", { name: "Tạo vòng suy tôn" });
   await form.getByLabel("Danh hiệu suy tôn").selectOption("DV_QUYET_THANG");
   await form.getByLabel("Số suất").fill("2");
@@ -351,7 +343,7 @@ test.describe("registrations of Cục Ngoại tuyến, edited on both instances 
   test.describe.configure({ mode: "serial", timeout: 120_000 });
 
   test.beforeAll(async ({ browser }) => {
-    // The demo deadline (31/03/2022) has passed and NT is still drafting: the secretariat reopens it.
+    // NT is drafting on the extension the secretariat granted; the secretariat reopens it again, to be sure of the day.
     const sp = await signedIn(browser, 0, "thuky.cum2");
     await sp.goto("/registration");
     await sp.getByTestId("board-row-NT").getByRole("link", { name: `Xem đăng ký của ${UNITS.NT}` }).click();
@@ -359,7 +351,7 @@ test.describe("registrations of Cục Ngoại tuyến, edited on both instances 
     await reopen.getByLabel("Mở lại đến hết ngày").fill(vietnamDate(14));
     await reopen.getByLabel("Lý do mở lại").fill("Kiểm thử: hai máy chủ");
     await reopen.getByRole("button", { name: "Mở lại đăng ký" }).click();
-    await expect(reopen.getByRole("status")).toContainText(`Đã mở lại đăng ký thi đua năm 2022 cho ${UNITS.NT}`);
+    await expect(reopen.getByRole("status")).toContainText(`Đã mở lại đăng ký thi đua năm ${YEAR} cho ${UNITS.NT}`);
     await sp.context().close();
   });
 

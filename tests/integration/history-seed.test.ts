@@ -1,6 +1,7 @@
 // The demo history (src/server/seed/history.ts) on a real database, read back the way the app reads
 // it: complete, consistent with the rules engine year by year, and giving the 2022 engine the cases the
 // demo needs (a CSTĐ CAND candidate, officers blocked by discipline, one unit exactly at its quota).
+// The demo goes on to today (later-years.ts, demo-years.test.ts); this file reads its 2019–2021 story.
 import { performance } from "node:perf_hooks";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -27,7 +28,7 @@ let units: { id: string; code: string; name: string }[];
 
 beforeAll(async () => {
   await resetDatabase();
-  await seedDemoData(prisma);
+  await seedDemoData(prisma, { today: "2026-12-07" });
   cluster = await prisma.cluster.findUniqueOrThrow({ where: { code: DEMO_CLUSTER.code }, select: { id: true } });
   year2021 = await prisma.emulationYear.findUniqueOrThrow({ where: { clusterId_year: { clusterId: cluster.id, year: 2021 } }, select: { id: true } });
   units = await prisma.unit.findMany({ where: { clusterId: cluster.id, parentId: null }, select: { id: true, code: true, name: true } });
@@ -146,7 +147,13 @@ describe("demo history 2019–2021", () => {
 
   it("2022 at registration: officers eligible for CSTĐ CAND (3rd CSTĐCS year), and officers blocked by discipline", async () => {
     const all = await prisma.officer.findMany({ where: { unit: { clusterId: cluster.id }, active: true }, select: { id: true, unitId: true } });
-    const histories = await loadOfficerHistories(prisma, all.map((o) => o.id), 2022);
+    // As the year began: the history up to 2021 (the demo has since recorded 2022's results).
+    const histories = new Map(
+      [...(await loadOfficerHistories(prisma, all.map((o) => o.id), 2022))].map(([id, h]) => [
+        id,
+        { ...h, years: h.years.filter((y) => y.year < 2022), initiatives: h.initiatives.filter((i) => i.year < 2022) },
+      ]),
+    );
     let candEligible = 0;
     let blocked = 0;
     const blockedUnits = new Set<string>();

@@ -19,18 +19,16 @@ export type Conference2021Context = {
 type Code = "ANM" | "KTNV" | "NT" | "QLXNC" | "BTLCV";
 const CODES: Code[] = ["ANM", "KTNV", "NT", "QLXNC", "BTLCV"];
 
-/** Morning of 19/11/2021 in Hà Nội. */
-const at = (hhmm: string) => new Date(`2021-11-19T${hhmm}:00+07:00`);
-
-type RoundPlan = {
+export type RoundPlan<C extends string = Code> = {
   kind: RoundKind;
   title: string;
   titleCode: string | null;
   seats: number;
-  candidates: Code[];
-  notes?: Partial<Record<Code, string>>;
+  candidates: C[];
+  notes?: Partial<Record<C, string>>;
   /** One ballot per unit: the candidates (by unit code) it approves (true) or disapproves (false). */
-  ballots: Record<Code, Partial<Record<Code, boolean>>>;
+  ballots: Record<C, Partial<Record<C, boolean>>>;
+  /** hh:mm, Hà Nội time, on the conference day. */
   opened: string;
   closed: string;
 };
@@ -107,40 +105,13 @@ export async function seedConference2021(tx: Tx, ctx: Conference2021Context): Pr
     },
   ];
 
-  let ballots = 0;
-  for (const [index, plan] of plans.entries()) {
-    const round = await tx.voteRound.create({
-      data: {
-        emulationYearId: ctx.year2021Id,
-        kind: plan.kind,
-        title: plan.title,
-        titleCode: plan.titleCode,
-        seats: plan.seats,
-        state: "CLOSED",
-        passThreshold: "MORE_THAN_HALF",
-        quorum: 5,
-        electorateSize: 5,
-        openedAt: at(plan.opened),
-        closedAt: at(plan.closed),
-        createdAt: at(plan.opened),
-        candidates: { create: plan.candidates.map((code, i) => ({ unitId: id(code), position: i + 1, note: plan.notes?.[code] ?? null })) },
-      },
-      include: { candidates: true },
-    });
-    const candidateOf = new Map(round.candidates.map((c) => [codeOf.get(c.unitId)!, c.id]));
-    // Who voted, in the units' order (no time is kept).
-    await tx.voteParticipation.createMany({ data: CODES.map((code) => ({ roundId: round.id, unitId: id(code) })) });
-    // What was voted: shuffled, random ids, nothing pointing back at the voter.
-    const contents: BallotChoiceValue[][] = CODES.map((code) =>
-      Object.entries(plan.ballots[code]).map(([c, approve]) => ({ candidateId: candidateOf.get(c as Code)!, approve: approve! })),
-    );
-    for (const content of shuffled(contents, 20211119 + index)) {
-      const ballotId = randomUUID();
-      await tx.ballot.create({ data: { id: ballotId, roundId: round.id } });
-      if (content.length) await tx.ballotChoice.createMany({ data: content.map((c) => ({ ballotId, ...c })) });
-      ballots++;
-    }
-  }
+  const ballots = await writeConferenceRounds(tx, {
+    yearId: ctx.year2021Id,
+    day: "2021-11-19",
+    unitIds: Object.fromEntries(CODES.map((c) => [c, id(c)])),
+    plans,
+    shuffleSeed: 20211119,
+  });
 
   // The acclaim becomes the proposal for the Ministry flag in 2021's results.
   await tx.unitYearResult.upsert({
@@ -149,4 +120,57 @@ export async function seedConference2021(tx: Tx, ctx: Conference2021Context): Pr
     update: { proposedTitleCode: "CO_BCA" },
   });
   return { rounds: plans.length, ballots };
+}
+
+/**
+ * Writes closed rounds as closeRound leaves them: candidates, who voted (every unit, in code order),
+ * and the ballots (shuffled, random ids, nothing pointing back at the voter). `unitIds` by code; every
+ * code in it votes. Returns the number of ballots. Also used for the generated years (later-years.ts).
+ */
+export async function writeConferenceRounds<C extends string>(
+  tx: Tx,
+  ctx: { yearId: string; day: string; unitIds: Record<string, string>; plans: RoundPlan<C>[]; shuffleSeed: number },
+): Promise<number> {
+  const at = (hhmm: string) => new Date(`${ctx.day}T${hhmm}:00+07:00`);
+  const voters = Object.keys(ctx.unitIds) as C[];
+  const idOf = (code: C) => {
+    const unitId = ctx.unitIds[code];
+    if (!unitId) throw new Error(`writeConferenceRounds: unknown unit ${code}`);
+    return unitId;
+  };
+  const codeOf = new Map(voters.map((c) => [idOf(c), c]));
+  let ballots = 0;
+  for (const [index, plan] of ctx.plans.entries()) {
+    const round = await tx.voteRound.create({
+      data: {
+        emulationYearId: ctx.yearId,
+        kind: plan.kind,
+        title: plan.title,
+        titleCode: plan.titleCode,
+        seats: plan.seats,
+        state: "CLOSED",
+        passThreshold: "MORE_THAN_HALF",
+        quorum: voters.length,
+        electorateSize: voters.length,
+        openedAt: at(plan.opened),
+        closedAt: at(plan.closed),
+        createdAt: at(plan.opened),
+        candidates: { create: plan.candidates.map((code, i) => ({ unitId: idOf(code), position: i + 1, note: plan.notes?.[code] ?? null })) },
+      },
+      include: { candidates: true },
+    });
+    const candidateOf = new Map(round.candidates.map((c) => [codeOf.get(c.unitId)!, c.id]));
+    // Who voted, in the units' order (no time is kept).
+    await tx.voteParticipation.createMany({ data: voters.map((code) => ({ roundId: round.id, unitId: idOf(code) })) });
+    // What was voted: shuffled, random ids, nothing pointing back at the voter.
+    const contents: BallotChoiceValue[][] = voters.map((code) =>
+      Object.entries(plan.ballots[code] as Record<string, boolean>).map(([c, approve]) => ({ candidateId: candidateOf.get(c as C)!, approve })),
+    );
+    const rows = shuffled(contents, ctx.shuffleSeed + index).map((content) => ({ id: randomUUID(), content }));
+    await tx.ballot.createMany({ data: rows.map((b) => ({ id: b.id, roundId: round.id })) });
+    const choices = rows.flatMap((b) => b.content.map((c) => ({ ballotId: b.id, ...c })));
+    if (choices.length) await tx.ballotChoice.createMany({ data: choices });
+    ballots += rows.length;
+  }
+  return ballots;
 }

@@ -4,7 +4,8 @@
 //    report scored by two other units) and final scores that rank Cục An ninh mạng… first (it was
 //    acclaimed for the Ministry flag in 2021) and Cục Kỹ thuật nghiệp vụ second. One report was
 //    returned once (for missing evidence) and resubmitted, so the history shows a return.
-//  - 2022: the table copied from 2021 with the year's themed drive, published, not frozen, no reports.
+//  - 2022 on: the table copied from 2021 with the year's themed drive (criteriaSpecFor); the generated
+//    years (later-years.ts, open-year.ts) write them, with their reports.
 // Deterministic: the same rows on every run (ids and creation times aside).
 // Called from src/server/seed/demo.ts inside its transaction:
 //   await seedCriteria(tx, { year2021Id, year2022Id, unitIds: { ANM, KTNV, NT, QLXNC, BTLCV } })
@@ -119,10 +120,19 @@ export const CRITERIA_2021: TableSpec = tableSpec(
   "Ứng dụng khoa học, công nghệ, chuyển đổi số; triển khai Đề án 06 và các cơ sở dữ liệu quốc gia",
 );
 
-export const CRITERIA_2022: TableSpec = tableSpec(
-  "Đợt thi đua cao điểm “Thi đua lập chiến công chào mừng kỷ niệm 77 năm Ngày truyền thống Công an nhân dân” và các phong trào chuyên đề",
-  "Ứng dụng khoa học, công nghệ, chuyển đổi số; triển khai Đề án 06 về phát triển ứng dụng dữ liệu dân cư, định danh và xác thực điện tử",
-);
+/**
+ * The table of a year from 2022 on: the 2021 table with the year's themed drive (the anniversary of
+ * the People's Public Security, founded on 19/8/1945) and Đề án 06 in the technology criterion.
+ */
+export function criteriaSpecFor(year: number): TableSpec {
+  if (year <= 2021) return CRITERIA_2021;
+  return tableSpec(
+    `Đợt thi đua cao điểm “Thi đua lập chiến công chào mừng kỷ niệm ${year - 1945} năm Ngày truyền thống Công an nhân dân” và các phong trào chuyên đề`,
+    "Ứng dụng khoa học, công nghệ, chuyển đổi số; triển khai Đề án 06 về phát triển ứng dụng dữ liệu dân cư, định danh và xác thực điện tử",
+  );
+}
+
+export const CRITERIA_2022: TableSpec = criteriaSpecFor(2022);
 
 export type InsertedTable = CriteriaTableDef & { id: string };
 
@@ -223,26 +233,17 @@ export function demoPdf(title: string): Uint8Array<ArrayBuffer> {
 const at = (iso: string) => new Date(`${iso}+07:00`);
 const roundDownToHalf = (points: number) => Math.floor(points * 2) / 2;
 
+/** A unit's showing in a year, from which its scores are generated. */
+export type UnitShowing<C extends string> = { code: C; level: number; claim: number; bonus: number[]; penalty: number[] };
+
 /**
- * Seeds the 2021 and 2022 criteria tables and the 2021 reports, scoring round and results. Returns a
- * short summary for the seed's output.
+ * Final and self scores of each unit on each criterion (half-points): on a scored criterion a little
+ * variation around the unit's level, never above the max, the self-assessment claiming a little more;
+ * bonus and penalty criteria as the showing has them (bonus sometimes claimed half a point higher).
  */
-export async function seedCriteria(tx: Tx, ctx: { year2021Id: string; year2022Id: string; unitIds: Record<string, string> }): Promise<{ summary: string }> {
-  const unitId = (code: UnitCode) => {
-    const id = ctx.unitIds[code];
-    if (!id) throw new Error(`seedCriteria: unit ${code} is missing`);
-    return id;
-  };
-  const t2021 = await insertCriteriaTable(tx, ctx.year2021Id, CRITERIA_2021, { publishedAt: at("2021-02-22T09:00:00"), frozenAt: at("2021-11-03T16:20:00") });
-  const t2022 = await insertCriteriaTable(tx, ctx.year2022Id, CRITERIA_2022, { publishedAt: at("2022-02-21T09:00:00"), copiedFromYear: 2021 });
-
-  const criteria = allCriteria(t2021);
-  const random = seededRandom(20211103);
-  const units = UNIT_CODES.map((code) => ({ code, id: unitId(code), ...RESULTS_2021[code] }));
-
-  // Final and self scores per unit and criterion (half-points).
-  const finals = new Map<UnitCode, Map<string, number>>();
-  const selfs = new Map<UnitCode, Map<string, number>>();
+export function generateScores<C extends string>(criteria: ReturnType<typeof allCriteria>, units: UnitShowing<C>[], random: () => number) {
+  const finals = new Map<C, Map<string, number>>();
+  const selfs = new Map<C, Map<string, number>>();
   for (const u of units) {
     const f = new Map<string, number>();
     const s = new Map<string, number>();
@@ -251,13 +252,12 @@ export async function seedCriteria(tx: Tx, ctx: { year2021Id: string; year2022Id
       let final: number;
       let self: number;
       if (c.section.kind === "SCORED") {
-        // A little variation per criterion, never above the max.
         final = Math.min(max, roundDownToHalf(max * (u.level + (random() - 0.35) * 0.12)));
         self = Math.min(max, roundDownToHalf(max * Math.min(1, u.level + u.claim)) + (random() < 0.2 ? 0.5 : 0));
         self = Math.min(max, Math.max(self, final));
       } else {
         const index = c.section.criteria.findIndex((x) => x.id === c.id);
-        final = (c.section.kind === "BONUS" ? u.bonus[index] : u.penalty[index]) ?? 0;
+        final = Math.min(max, (c.section.kind === "BONUS" ? u.bonus[index] : u.penalty[index]) ?? 0);
         self = c.section.kind === "BONUS" ? Math.min(max, final + (random() < 0.3 ? 0.5 : 0)) : final;
       }
       f.set(c.id, half(final));
@@ -266,6 +266,28 @@ export async function seedCriteria(tx: Tx, ctx: { year2021Id: string; year2022Id
     finals.set(u.code, f);
     selfs.set(u.code, s);
   }
+  return { finals, selfs };
+}
+
+/**
+ * Seeds the 2021 criteria table and the 2021 reports, scoring round and results, and, given
+ * `year2022Id`, the 2022 table published and not frozen (the demo's generated years write their own
+ * tables: later-years.ts). Returns a short summary for the seed's output.
+ */
+export async function seedCriteria(tx: Tx, ctx: { year2021Id: string; year2022Id?: string; unitIds: Record<string, string> }): Promise<{ summary: string }> {
+  const unitId = (code: UnitCode) => {
+    const id = ctx.unitIds[code];
+    if (!id) throw new Error(`seedCriteria: unit ${code} is missing`);
+    return id;
+  };
+  const t2021 = await insertCriteriaTable(tx, ctx.year2021Id, CRITERIA_2021, { publishedAt: at("2021-02-22T09:00:00"), frozenAt: at("2021-11-03T16:20:00") });
+  const t2022 = ctx.year2022Id ? await insertCriteriaTable(tx, ctx.year2022Id, CRITERIA_2022, { publishedAt: at("2022-02-21T09:00:00"), copiedFromYear: 2021 }) : null;
+
+  const criteria = allCriteria(t2021);
+  const random = seededRandom(20211103);
+  const units = UNIT_CODES.map((code) => ({ code, id: unitId(code), ...RESULTS_2021[code] }));
+
+  const { finals, selfs } = generateScores(criteria, units, random);
 
   // The ranking the demo must tell: ANM first, KTNV second.
   const entries = units.map((u) => {
@@ -411,7 +433,7 @@ export async function seedCriteria(tx: Tx, ctx: { year2021Id: string; year2022Id
   const order = ranked.map((r) => `${r.rank}. ${r.unitName} ${(r.totalHalf / 2).toLocaleString("vi-VN")}`).join(", ");
   return {
     summary:
-      `Bảng tiêu chí 2021 (${criteria.length} tiêu chí, đã cố định) và 2022 (${allCriteria(t2022).length} tiêu chí, đã công bố); ` +
+      `Bảng tiêu chí 2021 (${criteria.length} tiêu chí, đã cố định)${t2022 ? ` và 2022 (${allCriteria(t2022).length} tiêu chí, đã công bố)` : ""}; ` +
       `5 báo cáo tổng kết 2021 đã chấp nhận, vòng chấm chéo đã chốt: ${order}.`,
   };
 }

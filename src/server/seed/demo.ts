@@ -1,22 +1,44 @@
 // The demo data (docs/domain.md §1): Cụm thi đua số 2 – Khối các đơn vị thuộc Bộ trưởng, its five member
-// units with sub-units and fictional officers, the closed year 2021 (chair: Cục An ninh mạng…) and the
-// year 2022 open for registration (chair: Cục Kỹ thuật nghiệp vụ, elected at the 19/11/2021
-// conference), the title catalogue, and one account per role. Deterministic: the same content on every
-// run (database ids and creation times aside). All in one transaction: a failed seed leaves nothing.
+// units with sub-units and fictional officers, and its years up to today:
+// - 2021, the story of the news report (closed; chair Cục An ninh mạng…; the 19/11/2021 conference
+//   elected Cục Kỹ thuật nghiệp vụ chair for 2022): history.ts, criteria-2022.ts, conference-2021.ts;
+// - every year from 2022 to the year before the current one, generated and closed, the chair
+//   rotating by the rotation rule: later-years.ts (officer-years.ts, year-reports.ts);
+// - the current year (the one containing today, appNow()) open in registration, its deadlines
+//   computed from today: open-year.ts, with the dates of calendar.ts;
+// the title catalogue, and the demo accounts: admin, the secretariat, and a unit officer and a unit
+// head for every member unit. Deterministic for a given day: the same content on every run (database
+// ids and creation times aside). All in one transaction: a failed seed leaves nothing.
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/domain/permissions";
 import { TITLE_CATALOGUE } from "@/domain/title-catalogue";
 import { DEFAULT_YEAR_SETTINGS, yearSettingsSchema, type YearSettings } from "@/domain/year-settings";
 import { nameSortKey, searchKey, textSortKey } from "@/domain/vietnamese";
+import { eligibilitySettingsOf } from "@/domain/year-settings";
 import { hashPassword } from "@/server/auth/password";
+import { appNow } from "@/server/clock";
 import { allowClosedYearWrites } from "@/server/closed-year-guard";
 import type { Tx } from "@/server/db";
+import {
+  closedYearDeadlines,
+  DEMO_UNIT_CODES,
+  demoCurrentYearPlan,
+  demoLeadership,
+  displayDay,
+  generatedClosedYears,
+  STORY_YEAR,
+  vietnamDay,
+  type CurrentYearPlan,
+  type DemoUnitCode,
+} from "./calendar";
 import { generateUnitOfficers, type FixedOfficer, type GeneratedOfficer, type SubUnitKind } from "./names";
 import { seedConference2021 } from "./conference-2021";
 import { seedCriteria } from "./criteria-2022";
 import { seedDossier2021 } from "./dossier-2021";
 import { seedHistory } from "./history";
-import { seedRegistrations2022 } from "./registrations-2022";
+import { seedClosedYear, type ClosedYearSummary } from "./later-years";
+import { loadWorld } from "./officer-years";
+import { seedOpenYear } from "./open-year";
 
 /** The seed of every random choice in the demo data; change it and every name changes. */
 export const DEMO_SEED = 20211119;
@@ -123,13 +145,52 @@ export type DemoAccount = {
   role: Role;
   displayName: string;
   /** Member unit (short code) for unit users; they also get the unit's cluster. */
-  unitCode?: string;
+  unitCode?: DemoUnitCode;
   /** Cluster for the secretariat. */
   clusterCode?: string;
-  /** What the account sees, for the README and the login page hint. */
+  /** The officer behind the account (a demo officer's code), for unit users and the secretariat. */
+  officerCode?: string;
+  /** What the account sees, for the README and the printed logins (demoAccounts() says it for today). */
   sees: string;
 };
 
+const SHORT_NAMES: Record<DemoUnitCode, string> = {
+  ANM: "Cục An ninh mạng và PCTP sử dụng CNC",
+  KTNV: "Cục Kỹ thuật nghiệp vụ",
+  NT: "Cục Ngoại tuyến",
+  QLXNC: "Cục Quản lý xuất nhập cảnh",
+  BTLCV: "Bộ Tư lệnh Cảnh vệ",
+};
+
+const OFFICER_SEES = (unit: DemoUnitCode) => `Chỉ đơn vị mình (${SHORT_NAMES[unit]}): danh sách cán bộ, đăng ký danh hiệu, dự thảo báo cáo, phiếu chấm chéo.`;
+const HEAD_SEES = (unit: DemoUnitCode) =>
+  `Đơn vị mình (${SHORT_NAMES[unit]}): duyệt và gửi báo cáo, là đại biểu bỏ phiếu của đơn vị tại hội nghị; tổng quan Cụm (xếp hạng, danh hiệu, kết quả hội nghị); khi đơn vị là Cụm trưởng năm hiện tại, thêm việc theo dõi Cụm và các cụm trong khối (chỉ xem).`;
+
+const officerAccount = (unit: DemoUnitCode, officerCode: string, name: string): DemoAccount => ({
+  username: `canbo.${unit.toLowerCase()}`,
+  password: DEMO_PASSWORD,
+  role: "UNIT_OFFICER",
+  displayName: `Đ/c ${name} – Cán bộ thi đua, ${SHORT_NAMES[unit]}`,
+  unitCode: unit,
+  officerCode,
+  sees: OFFICER_SEES(unit),
+});
+const headAccount = (unit: DemoUnitCode, officerCode: string, name: string): DemoAccount => ({
+  username: `lanhdao.${unit.toLowerCase()}`,
+  password: DEMO_PASSWORD,
+  role: "UNIT_HEAD",
+  displayName: `Đ/c ${name} – ${unit === "BTLCV" ? "Tư lệnh" : "Cục trưởng"} ${unit === "ANM" ? "Cục An ninh mạng và PCTP sử dụng CNC" : SHORT_NAMES[unit]}`,
+  unitCode: unit,
+  officerCode,
+  sees: HEAD_SEES(unit),
+});
+
+/**
+ * Every demo account: the admin, the secretariat, and for every member unit its unit officer
+ * (canbo.<code>) and its unit head (lanhdao.<code>), so that a conference can be held with the demo
+ * logins alone. The people behind them are officers of the demo units (by code; generated names for
+ * those not placed by hand in DEMO_UNITS, unchanged so that the 2019–2021 history stays as it was).
+ */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     username: "admin",
@@ -144,40 +205,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: "SECRETARIAT",
     displayName: "Đ/c Trần Thu Hà – Thư ký Cụm 2",
     clusterCode: DEMO_CLUSTER.code,
-    sees: "Toàn bộ Cụm thi đua số 2: năm 2021 (đã khóa sổ), năm 2022 (đang đăng ký), dữ liệu của cả 5 đơn vị, bảng xếp hạng và nhật ký của Cụm.",
+    officerCode: "KTNV-00012",
+    sees: "Toàn bộ Cụm thi đua số 2: các năm đã khóa sổ, năm hiện tại (đang đăng ký), dữ liệu của cả 5 đơn vị, bảng xếp hạng và nhật ký của Cụm.",
   },
-  {
-    username: "canbo.anm",
-    password: DEMO_PASSWORD,
-    role: "UNIT_OFFICER",
-    displayName: "Đ/c Lê Hoàng Nam – Cán bộ thi đua, Cục An ninh mạng và PCTP sử dụng CNC",
-    unitCode: "ANM",
-    sees: "Chỉ đơn vị mình (Cục An ninh mạng và PCTP sử dụng CNC): danh sách cán bộ, đăng ký danh hiệu, dự thảo báo cáo.",
-  },
-  {
-    username: "canbo.ktnv",
-    password: DEMO_PASSWORD,
-    role: "UNIT_OFFICER",
-    displayName: "Đ/c Nguyễn Thị Mai Anh – Cán bộ thi đua, Cục Kỹ thuật nghiệp vụ",
-    unitCode: "KTNV",
-    sees: "Chỉ đơn vị mình (Cục Kỹ thuật nghiệp vụ): danh sách cán bộ, đăng ký danh hiệu, dự thảo báo cáo.",
-  },
-  {
-    username: "lanhdao.ktnv",
-    password: DEMO_PASSWORD,
-    role: "UNIT_HEAD",
-    displayName: "Đ/c Hoàng Văn Khải – Cục trưởng Cục Kỹ thuật nghiệp vụ",
-    unitCode: "KTNV",
-    sees: "Đơn vị mình (duyệt báo cáo, là đại biểu bỏ phiếu) và, vì Cục Kỹ thuật nghiệp vụ là Cụm trưởng năm 2022, bảng xếp hạng và tổng quan của Cụm.",
-  },
-  {
-    username: "lanhdao.qlxnc",
-    password: DEMO_PASSWORD,
-    role: "UNIT_HEAD",
-    displayName: "Đ/c Phan Thanh Bình – Cục trưởng Cục Quản lý xuất nhập cảnh",
-    unitCode: "QLXNC",
-    sees: "Chỉ đơn vị mình (Cục Quản lý xuất nhập cảnh): duyệt báo cáo, là đại biểu bỏ phiếu; không thấy tổng quan Cụm (không phải Cụm trưởng).",
-  },
+  officerAccount("ANM", "ANM-00012", "Lê Hoàng Nam"),
+  headAccount("ANM", "ANM-00001", "Lý Hữu Minh"),
+  officerAccount("KTNV", "KTNV-00011", "Nguyễn Thị Mai Anh"),
+  headAccount("KTNV", "KTNV-00001", "Hoàng Văn Khải"),
+  officerAccount("NT", "NT-00014", "Dương Thị Thu Thủy"),
+  headAccount("NT", "NT-00001", "Lê Bá Vũ"),
+  officerAccount("QLXNC", "QLXNC-00016", "Nguyễn Ngọc Trâm"),
+  headAccount("QLXNC", "QLXNC-00001", "Phan Thanh Bình"),
+  officerAccount("BTLCV", "BTLCV-00014", "Võ Minh Trung"),
+  headAccount("BTLCV", "BTLCV-00001", "Đào Tiến Hòa"),
   {
     username: "vanphong.bo",
     password: DEMO_PASSWORD,
@@ -187,32 +227,76 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-type Years = { year: number; phase: "CLOSED" | "REGISTRATION"; chair: string; deputy: string; settings: YearSettings; closedAt: Date | null }[];
+/** The calendar day the demo is built for: today in Vietnam on the app's clock (APP_TODAY pins it). */
+export function demoToday(): string {
+  return vietnamDay(appNow());
+}
 
-const DEMO_YEARS: Years = [
-  {
-    year: 2021,
-    phase: "CLOSED",
-    chair: "ANM",
-    deputy: "QLXNC",
-    settings: yearSettingsSchema.parse({
-      ...DEFAULT_YEAR_SETTINGS,
-      registrationDeadline: "2021-03-31",
-      reportDeadline: "2021-11-05",
-      conferenceDate: "2021-11-19",
-    }),
-    // Midday in Hà Nội, so the date reads 31/12/2021 in any time zone of interest.
-    closedAt: new Date("2021-12-31T12:00:00+07:00"),
-  },
-  {
-    year: 2022,
-    phase: "REGISTRATION",
-    chair: "KTNV",
-    deputy: "NT",
-    settings: yearSettingsSchema.parse({ ...DEFAULT_YEAR_SETTINGS, registrationDeadline: "2022-03-31", reportDeadline: "2022-11-15" }),
-    closedAt: null,
-  },
-];
+/** The demo accounts with what each sees on `today`'s demo: the open year, the chair, the unit's registration. */
+export function demoAccounts(today = demoToday()): DemoAccount[] {
+  const plan = demoCurrentYearPlan(today);
+  const y = plan.year;
+  const registration = (unit: DemoUnitCode) => {
+    const state = plan.units[unit].state;
+    if (state === "SUBMITTED") return `đã gửi đăng ký năm ${y}`;
+    if (state === "DRAFT") return `đang soạn đăng ký năm ${y}, được gia hạn đến ${displayDay(plan.extendedUntil)}`;
+    return `quá hạn đăng ký năm ${y} (hạn ${displayDay(plan.deadlines.registrationDeadline)}), chờ Thư ký cụm mở lại`;
+  };
+  const closed = y - 1 > STORY_YEAR ? `${STORY_YEAR}–${y - 1}` : String(STORY_YEAR);
+  return DEMO_ACCOUNTS.map((a) => {
+    if (a.role === "SECRETARIAT") {
+      return {
+        ...a,
+        sees: `Toàn bộ Cụm thi đua số 2: các năm ${closed} (đã khóa sổ), năm ${y} (đang đăng ký: 2 đơn vị đã gửi, 2 đang soạn theo gia hạn, 1 quá hạn), dữ liệu của cả 5 đơn vị, bảng xếp hạng và nhật ký của Cụm.`,
+      };
+    }
+    if (!a.unitCode) return a;
+    const unit = a.unitCode;
+    if (a.role === "UNIT_OFFICER") return { ...a, sees: `${OFFICER_SEES(unit)} Đơn vị ${registration(unit)}.` };
+    const chair = plan.leadership.chair === unit;
+    return {
+      ...a,
+      sees: `Đơn vị mình (${SHORT_NAMES[unit]}): duyệt và gửi báo cáo, là đại biểu bỏ phiếu của đơn vị tại hội nghị; tổng quan Cụm (xếp hạng, danh hiệu, kết quả hội nghị)${chair ? `; là Cụm trưởng năm ${y}: thêm việc theo dõi Cụm và các cụm trong khối (chỉ xem)` : ""}.`,
+    };
+  });
+}
+
+type YearRow = {
+  year: number;
+  phase: "CLOSED" | "REGISTRATION";
+  chair: DemoUnitCode;
+  deputy: DemoUnitCode;
+  settings: YearSettings;
+  closedAt: Date | null;
+  /** When the secretariat opened the year, and last changed it (its closing, for a closed year). */
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** The demo's years for the open year's plan: 2021 (the story), the generated closed years, the open year. */
+export function demoYears(plan: CurrentYearPlan): YearRow[] {
+  const leadership = demoLeadership(plan.year);
+  const row = (year: number, phase: YearRow["phase"], settings: Partial<YearSettings>): YearRow => {
+    // Midday in Hà Nội, so the date reads 31/12 in any time zone of interest.
+    const closedAt = phase === "CLOSED" ? new Date(`${year}-12-31T12:00:00+07:00`) : null;
+    const createdAt = new Date(`${phase === "CLOSED" ? `${year}-01-05` : plan.openedOn}T09:00:00+07:00`);
+    return {
+      year,
+      phase,
+      chair: leadership.get(year)!.chair,
+      deputy: leadership.get(year)!.deputy,
+      settings: yearSettingsSchema.parse({ ...DEFAULT_YEAR_SETTINGS, ...settings }),
+      closedAt,
+      createdAt,
+      updatedAt: closedAt ?? createdAt,
+    };
+  };
+  return [
+    row(STORY_YEAR, "CLOSED", { registrationDeadline: "2021-03-31", reportDeadline: "2021-11-05", conferenceDate: "2021-11-19" }),
+    ...generatedClosedYears(plan.year).map((y) => row(y, "CLOSED", closedYearDeadlines(y))),
+    row(plan.year, "REGISTRATION", plan.deadlines),
+  ];
+}
 
 const MOVEMENT = "Vì An ninh Tổ quốc";
 
@@ -247,18 +331,26 @@ export function buildDemoOfficers(): Map<string, GeneratedOfficer[]> {
 
 const fmt = (n: number) => n.toLocaleString("vi-VN");
 
-/** Seeds the demo cluster into a database that does not have it yet; throws (and writes nothing) otherwise. */
-export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: string }> {
+/**
+ * Seeds the demo cluster into a database that does not have it yet; throws (and writes nothing)
+ * otherwise. `today` (yyyy-mm-dd, Vietnam) decides the open year and its dates; default: the app's
+ * clock (APP_TODAY when set).
+ */
+export async function seedDemoData(prisma: PrismaClient, opts: { today?: string } = {}): Promise<{ summary: string; today: string; year: number }> {
+  const today = opts.today ?? demoToday();
+  const plan = demoCurrentYearPlan(today);
+  const years = demoYears(plan);
   const officersByUnit = buildDemoOfficers();
-  // argon2 is slow on purpose: hash before the transaction, one salt per account.
-  const hashes = await Promise.all(DEMO_ACCOUNTS.map((account) => hashPassword(account.password)));
-
+  // argon2 is slow on purpose: one salt per account, hashed on libuv's threads while the transaction
+  // writes the years (awaited before the accounts are written).
+  const hashing = Promise.all(DEMO_ACCOUNTS.map((account) => hashPassword(account.password)));
+  hashing.catch(() => {}); // a failure is thrown where it is awaited
   const counts = await prisma.$transaction(
     async (tx) => {
       if (await tx.cluster.findUnique({ where: { code: DEMO_CLUSTER.code }, select: { id: true } })) {
         throw new Error(`The demo cluster ${DEMO_CLUSTER.code} already exists: nothing seeded.`);
       }
-      // The seed writes the history of a year it creates already closed (2021): for the database's
+      // The seed writes the history of years it creates already closed: for the database's
       // closed-year guard this transaction is an amendment.
       await allowClosedYearWrites(tx);
       const titlesCreated = await seedTitleCatalogue(tx);
@@ -300,7 +392,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
       const officers = await tx.officer.createMany({ data: officerRows });
 
       const yearIds = new Map<number, string>();
-      for (const y of DEMO_YEARS) {
+      for (const y of years) {
         const created = await tx.emulationYear.create({
           data: {
             clusterId: cluster.id,
@@ -311,23 +403,43 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
             deputyUnitId: idOf(y.deputy),
             settings: y.settings,
             closedAt: y.closedAt,
+            createdAt: y.createdAt,
+            updatedAt: y.updatedAt,
           },
         });
         yearIds.set(y.year, created.id);
       }
-      const year2021Id = yearIds.get(2021)!;
+      const year2021Id = yearIds.get(STORY_YEAR)!;
       const year2022Id = yearIds.get(2022)!;
-      const unitIds = Object.fromEntries(DEMO_UNITS.map((u) => [u.code, idOf(u.code)]));
+      const unitIds = Object.fromEntries(DEMO_UNITS.map((u) => [u.code, idOf(u.code)])) as Record<DemoUnitCode, string>;
 
-      // The years' story (docs/domain.md §1): officers' 2019–2021 history, the criteria tables with 2021's
-      // scored reports, the 2021 conference, then 2022's
-      // registrations, which the engine checks against that history (so they come last).
+      // The story of 2021 (docs/domain.md §1): officers' 2019–2021 history, the 2021 criteria table with
+      // its scored reports, the 2021 conference.
       await seedHistory(tx, { clusterId: cluster.id, year2021Id, unitIds });
-      await seedCriteria(tx, { year2021Id, year2022Id, unitIds });
+      await seedCriteria(tx, { year2021Id, unitIds });
       await seedConference2021(tx, { year2021Id, year2022Id, unitIds });
+      // Its proposal dossier and the Ministry's decisions on it (§9).
       await seedDossier2021(tx, { year2021Id, unitIds });
-      await seedRegistrations2022(tx, { yearId: year2022Id, unitIds });
+      // Then each year to today, on the history before it: the closed years, the open one.
+      const settings = eligibilitySettingsOf(DEFAULT_YEAR_SETTINGS);
+      const cleanCodes = new Set(DEMO_ACCOUNTS.flatMap((a) => (a.officerCode ? [a.officerCode] : [])));
+      const world = await loadWorld(tx, { clusterId: cluster.id, unitIds, cleanCodes, settings });
+      const leadership = demoLeadership(plan.year + 1);
+      const closed: ClosedYearSummary[] = [];
+      for (const year of generatedClosedYears(plan.year)) {
+        closed.push(
+          await seedClosedYear(tx, world, {
+            year,
+            yearId: yearIds.get(year)!,
+            leadership: leadership.get(year)!,
+            next: leadership.get(year + 1)!,
+            flagHolder: year === 2022 ? "ANM" : (closed.at(-1)?.acclaimed ?? null),
+          }),
+        );
+      }
+      const open = await seedOpenYear(tx, world, { yearId: yearIds.get(plan.year)!, plan });
 
+      const hashes = await hashing;
       const users = await tx.user.createMany({
         data: DEMO_ACCOUNTS.map((a, i) => ({
           username: a.username,
@@ -345,7 +457,11 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
         units: members.length,
         subUnits: subUnits.length,
         officers: officers.count,
-        years: DEMO_YEARS.length,
+        years: years.length,
+        today,
+        openYear: plan.year,
+        closedYears: closed.map((c) => `${c.year}: Cụm trưởng ${leadership.get(c.year)!.chair}, cờ ${c.acclaimed ?? "—"}`),
+        openYearUnits: Object.fromEntries(DEMO_UNIT_CODES.map((u) => [u, `${open.units[u].state} ${open.units[u].registered}/${open.units[u].officers}`])),
         titles: TITLE_CATALOGUE.length,
         titlesCreated,
         users: users.count,
@@ -363,7 +479,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
       });
       return result;
     },
-    { maxWait: 10_000, timeout: 120_000 },
+    { maxWait: 10_000, timeout: 300_000 },
   );
 
   const perUnit = DEMO_UNITS.map((u) => `${u.code} ${fmt(counts.officersByUnit[u.code] ?? 0)}`).join(", ");
@@ -371,7 +487,11 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ summary: str
     summary:
       `Đã tạo dữ liệu mẫu: ${DEMO_BLOCK.name} / ${DEMO_CLUSTER.name}; ${counts.units} đơn vị, ` +
       `${counts.subUnits} đơn vị trực thuộc, ${fmt(counts.officers)} cán bộ (${perUnit}); ` +
-      `năm thi đua 2021 (đã khóa sổ, Cụm trưởng ANM) và 2022 (đang đăng ký, Cụm trưởng KTNV); ` +
-      `${counts.titles} danh hiệu (${counts.titlesCreated} mới); ${counts.users} tài khoản.`,
+      `năm thi đua ${STORY_YEAR}${plan.year - 1 > STORY_YEAR ? `–${plan.year - 1}` : ""} (đã khóa sổ; ${counts.closedYears.join("; ")}) ` +
+      `và ${plan.year} (đang đăng ký, Cụm trưởng ${plan.leadership.chair}, hạn đăng ký ${displayDay(plan.deadlines.registrationDeadline)}: ` +
+      `${Object.entries(counts.openYearUnits).map(([u, s]) => `${u} ${s}`).join(", ")}); ` +
+      `${counts.titles} danh hiệu (${counts.titlesCreated} mới); ${counts.users} tài khoản; ngày ${displayDay(today)}.`,
+    today,
+    year: plan.year,
   };
 }

@@ -34,9 +34,9 @@ import {
   type UnitMemberSummary,
 } from "@/domain/eligibility";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
-import type { Prisma } from "@/generated/prisma/client";
 import { allowClosedYearWrites } from "@/server/closed-year-guard";
 import type { Tx } from "@/server/db";
+import { insertOfficerRegistrations, insertOfficerYearResults, type OfficerYearResultRow } from "./bulk";
 import { pickWeighted, rngFor, type Rng, type Weighted } from "./names";
 
 export type HistoryContext = {
@@ -366,7 +366,7 @@ export async function seedHistory(tx: Tx, ctx: HistoryContext): Promise<HistoryS
     const n = 1000 + (y - 2019) * 100 + UNIT_CODES.indexOf(o.unitCode) * 10 + (title === "CSTDCS" ? 1 : 0);
     return { decisionNo: `${n}/QĐ-${o.unitCode}`, signer: plan.headSigner };
   };
-  const yearResults: Prisma.OfficerYearResultCreateManyInput[] = [];
+  const yearResults: OfficerYearResultRow[] = [];
   for (const o of officers) {
     for (const y of YEARS) {
       const p = plans.get(o.id)!.get(y)!;
@@ -377,22 +377,22 @@ export async function seedHistory(tx: Tx, ctx: HistoryContext): Promise<HistoryS
         rating: p.rating,
         awardedTitleCode: p.title,
         decisionNo: decision?.decisionNo ?? null,
-        decisionDate: decision ? dateOf(DECISION_DAY[y]) : null,
+        decisionDate: decision ? DECISION_DAY[y] : null,
         decisionSigner: decision?.signer ?? null,
-        verified: true,
       });
     }
   }
-  for (let i = 0; i < yearResults.length; i += 2000) await tx.officerYearResult.createMany({ data: yearResults.slice(i, i + 2000) });
+  await insertOfficerYearResults(tx, yearResults);
   await tx.initiative.createMany({
     data: initiatives.map((i) => ({ officerId: i.officerId, year: i.year, level: i.level, title: i.title, decisionNo: i.decisionNo })),
   });
   await tx.discipline.createMany({
     data: disciplines.map((d) => ({ officerId: d.officerId, form: d.form, status: d.status, fromDate: dateOf(d.from), toDate: d.to ? dateOf(d.to) : null, note: d.note })),
   });
-  await tx.officerRegistration.createMany({
-    data: officers.map((o) => ({ emulationYearId: ctx.year2021Id, unitId: o.unitId, officerId: o.id, titleCode: registrations.get(o.id)! })),
-  });
+  await insertOfficerRegistrations(
+    tx,
+    officers.map((o) => ({ emulationYearId: ctx.year2021Id, unitId: o.unitId, officerId: o.id, titleCode: registrations.get(o.id)! })),
+  );
   await tx.unitRegistration.createMany({
     data: UNIT_CODES.map((code) => ({
       emulationYearId: ctx.year2021Id,
