@@ -16,7 +16,6 @@ import {
   returnDossier,
   sendDossier,
 } from "@/server/commands/dossiers";
-import { addCommendation } from "@/server/commands/commendations";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -39,4 +38,3 @@ export const sendAction: Action = async (_prev, formData) => runCommand(sendDoss
 export const returnAction: Action = async (_prev, formData) => runCommand(returnDossier, formData, paths(formData));
 export const acceptAction: Action = async (_prev, formData) => runCommand(acceptDossier, formData, paths(formData));
 export const decideAction: Action = async (_prev, formData) => runCommand(recordDecision, formData, [...paths(formData), "/commendations"]);
-export const addCommendationAction: Action = async (_prev, formData) => runCommand(addCommendation, formData, ["/commendations"]);
