@@ -27,8 +27,9 @@ export function routeOf(url: string | undefined): string {
 export function installRequestLog(): void {
   if (g[INSTALLED]) return;
   g[INSTALLED] = true;
-  // Nothing to do with neither request lines (LOG_LEVEL above info) nor metrics (no METRICS_TOKEN).
-  if (!log.isLevelEnabled("info") && !metricsEnabled()) return;
+  // The request id is always given (the events a request logs at warn carry it too); the request line
+  // and the metrics only when wanted (LOG_LEVEL info or below; METRICS_TOKEN).
+  const measured = log.isLevelEnabled("info") || metricsEnabled();
   if (metricsEnabled()) metrics(); // registered now, so an `npm start` worker answers the launcher's scrape
   const store = requestStore();
   const emit = http.Server.prototype.emit;
@@ -40,7 +41,7 @@ export function installRequestLog(): void {
     const sent = req.headers["x-request-id"];
     const context: RequestContext = { id: typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID() };
     res.setHeader("X-Request-Id", context.id);
-    res.once("close", () => {
+    if (measured) res.once("close", () => {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const route = routeOf(req.url);
       // A response cut off before it finished (the client left, the process stops) counts as such.
