@@ -3,27 +3,12 @@
 // user to /change-password and the server refuses their server actions and route handlers — checked
 // here with requests sent straight to the server, not only through the pages.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PASSWORD_CHANGE_REQUIRED, PASSWORD_HAS_USERNAME, PASSWORD_RULES, PASSWORD_TOO_COMMON } from "../../src/domain/password-policy";
-import { changePassword, login } from "./helpers";
+import { captureAction, changePassword, login } from "./helpers";
 
 const FIRST = "Hoa-sen-trong-dam-2022"; // what the admin gives the user
 const OWN = "Mua-thu-la-vang-Ha-Noi"; // what the user chooses
-
-/** A server action's request, stopped on its way out (its id and body can then be sent by someone else). */
-async function captureAction(page: Page, path: string, submit: () => Promise<void>): Promise<Request> {
-  let captured: Request | undefined;
-  await page.route(path, async (route) => {
-    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
-      captured = route.request();
-      await route.abort();
-    } else await route.continue();
-  });
-  await submit();
-  await expect.poll(() => captured !== undefined).toBe(true);
-  await page.unroute(path);
-  return captured!;
-}
 
 test("first login forces a password change: nothing else is served until the user sets a password of their own", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Request } from "@playwright/test";
 import { E2E_DEMO_FILE, e2ePinnedToday } from "../../scripts/lib/e2e-days";
 import { DEMO_UNIT_NAMES, demoCurrentYearPlan, vietnamDay, type DemoUnitCode } from "../../src/server/seed/calendar";
 
@@ -114,4 +114,19 @@ export async function allowOutsidePhase(page: Page, actions: string[], reason = 
     // Granted: the year page lists it as in force and no longer offers it.
     await expect(page.locator(`form[aria-label="Cho phép làm ngoài giai đoạn"] option[value="${action}"]`)).toHaveCount(0);
   }
+}
+
+/** A server action's request, stopped on its way out of the browser (its id and body can then be replayed by someone else). */
+export async function captureAction(page: Page, path: string, submit: () => Promise<void>): Promise<Request> {
+  let captured: Request | undefined;
+  await page.route(path, async (route) => {
+    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
+      captured = route.request();
+      await route.abort();
+    } else await route.continue();
+  });
+  await submit();
+  await expect.poll(() => captured !== undefined).toBe(true);
+  await page.unroute(path);
+  return captured!;
 }

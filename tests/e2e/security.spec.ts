@@ -3,7 +3,7 @@
 // the session cookie's flags, server actions refusing a foreign Origin, and error pages that leak nothing.
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { isFileRoute } from "../../src/lib/security-headers";
-import { DEMO, DEMO_PASSWORD, login, notChairHead } from "./helpers";
+import { captureAction, DEMO, DEMO_PASSWORD, login, notChairHead } from "./helpers";
 
 // Every role, the head of the open year's chair unit and another head among them.
 const ROLES = ["admin", "thuky.cum2", "canbo.anm", DEMO.chairHead, notChairHead];
@@ -162,21 +162,6 @@ test("behind an HTTPS reverse proxy: Secure, __Secure-/__Host- prefixed cookies 
   expect(session, signIn.headers.getSetCookie().join(" | ")).toBeDefined();
   for (const flag of [/; Secure/i, /; HttpOnly/i, /; SameSite=Lax/i, /; Path=\//i]) expect(session).toMatch(flag);
 });
-
-/** Fills a form in the browser but stops its server action request on the way out, and returns it. */
-async function captureAction(page: Page, path: string, submit: () => Promise<void>): Promise<Request> {
-  let captured: Request | undefined;
-  await page.route(path, async (route) => {
-    if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
-      captured = route.request();
-      await route.abort();
-    } else await route.continue();
-  });
-  await submit();
-  await expect.poll(() => captured !== undefined).toBe(true);
-  await page.unroute(path);
-  return captured!;
-}
 
 async function replay(page: Page, request: Request, origin: string) {
   const headers = request.headers();
