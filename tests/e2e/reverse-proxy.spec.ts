@@ -120,13 +120,13 @@ test.beforeAll(async () => {
     DATABASE_URL: readFileSync(e2eDatabaseUrlFile(process.env.E2E_PORT ?? "3100"), "utf8").trim(),
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     TRUST_PROXY_HOPS: "1",
-    AUTH_URL: "",
-    NEXTAUTH_URL: "",
     JOBS: "off",
     LOG_LEVEL: "info",
     LOG_FORMAT: "json",
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  delete appEnv.AUTH_URL;
+  delete appEnv.NEXTAUTH_URL;
   const started = Promise.all([startApp(0), startApp(1)]);
 
   // A self-signed certificate for localhost, and the shipped configuration with this test's values.
