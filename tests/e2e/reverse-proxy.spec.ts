@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { NGINX_TEMPLATE, renderNginxConfig } from "../../scripts/lib/nginx-config";
+import { UPLOAD_TOO_LARGE } from "../../src/server/excel/import";
 import { withDb } from "./db-fixture";
 import { DEMO_PASSWORD, login } from "./helpers";
 
@@ -255,7 +256,22 @@ test("the app records the address nginx received the request from, not the X-For
   await page.context().close();
 });
 
-test("one instance stopped, the other serves every request; started again, it is back in rotation and serves alone", async ({ browser }) => {
+test("a body over the app's limit reaches the app, which refuses it in its own words; one over 7 MB is refused by nginx", async ({ browser }) => {
+  const page = await through(browser);
+  await login(page, "admin", DEMO_PASSWORD);
+  await page.goto("/registration/import");
+  const upload = (bytes: number) => page.evaluate(async (n) => {
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(n)]), "qua-lon.xlsx");
+    const r = await fetch("/registration/import/upload", { method: "POST", body: form });
+    return { status: r.status, message: ((await r.json()) as { message: string }).message };
+  }, bytes);
+  expect(await upload(6.5 * 1024 * 1024)).toEqual({ status: 413, message: UPLOAD_TOO_LARGE });
+  expect(await upload(8 * 1024 * 1024)).toEqual({ status: 413, message: "Nội dung gửi lên quá lớn (tối đa 7 MB); chưa có dữ liệu nào được lưu." });
+  await page.context().close();
+});
+
+test("one instance stopped, the other serves every request; started again, it is back in rotation and serves alone; both stopped, nginx says so", async ({ browser }) => {
   test.setTimeout(90_000);
   const page = await through(browser);
   await login(page, "admin", DEMO_PASSWORD);
@@ -287,5 +303,12 @@ test("one instance stopped, the other serves every request; started again, it is
     await expect.poll(() => servedIds(apps[0]!).has(id), { message: `${where} served by instance 1` }).toBe(true);
   }
   await expect(page.getByTestId("current-user")).toBeVisible();
+
+  // Both stopped: nginx's own page, in Vietnamese, still over HTTPS with HSTS.
+  await stopChild(apps[0]);
+  const down = await page.goto("/overview");
+  expect(down?.status()).toBe(502);
+  expect(await down!.headerValue("strict-transport-security")).toBe(HSTS);
+  await expect(page.getByRole("heading", { level: 1, name: "Hệ thống đang bận hoặc không sẵn sàng" })).toBeVisible();
   await page.context().close();
 });
