@@ -47,6 +47,13 @@ export function createPrismaClient(connectionString = process.env.DATABASE_URL):
 
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool; replicaPool?: pg.Pool | null };
 
+/** `work`, or a rejection ("timeout") after `ms`: a server that answers nothing (frozen, unreachable). */
+export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** Makes `pool` the process's database (the benchmark and a test wrap it to see every statement). */
 export function usePool(pool: pg.Pool): PrismaClient {
   globalForDb.pgPool = pool;

@@ -9,7 +9,7 @@
 // request saw on the primary (the acting user, the data version its cache is keyed on). A replica that
 // is behind, down or failing is never an error: the read runs on the primary, counted in
 // sothidua_db_replica_reads_total and logged at warn at most once a minute.
-import { appPool, isDatabaseUnavailable, readingFrom, replicaPool } from "@/server/db";
+import { appPool, isDatabaseUnavailable, readingFrom, replicaPool, withTimeout } from "@/server/db";
 import { errorField, log } from "@/server/log";
 import { observeReplicaRead, type ReplicaReadResult } from "@/server/ops/metrics";
 
@@ -59,13 +59,6 @@ function markDown(error: unknown): void {
   fellBack("unavailable", error);
 }
 
-/** Rejects after `ms` (the replica does not answer: a frozen server, a lost network). */
-function within<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("read replica: timeout")), ms)));
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
 // The replica's replay position; null on a server that is not (or no longer: promoted) a standby.
 const REPLAYED = "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()::text END AS lsn";
 
@@ -76,7 +69,7 @@ async function caughtUp(replica: import("pg").Pool, target: bigint): Promise<Dec
   if (state.replayed >= target) return "replica";
   const deadline = Date.now() + maxWaitMs();
   for (let attempt = 0; ; attempt++) {
-    const { rows } = await within(
+    const { rows } = await withTimeout(
       replica.query<{ lsn: string | null }>(REPLAYED),
       Math.max(50, deadline - Date.now()),
     );
@@ -142,9 +135,9 @@ export async function replicaState(timeoutMs: number): Promise<ReplicaState | nu
   const replica = replicaPool();
   if (!replica) return null;
   // The primary's position is only for the lag: a primary down is readiness's own 503.
-  const primary = within(appPool().query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn"), timeoutMs).then((r) => lsnNumber(r.rows[0]!.lsn), () => null);
+  const primary = withTimeout(appPool().query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn"), timeoutMs).then((r) => lsnNumber(r.rows[0]!.lsn), () => null);
   try {
-    const { rows } = await within(replica.query<{ lsn: string | null }>(REPLAYED), timeoutMs);
+    const { rows } = await withTimeout(replica.query<{ lsn: string | null }>(REPLAYED), timeoutMs);
     const replayed = rows[0]?.lsn;
     if (replayed == null) return { state: "unavailable", reason: "not a standby" };
     const written = await primary;

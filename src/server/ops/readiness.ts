@@ -5,7 +5,7 @@
 // reported too, but never makes the instance unready: the overview reads then run on the primary.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { appPool } from "@/server/db";
+import { appPool, withTimeout } from "@/server/db";
 import { jobsState } from "@/server/jobs/queue";
 import { replicaState, type ReplicaState } from "@/server/read-replica";
 
@@ -21,12 +21,6 @@ function expectedMigrations(): string[] {
 }
 
 const timeoutMs = () => Number(process.env.READY_TIMEOUT_MS ?? 2_000);
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), ms)));
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
 
 export async function checkReadiness(): Promise<Readiness> {
   const [primary, replica] = await Promise.all([checkPrimary(), replicaState(timeoutMs())]);
