@@ -69,10 +69,13 @@ async function caughtUp(replica: import("pg").Pool, target: bigint): Promise<Dec
   if (state.replayed >= target) return "replica";
   const deadline = Date.now() + maxWaitMs();
   for (let attempt = 0; ; attempt++) {
-    const { rows } = await withTimeout(
-      replica.query<{ lsn: string | null }>(REPLAYED),
-      Math.max(50, deadline - Date.now()),
-    );
+    // An answer later than the deadline (a replica, or this process, too busy) counts as behind — the
+    // read goes to the primary — but not as a failure: the next read asks again.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => (timer = setTimeout(resolve, Math.max(1, deadline - Date.now()), "late")));
+    const answer = await Promise.race([replica.query<{ lsn: string | null }>(REPLAYED), late]).finally(() => clearTimeout(timer));
+    if (answer === "late") return "lagging";
+    const { rows } = answer;
     // null: not a standby (promoted, or a primary given by mistake) — its data is not the primary's.
     if (rows[0]?.lsn == null) throw new Error("read replica: not a standby");
     const replayed = lsnNumber(rows[0].lsn);
