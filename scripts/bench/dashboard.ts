@@ -284,8 +284,11 @@ try {
         ...extraEnv,
       },
       nodeArgs: profile,
-      // The workers' output (with --observability on: one JSON log line per request) is read and dropped.
-      output: () => {},
+      // The workers' output (with --observability on: one JSON log line per request) is read and dropped,
+      // but for the replica's fallback warnings with --replica (why reads went to the primary).
+      output: (chunk) => {
+        if (replica) for (const line of String(chunk).split("\n")) if (line.includes("db.replica-fallback")) log(`worker: ${line}`);
+      },
     });
     const running = server;
     running.exited.then(() => {
