@@ -15,6 +15,7 @@ import type { YearPhase } from "@/domain/year-phases";
 import { reuseUntilWrite, unitDataVersion, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
 import { observeCacheLookup } from "@/server/ops/metrics";
+import { onReplicaWhenFresh } from "@/server/read-replica";
 import { queryRows } from "@/server/db";
 import { tallyOfUnit, titleCatalogue } from "./dashboard";
 import { notFound } from "@/server/errors";
@@ -191,8 +192,8 @@ export type UnitHistory = Awaited<ReturnType<typeof unitHistory>>;
 
 const histories = new VersionedCache<UnitHistory>(300, (hit) => observeCacheLookup("history", hit));
 
-/** unitHistory, reused until the data changes (as cachedClusterDashboard; no clock in it). */
+/** unitHistory, reused until the data changes (as cachedClusterDashboard, on the replica alike; no clock in it). */
 export function cachedUnitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}): Promise<UnitHistory> {
   const page = pageParam.parse(opts.page ?? 1); // ?page=1.5, -2, 1e0: one entry, not one each
-  return reuseUntilWrite(histories, [...viewerScope(actor), unitId, page], () => unitDataVersion(unitId), () => unitHistory(actor, unitId, { page }));
+  return reuseUntilWrite(histories, [...viewerScope(actor), unitId, page], () => unitDataVersion(unitId), () => onReplicaWhenFresh(() => unitHistory(actor, unitId, { page })));
 }
