@@ -13,6 +13,7 @@ import { CountChart } from "../../charts/count-chart";
 import { PrintButton } from "@/components/print-button";
 import { ScoreHistoryChart } from "../../charts/score-history-chart";
 import { Withheld } from "../../_sections/dashboard-parts";
+import { SubUnitTitlesHistory } from "./sub-unit-titles-history";
 
 export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yyyy, from the server */ printedOn: string }) {
   const { unit } = h;
@@ -164,6 +165,8 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
           </div>
         )}
       </Card>
+
+      <SubUnitTitlesHistory rows={h.subUnitTitles} titleName={titleName} unitName={unit.name} />
 
       <Card title="Cán bộ, chiến sĩ tiêu biểu (đạt Chiến sĩ thi đua cơ sở trở lên nhiều năm liên tục)">
         {notable === null ? (
