@@ -13,9 +13,8 @@
 // flag allocation, not in the member unit's own collective title.
 import { evaluateUnit } from "./collective";
 import { formatPercent, highestEligible, titleLabel } from "./common";
-import { cstdcsAllowed } from "./quota";
+import { percentAllowance } from "./quota";
 import {
-  EligibilityInputError,
   RESULTS,
   type AllowanceVerdict,
   type CollectiveTitle,
@@ -89,13 +88,8 @@ export function checkSubUnitQuota(
   verb = "đã đăng ký",
 ): SubUnitQuotaCheck {
   const { subUnitCount, determinedCount } = counts;
-  for (const n of [subUnitCount, determinedCount]) {
-    if (!Number.isInteger(n) || n < 0) throw new EligibilityInputError(`Số lượng không hợp lệ: ${String(n)}.`);
-  }
   const percent = settings.subUnitDeterminedQuotaPercent;
-  const allowed = cstdcsAllowed(subUnitCount, percent);
-  const remaining = allowed - determinedCount;
-  const verdict: AllowanceVerdict = remaining > 0 ? "UNDER" : remaining === 0 ? "AT" : "OVER";
+  const { allowed, remaining, verdict } = percentAllowance(subUnitCount, percent, determinedCount);
   const head = `${subUnitCount} đơn vị trực thuộc: được tối đa ${allowed} ${titleLabel(SUB_UNIT_QUOTA_TITLE)} (${formatPercent(percent)} số đơn vị trực thuộc, làm tròn xuống)`;
   const tail = verdict === "OVER" ? `, vượt ${-remaining}.` : verdict === "AT" ? ", vừa đủ chỉ tiêu." : `, còn ${remaining}.`;
   return { verdict, subUnitCount, determinedCount, percent, allowed, remaining, message: `${head}; ${verb} ${determinedCount}${tail}` };

@@ -3,7 +3,20 @@
 // all of a unit's sub-units together — at REGISTRATION the officers' registered titles, at RESULTS their
 // awarded ones — plus the sub-units' stored titles of a year. Shared by the registration page, the
 // results page and the commands. No permission check here: callers check the actor first.
-import { countQuotaTitles, SUB_UNIT_QUOTA_TITLE, type DisciplineForm, type DisciplineStatus, type MemberDiscipline, type TaskRating, type UnitMemberSummary } from "@/domain/eligibility";
+import {
+  countQuotaTitles,
+  evaluateSubUnit,
+  SUB_UNIT_QUOTA_TITLE,
+  type DisciplineForm,
+  type DisciplineStatus,
+  type EligibilitySettings,
+  type EvaluationStage,
+  type MemberDiscipline,
+  type SubUnitTitle,
+  type TaskRating,
+  type TitleResult,
+  type UnitMemberSummary,
+} from "@/domain/eligibility";
 import type { RawQueryable } from "./eligibility-data";
 
 export type SubUnitRow = { id: string; code: string; name: string; active: boolean };
@@ -116,4 +129,30 @@ export async function subUnitQuotaCounts(db: RawQueryable, unitId: string, emula
              WHERE t."unitId" = ${unitId}::uuid AND t."emulationYearId" = ${emulationYearId}::uuid AND t."subUnitId" <> ${except}::uuid
                AND (CASE WHEN ${column} = 'target' THEN t."targetTitleCode" ELSE t."awardedTitleCode" END) = ${SUB_UNIT_QUOTA_TITLE}) AS determined`;
   return { subUnitCount: row!.subUnits, othersDetermined: row!.determined };
+}
+
+export type SubUnitYearRow = SubUnitRow & { officers: number; stored: StoredSubUnitTitle | null; results: TitleResult<SubUnitTitle>[] };
+
+/**
+ * A member unit's sub-units for one emulation year, for a page: the active ones and those with a title
+ * stored that year, each with its officers, its stored row and the engine's answer at `stage` (the
+ * counts per `basis`); and how many sub-units are active (the quota's base).
+ */
+export async function subUnitYear(
+  db: RawQueryable,
+  unitId: string,
+  year: { id: string; year: number },
+  settings: EligibilitySettings,
+  stage: EvaluationStage,
+): Promise<{ rows: SubUnitYearRow[]; activeCount: number; stored: StoredSubUnitTitle[] }> {
+  const basis: SubUnitBasis = stage.stage === "REGISTRATION" ? { stage: "REGISTRATION", emulationYearId: year.id } : { stage: "RESULTS" };
+  const [subUnits, stored, summaries] = await Promise.all([subUnitsOfUnit(db, unitId), subUnitTitlesOfYear(db, unitId, year.id), subUnitSummaries(db, unitId, year.year, basis)]);
+  const byId = new Map(stored.map((t) => [t.subUnitId, t]));
+  const rows = subUnits
+    .filter((s) => s.active || byId.has(s.id))
+    .map((s) => {
+      const members = summaries.get(s.id) ?? EMPTY_SUMMARY;
+      return { ...s, officers: members.memberCount, stored: byId.get(s.id) ?? null, results: evaluateSubUnit({ subUnitId: s.id, members }, year.year, settings, stage).results };
+    });
+  return { rows, activeCount: subUnits.filter((s) => s.active).length, stored };
 }

@@ -2,10 +2,10 @@
 // with its officers, the title its unit registered for it, the engine's answer at the REGISTRATION stage
 // over its officers, and the unit's quota of Đơn vị Quyết thắng. No permission check of its own: it is
 // read by unitRegistrationPage after that page's scope check, for the unit it checked.
-import { checkSubUnitQuota, evaluateSubUnit, REGISTRATION, SUB_UNIT_QUOTA_TITLE, type SubUnitQuotaCheck, type SubUnitTitle, type TitleResult } from "@/domain/eligibility";
+import { checkSubUnitQuota, REGISTRATION, SUB_UNIT_QUOTA_TITLE, type SubUnitQuotaCheck, type SubUnitTitle, type TitleResult } from "@/domain/eligibility";
 import { eligibilitySettingsOf, type YearSettings } from "@/domain/year-settings";
 import { pooledRows } from "@/server/store/eligibility-data";
-import { EMPTY_SUMMARY, subUnitsOfUnit, subUnitSummaries, subUnitTitlesOfYear } from "@/server/store/sub-units";
+import { subUnitYear } from "@/server/store/sub-units";
 
 export type SubUnitRegistrationRow = {
   id: string;
@@ -21,27 +21,7 @@ export type SubUnitRegistrations = { rows: SubUnitRegistrationRow[]; quota: SubU
 
 /** The unit's active sub-units (and inactive ones with a title stored this year), in display order. */
 export async function subUnitRegistrations(unitId: string, year: { id: string; year: number; settings: YearSettings }): Promise<SubUnitRegistrations> {
-  const [subUnits, stored, summaries] = await Promise.all([
-    subUnitsOfUnit(pooledRows, unitId),
-    subUnitTitlesOfYear(pooledRows, unitId, year.id),
-    subUnitSummaries(pooledRows, unitId, year.year, { stage: "REGISTRATION", emulationYearId: year.id }),
-  ]);
-  const settings = eligibilitySettingsOf(year.settings);
-  const targets = new Map(stored.map((s) => [s.subUnitId, s.targetTitleCode]));
-  const rows = subUnits
-    .filter((s) => s.active || targets.get(s.id))
-    .map((s) => {
-      const members = summaries.get(s.id) ?? EMPTY_SUMMARY;
-      return {
-        ...s,
-        officers: members.memberCount,
-        targetTitleCode: targets.get(s.id) ?? null,
-        results: evaluateSubUnit({ subUnitId: s.id, members }, year.year, settings, REGISTRATION).results,
-      };
-    });
-  const quota = checkSubUnitQuota(
-    { subUnitCount: subUnits.filter((s) => s.active).length, determinedCount: stored.filter((s) => s.targetTitleCode === SUB_UNIT_QUOTA_TITLE).length },
-    year.settings,
-  );
-  return { rows, quota };
+  const { rows, activeCount, stored } = await subUnitYear(pooledRows, unitId, year, eligibilitySettingsOf(year.settings), REGISTRATION);
+  const quota = checkSubUnitQuota({ subUnitCount: activeCount, determinedCount: stored.filter((s) => s.targetTitleCode === SUB_UNIT_QUOTA_TITLE).length }, year.settings);
+  return { rows: rows.map(({ stored: s, ...r }) => ({ ...r, targetTitleCode: s?.targetTitleCode ?? null })), quota };
 }

@@ -3,7 +3,7 @@
 // and its decision, the engine's answer at the RESULTS stage over its officers, and the unit's quota of
 // Đơn vị Quyết thắng on the awarded titles. Who may read: "results.view" on the member unit (its own
 // people, the cluster's secretariat, admins); the secretariat records (canRecord). Else 404.
-import { checkSubUnitQuota, evaluateSubUnit, SUB_UNIT_QUOTA_TITLE, type SubUnitQuotaCheck, type SubUnitTitle, type TitleResult } from "@/domain/eligibility";
+import { checkSubUnitQuota, RESULTS, SUB_UNIT_QUOTA_TITLE, type SubUnitQuotaCheck } from "@/domain/eligibility";
 import { resultsWindowError } from "@/domain/excel-rows";
 import { can, type Actor } from "@/domain/permissions";
 import { isUuid } from "@/domain/validation";
@@ -12,18 +12,10 @@ import { eligibilitySettingsOf, parseYearSettings } from "@/domain/year-settings
 import { queryRows } from "@/server/db";
 import { notFound } from "@/server/errors";
 import { pooledRows } from "@/server/store/eligibility-data";
-import { EMPTY_SUMMARY, subUnitsOfUnit, subUnitSummaries, subUnitTitlesOfYear, type StoredSubUnitTitle } from "@/server/store/sub-units";
+import { subUnitYear, type SubUnitYearRow } from "@/server/store/sub-units";
 import { assertCan } from "../guard";
 
-export type SubUnitResultRow = {
-  id: string;
-  code: string;
-  name: string;
-  active: boolean;
-  officers: number;
-  stored: StoredSubUnitTitle | null;
-  results: TitleResult<SubUnitTitle>[];
-};
+export type SubUnitResultRow = SubUnitYearRow;
 
 export type SubUnitResults = { rows: SubUnitResultRow[]; quota: SubUnitQuotaCheck; canRecord: boolean };
 
@@ -39,25 +31,9 @@ export async function subUnitResults(actor: Actor, unitId: string, yearId: strin
   assertCan(actor, "results.view", target);
   const y = year!;
   const settings = parseYearSettings(y.settings);
-  const [subUnits, stored, summaries] = await Promise.all([
-    subUnitsOfUnit(pooledRows, unitId),
-    subUnitTitlesOfYear(pooledRows, unitId, y.id),
-    subUnitSummaries(pooledRows, unitId, y.year, { stage: "RESULTS" }),
-  ]);
-  const byId = new Map(stored.map((s) => [s.subUnitId, s]));
-  const rows = subUnits
-    .filter((s) => s.active || byId.get(s.id))
-    .map((s) => {
-      const members = summaries.get(s.id) ?? EMPTY_SUMMARY;
-      return {
-        ...s,
-        officers: members.memberCount,
-        stored: byId.get(s.id) ?? null,
-        results: evaluateSubUnit({ subUnitId: s.id, members }, y.year, eligibilitySettingsOf(settings)).results,
-      };
-    });
+  const { rows, activeCount, stored } = await subUnitYear(pooledRows, unitId, y, eligibilitySettingsOf(settings), RESULTS);
   const quota = checkSubUnitQuota(
-    { subUnitCount: subUnits.filter((s) => s.active).length, determinedCount: stored.filter((s) => s.awardedTitleCode === SUB_UNIT_QUOTA_TITLE).length },
+    { subUnitCount: activeCount, determinedCount: stored.filter((s) => s.awardedTitleCode === SUB_UNIT_QUOTA_TITLE).length },
     settings,
     "đã công nhận",
   );

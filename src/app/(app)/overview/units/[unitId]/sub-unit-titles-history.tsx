@@ -4,6 +4,17 @@ import { Card, DataTable, EmptyState } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 import type { UnitHistory } from "@/server/queries/unit-history";
 
+/** "QĐ số … ngày …" under an awarded title (nothing without a decision number). */
+export function DecisionNote({ no, date }: { no: string | null; date: Date | string | null }) {
+  if (!no) return null;
+  return (
+    <span className="block text-xs text-slate-500">
+      QĐ số {no}
+      {date ? ` ngày ${formatDate(date)}` : ""}
+    </span>
+  );
+}
+
 export function SubUnitTitlesHistory({ rows, titleName, unitName }: { rows: UnitHistory["subUnitTitles"]; titleName: (code: string | null) => string; unitName: string }) {
   return (
     <Card title="Danh hiệu của các đơn vị trực thuộc qua các năm">
@@ -19,12 +30,7 @@ export function SubUnitTitlesHistory({ rows, titleName, unitName }: { rows: Unit
                 <td>{titleName(r.targetTitleCode) || "—"}</td>
                 <td>
                   {titleName(r.awardedTitleCode) || "—"}
-                  {r.decisionNo && (
-                    <span className="block text-xs text-slate-500">
-                      QĐ số {r.decisionNo}
-                      {r.decisionDate ? ` ngày ${formatDate(r.decisionDate)}` : ""}
-                    </span>
-                  )}
+                  <DecisionNote no={r.decisionNo} date={r.decisionDate} />
                 </td>
               </tr>
             ))}

@@ -1,13 +1,14 @@
 // The sub-units' titles of the year on a unit's results page (docs/domain.md §3 "Sub-units", §4 step 7):
 // registered and awarded titles with their decisions, the engine's answer over each sub-unit's officers,
 // the unit's quota of Đơn vị Quyết thắng on awarded titles; the secretariat records a sub-unit's title.
-import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/form";
+import { ActionForm, SelectField, SubmitButton } from "@/components/form";
 import { Badge, Card, cellClass, DataTable, EmptyState } from "@/components/ui";
 import { isSubUnitTitle } from "@/domain/eligibility";
 import { formatDate } from "@/lib/format";
 import type { SubUnitResults } from "@/server/queries/results";
 import { recordSubUnitResultAction } from "../../../actions";
 import type { TitleOption } from "./unit-results";
+import { DecisionInputs } from "./decision-inputs";
 
 const STATUS = { ELIGIBLE: "Đủ điều kiện", NOT_YET: "Chưa đủ điều kiện", BLOCKED: "Không được xét" } as const;
 
@@ -50,11 +51,7 @@ export function SubUnitResultsCard({ data, yearId, collective }: { data: SubUnit
             <SelectField name="subUnitId" label="Đơn vị trực thuộc" required options={data.rows.map((r) => ({ value: r.id, label: r.name }))} />
             <SelectField name="awardedTitleCode" label="Danh hiệu được công nhận" placeholder="(Không có danh hiệu)" options={titles.map((t) => ({ value: t.code, label: t.name }))} />
           </div>
-          <div className="grid gap-4 sm:grid-cols-3">
-            <TextField name="decisionNo" label="Số quyết định" maxLength={60} placeholder="vd. 1501/QĐ-KTNV" />
-            <TextField name="decisionDate" label="Ngày quyết định" maxLength={10} placeholder="dd/mm/yyyy" />
-            <TextField name="decisionSigner" label="Người ký" maxLength={120} placeholder="vd. Cục trưởng" />
-          </div>
+          <DecisionInputs numberPlaceholder="vd. 1501/QĐ-KTNV" signerPlaceholder="vd. Cục trưởng" />
           <SubmitButton>Lưu danh hiệu của đơn vị trực thuộc</SubmitButton>
         </ActionForm>
       )}
