@@ -9,6 +9,7 @@ import { hash } from "@node-rs/argon2";
 import { expect, test } from "@playwright/test";
 import { DEFAULT_YEAR_SETTINGS } from "../../src/domain/year-settings";
 import { nameSortKey, searchKey, textSortKey } from "../../src/domain/vietnamese";
+import { expectAccessible } from "./axe";
 import { withDb } from "./db-fixture";
 import { login } from "./helpers";
 
@@ -69,6 +70,7 @@ test("a unit officer registers a sub-unit's title; the secretariat records it; i
   const card = page.getByTestId(`sub-unit-titles`);
   await expect(card).toBeVisible();
   await expect(page.getByTestId("sub-unit-quota")).toContainText("1 đơn vị trực thuộc: được tối đa 0 Đơn vị Quyết thắng");
+  await expectAccessible(page);
   // Half of one sub-unit rounds down to none: Quyết thắng is refused with the reason, next to the field.
   const form = page.getByRole("form", { name: `Danh hiệu đăng ký của ${w.sub.name}` });
   await form.getByLabel(`Danh hiệu đăng ký của ${w.sub.name}`).selectOption({ label: "Đơn vị Quyết thắng" });
@@ -96,6 +98,7 @@ test("a unit officer registers a sub-unit's title; the secretariat records it; i
   await record.getByRole("button", { name: "Lưu danh hiệu của đơn vị trực thuộc" }).click();
   await expect(record.getByRole("status")).toContainText(`Đã ghi nhận danh hiệu năm 2022 của ${w.sub.name}.`);
   await expect(sp.getByTestId("sub-unit-results")).toContainText("2412/QĐ-HS, 20/12/2022");
+  await expectAccessible(sp);
   await secretariat.close();
 
   await page.goto(`/overview/units/${w.unit.id}`);
@@ -105,4 +108,5 @@ test("a unit officer registers a sub-unit's title; the secretariat records it; i
   await expect(row.getByRole("cell").nth(2)).toHaveText("Đơn vị tiên tiến");
   await expect(row.getByRole("cell").nth(3)).toContainText("Đơn vị tiên tiến");
   await expect(row.getByRole("cell").nth(3)).toContainText("QĐ số 2412/QĐ-HS ngày 20/12/2022");
+  await expectAccessible(page);
 });
