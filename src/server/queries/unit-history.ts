@@ -6,7 +6,7 @@
 // (the dashboard without "cluster.monitor") sees what the dashboard shows them (dashboard/head-view.ts):
 // no notable officers (officer-level detail), and a year's registration only once the unit has sent it.
 //
-// Five statements whatever the size of the unit: titles per year and the officers' streaks come from
+// Six statements whatever the size of the unit: titles per year and the officers' streaks come from
 // the maintained summaries (dashboard/), everything else is one row per year.
 import { titleCountSeries, unitYearSeries, yearRange, type TitleCountRow, type YearPoint } from "@/domain/dashboard";
 import { can, type Actor } from "@/domain/permissions";
@@ -96,6 +96,8 @@ type UnitRow = {
   activeOfficers: number;
 };
 
+type SubUnitTitleRow = { year: number; subUnitName: string; targetTitleCode: string | null; awardedTitleCode: string | null; decisionNo: string | null; decisionDate: string | null };
+
 type YearRow = Omit<UnitYear, "registered" | "awarded" | "role" | "registrationShown"> & { chair: boolean; deputy: boolean; registrationSent: boolean };
 
 export async function unitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}) {
@@ -113,7 +115,7 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
   if (!viaCluster && !ownOrMonitor) notFound();
 
   const page = pageParam.parse(opts.page ?? 1);
-  const [years, tally, notable, titles, commendations] = await Promise.all([
+  const [years, tally, notable, titles, commendations, subUnitTitles] = await Promise.all([
     // Each year of the cluster with this unit's role, registration, collective result, and final score
     // and rank (and how many units were ranked that year).
     queryRows<YearRow[]>`
@@ -136,6 +138,13 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
       SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner", "revokedAt"
       FROM "Commendation" WHERE "unitId" = ${unit.id}::uuid AND "officerId" IS NULL
       ORDER BY "year" DESC, "decisionDate" DESC LIMIT 50`,
+    // Its sub-units' collective titles by year (docs/domain.md §3 "Sub-units").
+    queryRows<SubUnitTitleRow[]>`
+      SELECT y."year", s."name" AS "subUnitName", t."targetTitleCode", t."awardedTitleCode", t."decisionNo",
+        to_char(t."decisionDate", 'YYYY-MM-DD') AS "decisionDate"
+      FROM "SubUnitTitle" t JOIN "EmulationYear" y ON y."id" = t."emulationYearId" JOIN "Unit" s ON s."id" = t."subUnitId"
+      WHERE t."unitId" = ${unit.id}::uuid AND (t."targetTitleCode" IS NOT NULL OR t."awardedTitleCode" IS NOT NULL)
+      ORDER BY y."year" DESC, s."sortKey", s."code"`,
   ]);
 
   const rows: UnitYear[] = years.map(({ chair, deputy, registrationSent, ...y }) => {
@@ -185,6 +194,10 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
     /** Null for a head of another unit: officer-level detail is the unit's, the secretariat's and the chair's. */
     notable: notable && { ...notable, page, pageSize: NOTABLE_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(notable.total / NOTABLE_PAGE_SIZE)) },
     commendations,
+    /** Sub-units' titles by year; a registered target only where the year's registration is shown. */
+    subUnitTitles: subUnitTitles
+      .map((t) => ({ ...t, targetTitleCode: rows.find((r) => r.year === t.year)?.registrationShown ? t.targetTitleCode : null }))
+      .filter((t) => t.targetTitleCode || t.awardedTitleCode),
   };
 }
 
