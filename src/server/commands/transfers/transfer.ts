@@ -1,0 +1,109 @@
+// Điều động cán bộ (docs/domain.md §11): the officer moves to another member unit, of the same cluster
+// (the secretariat of the officer's cluster, or the admin) or of another (the admin). What was recorded
+// before the effective date stays with the unit served then (the database stamps each record's unit,
+// migration officer_transfers); the officer's registrations of the transfer's year and later follow
+// them within the cluster and are withdrawn when they leave it (another cluster's year is not theirs).
+import { z } from "zod";
+import { can, type Target } from "@/domain/permissions";
+import { latestRecord, transferRefusal } from "@/domain/transfers";
+import { idField, requiredDate, requiredText } from "@/domain/validation";
+import { vietnamToday } from "@/domain/vietnam-calendar";
+import { appNow } from "@/server/clock";
+import type { Tx } from "@/server/db";
+import { officerRecordDates } from "@/server/store/officer-transfers";
+import { defineCommand, INVALID_INPUT, NotFoundError, UserError } from "../command";
+
+export const transferOfficerInput = z.object({
+  officerId: idField("Cán bộ"),
+  toUnitId: idField("Đơn vị nhận"),
+  effectiveDate: requiredDate("Ngày hiệu lực"),
+  decisionNo: requiredText("Số quyết định", 60),
+  decisionDate: requiredDate("Ngày quyết định"),
+  decisionSigner: requiredText("Người ký", 120),
+});
+
+/** The officer's present unit as stored (the row locked: one transfer at a time). Unknown → not found. */
+async function officerScope(tx: Tx, officerId: string): Promise<Target> {
+  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string }[]>`
+    SELECT o."unitId"::text AS "unitId", u."clusterId"::text AS "clusterId"
+    FROM "Officer" o JOIN "Unit" u ON u.id = o."unitId"
+    WHERE o.id = ${officerId}::uuid
+    FOR UPDATE OF o`;
+  return rows[0] ?? {};
+}
+
+const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export const transferOfficer = defineCommand({
+  name: "officer.transfer",
+  label: "Điều động cán bộ",
+  permission: "officer.transfer",
+  input: transferOfficerInput,
+  target: (tx, input) => officerScope(tx, input.officerId),
+  async run(tx, input, actor, target) {
+    if (!target.unitId || !target.clusterId) throw new NotFoundError();
+    const officer = await tx.officer.findUniqueOrThrow({
+      where: { id: input.officerId },
+      select: { id: true, code: true, fullName: true, active: true, unitId: true, subUnitId: true },
+    });
+    const to = await tx.unit.findUnique({
+      where: { id: input.toUnitId },
+      select: { id: true, name: true, parentId: true, active: true, clusterId: true, cluster: { select: { active: true } } },
+    });
+    const refusal = transferRefusal({
+      officerActive: officer.active,
+      fromUnitId: officer.unitId,
+      toUnit: to && { id: to.id, member: !to.parentId, active: to.active && to.cluster.active, sameCluster: to.clusterId === target.clusterId },
+      mayReachCluster: !!to && can(actor, "officer.transfer", { clusterId: to.clusterId, unitId: to.id }),
+      effectiveDate: input.effectiveDate,
+      decisionDate: input.decisionDate,
+      today: vietnamToday(appNow()),
+      latest: latestRecord(await officerRecordDates(tx, officer.id)),
+    });
+    if (refusal) throw new UserError(refusal.field ? INVALID_INPUT : refusal.message, refusal.field ? { [refusal.field]: [refusal.message] } : undefined);
+    const sameCluster = to!.clusterId === target.clusterId;
+
+    const transfer = await tx.officerTransfer.create({
+      data: {
+        officerId: officer.id,
+        fromUnitId: officer.unitId,
+        toUnitId: to!.id,
+        effectiveDate: toDate(input.effectiveDate),
+        decisionNo: input.decisionNo,
+        decisionDate: toDate(input.decisionDate),
+        decisionSigner: input.decisionSigner,
+        recordedById: actor.userId,
+      },
+      select: { id: true, fromUnitId: true, toUnitId: true, effectiveDate: true, decisionNo: true, decisionDate: true, decisionSigner: true },
+    });
+    // The sub-unit (phòng, đội) was the old unit's: the new unit places the officer.
+    await tx.officer.update({ where: { id: officer.id }, data: { unitId: to!.id, subUnitId: null } });
+    const fromYear = Number(input.effectiveDate.slice(0, 4));
+    const registrations = await tx.$queryRaw<{ id: string; year: number; titleCode: string }[]>`
+      SELECT g.id::text AS id, y.year, g."titleCode" FROM "OfficerRegistration" g JOIN "EmulationYear" y ON y.id = g."emulationYearId"
+      WHERE g."officerId" = ${officer.id}::uuid AND y.year >= ${fromYear} AND g."unitId" = ${officer.unitId}::uuid`;
+    const ids = registrations.map((r) => r.id);
+    if (ids.length > 0 && sameCluster) {
+      await tx.$executeRaw`UPDATE "OfficerRegistration" SET "unitId" = ${to!.id}::uuid, "updatedAt" = now() WHERE id = ANY(${ids}::uuid[])`;
+    } else if (ids.length > 0) {
+      await tx.$executeRaw`DELETE FROM "OfficerRegistration" WHERE id = ANY(${ids}::uuid[])`;
+    }
+    const registrationNote = ids.length === 0 ? "" : sameCluster ? " Đăng ký thi đua của năm điều động được chuyển theo." : " Đăng ký thi đua tại cụm cũ của năm điều động đã được rút.";
+    return {
+      data: { id: transfer.id },
+      message: `Đã điều động cán bộ ${officer.fullName} sang ${to!.name}.${registrationNote}`,
+      audit: {
+        entityType: "Officer",
+        entityId: officer.id,
+        before: { unitId: officer.unitId, subUnitId: officer.subUnitId },
+        after: {
+          unitId: to!.id,
+          subUnitId: null,
+          transfer,
+          registrations: registrations.map((r) => ({ ...r, outcome: sameCluster ? "moved" : "withdrawn" })),
+        },
+      },
+      alsoWroteTo: sameCluster ? undefined : { clusterId: to!.clusterId, unitId: to!.id },
+    };
+  },
+});
