@@ -2,7 +2,7 @@
 // (src/domain/transfers.ts), and their transfers as the officer's history shows them.
 import type { OfficerRecordDate, OfficerRecordKind } from "@/domain/transfers";
 import { Prisma } from "@/generated/prisma/client";
-import type { Tx } from "@/server/db";
+import { queryRows, type Tx } from "@/server/db";
 
 /** The latest dated record of each kind (one statement; the dates as src/domain/transfers.ts defines them). */
 export async function officerRecordDates(tx: Tx, officerId: string): Promise<OfficerRecordDate[]> {
@@ -39,4 +39,14 @@ export function servedInYear(unitId: string, year: number): Prisma.Sql {
   return Prisma.sql`o.active AND (o."unitId" = ${unitId}::uuid OR o.id IN (
       SELECT t."officerId" FROM "OfficerTransfer" t WHERE t."fromUnitId" = ${unitId}::uuid AND t."effectiveDate" > ${yearEnd}::date))
     AND (NOT EXISTS (SELECT 1 FROM "OfficerTransfer" t WHERE t."officerId" = o.id) OR served_unit_at(o.id, ${yearEnd}::date) = ${unitId}::uuid)`;
+}
+
+/** An officer's transfers, newest first (the officer's history page). */
+export function officerTransfers(officerId: string): Promise<TransferListed[]> {
+  return queryRows<TransferListed[]>`
+    SELECT t.id::text AS id, t."effectiveDate", f.name AS "fromUnitName", n.name AS "toUnitName",
+      t."decisionNo", t."decisionDate", t."decisionSigner", u."displayName" AS "recordedByName"
+    FROM "OfficerTransfer" t JOIN "Unit" f ON f.id = t."fromUnitId" JOIN "Unit" n ON n.id = t."toUnitId" JOIN "User" u ON u.id = t."recordedById"
+    WHERE t."officerId" = ${officerId}::uuid
+    ORDER BY t."effectiveDate" DESC, t."recordedAt" DESC`;
 }
