@@ -24,10 +24,14 @@ const RECORD_LABELS: Record<OfficerRecordKind, (r: OfficerRecordDate) => string>
 /** What a record is, in the refusal's words. */
 export const describeRecord = (r: OfficerRecordDate) => RECORD_LABELS[r.kind](r);
 
-/** The latest of an officer's records (ties: the first given). */
+const KIND_ORDER: readonly OfficerRecordKind[] = ["transfer", "result", "discipline", "initiative", "registration"];
+
+/** The latest of an officer's records; on one day, the one named first in KIND_ORDER (a transfer, a result…). */
 export function latestRecord(records: readonly OfficerRecordDate[]): OfficerRecordDate | null {
   let latest: OfficerRecordDate | null = null;
-  for (const r of records) if (!latest || r.date > latest.date) latest = r;
+  for (const r of records) {
+    if (!latest || r.date > latest.date || (r.date === latest.date && KIND_ORDER.indexOf(r.kind) < KIND_ORDER.indexOf(latest.kind))) latest = r;
+  }
   return latest;
 }
 
