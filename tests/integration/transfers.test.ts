@@ -9,6 +9,7 @@ import { eligibilitySettingsOf, DEFAULT_YEAR_SETTINGS } from "@/domain/year-sett
 import { executeCommand, INVALID_INPUT } from "@/server/commands/command";
 import { transferOfficer } from "@/server/commands/transfers";
 import { getOfficer } from "@/server/queries/officers";
+import { transferDestinations } from "@/server/queries/transfers";
 import { loadUnitEligibilityData } from "@/server/store/eligibility-data";
 import { memberSummary } from "@/server/store/unit-members";
 import { awardedTitles } from "@/server/store/awarded-quota";
@@ -135,6 +136,18 @@ describe("officer transfers", () => {
     // And the old unit's list no longer has them.
     const old = await loadUnitEligibilityData(prisma, { unitId: w.from.id, year: 2022 });
     expect(old.officers.map((o) => o.officerId)).toEqual([w.stays.id]);
+  });
+
+  it("offers the destinations the actor may reach: the secretariat its cluster's member units, the admin every cluster's", async () => {
+    const subject = { id: w.officer.id, unitId: w.from.id, active: true, clusterId: w.cluster.id };
+    expect(await transferDestinations(w.actors.secretariat, subject)).toEqual([{ id: w.to.id, label: "Cục Ngoại tuyến" }]);
+    expect(await transferDestinations(w.actors.admin, subject)).toEqual([
+      { id: w.to.id, label: "Cục Ngoại tuyến" },
+      { id: w.far.id, label: "Công an tỉnh Cao Bằng (Cụm thi đua số 5)" },
+    ]);
+    expect(await transferDestinations(w.actors.fromOfficer, subject)).toBeNull();
+    expect(await transferDestinations(w.actors.otherSecretariat, subject)).toBeNull();
+    expect(await transferDestinations(w.actors.secretariat, { ...subject, active: false })).toBeNull();
   });
 
   it("refuses bad transfers with their reason and writes nothing", async () => {

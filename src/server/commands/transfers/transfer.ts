@@ -4,14 +4,14 @@
 // migration officer_transfers); the officer's registrations of the transfer's year and later follow
 // them within the cluster and are withdrawn when they leave it (another cluster's year is not theirs).
 import { z } from "zod";
-import { can, type Target } from "@/domain/permissions";
+import { can } from "@/domain/permissions";
 import { latestRecord, transferRefusal } from "@/domain/transfers";
 import { idField, requiredDate, requiredText } from "@/domain/validation";
 import { vietnamToday } from "@/domain/vietnam-calendar";
 import { appNow } from "@/server/clock";
-import type { Tx } from "@/server/db";
 import { officerRecordDates } from "@/server/store/officer-transfers";
 import { defineCommand, INVALID_INPUT, NotFoundError, UserError } from "../command";
+import { namedOfficer, toDate } from "../results/shared";
 
 export const transferOfficerInput = z.object({
   officerId: idField("Cán bộ"),
@@ -22,30 +22,23 @@ export const transferOfficerInput = z.object({
   decisionSigner: requiredText("Người ký", 120),
 });
 
-/** The officer's present unit as stored (the row locked: one transfer at a time). Unknown → not found. */
-async function officerScope(tx: Tx, officerId: string): Promise<Target> {
-  const rows = await tx.$queryRaw<{ unitId: string; clusterId: string }[]>`
-    SELECT o."unitId"::text AS "unitId", u."clusterId"::text AS "clusterId"
-    FROM "Officer" o JOIN "Unit" u ON u.id = o."unitId"
-    WHERE o.id = ${officerId}::uuid
-    FOR UPDATE OF o`;
-  return rows[0] ?? {};
-}
-
-const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export const transferOfficer = defineCommand({
   name: "officer.transfer",
   label: "Điều động cán bộ",
   permission: "officer.transfer",
   input: transferOfficerInput,
-  target: (tx, input) => officerScope(tx, input.officerId),
+  // The officer's present unit as stored.
+  target: (tx, input) => namedOfficer(tx, input),
   async run(tx, input, actor, target) {
     if (!target.unitId || !target.clusterId) throw new NotFoundError();
+    // One transfer of an officer at a time: the row locked, then read as it now is.
+    await tx.$queryRaw`SELECT 1 FROM "Officer" WHERE id = ${input.officerId}::uuid FOR UPDATE`;
     const officer = await tx.officer.findUniqueOrThrow({
       where: { id: input.officerId },
       select: { id: true, code: true, fullName: true, active: true, unitId: true, subUnitId: true },
     });
+    if (officer.unitId !== target.unitId) throw new UserError("Cán bộ vừa được điều động sang đơn vị khác; hãy tải lại trang.");
     const to = await tx.unit.findUnique({
       where: { id: input.toUnitId },
       select: { id: true, name: true, parentId: true, active: true, clusterId: true, cluster: { select: { active: true } } },
@@ -68,9 +61,9 @@ export const transferOfficer = defineCommand({
         officerId: officer.id,
         fromUnitId: officer.unitId,
         toUnitId: to!.id,
-        effectiveDate: toDate(input.effectiveDate),
+        effectiveDate: toDate(input.effectiveDate)!,
         decisionNo: input.decisionNo,
-        decisionDate: toDate(input.decisionDate),
+        decisionDate: toDate(input.decisionDate)!,
         decisionSigner: input.decisionSigner,
         recordedById: actor.userId,
       },

@@ -71,7 +71,7 @@ export async function decisionRegister(actor: Actor, year: number) {
       },
     },
   });
-  const inCluster = { OR: [{ unit: { clusterId: { in: clusterIds } } }, { servedUnit: { clusterId: { in: clusterIds } } }] };
+  const inCluster = { OR: [{ unit: { clusterId: { in: clusterIds } } }, { officer: { unit: { clusterId: { in: clusterIds } } } }] };
   const [manualCommendations, unitTitles, officerTitles] = await Promise.all([
     prisma.commendation.groupBy({ by: ["decisionNo", "decisionDate", "decisionSigner", "level"], where: { year, decisionId: null, ...inCluster }, _count: { _all: true }, orderBy: [{ decisionDate: "asc" }] }),
     prisma.unitYearResult.groupBy({ by: ["decisionNo", "decisionDate", "decisionSigner"], where: { emulationYearId: { in: yearIds }, decisionId: null, decisionNo: { not: null } }, _count: { _all: true } }),
