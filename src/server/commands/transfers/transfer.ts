@@ -72,9 +72,16 @@ export const transferOfficer = defineCommand({
     // The sub-unit (phòng, đội) was the old unit's: the new unit places the officer.
     await tx.officer.update({ where: { id: officer.id }, data: { unitId: to!.id, subUnitId: null } });
     const fromYear = Number(input.effectiveDate.slice(0, 4));
-    const registrations = await tx.$queryRaw<{ id: string; year: number; titleCode: string }[]>`
-      SELECT g.id::text AS id, y.year, g."titleCode" FROM "OfficerRegistration" g JOIN "EmulationYear" y ON y.id = g."emulationYearId"
+    const found = await tx.$queryRaw<{ id: string; year: number; titleCode: string; closed: boolean }[]>`
+      SELECT g.id::text AS id, y.year, g."titleCode", y.phase = 'CLOSED' AS closed FROM "OfficerRegistration" g JOIN "EmulationYear" y ON y.id = g."emulationYearId"
       WHERE g."officerId" = ${officer.id}::uuid AND y.year >= ${fromYear} AND g."unitId" = ${officer.unitId}::uuid`;
+    // A closed year's registration is its books' (docs/domain.md §4 step 8): a transfer inside it would change them.
+    const closed = found.find((r) => r.closed);
+    if (closed) {
+      const message = `Năm ${closed.year} đã khóa sổ và cán bộ có đăng ký thi đua năm đó tại đơn vị; ngày hiệu lực phải từ năm ${closed.year + 1}.`;
+      throw new UserError(INVALID_INPUT, { effectiveDate: [message] });
+    }
+    const registrations = found.map(({ id, year, titleCode }) => ({ id, year, titleCode }));
     const ids = registrations.map((r) => r.id);
     if (ids.length > 0 && sameCluster) {
       await tx.$executeRaw`UPDATE "OfficerRegistration" SET "unitId" = ${to!.id}::uuid, "updatedAt" = now() WHERE id = ANY(${ids}::uuid[])`;
