@@ -11,6 +11,7 @@ import { bumpDataVersion } from "@/server/cache/data-version";
 import { isDatabaseUnavailable, prisma, type Tx } from "@/server/db";
 import { errorField, log } from "@/server/log";
 import { observeCommand } from "@/server/ops/metrics";
+import { allowRequestTime } from "@/server/ops/request-context";
 import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { recordAccessDenied } from "@/server/security/access";
 import { notifyFromCommand } from "@/server/notifications/hook";
@@ -171,6 +172,8 @@ async function runCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw
       return { ok: false, message: INVALID_INPUT, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
     }
     const input = parsed.data;
+    // A command that declares a longer transaction (an import) gets that long past the request's deadline.
+    if (command.transaction?.timeout) allowRequestTime(command.transaction.timeout + (command.transaction.maxWait ?? 2_000));
     const submission: Submission | null = key ? { key, inputHash: await hashInput(command.name, keyed) } : null;
     return await prisma.$transaction(async (tx) => {
       // First, so that a retry of this submission waits here for the first run and then gets its outcome.
