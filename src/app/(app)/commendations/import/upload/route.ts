@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { MAX_ERRORS_SHOWN } from "@/server/commands/results";
 import { importCommendationFile } from "@/server/commands/commendations";
-import { SUBMISSION_KEY_FIELD } from "@/server/commands/submission-key";
+import { SUBMISSION_KEY_FIELD } from "@/domain/submission";
 import { importJson, readImportUpload } from "@/server/http/import-upload";
 
 export const dynamic = "force-dynamic";

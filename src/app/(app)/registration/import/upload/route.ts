@@ -6,7 +6,7 @@
 // every row validated, one all-or-nothing transaction (the importWorkbook command).
 import { revalidatePath } from "next/cache";
 import { importUploadedFile, MAX_ERRORS_SHOWN } from "@/server/commands/results";
-import { SUBMISSION_KEY_FIELD } from "@/server/commands/submission-key";
+import { SUBMISSION_KEY_FIELD } from "@/domain/submission";
 import { importJson, readImportUpload } from "@/server/http/import-upload";
 import type { ImportState } from "../state";
 
