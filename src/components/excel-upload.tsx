@@ -2,8 +2,9 @@
 // An Excel upload form posting to an import route handler (which counts the body's bytes as they
 // arrive and answers JSON, also for a refusal): the file checked for presence and size here first, so a
 // file over the limit is never uploaded; then the route's answer, shown by the caller (`children`).
-import { startTransition, useActionState, useId, useState, type ReactNode } from "react";
+import { startTransition, useActionState, useId, useRef, useState, type ReactNode } from "react";
 import { controlClass } from "@/components/ui";
+import { newSubmissionKey, SUBMISSION_KEY_FIELD } from "@/domain/submission";
 
 const fmt = (n: number) => n.toLocaleString("vi-VN");
 
@@ -21,17 +22,27 @@ export function ExcelUploadForm<S>({
   /** The form's accessible name. */
   label: string;
   submitLabel: string;
-  /** The state shown when the route cannot be reached. */
+  /**
+   * The state shown when no answer came (the connection dropped, a proxy's error page): the import may
+   * have been saved — say so (OUTCOME_UNKNOWN), never "nothing was saved".
+   */
   networkError: S;
   /** Fields before the file (e.g. the year). */
   fields?: ReactNode;
   /** What the route answered. */
   children: (state: S) => ReactNode;
 }) {
+  // The submission key (src/domain/submission.ts): the same when the user sends the form again after a
+  // lost answer (the route then answers the first import's outcome instead of importing twice), a new
+  // one once the route has answered.
+  const submissionKey = useRef<string | null>(null);
   const [state, formAction, pending] = useActionState(async (_prev: S | null, formData: FormData): Promise<S> => {
+    formData.set(SUBMISSION_KEY_FIELD, (submissionKey.current ??= newSubmissionKey()));
     try {
       const response = await fetch(endpoint, { method: "POST", body: formData, headers: { Accept: "application/json" } });
-      return (await response.json()) as S;
+      const answer = (await response.json()) as S;
+      submissionKey.current = null;
+      return answer;
     } catch {
       return networkError;
     }

@@ -1,7 +1,8 @@
 "use client";
 // Forms that post to a server action and show its answer: a message at the top, errors next to fields.
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, type ReactNode } from "react";
+import { createContext, startTransition, useContext, useEffect, useId, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
+import { useSubmittedAction } from "@/components/submitted-action";
 import type { ActionResult } from "@/server/commands/command";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -24,7 +25,8 @@ export function ActionForm({
   onSuccess?: (result: ActionResult) => void;
   "aria-label"?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  // The submission key and a lost answer shown in the form, values kept (src/components/submitted-action.ts).
+  const [state, formAction, pending] = useSubmittedAction(action);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) {

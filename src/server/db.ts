@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { errorField, log } from "@/server/log";
+import { requestTimeLeft } from "@/server/ops/request-context";
 
 function requireUrl(connectionString: string | undefined): string {
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start` or set it.");
@@ -32,9 +33,75 @@ export function poolTimeouts() {
   };
 }
 
+/** Thrown instead of starting a statement once the request's deadline has passed. */
+export class RequestTimedOut extends Error {
+  readonly code = "57014"; // Postgres's query_canceled: an "unavailable" error for isDatabaseUnavailable
+  constructor() {
+    super("request deadline reached (REQUEST_TIMEOUT_MS): no more waiting for the database");
+  }
+}
+
+type QueryArgs = [config: unknown, values?: unknown, callback?: unknown];
+
+/**
+ * A connection that keeps to the request's deadline (src/server/ops/request-context.ts): a statement
+ * started after it is refused at once (RequestTimedOut), one started before it waits at most until it
+ * (pg's query_timeout, capped). Outside a request (scripts, jobs, tests) the pool's timeouts alone apply.
+ */
+class DeadlineClient extends pg.Client {
+  // @ts-expect-error pg's overloads; the arguments are passed on as they came
+  override query(...args: QueryArgs) {
+    const left = requestTimeLeft();
+    const [config, ...rest] = args;
+    if (left === undefined || config == null || typeof (config as { submit?: unknown }).submit === "function") return (super.query as (...a: unknown[]) => unknown)(...args);
+    if (left <= 0) {
+      const callback = [...rest].reverse().find((a) => typeof a === "function") as ((e: Error) => void) | undefined;
+      if (!callback) return Promise.reject(new RequestTimedOut());
+      process.nextTick(callback, new RequestTimedOut());
+      return undefined;
+    }
+    const own = (typeof config === "string" ? { text: config } : config) as { query_timeout?: number };
+    const capped = { ...own, query_timeout: Math.max(1, Math.min(own.query_timeout ?? poolTimeouts().query_timeout, left)) };
+    return (super.query as (...a: unknown[]) => unknown)(capped, ...rest);
+  }
+}
+
+type Acquired = (error: Error | undefined, client?: pg.PoolClient, release?: (error?: Error) => void) => void;
+
+/** A pool whose wait for a connection also ends at the request's deadline (DeadlineClient bounds the statements). */
+class DeadlinePool extends pg.Pool {
+  // @ts-expect-error pg-pool's overloads (a promise, or a callback as pool.query uses it)
+  override connect(callback?: Acquired) {
+    const left = requestTimeLeft();
+    if (left === undefined) return callback ? super.connect(callback) : super.connect();
+    const bounded = new Promise<pg.PoolClient>((resolve, reject) => {
+      if (left <= 0) return reject(new RequestTimedOut());
+      let late = false;
+      const timer = setTimeout(() => {
+        late = true;
+        reject(new RequestTimedOut());
+      }, left);
+      super.connect().then(
+        (client) => {
+          clearTimeout(timer);
+          if (late) client.release(); // came after the answer: back to the pool
+          else resolve(client);
+        },
+        (error: Error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+    if (!callback) return bounded;
+    bounded.then((client) => callback(undefined, client, (error) => client.release(error)), (error: Error) => callback(error));
+    return undefined;
+  }
+}
+
 export function createPool(connectionString = process.env.DATABASE_URL): pg.Pool {
   // allowExitOnIdle: scripts end when their work does, without waiting for idle connections to time out.
-  const pool = new pg.Pool({ connectionString: requireUrl(connectionString), max: poolSize(), allowExitOnIdle: true, ...poolTimeouts() });
+  const pool = new DeadlinePool({ connectionString: requireUrl(connectionString), max: poolSize(), allowExitOnIdle: true, ...poolTimeouts(), Client: DeadlineClient as unknown as typeof pg.Client }) as unknown as pg.Pool;
   // An idle connection that Postgres closes (restart, shutdown) is dropped from the pool, not fatal.
   pool.on("error", (error) => log.warn({ event: "db.connection-lost", error: errorField(error, false) }, "idle database connection lost"));
   return pool;
@@ -100,7 +167,7 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 // Postgres's codes for a server going away or refusing work (class 08 connection exceptions come by
 // prefix), and the driver's own words for a connection lost or timed out.
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "57014", "53300", "P1001", "P1017", "P2024", "P2028"]);
-const UNAVAILABLE_TEXT = /timeout exceeded when trying to connect|Query read timeout|Connection terminated|connection error|Unable to start a transaction in the given time|Can't reach database|statement timeout|the database system is (starting up|shutting down)/i;
+const UNAVAILABLE_TEXT = /timeout exceeded when trying to connect|Query read timeout|Connection terminated|connection error|Unable to start a transaction in the given time|Can't reach database|statement timeout|request deadline reached|the database system is (starting up|shutting down)/i;
 
 /**
  * The database is down, restarting or too busy (a timeout of the pool above): the request gets "busy /

@@ -11,10 +11,12 @@ import { bumpDataVersion } from "@/server/cache/data-version";
 import { isDatabaseUnavailable, prisma, type Tx } from "@/server/db";
 import { errorField, log } from "@/server/log";
 import { observeCommand } from "@/server/ops/metrics";
+import { allowRequestTime } from "@/server/ops/request-context";
 import { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError } from "@/server/errors";
 import { recordAccessDenied } from "@/server/security/access";
 import { notifyFromCommand } from "@/server/notifications/hook";
 import { assertPhaseAllows } from "@/server/year-phase-guard";
+import { claimSubmission, hashInput, recordSubmission, SUBMISSION_KEY_FIELD, SUBMISSION_KEY_REUSED, submissionKeyOf, SubmissionKeyReused, SubmissionReplayed, type Submission } from "./submission-key";
 
 export { INVALID_INPUT, NOT_FOUND, NOT_SIGNED_IN, NotFoundError, RowErrorsError, UserError };
 
@@ -127,12 +129,30 @@ class ScopeRefused extends NotFoundError {
 
 /** What a command answers when it failed for a reason of the system's, not the user's. */
 export const COMMAND_FAILED = "Đã có lỗi hệ thống; thay đổi chưa được lưu. Vui lòng thử lại.";
-/** The database is down or too busy: the outcome of a save under way is unknown (issue 18, fault 5). */
-export const SYSTEM_BUSY = "Hệ thống đang bận hoặc không sẵn sàng; thay đổi có thể chưa được lưu. Vui lòng tải lại trang để kiểm tra rồi thử lại sau ít phút.";
+/**
+ * The database is down or too busy: the outcome of a save under way is unknown (issue 18, faults 3 and
+ * 5) — it may have been saved just before the answer was lost, so the user is sent to check, not told
+ * "not saved"; sending the same form again is safe (its submission key).
+ */
+export const SYSTEM_BUSY = "Hệ thống đang bận hoặc không sẵn sàng, vui lòng thử lại. Thay đổi có thể đã được lưu hoặc chưa; tải lại trang để kiểm tra trước khi nhập lại.";
+
+export type CommandOptions = {
+  /**
+   * The form submission's idempotency key (src/server/commands/submission-key.ts), as the browser sent it:
+   * a retry with the same key gets the first outcome instead of running again. A dedupe key only.
+   */
+  submissionKey?: unknown;
+  /**
+   * What the key's input hash is taken of, when not `raw`: an import's file and year (its parsed rows
+   * depend on what the database held before the first run, so a retry's would differ).
+   */
+  keyedInput?: unknown;
+};
 
 /** Runs a command (runCommand) and logs and counts its outcome (docs/operations.md). */
-export async function executeCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw: unknown): Promise<ActionResult<R>> {
-  const result = await runCommand(command, actor, raw);
+export async function executeCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw: unknown, options: CommandOptions = {}): Promise<ActionResult<R>> {
+  const key = submissionKeyOf(options.submissionKey);
+  const result = await runCommand(command, actor, raw, key, key && "keyedInput" in options ? options.keyedInput : raw);
   const outcome = result.ok ? "ok" : result.message === COMMAND_FAILED ? "error" : result.message === SYSTEM_BUSY ? "unavailable" : "refused";
   observeCommand(command.name, outcome);
   if (outcome === "refused") {
@@ -143,7 +163,7 @@ export async function executeCommand<I, R>(command: Command<I, R>, actor: Actor 
   return result;
 }
 
-async function runCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw: unknown): Promise<ActionResult<R>> {
+async function runCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw: unknown, key: string | null, keyed: unknown): Promise<ActionResult<R>> {
   if (!actor) return { ok: false, message: NOT_SIGNED_IN };
   // Same answer for "no such record" and "not yours": nothing leaks about other units.
   if (!roleMay(actor, command.permission)) {
@@ -158,7 +178,12 @@ async function runCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw
       return { ok: false, message: INVALID_INPUT, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
     }
     const input = parsed.data;
+    // A command that declares a longer transaction (an import) gets that long past the request's deadline.
+    if (command.transaction?.timeout) allowRequestTime(command.transaction.timeout + (command.transaction.maxWait ?? 2_000));
+    const submission: Submission | null = key ? { key, inputHash: await hashInput(command.name, keyed) } : null;
     return await prisma.$transaction(async (tx) => {
+      // First, so that a retry of this submission waits here for the first run and then gets its outcome.
+      if (submission) await claimSubmission(tx, actor.userId, command.name, submission);
       const target = await command.target(tx, input, actor);
       if (!can(actor, command.permission, target)) throw new ScopeRefused(target);
       if (command.phases) await assertPhaseAllows(tx, command.phases, target, input);
@@ -182,9 +207,16 @@ async function runCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw
       if (!command.keepsOverviews) await bumpDataVersion(tx, command.permission, target, seq);
       if (out.alsoWroteTo && !command.keepsOverviews) await bumpDataVersion(tx, command.permission, out.alsoWroteTo, seq);
       await notifyFromCommand(tx, { action: command.name, target, audit: out.audit, actor });
-      return { ok: true as const, message: out.message, data: out.data };
+      const result = { ok: true as const, message: out.message, data: out.data };
+      if (submission) await recordSubmission(tx, actor.userId, submission, result);
+      return result;
     }, command.transaction);
   } catch (error) {
+    if (error instanceof SubmissionReplayed) {
+      log.info({ event: "command.replayed", command: command.name, userId: actor.userId }, "retried submission answered with its first outcome");
+      return error.outcome as ActionResult<R>;
+    }
+    if (error instanceof SubmissionKeyReused) return { ok: false, message: SUBMISSION_KEY_REUSED };
     // After the rollback, so the trace stays.
     if (error instanceof ScopeRefused) await recordAccessDenied(actor, { permission: command.permission, via: "write", command: command.name, target: error.target });
     if (error instanceof RowErrorsError) return { ok: false, message: error.message, rowErrors: error.rows };
@@ -240,9 +272,9 @@ function toJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
-/** Form fields as a plain object for zod (Next's internal $ACTION fields dropped). */
+/** Form fields as a plain object for zod (Next's internal $ACTION fields and the submission key dropped). */
 export function formToObject(formData: FormData): Record<string, FormDataEntryValue> {
   const out: Record<string, FormDataEntryValue> = {};
-  for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION")) out[key] = value;
+  for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION") && key !== SUBMISSION_KEY_FIELD) out[key] = value;
   return out;
 }

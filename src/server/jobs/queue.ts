@@ -1,7 +1,8 @@
 // The job queue (docs/decisions/0003-job-queue.md): pg-boss 10 in schema "pgboss" of the app's Postgres,
 // started in every app process (src/instrumentation.ts). Two queues:
 // - reminders.run: cron 07:00–20:00 hourly (Vietnam time) and once at start-up (catch-up); the run is
-//   idempotent (ReminderSent's unique key), so any number of processes may run it;
+//   idempotent (ReminderSent's unique key), so any number of processes may run it; it also prunes the
+//   form submission keys older than a day;
 // - email.send: one job per outbox row, retried with exponential back-off; the dispatcher moves PENDING
 //   rows into jobs in one Postgres transaction (FOR UPDATE SKIP LOCKED), so each row gets one job.
 import PgBoss from "pg-boss";
@@ -9,6 +10,7 @@ import pg from "pg";
 import { errorField, log as logger } from "@/server/log";
 import { emailConfig } from "@/server/notifications/email-config";
 import { sendDelivery } from "@/server/notifications/email-send";
+import { pruneSubmissionKeys } from "@/server/commands/submission-key";
 import { runReminders } from "@/server/notifications/reminders";
 
 export const REMINDERS_QUEUE = "reminders.run";
@@ -106,6 +108,9 @@ export async function startJobs(options: JobsOptions = {}): Promise<Jobs> {
   if (options.work ?? true) {
     await boss.work<{ at?: string }>(REMINDERS_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([job]) => {
       const result = await runReminders({ now: job?.data?.at ? new Date(job.data.at) : undefined });
+      // The hourly run also prunes the submission keys older than a day (issue 18, fault 3).
+      const pruned = await pruneSubmissionKeys();
+      if (pruned) log(`đã xóa ${pruned} mã gửi biểu mẫu quá hạn`);
       if (result.reminders || result.digests) log(`nhắc hạn ${result.today}: ${result.reminders} lời nhắc, ${result.digests} bản tổng hợp, ${result.notifications} thông báo (${result.ms} ms)`);
       return result;
     });

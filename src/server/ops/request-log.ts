@@ -1,12 +1,13 @@
 // One log line per HTTP request (docs/operations.md) and its metrics, taken where Node hands the request
 // to Next.js: method, route, status, duration, request id (X-Request-Id from the reverse proxy when it
 // looks like one, else a new one; sent back in the response), user id. Never the query string, cookies
-// or the body. Static files and the health, readiness and metrics polls log at debug level only.
+// or the body. Static files and the health, readiness and metrics polls log at debug level only. Each
+// request also gets its deadline for database work here (REQUEST_TIMEOUT_MS; src/server/db.ts).
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { log } from "@/server/log";
 import { metrics, metricsEnabled, observeRequest } from "./metrics";
-import { requestStore, type RequestContext } from "./request-context";
+import { requestStore, requestTimeoutMs, type RequestContext } from "./request-context";
 
 const INSTALLED = Symbol.for("sothidua.request-log");
 const g = globalThis as unknown as { [INSTALLED]?: boolean };
@@ -32,6 +33,7 @@ export function installRequestLog(): void {
   const measured = log.isLevelEnabled("info") || metricsEnabled();
   if (metricsEnabled()) metrics(); // registered now, so an `npm start` worker answers the launcher's scrape
   const store = requestStore();
+  const timeout = requestTimeoutMs();
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event !== "request") return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
@@ -39,7 +41,7 @@ export function installRequestLog(): void {
     const res = args[1] as http.ServerResponse;
     const started = performance.now();
     const sent = req.headers["x-request-id"];
-    const context: RequestContext = { id: typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID() };
+    const context: RequestContext = { id: typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID(), deadline: Date.now() + timeout };
     res.setHeader("X-Request-Id", context.id);
     if (measured) res.once("close", () => {
       const ms = Math.round((performance.now() - started) * 10) / 10;

@@ -1,7 +1,8 @@
 "use client";
 // The delegate's ballot, for a phone or tablet in the hall: choose → review → confirm.
 // Large touch targets, native inputs (keyboard and screen readers work), nothing stored in the browser.
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useSubmittedAction } from "@/components/submitted-action";
 import type { ActionResult } from "@/server/commands/command";
 import type { BallotMode } from "@/domain/voting";
 
@@ -28,7 +29,7 @@ export function BallotForm({
   const [choices, setChoices] = useState<Record<string, Verdict>>({});
   const [step, setStep] = useState<"choose" | "review">("choose");
   const [problem, setProblem] = useState<string | null>(null);
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useSubmittedAction(action); // a lost answer: "may have been recorded"
   const headingRef = useRef<HTMLHeadingElement>(null);
   const refusalRef = useRef<HTMLParagraphElement>(null);
   // A refused ballot: focus goes to the reason (the confirm button stays focusable while pending).

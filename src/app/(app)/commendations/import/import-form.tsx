@@ -3,6 +3,7 @@
 // row and column (nothing saved) or how many commendations were entered.
 import Link from "next/link";
 import { ExcelUploadForm } from "@/components/excel-upload";
+import { OUTCOME_UNKNOWN } from "@/domain/submission";
 import { ErrorTable } from "../../registration/import/import-form";
 import type { CommendationImportState } from "./state";
 
@@ -15,7 +16,7 @@ export function CommendationImportForm({ maxBytes }: { maxBytes: number }) {
       maxBytes={maxBytes}
       label="Nhập sổ khen thưởng từ tệp Excel"
       submitLabel="Nhập sổ khen thưởng"
-      networkError={{ ok: false, message: "Không gửi được tệp lên máy chủ; chưa có dữ liệu nào được lưu. Vui lòng thử lại.", errors: [], errorCount: 0 }}
+      networkError={{ ok: false, message: OUTCOME_UNKNOWN, errors: [], errorCount: 0 }}
     >
       {(state) => (
         <section aria-label="Kết quả nhập tệp" className="space-y-3">

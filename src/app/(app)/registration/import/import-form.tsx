@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useId } from "react";
 import { ExcelUploadForm } from "@/components/excel-upload";
+import { OUTCOME_UNKNOWN } from "@/domain/submission";
 import { DataTable, PickerSelect } from "@/components/ui";
 import type { ImportError } from "@/domain/excel-rows";
 import type { ImportState } from "./state";
@@ -20,7 +21,7 @@ export function ImportForm({ years, defaultYearId, maxBytes }: { years: { id: st
       maxBytes={maxBytes}
       label="Nhập dữ liệu từ tệp Excel"
       submitLabel="Nhập dữ liệu"
-      networkError={{ ok: false, message: "Không gửi được tệp lên máy chủ (tệp quá lớn hoặc kết nối bị gián đoạn); chưa có dữ liệu nào được lưu. Vui lòng thử lại.", errors: [], errorCount: 0 }}
+      networkError={{ ok: false, message: OUTCOME_UNKNOWN, errors: [], errorCount: 0 }}
       fields={
         <PickerSelect id={yearId} name="yearId" label="Năm thi đua" defaultValue={defaultYearId}>
           {years.map((y) => (

@@ -5,6 +5,7 @@
 // a time, in order. The checklist of what still blocks submission and the totals update as one types.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ActionResult } from "@/server/commands/command";
+import { newSubmissionKey, SUBMISSION_KEY_FIELD } from "@/domain/submission";
 import { formatPoints, parsePoints } from "@/domain/scoring/points";
 import { parseFigure, submissionProblems } from "@/domain/scoring/report-form";
 import type { CriteriaTableDef } from "@/domain/scoring/table";
@@ -66,6 +67,8 @@ export function ReportEditor({
     return next;
   }, []);
 
+  /** The last save sent without an answer (the connection dropped): sent again, as it was, before the next. */
+  const unanswered = useRef<FormData | null>(null);
   const applyVersion = (data: { version: number; savedAt: string } | undefined) => {
     if (!data) return;
     version.current = data.version;
@@ -78,16 +81,26 @@ export function ReportEditor({
         if (!formRef.current) return;
         dirty.current = false;
         setState("saving");
-        const data = new FormData(formRef.current);
-        data.set("reportId", reportId);
-        data.set("version", String(version.current));
         let result: ActionResult<{ version: number; savedAt: string }>;
         try {
+          // A save whose answer was lost is sent again first, as it was (same submission key): if it was
+          // saved, the server answers its outcome (the new version) instead of "saved elsewhere".
+          if (unanswered.current) {
+            const first = await saveReportDraftAction(unanswered.current);
+            unanswered.current = null;
+            if (first.ok) applyVersion(first.data);
+          }
+          const data = new FormData(formRef.current);
+          data.set("reportId", reportId);
+          data.set("version", String(version.current));
+          data.set(SUBMISSION_KEY_FIELD, newSubmissionKey());
+          unanswered.current = data;
           result = await saveReportDraftAction(data);
+          unanswered.current = null;
         } catch {
           dirty.current = true;
           setState("error");
-          setMessage("Không kết nối được máy chủ; thay đổi chưa được lưu. Hệ thống sẽ thử lưu lại khi bạn tiếp tục nhập.");
+          setMessage("Không nhận được trả lời của máy chủ; thay đổi có thể chưa được lưu. Hệ thống sẽ thử lưu lại khi bạn tiếp tục nhập.");
           return;
         }
         if (result.ok) {

@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { MAX_ERRORS_SHOWN } from "@/server/commands/results";
 import { importCommendationFile } from "@/server/commands/commendations";
+import { SUBMISSION_KEY_FIELD } from "@/domain/submission";
 import { importJson, readImportUpload } from "@/server/http/import-upload";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const read = await readImportUpload(request);
   if (!read.ok) return read.response;
-  const outcome = await importCommendationFile(read.actor, read.file);
+  const outcome = await importCommendationFile(read.actor, read.file, read.form.get(SUBMISSION_KEY_FIELD));
   if (outcome.ok) {
     revalidatePath("/commendations");
     return importJson({ ok: true, message: outcome.message, created: outcome.created }, 200);

@@ -6,6 +6,7 @@
 // every row validated, one all-or-nothing transaction (the importWorkbook command).
 import { revalidatePath } from "next/cache";
 import { importUploadedFile, MAX_ERRORS_SHOWN } from "@/server/commands/results";
+import { SUBMISSION_KEY_FIELD } from "@/domain/submission";
 import { importJson, readImportUpload } from "@/server/http/import-upload";
 import type { ImportState } from "../state";
 
@@ -16,7 +17,7 @@ const json = (state: ImportState, status: number) => importJson(state, status);
 export async function POST(request: Request) {
   const read = await readImportUpload(request);
   if (!read.ok) return read.response;
-  const outcome = await importUploadedFile(read.actor, read.file, read.form.get("yearId"));
+  const outcome = await importUploadedFile(read.actor, read.file, read.form.get("yearId"), read.form.get(SUBMISSION_KEY_FIELD));
   if (outcome.ok) {
     for (const path of ["/officers", "/registration", "/results"]) revalidatePath(path);
     const { warnings, ...summary } = outcome.summary;
