@@ -6,8 +6,8 @@ import { z } from "zod";
 import { entryRefusal, MOVEMENT_CLOSED, MOVEMENT_MAX_FIGURES, participates, type MovementReach, type MovementStatus } from "@/domain/movements";
 import type { Actor, Target } from "@/domain/permissions";
 import { cleanText, idField, isUuid, reasonText, requiredDate, requiredText } from "@/domain/validation";
-import { appNow } from "@/server/clock";
 import type { Tx } from "@/server/db";
+import { calendarToday } from "@/server/store/dossiers";
 import { memberUnitScope } from "@/server/store/unit-scopes";
 import { commandFamily, NotFoundError, UserError } from "../command";
 
@@ -16,8 +16,6 @@ export const ENTITY = "Movement";
 type Stored = MovementReach & { id: string; name: string; status: MovementStatus; fromDate: string; toDate: string };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
-/** Today on Vietnam's calendar (the emulation clock), yyyy-mm-dd. */
-export const todayInVietnam = () => iso(new Date(appNow().getTime() + 7 * 3600_000));
 
 async function loadMovement(tx: Tx, movementId: string, lock: "update" | "share" | null): Promise<Stored | null> {
   if (lock === "update") await tx.$queryRaw`SELECT id FROM "Movement" WHERE id = ${movementId}::uuid FOR UPDATE`;
@@ -75,7 +73,7 @@ export const unitMovementCommand = commandFamily({
   load: async (tx, input, target) => {
     const m = await loadMovement(tx, input.movementId, "share");
     if (!m) throw new NotFoundError();
-    const refusal = entryRefusal(m, todayInVietnam());
+    const refusal = entryRefusal(m, calendarToday());
     if (refusal) throw new UserError(refusal);
     return { movement: m, unitId: target.unitId! };
   },

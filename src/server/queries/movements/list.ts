@@ -1,0 +1,50 @@
+// The movements the actor sees (docs/domain.md §10), open ones first, then the latest; paged.
+import { MOVEMENT_SCOPE_LABELS } from "@/domain/movements";
+import { pageWithin } from "@/domain/paging";
+import { roleMay, type Actor } from "@/domain/permissions";
+import { prisma } from "@/server/db";
+import { notFound } from "@/server/errors";
+import { actorCluster, visibleMovements } from "./access";
+
+export const MOVEMENTS_PAGE_SIZE = 20;
+
+export async function movementList(actor: Actor, requestedPage: number) {
+  if (!roleMay(actor, "movement.view")) notFound();
+  const own = await actorCluster(actor);
+  const where = visibleMovements(actor, own);
+  if (!where) notFound();
+  const total = await prisma.movement.count({ where });
+  const { page, pageCount } = pageWithin(requestedPage, total, MOVEMENTS_PAGE_SIZE);
+  const rows = await prisma.movement.findMany({
+    where,
+    orderBy: [{ status: "asc" }, { fromDate: "desc" }, { name: "asc" }],
+    skip: (page - 1) * MOVEMENTS_PAGE_SIZE,
+    take: MOVEMENTS_PAGE_SIZE,
+    select: {
+      id: true,
+      name: true,
+      scope: true,
+      status: true,
+      fromDate: true,
+      toDate: true,
+      cluster: { select: { name: true } },
+      block: { select: { name: true } },
+      _count: { select: { figures: true } },
+    },
+  });
+  return {
+    page,
+    pageCount,
+    total,
+    rows: rows.map((m) => ({
+      id: m.id,
+      name: m.name,
+      status: m.status,
+      fromDate: m.fromDate,
+      toDate: m.toDate,
+      figures: m._count.figures,
+      reach: m.cluster?.name ?? m.block?.name ?? MOVEMENT_SCOPE_LABELS.MINISTRY,
+    })),
+    canLaunch: roleMay(actor, "movement.manage"),
+  };
+}
