@@ -48,3 +48,21 @@ export async function movementList(actor: Actor, requestedPage: number) {
     canLaunch: roleMay(actor, "movement.manage"),
   };
 }
+
+/** What the launch form offers the actor: the secretariat its cluster, the admin a block or the Ministry. */
+export async function launchOptions(actor: Actor) {
+  if (!roleMay(actor, "movement.manage")) notFound();
+  if (actor.role === "SECRETARIAT") {
+    const cluster = actor.clusterId ? await prisma.cluster.findUnique({ where: { id: actor.clusterId }, select: { name: true } }) : null;
+    if (!cluster) notFound();
+    return { scopes: [{ value: "CLUSTER", label: cluster.name }], blocks: [] };
+  }
+  const blocks = await prisma.block.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return {
+    scopes: [
+      { value: "MINISTRY", label: MOVEMENT_SCOPE_LABELS.MINISTRY },
+      { value: "BLOCK", label: MOVEMENT_SCOPE_LABELS.BLOCK },
+    ],
+    blocks: blocks.map((b) => ({ value: b.id, label: b.name })),
+  };
+}
