@@ -1,9 +1,10 @@
 // The movements the actor sees (docs/domain.md §10), open ones first, then the latest; paged.
 import { MOVEMENT_SCOPE_LABELS } from "@/domain/movements";
 import { pageWithin } from "@/domain/paging";
-import { roleMay, type Actor } from "@/domain/permissions";
+import { can, roleMay, type Actor } from "@/domain/permissions";
 import { prisma } from "@/server/db";
 import { notFound } from "@/server/errors";
+import { movementFiguresOfCluster } from "@/server/store/movement-figures";
 import { actorCluster, visibleMovements } from "./access";
 
 export const MOVEMENTS_PAGE_SIZE = 20;
@@ -65,4 +66,10 @@ export async function launchOptions(actor: Actor) {
     ],
     blocks: blocks.map((b) => ({ value: b.id, label: b.name })),
   };
+}
+
+/** The movement figures a key figure of the actor's cluster may be linked to (the criteria editor). */
+export async function movementFigureOptions(actor: Actor) {
+  if (!actor.clusterId || !can(actor, "criteria.manage", { clusterId: actor.clusterId })) return [];
+  return movementFiguresOfCluster(prisma, actor.clusterId);
 }
