@@ -1,11 +1,11 @@
 // A participating unit's evidence for its figures (docs/domain.md §10): PDF or image, the limits and
 // checks of report evidence (src/domain/scoring/evidence.ts), uploaded through a route handler that
 // counts the bytes; removed by the unit while the movement is open.
-import { createHash } from "node:crypto";
 import { z } from "zod";
-import { checkEvidenceFile, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES_PER_CRITERION } from "@/domain/scoring/evidence";
+import { EVIDENCE_MAX_FILES_PER_CRITERION } from "@/domain/scoring/evidence";
 import { idField } from "@/domain/validation";
 import { NotFoundError, UserError } from "../command";
+import { readEvidenceUpload } from "../reports/evidence";
 import { movementIdField, unitMovementCommand } from "./shared";
 
 export const uploadMovementEvidenceInput = z.object({
@@ -19,19 +19,11 @@ export const uploadMovementEvidence = unitMovementCommand({
   keepsOverviews: true,
   input: uploadMovementEvidenceInput,
   async run(tx, input, { movement, unitId }, actor) {
-    // Size first, before reading anything into memory.
-    if (input.file.size > EVIDENCE_MAX_BYTES || input.file.size === 0) {
-      const check = checkEvidenceFile({ name: input.file.name, size: input.file.size, declaredType: input.file.type, head: new Uint8Array() });
-      if (!check.ok) throw new UserError(check.message, { file: [check.message] });
-    }
-    const bytes = new Uint8Array(await input.file.arrayBuffer());
-    const check = checkEvidenceFile({ name: input.file.name, size: bytes.byteLength, declaredType: input.file.type, head: bytes.subarray(0, 16) });
-    if (!check.ok) throw new UserError(check.message, { file: [check.message] });
+    const { bytes, sha256, ...check } = await readEvidenceUpload(input.file);
     const count = await tx.movementEvidence.count({ where: { movementId: movement.id, unitId } });
     if (count >= EVIDENCE_MAX_FILES_PER_CRITERION) {
       throw new UserError(`Mỗi đơn vị có tối đa ${EVIDENCE_MAX_FILES_PER_CRITERION} tệp minh chứng cho một phong trào.`, { file: ["Đã đủ số tệp."] });
     }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
     const file = await tx.movementEvidence.create({
       data: { movementId: movement.id, unitId, fileName: check.fileName, contentType: check.contentType, size: bytes.byteLength, sha256, data: bytes, uploadedByName: actor.displayName },
       select: { id: true, fileName: true },
