@@ -30,7 +30,7 @@ export function SummaryTable({ detail }: { detail: MovementDetail }) {
                     <span className="ml-2 text-xs text-slate-500">hạng {cell.rank}</span>
                   </>
                 ) : (
-                  <span className="text-slate-400">chưa báo cáo</span>
+                  <span className="text-slate-500">chưa báo cáo</span>
                 )}
               </td>
             );
