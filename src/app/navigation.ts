@@ -14,6 +14,7 @@ const ITEMS: { href: string; label: string; permission?: Permission; roles?: Act
   { href: "/results", label: "Kết quả thi đua", permission: "results.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
   { href: "/dossiers", label: "Hồ sơ khen thưởng", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD", "MINISTRY", "ADMIN"] },
   { href: "/commendations", label: "Sổ khen thưởng", permission: "commendation.view" },
+  { href: "/movements", label: "Phong trào thi đua", permission: "movement.view" },
   { href: "/admin/clusters", label: "Khối & cụm", permission: "cluster.manage" },
   { href: "/admin/units", label: "Đơn vị", permission: "unit.manage" },
   { href: "/admin/users", label: "Tài khoản", permission: "user.manage" },

@@ -111,6 +111,13 @@ export const PERMISSIONS = {
   "award.revoke": { MINISTRY: "all" },
   "commendation.enter": { SECRETARIAT: "cluster" },
   "commendation.view": { ADMIN: "all", SECRETARIAT: "cluster", MINISTRY: "all", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
+  // Movements and drives (issue 17; docs/domain.md §10). The secretariat launches, edits and closes its
+  // cluster's, the admin a block's or the whole Ministry's (launchRefusal in src/domain/movements says
+  // which); each participating member unit enters its own figures; the units of a participating cluster
+  // see a movement, the admin and the Ministry office every one.
+  "movement.view": { ADMIN: "all", MINISTRY: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
+  "movement.manage": { SECRETARIAT: "cluster", ADMIN: "all" },
+  "movement.figures": { UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

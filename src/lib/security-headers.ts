@@ -52,6 +52,9 @@ const FILE_ROUTES = [
   /^\/dossiers\/decisions\/[^/]+$/, // a recorded decision's PDF
   /^\/dossiers\/[^/]+\/documents\/[^/]+$/, // a dossier's Word documents
   /^\/dossiers\/(register|statistics)$/, // the year's decision register and statistics workbooks
+  /^\/movements\/[^/]+\/(xlsx|docx)$/, // a movement's summary (workbook, Word document)
+  /^\/movements\/[^/]+\/evidence$/, // a unit's evidence upload for a movement (JSON answer)
+  /^\/movements\/evidence\/[^/]+$/, // a unit's evidence file for a movement
   /^\/api\/notifications\/count$/, // the bell's unread count (JSON)
   /^\/api\/(health|ready)$/, // health and readiness (JSON; docs/operations.md)
   /^\/metrics$/, // Prometheus metrics (text)

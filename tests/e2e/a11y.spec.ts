@@ -52,6 +52,12 @@ const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: str
   "/cluster/years/[id]": { roles: ["secretariat"] },
   "/commendations": { roles: ALL },
   "/commendations/import": { roles: ["secretariat"] },
+  // Movements and drives (issue 17): the demo's Vì An ninh Tổ quốc (open) and the two 2021 drives (closed).
+  "/movements": { roles: ALL },
+  "/movements/new": { roles: ["admin", "secretariat"] },
+  "/movements/[id]": { roles: ALL },
+  // The demo's open movement is Ministry-wide: the admin edits it (a secretariat edits its cluster's own).
+  "/movements/[id]/edit": { roles: ["admin"] },
   "/conference": { roles: CLUSTER_ROLES },
   "/dossiers": { roles: ALL },
   // The demo's 2021 dossier of Cụm thi đua số 2, accepted with its decisions.

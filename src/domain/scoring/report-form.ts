@@ -82,6 +82,8 @@ export function readReportForm(form: CriteriaTableDef, fields: Record<string, un
   }
   const figures = new Map<string, string | null>();
   for (const f of form.keyFigures) {
+    // A figure linked to a movement's is the movement's (issue 17): not typed in the report.
+    if (f.movementFigureId) continue;
     const raw = fields[figureField(f.id)];
     const parsed = parseFigure(typeof raw === "string" ? raw : "");
     if (!parsed.ok) add(figureField(f.id), `${f.label}: ${parsed.message}`);

@@ -40,7 +40,8 @@ export type SectionDef = {
   criteria: CriterionDef[];
 };
 
-export type KeyFigureDef = { id: string; label: string; unitLabel: string; required: boolean; inMidyear: boolean };
+/** `movementFigureId`: the figure is the unit's figure of a movement (issue 17), shown instead of typed. */
+export type KeyFigureDef = { id: string; label: string; unitLabel: string; required: boolean; inMidyear: boolean; movementFigureId?: string | null };
 
 export type CriteriaTableDef = {
   totalHalf: number;

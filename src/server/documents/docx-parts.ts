@@ -1,7 +1,7 @@
 // The pieces both Word documents (the conference minutes, a unit's report) are built from: Times New
 // Roman 13 text, paragraphs, the borderless layout rows of the heading and signature blocks, a thin grid
 // line, the signature column and the document itself (A4 margins of an administrative text).
-import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from "docx";
+import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type ParagraphChild } from "docx";
 
 export const FONT = "Times New Roman";
 export const SIZE = 26; // 13 pt, in half-points
@@ -63,4 +63,30 @@ export function packDocument(
     sections: [{ properties: { page: size ? { size, margin } : { margin } }, children }],
   });
   return Packer.toBuffer(doc);
+}
+
+const GRID = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
+/** An A4 page turned sideways (wide lists). */
+export const LANDSCAPE = { width: 16838, height: 11906, orientation: PageOrientation.LANDSCAPE };
+
+function cell(lines: string | string[], opts: { bold?: boolean; align?: Align; width?: number } = {}) {
+  const texts = typeof lines === "string" ? [lines] : lines.length ? lines : [""];
+  return new TableCell({
+    children: texts.map((t) => new Paragraph({ children: [run(t, { bold: opts.bold, size: 22 })], alignment: opts.align ?? AlignmentType.LEFT, spacing: { before: 30, after: 30 } })),
+    verticalAlign: VerticalAlign.CENTER,
+    width: opts.width ? { size: opts.width, type: WidthType.PERCENTAGE } : undefined,
+    margins: { left: 70, right: 70 },
+  });
+}
+
+/** A ruled table: its header row repeated on every page, the first column centred; widths in percent. */
+export function grid(headers: string[], widths: number[], rows: (string | string[])[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: GRID,
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, { bold: true, align: AlignmentType.CENTER, width: widths[i] })) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { width: widths[i], align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT })) })),
+    ],
+  });
 }

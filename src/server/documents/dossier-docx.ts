@@ -3,7 +3,7 @@
 // round's aggregate vote result — never a ballot, docs/security-voting.md —, the eligibility check at
 // the time of proposal, the unit's score and rank), the disclosure notice to the member units, and the
 // objections with their answers. Built from what the dossier page shows; nothing is typed again.
-import { AlignmentType, PageOrientation, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from "docx";
+import { Paragraph, Table } from "docx";
 import {
   COMMENDATION_FORMS,
   eligibilityEvidenceLines,
@@ -20,12 +20,10 @@ import {
 } from "@/domain/awards";
 import { formatDate } from "@/lib/format";
 import { DOSSIER_DOCUMENT_NAMES, type DossierDocumentData, type DossierDocumentKind } from "@/server/queries/dossiers/documents";
-import { center, layoutRow, packDocument, para, run, signature, thin, type Align } from "./docx-parts";
+import { center, grid, LANDSCAPE, layoutRow, packDocument, para, run, signature } from "./docx-parts";
 
 type Item = DossierDocumentData["items"][number];
 const DOTS = "…………";
-const GRID = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
-const LANDSCAPE = { width: 16838, height: 11906, orientation: PageOrientation.LANDSCAPE };
 
 /** What is proposed: the title's or the form's name. */
 export const proposalName = (i: Pick<Item, "title" | "commendationForm" | "titleCode">) =>
@@ -33,27 +31,6 @@ export const proposalName = (i: Pick<Item, "title" | "commendationForm" | "title
 const subjectName = (i: Item) => (i.officer ? `${i.officer.rank} ${i.officer.fullName}` : i.unit.name);
 /** Items that go to the Ministry: everything but the withdrawn. */
 const live = (items: Item[]) => items.filter((i) => i.status !== "WITHDRAWN");
-
-function cell(lines: string | string[], opts: { bold?: boolean; align?: Align; width?: number } = {}) {
-  const texts = typeof lines === "string" ? [lines] : lines.length ? lines : [""];
-  return new TableCell({
-    children: texts.map((t) => new Paragraph({ children: [run(t, { bold: opts.bold, size: 22 })], alignment: opts.align ?? AlignmentType.LEFT, spacing: { before: 30, after: 30 } })),
-    verticalAlign: VerticalAlign.CENTER,
-    width: opts.width ? { size: opts.width, type: WidthType.PERCENTAGE } : undefined,
-    margins: { left: 70, right: 70 },
-  });
-}
-
-function grid(headers: string[], widths: number[], rows: (string | string[])[][]): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: GRID,
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, { bold: true, align: AlignmentType.CENTER, width: widths[i] })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { width: widths[i], align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT })) })),
-    ],
-  });
-}
 
 function heading(d: DossierDocumentData, numberLine: string): Table {
   const date = d.today.split("-");

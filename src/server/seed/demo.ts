@@ -40,6 +40,7 @@ import { seedClosedYear, type ClosedYearSummary } from "./later-years";
 import { loadWorld } from "./officer-years";
 import { seedOpenYear } from "./open-year";
 import { seedSubUnitTitles } from "./sub-units";
+import { seedMovements } from "./movements";
 
 /** The seed of every random choice in the demo data; change it and every name changes. */
 export const DEMO_SEED = 20211119;
@@ -440,6 +441,8 @@ export async function seedDemoData(prisma: PrismaClient, opts: { today?: string 
       }
       const open = await seedOpenYear(tx, world, { yearId: yearIds.get(plan.year)!, plan });
       await seedSubUnitTitles(tx, { unitIds, yearIds, closedYears: [STORY_YEAR, ...generatedClosedYears(plan.year)], plan });
+      // Movements and drives (issue 17): the two 2021 drives of the article, closed; this year's "Vì An ninh Tổ quốc".
+      await seedMovements(tx, { clusterId: cluster.id, year2021Id, unitIds, today });
 
       const hashes = await hashing;
       const users = await tx.user.createMany({

@@ -46,6 +46,6 @@ export async function loadTable(db: TableReader, where: { id: string } | { emula
         inMidyear: c.inMidyear,
       })),
     })),
-    keyFigures: row.keyFigures.map((f) => ({ id: f.id, label: f.label, unitLabel: f.unitLabel, required: f.required, inMidyear: f.inMidyear })),
+    keyFigures: row.keyFigures.map((f) => ({ id: f.id, label: f.label, unitLabel: f.unitLabel, required: f.required, inMidyear: f.inMidyear, movementFigureId: f.movementFigureId })),
   };
 }

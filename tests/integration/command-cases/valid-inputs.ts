@@ -727,6 +727,55 @@ export const FIXTURES: Record<string, Fixture> = {
     stored: ["reason", "decisionNo"],
     year: { scoped: false, why: "revocation (thu hồi) corrects any past year by law: an explicit, audited correction like an amendment" },
   },
+  // ---------------------------------------------------------------------------------------------
+  // Movements and drives (issue 17): a movement has its own period and status, not a year's phase.
+  "movement.launch": {
+    scope: "own-cluster",
+    // The secretariat launches its cluster's movement, the admin one of the whole Ministry.
+    input: (_w, actor) => ({ ...MOVEMENT_FORM, scope: actor.role === "ADMIN" ? "MINISTRY" : "CLUSTER" }),
+    stored: ["name"],
+    year: NOT_YEAR("a movement has its own period and status (closed: read-only), not an emulation year's phase"),
+  },
+  "movement.update": {
+    scope: "A",
+    input: async (w) => {
+      const m = await openMovement(w.clusterA.id);
+      return { ...MOVEMENT_FORM, movementId: m.id, "figureId.0": m.figureId, name: "Đợt thi đua cao điểm (sửa)" };
+    },
+    stored: ["name"],
+    year: NOT_YEAR("a movement has its own period and status (closed: read-only), not an emulation year's phase"),
+  },
+  "movement.close": {
+    scope: "A",
+    input: async (w) => ({ movementId: (await openMovement(w.clusterA.id)).id, confirm: "on" }),
+    year: NOT_YEAR("a movement has its own period and status (closed: read-only), not an emulation year's phase"),
+  },
+  // A unit enters figures of a movement its own cluster takes part in.
+  "movement.figures.save": {
+    scope: "own-unit",
+    input: async (w, actor) => {
+      const m = await openMovement(actor.clusterId ?? w.clusterA.id);
+      return { movementId: m.id, [`value.${m.figureId}`]: "1.250" };
+    },
+    year: NOT_YEAR("a movement has its own period and status (closed: read-only), not an emulation year's phase"),
+  },
+  "movement.evidence.upload": {
+    scope: "own-unit",
+    input: async (w, actor) => ({ movementId: (await openMovement(actor.clusterId ?? w.clusterA.id)).id, file: new File([PDF], "minh-chung.pdf", { type: "application/pdf" }) }),
+    year: NOT_YEAR("a movement has its own period and status (closed: read-only), not an emulation year's phase"),
+  },
+  "movement.evidence.delete": {
+    scope: "own-unit",
+    input: async (w, actor) => {
+      const m = await openMovement(actor.clusterId ?? w.clusterA.id);
+      const unitId = actor.unitId ?? w.A1.id;
+      const file = await prisma.movementEvidence.create({
+        data: { movementId: m.id, unitId, fileName: "minh-chung.pdf", contentType: "application/pdf", size: PDF.byteLength, sha256: "0".repeat(64), data: PDF, uploadedByName: "Cán bộ" },
+      });
+      return { movementId: m.id, fileId: file.id };
+    },
+    year: NOT_YEAR("a movement has its own period and status (closed: read-only), not an emulation year's phase"),
+  },
 };
 
 /**
@@ -753,6 +802,33 @@ async function dossierA(w: World, status: "DRAFT" | "DISCLOSING" | "SENT" | "ACC
     update: {},
   });
   return { dossierId: dossier.id, itemId: item.id };
+}
+
+/** The launch and edit form of a movement: name, purpose, period, one figure. */
+const MOVEMENT_FORM = {
+  name: "Đợt thi đua cao điểm",
+  purpose: "Lập thành tích chào mừng kỷ niệm ngày truyền thống.",
+  fromDate: "01/01/2000",
+  toDate: "31/12/2099",
+  "label.0": "Số lượt người tham gia",
+  "unitLabel.0": "lượt người",
+};
+/** An open movement of the cluster, in its period (today), with one figure. */
+async function openMovement(clusterId: string) {
+  const m = await prisma.movement.create({
+    data: {
+      name: "Đợt thi đua cao điểm",
+      purpose: "Lập thành tích chào mừng.",
+      fromDate: new Date("2000-01-01T00:00:00Z"),
+      toDate: new Date("2099-12-31T00:00:00Z"),
+      scope: "CLUSTER",
+      clusterId,
+      launchedByName: "Thư ký cụm",
+      figures: { create: [{ position: 1, label: "Số lượt người tham gia", unitLabel: "lượt người" }] },
+    },
+    select: { id: true, figures: { select: { id: true } } },
+  });
+  return { id: m.id, figureId: m.figures[0]!.id };
 }
 
 /** The password the account.password case gives as the actor's current one. */

@@ -22,6 +22,7 @@ import * as commendations from "@/server/queries/commendations";
 import * as dashboard from "@/server/queries/dashboard";
 import * as dossiers from "@/server/queries/dossiers";
 import * as ministry from "@/server/queries/ministry";
+import * as movements from "@/server/queries/movements";
 import * as notifications from "@/server/queries/notifications";
 import * as officerHistoryQueries from "@/server/queries/officer-history";
 import * as officers from "@/server/queries/officers";
@@ -220,6 +221,13 @@ describe("the matrix of reads: page-level queries × every actor", () => {
   const A1 = (): Target => ({ clusterId: w.clusterA.id, unitId: w.A1.id });
   const A = (): Target => ({ clusterId: w.clusterA.id });
   const may = (permission: Permission, target: () => Target) => (actor: Actor) => can(actor, permission, target());
+  /** A movement of cluster A (made once, on first use). */
+  const clusterAMovement = async () =>
+    (await prisma.movement.findFirst({ where: { clusterId: w.clusterA.id }, select: { id: true } }))?.id ??
+    (await prisma.movement.create({
+      data: { name: "Đợt thi đua", purpose: "Thi đua.", fromDate: new Date("2022-01-01T00:00:00Z"), toDate: new Date("2022-12-31T00:00:00Z"), scope: "CLUSTER", clusterId: w.clusterA.id, launchedByName: "Thư ký" },
+      select: { id: true },
+    })).id;
 
   beforeAll(async () => {
     await restore();
@@ -248,6 +256,10 @@ describe("the matrix of reads: page-level queries × every actor", () => {
     "results.subUnitResults (A1)": { allowed: may("results.view", A1), call: (a) => results.subUnitResults(a, w.A1.id, w.yearA.id) },
     // The register answers every role that may read it, within the actor's own scope (its rows are scoped, not the page).
     "commendations.commendationRegister": { allowed: (a) => roleMay(a, "commendation.view"), call: (a) => commendations.commendationRegister(a, {}) },
+    // Movements (issue 17): the list answers every role that may read movements (its rows are scoped);
+    // a cluster A movement, those who see cluster A.
+    "movements.movementList": { allowed: (a) => roleMay(a, "movement.view"), call: (a) => movements.movementList(a, 1) },
+    "movements.movementDetail (A)": { allowed: may("movement.view", A), call: async (a) => movements.movementDetail(a, await clusterAMovement()) },
     "results.officerHistory": {
       allowed: (a) => can(a, "officer.view", A1()) || can(a, "results.view", A1()),
       call: (a) => results.officerHistory(a, w.officers.A1[0]!.id),

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkbox, idField } from "@/domain/validation";
+import { checkbox, idField, optionalIdField } from "@/domain/validation";
+import { movementFiguresOfCluster } from "@/server/store/movement-figures";
 import { UserError } from "../command";
 import { titleField, amendmentReasonField, existingPart, recordAmendment, renumber, partCommand } from "./shared";
 
@@ -10,6 +11,8 @@ export const saveKeyFigureInput = z.object({
   unitLabel: titleField("Đơn vị tính", 40),
   required: checkbox,
   inMidyear: checkbox,
+  /** The movement figure it is taken from (issue 17): the report then shows the unit's movement figure. */
+  movementFigureId: optionalIdField("Số liệu phong trào"),
   amendmentReason: amendmentReasonField,
 });
 
@@ -19,7 +22,11 @@ export const saveKeyFigure = partCommand("table")({
   input: saveKeyFigureInput,
   async run(tx, input, ctx, actor) {
     const existing = existingPart(ctx.table.keyFigures, input.figureId);
-    const values = { label: input.label, unitLabel: input.unitLabel, required: input.required, inMidyear: input.inMidyear };
+    if (input.movementFigureId && !(await movementFiguresOfCluster(tx, ctx.year.clusterId)).some((f) => f.id === input.movementFigureId)) {
+      const message = "Số liệu phong trào không thuộc phong trào nào cụm tham gia.";
+      throw new UserError(message, { movementFigureId: [message] });
+    }
+    const values = { label: input.label, unitLabel: input.unitLabel, required: input.required, inMidyear: input.inMidyear, movementFigureId: input.movementFigureId };
     const id = existing
       ? (await tx.keyFigureDefinition.update({ where: { id: existing.id }, data: values })).id
       : (await tx.keyFigureDefinition.create({ data: { tableId: ctx.table.id, position: ctx.table.keyFigures.length + 1, ...values } })).id;

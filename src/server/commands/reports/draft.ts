@@ -26,7 +26,9 @@ export const saveReportDraft = editableReportCommand(P.reportEdit)({
       if (before.half !== after.half) diff[`score.${criterionLabel(form, c.id)}`] = { before: before.half, after: after.half };
       if (before.explanation !== after.explanation) diff[`explain.${criterionLabel(form, c.id)}`] = { before: before.explanation.length, after: after.explanation.length };
     }
-    for (const f of form.keyFigures) {
+    // Figures linked to a movement's are not the report's to store (issue 17).
+    const typed = form.keyFigures.filter((f) => !f.movementFigureId);
+    for (const f of typed) {
       const before = stored.figures.get(f.id) ?? null;
       const after = draft.figures.get(f.id) ?? null;
       if (before !== after) diff[`figure.${f.label}`] = { before, after };
@@ -48,7 +50,7 @@ export const saveReportDraft = editableReportCommand(P.reportEdit)({
         .filter((s) => s.half !== null || s.explanation !== "")
         .map((s) => ({ reportId: report.id, criterionId: s.id, selfHalf: s.half, explanation: s.explanation })),
     });
-    const figureIds = form.keyFigures.map((f) => f.id);
+    const figureIds = typed.map((f) => f.id);
     await tx.reportFigure.deleteMany({ where: { reportId: report.id, figureId: { in: figureIds } } });
     await tx.reportFigure.createMany({
       data: figureIds.filter((id) => draft.figures.get(id) != null).map((id) => ({ reportId: report.id, figureId: id, value: draft.figures.get(id)! })),

@@ -18,6 +18,22 @@ async function touchDraft(tx: Tx, reportId: string, savedByName: string) {
   return { version: updated.draftVersion, savedAt: savedAt.toISOString() };
 }
 
+/**
+ * An uploaded evidence file read and checked (docs/domain.md §4 step 4): its size before anything is
+ * read, then its type from its bytes; its name as stored and its sha-256. Refusals go on the "file" field.
+ * Shared with a movement's evidence (docs/domain.md §10).
+ */
+export async function readEvidenceUpload(file: File) {
+  if (file.size > EVIDENCE_MAX_BYTES || file.size === 0) {
+    const check = checkEvidenceFile({ name: file.name, size: file.size, declaredType: file.type, head: new Uint8Array() });
+    if (!check.ok) throw new UserError(check.message, { file: [check.message] });
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const check = checkEvidenceFile({ name: file.name, size: bytes.byteLength, declaredType: file.type, head: bytes.subarray(0, 16) });
+  if (!check.ok) throw new UserError(check.message, { file: [check.message] });
+  return { bytes, fileName: check.fileName, contentType: check.contentType, sha256: createHash("sha256").update(bytes).digest("hex") };
+}
+
 // Evidence files (the unit officer, while the report is editable)
 
 /** What a route handler passes in: the form's ids and the uploaded file. */
@@ -32,22 +48,15 @@ export const uploadEvidence = reportCommand(P.reportEdit)({
   label: "Tải lên tài liệu kiểm chứng",
   input: uploadEvidenceInput,
   async run(tx, input, target, actor) {
-    // Size first, before reading anything into memory.
-    if (input.file.size > EVIDENCE_MAX_BYTES || input.file.size === 0) {
-      const check = checkEvidenceFile({ name: input.file.name, size: input.file.size, declaredType: input.file.type, head: new Uint8Array() });
-      if (!check.ok) throw new UserError(check.message, { file: [check.message] });
-    }
+    // The file first (its size before anything is read into memory), as before any other check.
+    const { bytes, sha256, ...check } = await readEvidenceUpload(input.file);
     const { report, form } = await loadEditableReport(tx, input.reportId, target.clusterId!);
     const criterion = allCriteria(form).find((c) => c.id === input.criterionId);
     if (!criterion) throw new NotFoundError();
-    const bytes = new Uint8Array(await input.file.arrayBuffer());
-    const check = checkEvidenceFile({ name: input.file.name, size: bytes.byteLength, declaredType: input.file.type, head: bytes.subarray(0, 16) });
-    if (!check.ok) throw new UserError(check.message, { file: [check.message] });
     const count = await tx.evidenceFile.count({ where: { reportId: report.id, criterionId: criterion.id } });
     if (count >= EVIDENCE_MAX_FILES_PER_CRITERION) {
       throw new UserError(`Mỗi tiêu chí có tối đa ${EVIDENCE_MAX_FILES_PER_CRITERION} tệp minh chứng.`, { file: ["Đã đủ số tệp cho tiêu chí này."] });
     }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
     const file = await tx.evidenceFile.create({
       data: {
         reportId: report.id,

@@ -56,7 +56,7 @@ export async function storedReport(tx: Pick<Tx, "reportScore" | "reportFigure" |
   ]);
   return {
     scores: new Map(scores.map((s) => [s.criterionId, { half: s.selfHalf, explanation: s.explanation }])),
-    figures: new Map(figures.map((f) => [f.figureId, f.value.toString()])),
+    figures: new Map<string, string | null>(figures.map((f) => [f.figureId, f.value.toString()])),
     narrative,
     evidenceCounts: new Map(evidence.map((e) => [e.criterionId, e._count._all])),
   };

@@ -8,6 +8,7 @@ import { UserError } from "../command";
 import { throwIfErrors } from "@/server/errors";
 import { TABLE_NOT_PUBLISHED } from "../criteria";
 import { versionField, storedReport, ENTITY, editableReportCommand } from "./shared";
+import { linkedFigureValues } from "@/server/store/movement-figures";
 
 export const submitReportInput = z.object({ reportId: idField("Báo cáo"), version: versionField });
 
@@ -47,6 +48,8 @@ export const submitReport = editableReportCommand(P.reportApprove, true)({
       throw new UserError(`Đã quá hạn nộp ${REPORT_KIND_LABELS[kind].toLowerCase()} (${formatDate(deadline)}); không thể gửi. Vui lòng liên hệ Thư ký Cụm.`);
     }
     const stored = await storedReport(tx, report.id, report.narrative);
+    // Key figures linked to a movement's figures are the unit's movement figures (issue 17).
+    for (const [id, linked] of Object.entries(await linkedFigureValues(tx, report.unitId, form.keyFigures))) stored.figures.set(id, linked.value);
     const problems = submissionProblems(form, stored);
     throwIfErrors(problems, summariseProblems(problems));
 

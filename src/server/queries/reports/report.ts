@@ -4,6 +4,7 @@ import { P } from "@/domain/scoring/permissions";
 import { isYearWritable, type YearPhase } from "@/domain/year-phases";
 import { parseYearSettings } from "@/domain/year-settings";
 import { loadTable } from "@/server/store/criteria-table";
+import { linkedFigureValues } from "@/server/store/movement-figures";
 import { prisma } from "@/server/db";
 import { assertCan, named } from "../guard";
 import { reportVisibility, type ReportStatus } from "./shared";
@@ -67,6 +68,10 @@ export async function getReport(actor: Actor, id: string, now = new Date()) {
     narrative = snapshot.narrative;
   }
 
+  // Key figures linked to a movement's figures show the unit's movement figure, with its source (issue 17).
+  const linkedFigures = visibility === "full" ? await linkedFigureValues(prisma, report.unitId, form.keyFigures) : {};
+  for (const [id, linked] of Object.entries(linkedFigures)) figures[id] = linked.value;
+
   const writable = isYearWritable(report.emulationYear.phase as YearPhase);
   const editable = writable && (report.status === "DRAFT" || report.status === "RETURNED");
   const target = { unitId: report.unitId, clusterId };
@@ -116,6 +121,7 @@ export async function getReport(actor: Actor, id: string, now = new Date()) {
     form,
     scores,
     figures,
+    linkedFigures,
     evidence,
     events: report.events.map((e) => ({
       id: e.id,

@@ -93,6 +93,7 @@ async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
           initialSavedAt={report.savedAt ? report.savedAt.toISOString() : null}
           initialScores={Object.fromEntries(Object.entries(data.scores).map(([k, v]) => [k, { selfHalf: v.selfHalf, explanation: v.explanation }]))}
           initialFigures={data.figures}
+          linkedFigures={data.linkedFigures}
           initialNarrative={report.narrative}
           initialEvidence={data.evidence.map((e) => ({ id: e.id, criterionId: e.criterionId, fileName: e.fileName, size: e.size }))}
         />

@@ -13,6 +13,7 @@ import { computeTotals } from "@/domain/scoring/totals";
 import { deleteEvidenceAction, saveReportDraftAction } from "../actions";
 import type { EditorValues, Evidence, SaveState } from "./_sections/editor-parts";
 import { KeyFiguresEntry } from "./_sections/key-figures-entry";
+import type { LinkedFigure } from "@/server/store/movement-figures";
 import { NarrativeEntry } from "./_sections/narrative-entry";
 import { SaveBar } from "./_sections/save-bar";
 import { SectionEntry } from "./_sections/section-entry";
@@ -28,6 +29,7 @@ export function ReportEditor({
   initialSavedAt,
   initialScores,
   initialFigures,
+  linkedFigures = {},
   initialNarrative,
   initialEvidence,
 }: {
@@ -38,6 +40,8 @@ export function ReportEditor({
   initialSavedAt: string | null;
   initialScores: Record<string, { selfHalf: number | null; explanation: string }>;
   initialFigures: Record<string, string | null>;
+  /** Key figures taken from a movement's figures (issue 17): shown, not typed. */
+  linkedFigures?: Record<string, LinkedFigure>;
   initialNarrative: string;
   initialEvidence: Evidence[];
 }) {
@@ -271,7 +275,7 @@ export function ReportEditor({
         />
       ))}
 
-      {form.keyFigures.length > 0 && <KeyFiguresEntry form={form} values={values} err={err} />}
+      {form.keyFigures.length > 0 && <KeyFiguresEntry form={form} values={values} err={err} linked={linkedFigures} />}
 
       <NarrativeEntry values={values} err={err} />
     </form>

@@ -98,6 +98,7 @@ export function ReportView({ data, print = false }: { data: ReportPageData; prin
                 <tr key={f.id}>
                   <th scope="row" className={`${td} text-left font-normal`}>
                     {f.label}
+                    {data.linkedFigures[f.id] && <span className="block text-xs text-slate-500">Theo số liệu {data.linkedFigures[f.id]!.movementName}</span>}
                   </th>
                   <td className={`${td} w-48 text-right`}>{figures[f.id] ? `${formatFigure(figures[f.id])} ${f.unitLabel}` : "—"}</td>
                 </tr>

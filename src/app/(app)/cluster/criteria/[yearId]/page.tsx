@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Badge, LinkButton, PageHeader } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 import { requireActor } from "@/server/auth/current";
+import { movementFigureOptions } from "@/server/queries/movements";
 import { criteriaEditor } from "@/server/queries/reports";
 import { AddSectionCard } from "./_sections/add-section-card";
 import { AmendmentsCard } from "./_sections/amendments-card";
@@ -87,7 +88,7 @@ async function CriteriaEditorPage({ params }: { params: Promise<{ yearId: string
 
       {editable && <AddSectionCard ctx={ctx} />}
 
-      <KeyFiguresCard ctx={ctx} />
+      <KeyFiguresCard ctx={ctx} movementFigures={await movementFigureOptions(actor)} />
 
       <AmendmentsCard amendments={data.amendments} frozen={frozen} />
     </div>
