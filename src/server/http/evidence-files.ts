@@ -8,14 +8,18 @@ import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from "@/domain/scoring/evidence";
 import { attachmentDisposition, STORED_FILE_HEADERS } from "@/lib/download";
 import { currentActor } from "@/server/auth/current";
 import { NOT_SIGNED_IN, type ActionResult } from "@/server/commands/command";
+import { SUBMISSION_KEY_FIELD } from "@/server/commands/submission-key";
 import { FORM_OVERHEAD_BYTES, readFormWithin } from "./limited-body";
 import { sameOrigin } from "./same-origin";
 
 const json = (result: ActionResult<unknown>, status = result.ok ? 200 : 422) =>
   Response.json(result, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
 
-/** Reads an evidence upload within the limit and answers what `run` (one command) gives, as JSON. */
-export async function evidenceUpload(request: Request, run: (actor: Actor, form: FormData) => Promise<ActionResult<unknown>>): Promise<Response> {
+/**
+ * Reads an evidence upload within the limit and answers what `run` (one command) gives, as JSON; `run`
+ * gets the form's submission key for executeCommand (a retry after a lost answer stores the file once).
+ */
+export async function evidenceUpload(request: Request, run: (actor: Actor, form: FormData, submission: { submissionKey: unknown }) => Promise<ActionResult<unknown>>): Promise<Response> {
   if (!sameOrigin(request)) return json({ ok: false, message: "Yêu cầu không hợp lệ." }, 403);
   const actor = await currentActor();
   if (!actor) return json({ ok: false, message: NOT_SIGNED_IN }, 401);
@@ -25,7 +29,7 @@ export async function evidenceUpload(request: Request, run: (actor: Actor, form:
     return json({ ok: false, message, fieldErrors: { file: [message] } }, 413);
   }
   if (!read.ok) return json({ ok: false, message: "Không đọc được tệp tải lên. Vui lòng thử lại." }, 400);
-  return json(await run(actor, read.form));
+  return json(await run(actor, read.form, { submissionKey: read.form.get(SUBMISSION_KEY_FIELD) }));
 }
 
 /** A stored evidence file as its download. */

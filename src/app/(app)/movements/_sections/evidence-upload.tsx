@@ -4,20 +4,14 @@
 // refused here before it is sent.
 import { useRouter } from "next/navigation";
 import { ActionForm, SubmitButton } from "@/components/form";
+import { postForm } from "@/components/post-form";
 import type { ActionResult } from "@/server/commands/command";
-
-const NOT_SENT = "Không gửi được tệp lên máy chủ (tệp quá lớn hoặc kết nối bị gián đoạn); tệp chưa được lưu. Vui lòng thử lại.";
 
 async function postEvidence(movementId: string, formData: FormData, maxBytes: number, tooLarge: string): Promise<ActionResult> {
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Vui lòng chọn tệp minh chứng.", fieldErrors: { file: ["Vui lòng chọn tệp minh chứng."] } };
   if (file.size > maxBytes) return { ok: false, message: tooLarge, fieldErrors: { file: [tooLarge] } };
-  try {
-    const response = await fetch(`/movements/${movementId}/evidence`, { method: "POST", body: formData, headers: { Accept: "application/json" } });
-    return (await response.json()) as ActionResult;
-  } catch {
-    return { ok: false, message: NOT_SENT };
-  }
+  return postForm(`/movements/${movementId}/evidence`, formData);
 }
 
 export function EvidenceUpload({ movementId, maxBytes, tooLarge, rule, accept }: { movementId: string; maxBytes: number; tooLarge: string; rule: string; accept: string }) {

@@ -4,19 +4,13 @@
 // checks the file's size here first, so a file over the limit is never sent.
 import { useRouter } from "next/navigation";
 import { ActionForm, SubmitButton, TextField } from "@/components/form";
+import { postForm } from "@/components/post-form";
 import type { ActionResult } from "@/server/commands/command";
-
-const NOT_SENT = "Không gửi được giao ước lên máy chủ (tệp quá lớn hoặc kết nối bị gián đoạn); giao ước chưa được lưu. Vui lòng thử lại.";
 
 async function postAgreement(formData: FormData, maxBytes: number, tooLarge: string): Promise<ActionResult> {
   const file = formData.get("file");
   if (file instanceof File && file.size > maxBytes) return { ok: false, message: tooLarge, fieldErrors: { file: [tooLarge] } };
-  try {
-    const response = await fetch("/registration/agreement", { method: "POST", body: formData, headers: { Accept: "application/json" } });
-    return (await response.json()) as ActionResult;
-  } catch {
-    return { ok: false, message: NOT_SENT };
-  }
+  return postForm("/registration/agreement", formData);
 }
 
 export function AgreementForm({

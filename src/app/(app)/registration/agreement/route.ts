@@ -11,6 +11,7 @@ import { AGREEMENT_MAX_BYTES, AGREEMENT_UPLOAD_TOO_LARGE } from "@/domain/regist
 import { currentActor } from "@/server/auth/current";
 import { executeCommand, formToObject, NOT_SIGNED_IN, type ActionResult } from "@/server/commands/command";
 import { recordAgreement, recordAgreementForUnit } from "@/server/commands/registration";
+import { SUBMISSION_KEY_FIELD } from "@/server/commands/submission-key";
 import { FORM_OVERHEAD_BYTES, readFormWithin } from "@/server/http/limited-body";
 import { sameOrigin } from "@/server/http/same-origin";
 
@@ -26,9 +27,10 @@ export async function POST(request: Request) {
   const read = await readFormWithin(request, AGREEMENT_MAX_BYTES + FORM_OVERHEAD_BYTES);
   if (!read.ok && read.status === 413) return json({ ok: false, message: AGREEMENT_UPLOAD_TOO_LARGE, fieldErrors: { file: [AGREEMENT_UPLOAD_TOO_LARGE] } }, 413);
   if (!read.ok) return json({ ok: false, message: "Không đọc được tệp tải lên; giao ước chưa được lưu. Vui lòng thử lại." }, 400);
+  // formToObject leaves the submission key out of the input; the pipeline takes it as the dedupe key.
   const form = formToObject(read.form);
   // The secretariat's form names the unit; the unit officer's is always their own unit.
-  const result = await executeCommand("unitId" in form ? recordAgreementForUnit : recordAgreement, actor, form);
+  const result = await executeCommand("unitId" in form ? recordAgreementForUnit : recordAgreement, actor, form, { submissionKey: read.form.get(SUBMISSION_KEY_FIELD) });
   if (result.ok) revalidatePath("/registration", "layout");
   return json(result);
 }

@@ -5,7 +5,7 @@
 // a time, in order. The checklist of what still blocks submission and the totals update as one types.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ActionResult } from "@/server/commands/command";
-import { newSubmissionKey, SUBMISSION_KEY_FIELD } from "@/domain/submission";
+import { newSubmissionKey, OUTCOME_UNKNOWN, SUBMISSION_KEY_FIELD } from "@/domain/submission";
 import { formatPoints, parsePoints } from "@/domain/scoring/points";
 import { parseFigure, submissionProblems } from "@/domain/scoring/report-form";
 import type { CriteriaTableDef } from "@/domain/scoring/table";
@@ -50,6 +50,8 @@ export function ReportEditor({
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // An evidence upload whose answer was lost keeps its submission key: the same file sent again is stored once.
+  const unansweredUploads = useRef(new Map<string, { file: File; key: string }>());
   const [state, setState] = useState<SaveState>("idle");
   const [savedAt, setSavedAt] = useState<string | null>(initialSavedAt);
   const [message, setMessage] = useState<string | null>(null);
@@ -203,9 +205,15 @@ export function ReportEditor({
       const data = new FormData();
       data.set("criterionId", criterionId);
       data.set("file", file);
+      const prior = unansweredUploads.current.get(criterionId);
+      const same = prior && prior.file.name === file.name && prior.file.size === file.size && prior.file.lastModified === file.lastModified;
+      const key = same ? prior.key : newSubmissionKey();
+      unansweredUploads.current.set(criterionId, { file, key });
+      data.set(SUBMISSION_KEY_FIELD, key);
       try {
         const response = await fetch(`/reports/${reportId}/evidence`, { method: "POST", body: data, headers: { Accept: "application/json" } });
         const result = (await response.json()) as ActionResult<{ file: Evidence; version: number; savedAt: string }>;
+        unansweredUploads.current.delete(criterionId);
         if (result.ok && result.data) {
           setEvidence((list) => [...list, result.data!.file]);
           applyVersion(result.data);
@@ -214,7 +222,7 @@ export function ReportEditor({
           setEvidenceErrors((e) => ({ ...e, [criterionId]: result.fieldErrors?.file?.[0] ?? result.message }));
         }
       } catch {
-        setEvidenceErrors((e) => ({ ...e, [criterionId]: "Không tải lên được tệp. Vui lòng kiểm tra kết nối và thử lại." }));
+        setEvidenceErrors((e) => ({ ...e, [criterionId]: OUTCOME_UNKNOWN }));
       }
     });
     input.value = "";

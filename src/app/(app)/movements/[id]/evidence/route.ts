@@ -11,5 +11,5 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return evidenceUpload(request, (actor, form) => executeCommand(uploadMovementEvidence, actor, { movementId: id, file: form.get("file") }));
+  return evidenceUpload(request, (actor, form, submission) => executeCommand(uploadMovementEvidence, actor, { movementId: id, file: form.get("file") }, submission));
 }

@@ -11,5 +11,5 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return evidenceUpload(request, (actor, form) => executeCommand(uploadEvidence, actor, { reportId: id, criterionId: form.get("criterionId"), file: form.get("file") }));
+  return evidenceUpload(request, (actor, form, submission) => executeCommand(uploadEvidence, actor, { reportId: id, criterionId: form.get("criterionId"), file: form.get("file") }, submission));
 }
