@@ -7,12 +7,13 @@ import { z } from "zod";
 import { AGREEMENT_AMEND_ONLY_CLOSED, agreementErrors, type AgreementDraft } from "@/domain/joint-agreement";
 import type { Actor, Target } from "@/domain/permissions";
 import { vietnamToday } from "@/domain/registration-window";
-import { checkbox, cleanText, idField, isUuid, optionalDate, optionalText, reasonText, requiredDate, requiredText } from "@/domain/validation";
+import { checkbox, cleanText, idField, isUuid, optionalDate, optionalText, reasonText, requiredText } from "@/domain/validation";
 import { appNow } from "@/server/clock";
 import { allowClosedYearWrites } from "@/server/closed-year-guard";
 import type { Tx } from "@/server/db";
 import { lockCluster } from "@/server/store/locks";
 import { yearScope } from "@/server/store/years";
+import { amendingDocumentAudit, amendingDocumentFields } from "./amendments";
 import { defineCommand, INVALID_INPUT, NotFoundError, UserError } from "./command";
 import { toDate } from "./results/shared";
 
@@ -76,9 +77,7 @@ export const saveJointAgreementInput = z.looseObject(agreementFields).transform(
 export const amendJointAgreementInput = z
   .looseObject({
     ...agreementFields,
-    amendNo: requiredText("Số văn bản làm căn cứ", 60),
-    amendDate: requiredDate("Ngày văn bản"),
-    amendSigner: requiredText("Người ký văn bản", 120),
+    ...amendingDocumentFields,
     reason: reasonText("Lý do sửa đổi", "Vui lòng nêu lý do sửa đổi."),
   })
   .transform(withSignatories);
@@ -156,7 +155,7 @@ export const amendJointAgreement = defineCommand({
     // This transaction only (is_local): the database's closed-year guard lets these writes through.
     await allowClosedYearWrites(tx);
     const { before, after } = await writeAgreement(tx, year, input, actor);
-    const amendment = { reason: input.reason, decision: { number: input.amendNo, date: input.amendDate, signer: input.amendSigner }, amendedBy: actor.displayName };
+    const amendment = amendingDocumentAudit(input, actor);
     return {
       data: { id: after.id },
       message: `Đã sửa đổi giao ước thi đua năm ${year.year} (đã khóa sổ) theo văn bản ${input.amendNo}.`,

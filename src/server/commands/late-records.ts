@@ -9,10 +9,11 @@ import { DISCIPLINE_FORMS, DISCIPLINE_STATUSES, INITIATIVE_LEVELS } from "@/doma
 import { LATE_RECORD_ONLY_CLOSED, lateDecisionDateError, lateDisciplineDatesError } from "@/domain/late-records";
 import type { Actor, Target } from "@/domain/permissions";
 import { vietnamToday } from "@/domain/registration-window";
-import { idField, reasonText, requiredDate, requiredText } from "@/domain/validation";
+import { idField, reasonText } from "@/domain/validation";
 import { appNow } from "@/server/clock";
 import type { Tx } from "@/server/db";
 import { lockCluster } from "@/server/store/locks";
+import { amendingDocumentAudit, amendingDocumentFields } from "./amendments";
 import { defineCommand, NotFoundError, UserError } from "./command";
 import { checkPeriod, disciplineFields, DISCIPLINE_AUDIT } from "./results/disciplines";
 import { INITIATIVE_LEVEL_CODES, requiredPlain } from "./results/initiatives";
@@ -22,9 +23,7 @@ import { officerScope, optionalPlain, toDate } from "./results/shared";
 const amendmentFields = {
   officerId: idField("Cán bộ"),
   yearId: idField("Năm thi đua"),
-  amendNo: requiredText("Số văn bản làm căn cứ", 60),
-  amendDate: requiredDate("Ngày văn bản"),
-  amendSigner: requiredText("Người ký văn bản", 120),
+  ...amendingDocumentFields,
   reason: reasonText("Lý do ghi bổ sung", "Vui lòng nêu lý do ghi bổ sung."),
 };
 
@@ -60,8 +59,7 @@ async function lateRecordRow(tx: Tx, yearId: string, input: Amendment, actor: Ac
     data: { emulationYearId: yearId, ...record, decisionNo: input.amendNo, decisionDate: toDate(input.amendDate)!, decisionSigner: input.amendSigner, reason: input.reason, recordedByName: actor.displayName },
     select: { id: true },
   });
-  const amendment = { lateRecordId: late.id, reason: input.reason, decision: { number: input.amendNo, date: input.amendDate, signer: input.amendSigner }, amendedBy: actor.displayName };
-  return amendment;
+  return { lateRecordId: late.id, ...amendingDocumentAudit(input, actor) };
 }
 
 export const recordLateInitiative = defineCommand({

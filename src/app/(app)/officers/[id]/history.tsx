@@ -2,7 +2,6 @@
 // initiatives; discipline records — with forms to add an initiative or a discipline record (and to
 // update a discipline record) for users with "history.manage" on the officer's unit.
 // Server component; mount it on the officer page: <OfficerHistorySection actor={actor} officerId={officer.id} />
-import type { ComponentProps, ReactNode } from "react";
 import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/form";
 import { Badge, Card, cellClass, DataTable, EmptyState } from "@/components/ui";
 import { DISCIPLINE_FORMS, DISCIPLINE_STATUSES, INITIATIVE_LEVELS, type DisciplineStatus } from "@/domain/eligibility";
@@ -13,7 +12,7 @@ import { officerHistory } from "@/server/queries/results";
 import { addDisciplineAction, addInitiativeAction, updateDisciplineAction } from "../../results/actions";
 import { found } from "@/app/not-found-boundary";
 import { LateMark, LateRecordCard } from "./late-records";
-import { DisciplineFields, LEVEL_OPTIONS } from "./record-fields";
+import { AddRecord, DisciplineFields, LEVEL_OPTIONS } from "./record-fields";
 import { RegistrationOverrideCard } from "./registration-override";
 
 const STATUS_TONE: Record<DisciplineStatus, "red" | "amber" | "slate"> = { IN_FORCE: "red", PENDING: "amber", CLEARED: "slate" };
@@ -171,18 +170,5 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
 
       {history.canAmend && <LateRecordCard officerId={officer.id} officerName={officer.fullName} years={history.closedYearRows} />}
     </section>
-  );
-}
-
-/** A folded form under a list that adds a record to this officer: the summary names it, and so does the form. */
-function AddRecord({ title, action, officerId, children }: { title: string; action: ComponentProps<typeof ActionForm>["action"]; officerId: string; children: ReactNode }) {
-  return (
-    <details className="no-print mt-4">
-      <summary className="cursor-pointer text-sm font-medium text-brand-700">{title}</summary>
-      <ActionForm action={action} aria-label={title} resetOnSuccess className="mt-3 space-y-4">
-        <input type="hidden" name="officerId" value={officerId} />
-        {children}
-      </ActionForm>
-    </details>
   );
 }

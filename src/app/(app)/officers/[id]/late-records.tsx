@@ -1,13 +1,12 @@
 // Late records of a closed year (docs/domain.md §4 step 8): the mark on a record entered afterwards by
 // amendment, and the secretariat's forms to enter a late initiative or discipline record, each with the
 // decision it rests on and the reason. The closed year's results are not re-evaluated by it.
-import type { ReactNode } from "react";
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form";
+import { SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form";
 import { Badge, Card } from "@/components/ui";
 import { LATE_RECORD_NOT_REEVALUATED } from "@/domain/late-records";
 import { formatDate } from "@/lib/format";
 import { recordLateDisciplineAction, recordLateInitiativeAction } from "../../results/actions";
-import { DisciplineFields, LEVEL_OPTIONS } from "./record-fields";
+import { AddRecord, DisciplineFields, LEVEL_OPTIONS } from "./record-fields";
 
 type Late = { decisionNo: string; decisionDate: Date; decisionSigner: string; reason: string; recordedAt: Date; recordedByName: string } | null;
 
@@ -36,18 +35,6 @@ function AmendmentFields({ years }: { years: { id: string; year: number }[] }) {
   );
 }
 
-function LateForm({ title, action, officerId, children }: { title: string; action: typeof recordLateInitiativeAction; officerId: string; children: ReactNode }) {
-  return (
-    <details className="mt-3">
-      <summary className="cursor-pointer text-sm font-medium text-brand-700">{title}</summary>
-      <ActionForm action={action} aria-label={title} resetOnSuccess className="mt-3 space-y-4">
-        <input type="hidden" name="officerId" value={officerId} />
-        {children}
-      </ActionForm>
-    </details>
-  );
-}
-
 export function LateRecordCard({ officerId, officerName, years }: { officerId: string; officerName: string; years: { id: string; year: number }[] }) {
   if (years.length === 0) return null;
   const confirm = (what: string) => `Ghi bổ sung ${what} của ${officerName} vào năm đã khóa sổ? Bản ghi được ghi vào nhật ký cùng văn bản và lý do. ${LATE_RECORD_NOT_REEVALUATED}`;
@@ -56,7 +43,7 @@ export function LateRecordCard({ officerId, officerName, years }: { officerId: s
       <p className="text-sm text-slate-600">
         Sáng kiến hoặc kỷ luật có ngày thuộc năm đã khóa sổ chỉ được ghi bổ sung theo văn bản của cấp có thẩm quyền, với cùng các kiểm tra như khi ghi trực tiếp. {LATE_RECORD_NOT_REEVALUATED}
       </p>
-      <LateForm title="Ghi bổ sung sáng kiến" action={recordLateInitiativeAction} officerId={officerId}>
+      <AddRecord title="Ghi bổ sung sáng kiến" action={recordLateInitiativeAction} officerId={officerId}>
         <AmendmentFields years={years} />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField name="level" label="Cấp sáng kiến" required placeholder="— Chọn cấp —" options={LEVEL_OPTIONS} />
@@ -64,12 +51,12 @@ export function LateRecordCard({ officerId, officerName, years }: { officerId: s
         </div>
         <TextField name="title" label="Tên sáng kiến" required maxLength={300} />
         <SubmitButton confirm={confirm("sáng kiến")}>Ghi bổ sung sáng kiến</SubmitButton>
-      </LateForm>
-      <LateForm title="Ghi bổ sung kỷ luật" action={recordLateDisciplineAction} officerId={officerId}>
+      </AddRecord>
+      <AddRecord title="Ghi bổ sung kỷ luật" action={recordLateDisciplineAction} officerId={officerId}>
         <AmendmentFields years={years} />
         <DisciplineFields values={{ form: "", status: "", fromDate: "", toDate: "", note: "" }} />
         <SubmitButton confirm={confirm("kỷ luật")}>Ghi bổ sung kỷ luật</SubmitButton>
-      </LateForm>
+      </AddRecord>
     </Card>
   );
 }

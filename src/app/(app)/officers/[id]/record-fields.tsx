@@ -1,6 +1,7 @@
 // The fields of an officer's initiative and discipline records, shared by the direct forms of the
 // history and the secretariat's late records of a closed year (late-records.tsx).
-import { SelectField, TextAreaField, TextField } from "@/components/form";
+import type { ComponentProps, ReactNode } from "react";
+import { ActionForm, SelectField, TextAreaField, TextField } from "@/components/form";
 import { DISCIPLINE_FORMS, DISCIPLINE_STATUSES, INITIATIVE_LEVELS, type DisciplineStatus } from "@/domain/eligibility";
 
 export const LEVEL_OPTIONS = (Object.keys(INITIATIVE_LEVELS) as (keyof typeof INITIATIVE_LEVELS)[]).map((k) => ({ value: k, label: `Sáng kiến ${INITIATIVE_LEVELS[k]}` }));
@@ -18,5 +19,18 @@ export function DisciplineFields({ values }: { values: { form: string; status: s
       </div>
       <TextAreaField name="note" label="Ghi chú" rows={2} defaultValue={values.note} />
     </>
+  );
+}
+
+/** A folded form under a list that adds a record to this officer: the summary names it, and so does the form. */
+export function AddRecord({ title, action, officerId, children }: { title: string; action: ComponentProps<typeof ActionForm>["action"]; officerId: string; children: ReactNode }) {
+  return (
+    <details className="no-print mt-4">
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{title}</summary>
+      <ActionForm action={action} aria-label={title} resetOnSuccess className="mt-3 space-y-4">
+        <input type="hidden" name="officerId" value={officerId} />
+        {children}
+      </ActionForm>
+    </details>
   );
 }
