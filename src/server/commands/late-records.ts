@@ -14,7 +14,7 @@ import { appNow } from "@/server/clock";
 import type { Tx } from "@/server/db";
 import { lockCluster } from "@/server/store/locks";
 import { amendingDocumentAudit, amendingDocumentFields } from "./amendments";
-import { defineCommand, NotFoundError, UserError } from "./command";
+import { commandFamily, NotFoundError, UserError } from "./command";
 import { checkPeriod, disciplineFields, DISCIPLINE_AUDIT } from "./results/disciplines";
 import { INITIATIVE_LEVEL_CODES, requiredPlain } from "./results/initiatives";
 import { officerScope, optionalPlain, toDate } from "./results/shared";
@@ -62,15 +62,18 @@ async function lateRecordRow(tx: Tx, yearId: string, input: Amendment, actor: Ac
   return { lateRecordId: late.id, ...amendingDocumentAudit(input, actor) };
 }
 
-export const recordLateInitiative = defineCommand({
+/** A late record: the secretariat's amendment (year.amend) on the officer's member unit read from the database, in its closed year. */
+const lateRecordCommand = commandFamily({
+  permission: "year.amend",
+  target: (tx, input: Amendment) => officerScope(tx, input.officerId),
+  load: (tx, input, target) => closedYearFor(tx, input, target),
+});
+
+export const recordLateInitiative = lateRecordCommand({
   name: "year.amendLateInitiative",
   label: "Ghi bổ sung sáng kiến của năm đã khóa sổ",
-  permission: "year.amend",
   input: lateInitiativeInput,
-  // The officer's member unit, read from the database.
-  target: (tx, input) => officerScope(tx, input.officerId),
-  async run(tx, input, actor, target) {
-    const year = await closedYearFor(tx, input, target);
+  async run(tx, input, year, actor) {
     const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { fullName: true } });
     const created = await tx.initiative.create({
       data: { officerId: input.officerId, year: year.year, level: input.level, title: input.title, decisionNo: input.decisionNo },
@@ -85,14 +88,11 @@ export const recordLateInitiative = defineCommand({
   },
 });
 
-export const recordLateDiscipline = defineCommand({
+export const recordLateDiscipline = lateRecordCommand({
   name: "year.amendLateDiscipline",
   label: "Ghi bổ sung kỷ luật của năm đã khóa sổ",
-  permission: "year.amend",
   input: lateDisciplineInput,
-  target: (tx, input) => officerScope(tx, input.officerId),
-  async run(tx, input, actor, target) {
-    const year = await closedYearFor(tx, input, target);
+  async run(tx, input, year, actor) {
     const datesError = lateDisciplineDatesError(year.year, input.fromDate, input.toDate, year.today);
     if (datesError) throw new UserError(datesError.message, { [datesError.field]: [datesError.message] });
     const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { fullName: true } });
