@@ -47,6 +47,7 @@ test("the secretariat amends a closed year's title with a decision and a reason;
 test("the secretariat records a late discipline of a closed year by amendment; the officer's history marks it as recorded late", async ({ page }) => {
   await login(page, "thuky.cum2");
   await page.goto("/officers");
+  await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "Cục Kỹ thuật nghiệp vụ" });
   await page.getByRole("searchbox", { name: "Tìm theo họ tên hoặc mã" }).fill("tran thu ha");
   await page.getByRole("button", { name: "Tìm kiếm" }).click();
   await page.getByTestId("officer-table").getByRole("link", { name: "Trần Thu Hà" }).first().click();

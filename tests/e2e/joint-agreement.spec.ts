@@ -23,8 +23,8 @@ test("the secretariat records the agreement with every unit's signatory; a unit 
   await expect(page.getByRole("heading", { level: 1, name: `Giao ước thi đua năm ${DEMO.year}` })).toBeVisible();
   const form = page.getByRole("form", { name: "Soạn thảo giao ước thi đua" });
   await form.getByLabel("Nội dung giao ước (các cam kết)").fill("1. Hoàn thành xuất sắc nhiệm vụ chính trị được giao.\n2. Hưởng ứng phong trào thi đua “Vì An ninh Tổ quốc”.");
-  await form.getByLabel("Địa điểm ký").fill("Hà Nội");
-  await form.getByLabel("Ngày ký").fill(dmy(DEMO.today));
+  await form.getByLabel("Địa điểm ký", { exact: true }).fill("Hà Nội");
+  await form.getByLabel("Ngày ký", { exact: true }).fill(dmy(DEMO.today));
   const codes = Object.keys(SIGNERS);
   // Every unit but the last: recorded as signed, the missing signatory is named next to its field.
   for (const code of codes.slice(0, -1)) {
