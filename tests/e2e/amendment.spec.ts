@@ -53,7 +53,7 @@ test("the secretariat records a late discipline of a closed year by amendment; t
   await page.getByTestId("officer-table").getByRole("link", { name: "Trần Thu Hà" }).first().click();
   const card = page.locator("section", { has: page.getByRole("heading", { name: "Ghi bổ sung sau khóa sổ" }) }).last();
   await expect(card.getByText(/không được xét lại do bản ghi bổ sung này/)).toBeVisible();
-  await card.getByText("Ghi bổ sung kỷ luật", { exact: true }).click();
+  await card.locator("summary", { hasText: "Ghi bổ sung kỷ luật" }).click();
   const form = page.getByRole("form", { name: "Ghi bổ sung kỷ luật" });
   await form.getByLabel("Năm đã khóa sổ").selectOption({ label: "Năm 2021" });
   await form.getByLabel("Số văn bản làm căn cứ").fill("12/QĐ-BCA");

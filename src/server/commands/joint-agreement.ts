@@ -99,8 +99,10 @@ const AUDIT_SELECT = {
 async function writeAgreement(tx: Tx, year: { id: string; year: number; clusterId: string }, input: AgreementInput, actor: Actor) {
   const memberUnits = await tx.unit.findMany({ where: { clusterId: year.clusterId, parentId: null, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
   const errors = agreementErrors(input, { year: year.year, todayIso: vietnamToday(appNow()), memberUnits, signed: input.signed });
-  const first = Object.values(errors)[0]?.[0];
-  if (first) throw new UserError(Object.keys(errors).length > 1 ? INVALID_INPUT : first, errors);
+  // Each reason goes next to its field, and the form's message says only that fields need attention;
+  // a signatory of no member unit (only a tampered form names one) has no field: its reason is the message.
+  if (errors.signatories) throw new UserError(errors.signatories[0]!);
+  if (Object.keys(errors).length > 0) throw new UserError(INVALID_INPUT, errors);
   const before = await tx.jointAgreement.findUnique({ where: { emulationYearId: year.id }, select: AUDIT_SELECT });
   const data = {
     title: input.title,

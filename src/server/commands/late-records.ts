@@ -14,7 +14,7 @@ import { appNow } from "@/server/clock";
 import type { Tx } from "@/server/db";
 import { lockCluster } from "@/server/store/locks";
 import { amendingDocumentAudit, amendingDocumentFields } from "./amendments";
-import { commandFamily, NotFoundError, UserError } from "./command";
+import { commandFamily, INVALID_INPUT, NotFoundError, UserError } from "./command";
 import { checkPeriod, disciplineFields, DISCIPLINE_AUDIT } from "./results/disciplines";
 import { INITIATIVE_LEVEL_CODES, requiredPlain } from "./results/initiatives";
 import { officerScope, optionalPlain, toDate } from "./results/shared";
@@ -47,10 +47,11 @@ async function closedYearFor(tx: Tx, input: Amendment, target: Target) {
   await lockCluster(tx, target.clusterId!, "exclusive");
   const year = await tx.emulationYear.findUnique({ where: { id: input.yearId }, select: { id: true, year: true, phase: true, clusterId: true } });
   if (!year || year.clusterId !== target.clusterId) throw new NotFoundError();
-  if (year.phase !== "CLOSED") throw new UserError(LATE_RECORD_ONLY_CLOSED, { yearId: [LATE_RECORD_ONLY_CLOSED] });
+  if (year.phase !== "CLOSED") throw new UserError(LATE_RECORD_ONLY_CLOSED);
   const today = vietnamToday(appNow());
   const dateError = lateDecisionDateError(year.year, input.amendDate, today);
-  if (dateError) throw new UserError(dateError, { amendDate: [dateError] });
+  // The reason goes next to its field; the form's message says only that a field needs attention.
+  if (dateError) throw new UserError(INVALID_INPUT, { amendDate: [dateError] });
   return { ...year, today };
 }
 
@@ -94,7 +95,7 @@ export const recordLateDiscipline = lateRecordCommand({
   input: lateDisciplineInput,
   async run(tx, input, year, actor) {
     const datesError = lateDisciplineDatesError(year.year, input.fromDate, input.toDate, year.today);
-    if (datesError) throw new UserError(datesError.message, { [datesError.field]: [datesError.message] });
+    if (datesError) throw new UserError(INVALID_INPUT, { [datesError.field]: [datesError.message] });
     const officer = await tx.officer.findUniqueOrThrow({ where: { id: input.officerId }, select: { fullName: true } });
     const created = await tx.discipline.create({
       data: { officerId: input.officerId, form: input.form, status: input.status, fromDate: toDate(input.fromDate)!, toDate: toDate(input.toDate), note: input.note },
