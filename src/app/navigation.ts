@@ -11,6 +11,7 @@ const ITEMS: { href: string; label: string; permission?: Permission; roles?: Act
   { href: "/officers", label: "Cán bộ, chiến sĩ", permission: "officer.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
   { href: "/registration", label: "Đăng ký thi đua", permission: "registration.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
   { href: "/reports", label: "Báo cáo, chấm điểm", permission: "report.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
+  { href: "/agreement", label: "Giao ước thi đua", permission: "agreement.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
   { href: "/results", label: "Kết quả thi đua", permission: "results.view", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD"] },
   { href: "/dossiers", label: "Hồ sơ khen thưởng", roles: ["SECRETARIAT", "UNIT_OFFICER", "UNIT_HEAD", "MINISTRY", "ADMIN"] },
   { href: "/commendations", label: "Sổ khen thưởng", permission: "commendation.view" },

@@ -110,6 +110,10 @@ export const PERMISSIONS = {
   "decision.record": { MINISTRY: "all" },
   "award.revoke": { MINISTRY: "all" },
   "commendation.enter": { SECRETARIAT: "cluster" },
+  // The cluster's joint emulation agreement (issue 17; docs/domain.md §10): the secretariat drafts and
+  // records it at the conference (a closed year's: "year.amend"); every unit of the cluster reads it.
+  "agreement.manage": { SECRETARIAT: "cluster" },
+  "agreement.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "cluster", UNIT_HEAD: "cluster" },
   "commendation.view": { ADMIN: "all", SECRETARIAT: "cluster", MINISTRY: "all", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
   // Movements and drives (issue 17; docs/domain.md §10). The secretariat launches, edits and closes its
   // cluster's, the admin a block's or the whole Ministry's (launchRefusal in src/domain/movements says

@@ -43,6 +43,7 @@ export const PHASE_ACTIONS = {
   finalScores: { label: "Điểm chính thức, xếp hạng", phases: ["SCORING", "CONFERENCE"], lift: "override" },
   votePreparation: { label: "Chuẩn bị các vòng bỏ phiếu", phases: ["SCORING", "CONFERENCE"], lift: "override" },
   voting: { label: "Bỏ phiếu tại hội nghị (mở vòng, bỏ phiếu, đóng vòng, bỏ phiếu lại, áp dụng kết quả)", phases: ["CONFERENCE"], lift: "override" },
+  jointAgreement: { label: "Soạn thảo, ghi nhận giao ước thi đua chung của cụm", phases: ["CONFERENCE"], lift: "override" },
   chairAssignment: { label: "Ghi nhận Cụm trưởng năm sau do Bộ chỉ định", phases: ["CONFERENCE", "RESULTS"], lift: "override" },
   results: { label: "Ghi nhận, xác nhận kết quả khen thưởng", phases: RESULTS_PHASES, lift: "override" },
 } as const satisfies Record<string, PhaseAction>;

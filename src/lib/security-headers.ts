@@ -47,6 +47,7 @@ const FILE_ROUTES = [
   /^\/registration\/import\/upload$/, // Excel import upload (JSON answer)
   /^\/overview\/export$/,
   /^\/conference\/minutes$/,
+  /^\/agreement\/[^/]+\/docx$/, // the joint agreement's Word document
   /^\/commendations\/template$/,
   /^\/commendations\/import\/upload$/, // the register's Excel import upload (JSON answer)
   /^\/dossiers\/decisions\/[^/]+$/, // a recorded decision's PDF

@@ -44,6 +44,7 @@ const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: str
   "/admin/users": { roles: ["admin"] },
   "/admin/users/[id]": { roles: ["admin"] },
   "/admin/users/new": { roles: ["admin"] },
+  "/agreement": { roles: CLUSTER_ROLES }, // the cluster's joint agreement (issue 17)
   "/audit": { roles: ["admin", "secretariat"] },
   "/audit/security": { roles: ["admin"] },
   "/cluster": { roles: ["secretariat"] },

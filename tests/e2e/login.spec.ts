@@ -24,11 +24,11 @@ test("signed-out visitors are sent to the login page", async ({ page }) => {
 
 const ROLES: { username: string; who?: string; role: RegExp; nav: string[] }[] = [
   { username: "admin", role: /Quản trị/, nav: ["Trang chủ", "Tổng quan cụm", "Hồ sơ khen thưởng", "Sổ khen thưởng", "Phong trào thi đua", "Khối & cụm", "Đơn vị", "Tài khoản", "Danh hiệu thi đua", "Nhật ký hệ thống", "Ngày nghỉ", "Thư gửi lỗi"] },
-  { username: "thuky.cum2", role: /Thư ký cụm/, nav: ["Trang chủ", "Tổng quan cụm", "Cụm thi đua", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Kết quả thi đua", "Hồ sơ khen thưởng", "Sổ khen thưởng", "Phong trào thi đua", "Danh hiệu thi đua", "Nhật ký hệ thống"] },
-  { username: "canbo.anm", role: /Cán bộ thi đua đơn vị/, nav: ["Trang chủ", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Kết quả thi đua", "Hồ sơ khen thưởng", "Sổ khen thưởng", "Phong trào thi đua", "Danh hiệu thi đua"] },
+  { username: "thuky.cum2", role: /Thư ký cụm/, nav: ["Trang chủ", "Tổng quan cụm", "Cụm thi đua", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Giao ước thi đua", "Kết quả thi đua", "Hồ sơ khen thưởng", "Sổ khen thưởng", "Phong trào thi đua", "Danh hiệu thi đua", "Nhật ký hệ thống"] },
+  { username: "canbo.anm", role: /Cán bộ thi đua đơn vị/, nav: ["Trang chủ", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Giao ước thi đua", "Kết quả thi đua", "Hồ sơ khen thưởng", "Sổ khen thưởng", "Phong trào thi đua", "Danh hiệu thi đua"] },
   // The head of the unit that chairs the open year, and one whose unit does not.
-  { username: DEMO.chairHead, who: "the chair unit's head", role: /Lãnh đạo đơn vị · Cụm trưởng/, nav: ["Trang chủ", "Tổng quan cụm", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Kết quả thi đua", "Hồ sơ khen thưởng", "Sổ khen thưởng", "Phong trào thi đua", "Danh hiệu thi đua"] },
-  { username: notChairHead, who: "another unit's head", role: /^Lãnh đạo đơn vị$/, nav: ["Trang chủ", "Tổng quan cụm", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Kết quả thi đua", "Hồ sơ khen thưởng", "Sổ khen thưởng", "Phong trào thi đua", "Danh hiệu thi đua"] },
+  { username: DEMO.chairHead, who: "the chair unit's head", role: /Lãnh đạo đơn vị · Cụm trưởng/, nav: ["Trang chủ", "Tổng quan cụm", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Giao ước thi đua", "Kết quả thi đua", "Hồ sơ khen thưởng", "Sổ khen thưởng", "Phong trào thi đua", "Danh hiệu thi đua"] },
+  { username: notChairHead, who: "another unit's head", role: /^Lãnh đạo đơn vị$/, nav: ["Trang chủ", "Tổng quan cụm", "Hội nghị tổng kết", "Cán bộ, chiến sĩ", "Đăng ký thi đua", "Báo cáo, chấm điểm", "Giao ước thi đua", "Kết quả thi đua", "Hồ sơ khen thưởng", "Sổ khen thưởng", "Phong trào thi đua", "Danh hiệu thi đua"] },
 ];
 
 for (const { username, who, role, nav } of ROLES) {

@@ -99,6 +99,13 @@ describe(`the demo seeded for ${TODAY}`, () => {
     expect(codeOf.get(years.get(2022)!.chairUnitId!)).toBe("KTNV"); // elected on 19/11/2021
   });
 
+  it("keeps the joint agreement signed at the 2021 conference (Hà Nội, 19/11/2021) with all five units' signatories", async () => {
+    const agreement = await prisma.jointAgreement.findUniqueOrThrow({ where: { emulationYearId: years.get(2021)!.id }, include: { signatories: true } });
+    expect(agreement).toMatchObject({ status: "SIGNED", place: "Hà Nội", signedOn: new Date("2021-11-19T00:00:00Z") });
+    expect(agreement.signatories.map((s) => codeOf.get(s.unitId)).sort()).toEqual(["ANM", "BTLCV", "KTNV", "NT", "QLXNC"]);
+    expect(agreement.signatories.find((s) => codeOf.get(s.unitId) === "ANM")).toMatchObject({ name: "Nguyễn Minh Chính" });
+  });
+
   it("each year's conference elected the next year's chair and deputy; the chair round listed the rotation order the app computes", async () => {
     const members = DEMO_UNIT_CODES.map((c) => ({ id: unitId[c], name: c, active: true }));
     for (const year of [2021, ...CLOSED]) {

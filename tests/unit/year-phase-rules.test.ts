@@ -31,7 +31,7 @@ describe("the phase table", () => {
     expect(actionsOfPhase("MIDYEAR")).toEqual(["criteria", "reports", "reportReview"]);
     expect(actionsOfPhase("REPORTING")).toEqual(["reports", "reportReview", "results"]);
     expect(actionsOfPhase("SCORING")).toEqual(["reportReview", "crossScoring", "finalScores", "votePreparation", "results"]);
-    expect(actionsOfPhase("CONFERENCE")).toEqual(["finalScores", "votePreparation", "voting", "chairAssignment", "results"]);
+    expect(actionsOfPhase("CONFERENCE")).toEqual(["finalScores", "votePreparation", "voting", "jointAgreement", "chairAssignment", "results"]);
     expect(actionsOfPhase("RESULTS")).toEqual(["chairAssignment", "results"]);
   });
 

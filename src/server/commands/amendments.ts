@@ -51,6 +51,24 @@ async function assertTitle(tx: Tx, code: string, kind: "INDIVIDUAL" | "COLLECTIV
   if (!title || title.kind !== kind) throw new UserError("Danh hiệu không hợp lệ.", { awardedTitleCode: ["Danh hiệu không hợp lệ."] });
 }
 
+/**
+ * The document a closed year's late record or agreement amendment rests on (number, date, signer;
+ * late-records.ts, joint-agreement.ts, each with its own reason field), named apart from a record's
+ * own decision fields.
+ */
+export const amendingDocumentFields = {
+  amendNo: requiredText("Số văn bản làm căn cứ", 60),
+  amendDate: requiredDate("Ngày văn bản"),
+  amendSigner: requiredText("Người ký văn bản", 120),
+};
+
+/** What the audit entry keeps of such an amendment, beside the values after it. */
+export const amendingDocumentAudit = (input: { amendNo: string; amendDate: string; amendSigner: string; reason: string }, actor: { displayName: string }) => ({
+  reason: input.reason,
+  decision: { number: input.amendNo, date: input.amendDate, signer: input.amendSigner },
+  amendedBy: actor.displayName,
+});
+
 const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 export const amendClosedYear = defineCommand({

@@ -9,6 +9,8 @@ import type { Command } from "./command";
 import * as criteria from "./criteria";
 import * as dossiers from "./dossiers";
 import * as holidays from "./holidays";
+import * as jointAgreement from "./joint-agreement";
+import * as lateRecords from "./late-records";
 import * as movements from "./movements";
 import * as notifications from "./notifications";
 import * as officers from "./officers";
@@ -24,7 +26,7 @@ import * as years from "./years";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = Command<any, any>;
 
-const MODULES: Record<string, unknown>[] = [account, admin, amendments, commendations, criteria, dossiers, holidays, movements, notifications, officers, registration, reports, results, scoring, transfers, votes, years, yearOverrides];
+const MODULES: Record<string, unknown>[] = [account, admin, amendments, commendations, criteria, dossiers, holidays, jointAgreement, lateRecords, movements, notifications, officers, registration, reports, results, scoring, transfers, votes, years, yearOverrides];
 
 const isCommand = (value: unknown): value is AnyCommand =>
   typeof value === "object" && value !== null && typeof (value as AnyCommand).name === "string" && typeof (value as AnyCommand).run === "function";

@@ -20,6 +20,13 @@ export function para(children: ParagraphChild[] | string, opts: { align?: Align;
   });
 }
 
+/** "ngày 19 tháng 11 năm 2021", as an administrative text dates itself; dotted blanks when the day is not known. */
+export const longDate = (iso: string | null) => {
+  if (!iso) return "ngày ………… tháng ………… năm ……………";
+  const [y, m, d] = iso.split("-");
+  return `ngày ${d} tháng ${m} năm ${y}`;
+};
+
 export const center = (children: ParagraphChild[] | string, after = 0) => para(children, { align: AlignmentType.CENTER, after });
 
 export const thin = { style: BorderStyle.SINGLE, size: 4, color: "000000" };

@@ -4,7 +4,7 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from "docx";
 import { ballotMode, candidateStatusLabel, ROUND_KIND_LABELS } from "@/domain/voting";
 import type { MinutesData, MinutesRound } from "@/server/queries/votes";
-import { center, layoutRow, packDocument, para, run, signature, thin, type Align } from "./docx-parts";
+import { center, layoutRow, longDate, packDocument, para, run, signature, thin, type Align } from "./docx-parts";
 
 export type MinutesMeta = {
   /** yyyy-mm-dd; falls back to the year's conference date, then to the first round's opening day. */
@@ -26,11 +26,6 @@ function isoOf(value: Date | string | null | undefined): string | null {
 }
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
-const longDate = (iso: string | null) => {
-  if (!iso) return `ngày ${DOTS.slice(0, 4)} tháng ${DOTS.slice(0, 4)} năm ${DOTS.slice(0, 6)}`;
-  const [y, m, d] = iso.split("-");
-  return `ngày ${d} tháng ${m} năm ${y}`;
-};
 
 function cell(text: string, opts: { bold?: boolean; align?: Align; width?: number } = {}) {
   return new TableCell({

@@ -35,6 +35,7 @@ import { generateUnitOfficers, type FixedOfficer, type GeneratedOfficer, type Su
 import { seedConference2021 } from "./conference-2021";
 import { seedCriteria } from "./criteria-2022";
 import { seedDossier2021 } from "./dossier-2021";
+import { seedJointAgreement2021 } from "./joint-agreement";
 import { seedHistory } from "./history";
 import { seedClosedYear, type ClosedYearSummary } from "./later-years";
 import { loadWorld } from "./officer-years";
@@ -420,6 +421,7 @@ export async function seedDemoData(prisma: PrismaClient, opts: { today?: string 
       await seedHistory(tx, { clusterId: cluster.id, year2021Id, unitIds });
       await seedCriteria(tx, { year2021Id, unitIds });
       await seedConference2021(tx, { year2021Id, year2022Id, unitIds });
+      await seedJointAgreement2021(tx, { year2021Id, unitIds }); // the agreement signed at it (issue 17)
       // Its proposal dossier and the Ministry's decisions on it (§9).
       await seedDossier2021(tx, { year2021Id, unitIds });
       // Then each year to today, on the history before it: the closed years, the open one.

@@ -121,6 +121,18 @@ const firstSection = (w: World) => w.tableA.sections[0]!;
 const firstCriterion = (w: World) => firstSection(w).criteria[0]!;
 const REASON = "Điều chỉnh theo góp ý của các đơn vị thành viên";
 const NOT_YEAR = (why: string) => ({ scoped: false as const, why });
+/**
+ * An explicit, audited amendment of a closed year: not year-scoped (it writes into a closed year on
+ * purpose) and it refuses an open one instead (tests/integration/matrix/amendment.test.ts runs each).
+ */
+export const AMENDMENT_ONLY_WHY = "amendment-only: ";
+const AMENDMENT_ONLY = (why: string) => NOT_YEAR(`${AMENDMENT_ONLY_WHY}${why}`);
+
+/** Closes A's year, as the close command leaves it (the amendments' fixtures). */
+async function closeYearA(w: World) {
+  await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "CLOSED", closedAt: new Date() } });
+}
+const AMENDING = { amendNo: "09/QĐ-BCA", amendDate: "20/01/2023", amendSigner: "Thứ trưởng Lê Văn Hà", reason: "Quyết định được ban hành sau khi năm đã khóa sổ" };
 
 /** The objecting unit's own scope in cluster A; nothing for anyone outside the cluster (issue 14). */
 function ownUnitInA(w: World, actor: Actor): Target {
@@ -502,7 +514,60 @@ export const FIXTURES: Record<string, Fixture> = {
       return { yearId: w.yearA.id, officerId: w.officers.A1[0]!.id, unitId: "", awardedTitleCode: "", rating: "GOOD", decisionNo: "07/QĐ-BCA", decisionDate: "20/01/2023", decisionSigner: "Thứ trưởng Lê Văn Hà", reason: "Thu hồi danh hiệu do phát hiện vi phạm trong năm" };
     },
     stored: ["decisionNo", "decisionSigner"],
-    year: NOT_YEAR("the explicit amendment of a closed year: it refuses an open one instead"),
+    year: AMENDMENT_ONLY("the explicit amendment of a closed year's results: it refuses an open one instead"),
+  },
+  // Late records of a closed year and the closed year's joint agreement (issue 17 items 4, 5).
+  "year.amendLateInitiative": {
+    scope: "A1",
+    input: async (w) => {
+      await closeYearA(w);
+      return { officerId: w.officers.A1[0]!.id, yearId: w.yearA.id, level: "BASE", title: "Quy trình tra cứu hồ sơ điện tử", decisionNo: "15/QĐ", ...AMENDING };
+    },
+    stored: ["title", "decisionNo"],
+    year: AMENDMENT_ONLY("a closed year's late initiative: it refuses an open one (entered directly there)"),
+  },
+  "year.amendLateDiscipline": {
+    scope: "A1",
+    input: async (w) => {
+      await closeYearA(w);
+      return { officerId: w.officers.A1[0]!.id, yearId: w.yearA.id, form: "KHIEN_TRACH", status: "IN_FORCE", fromDate: "01/06/2022", toDate: "", note: "Vi phạm phát hiện sau khóa sổ", ...AMENDING };
+    },
+    stored: ["note"],
+    year: AMENDMENT_ONLY("a closed year's late discipline record: it refuses an open one (entered directly there)"),
+  },
+  "agreement.save": {
+    scope: "A",
+    input: (w) => ({
+      yearId: w.yearA.id,
+      title: "Giao ước thi đua năm 2022",
+      commitments: "1. Hoàn thành xuất sắc nhiệm vụ được giao.\n2. Tham gia đầy đủ các phong trào thi đua của Bộ.",
+      place: "Hà Nội",
+      signedOn: "",
+      signed: "false",
+      [`signer_name_${w.A1.id}`]: "Nguyễn Văn Minh",
+      [`signer_position_${w.A1.id}`]: "Cục trưởng",
+    }),
+    stored: ["title", "place"],
+    year: { scoped: true },
+  },
+  "agreement.amend": {
+    scope: "A",
+    input: async (w) => {
+      await closeYearA(w);
+      return {
+        yearId: w.yearA.id,
+        title: "Giao ước thi đua năm 2022",
+        commitments: "1. Hoàn thành xuất sắc nhiệm vụ được giao.",
+        place: "Hà Nội",
+        signedOn: "15/11/2022",
+        signed: "false",
+        [`signer_name_${w.A1.id}`]: "Nguyễn Văn Minh",
+        [`signer_position_${w.A1.id}`]: "Cục trưởng",
+        ...AMENDING,
+      };
+    },
+    stored: ["title", "place", "amendNo"],
+    year: AMENDMENT_ONLY("a closed year's joint agreement corrected or recorded late: it refuses an open one"),
   },
 
   // --- Criteria (the table is published; every edit is then an amendment with a reason) -----------

@@ -21,6 +21,7 @@ import * as cluster from "@/server/queries/cluster";
 import * as commendations from "@/server/queries/commendations";
 import * as dashboard from "@/server/queries/dashboard";
 import * as dossiers from "@/server/queries/dossiers";
+import * as jointAgreement from "@/server/queries/joint-agreement";
 import * as ministry from "@/server/queries/ministry";
 import * as movements from "@/server/queries/movements";
 import * as notifications from "@/server/queries/notifications";
@@ -250,6 +251,7 @@ describe("the matrix of reads: page-level queries × every actor", () => {
       allowed: (a) => can(a, "report.view", A1()) || (a.unitId === w.A2.id && can(a, "report.view", { clusterId: w.clusterA.id, unitId: w.A2.id })),
       call: (a) => reports.evidenceForDownload(a, evidenceId),
     },
+    "joint-agreement.jointAgreementPage (A)": { allowed: may("agreement.view", A), call: (a) => jointAgreement.jointAgreementPage(a, w.yearA.id) },
     "reports.criteriaEditor": { allowed: may("criteria.manage", A), call: (a) => reports.criteriaEditor(a, w.yearA.id) },
     "reports.criteriaForReading": { allowed: may("criteria.view", A), call: (a) => reports.criteriaForReading(a, w.yearA.id) },
     "results.unitResults (A1)": { allowed: may("results.view", A1), call: (a) => results.unitResults(a, w.A1.id, {}) },

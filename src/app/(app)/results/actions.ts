@@ -3,6 +3,7 @@
 // the session's actor (scope is read from the stored records by the command, never from the form).
 import { runCommand } from "@/server/actions/run";
 import { amendClosedYear } from "@/server/commands/amendments";
+import { recordLateDiscipline, recordLateInitiative } from "@/server/commands/late-records";
 import type { ActionResult } from "@/server/commands/command";
 import {
   addDiscipline,
@@ -36,6 +37,14 @@ export async function recordSubUnitResultAction(_prev: ActionResult | null, form
 
 export async function amendClosedYearAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runCommand(amendClosedYear, formData, [...RESULT_PATHS, "/officers"]);
+}
+
+export async function recordLateInitiativeAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runCommand(recordLateInitiative, formData, HISTORY_PATHS);
+}
+
+export async function recordLateDisciplineAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runCommand(recordLateDiscipline, formData, HISTORY_PATHS);
 }
 
 export async function addInitiativeAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -9,7 +9,7 @@ import { optionalPlain, assertCalendarYearsOpen, toDate, officerHistoryCommand }
 const FORM_CODES = Object.keys(DISCIPLINE_FORMS) as [keyof typeof DISCIPLINE_FORMS, ...(keyof typeof DISCIPLINE_FORMS)[]];
 const STATUS_CODES = Object.keys(DISCIPLINE_STATUSES) as [keyof typeof DISCIPLINE_STATUSES, ...(keyof typeof DISCIPLINE_STATUSES)[]];
 
-const disciplineFields = {
+export const disciplineFields = {
   form: z.enum(FORM_CODES, { error: "Vui lòng chọn hình thức kỷ luật." }),
   status: z.enum(STATUS_CODES, { error: "Vui lòng chọn trạng thái." }),
   fromDate: requiredDate("Ngày bắt đầu"),
@@ -17,7 +17,7 @@ const disciplineFields = {
   note: optionalPlain("Ghi chú", 500),
 };
 
-const checkPeriod = (v: { fromDate: string; toDate: string | null }, ctx: z.RefinementCtx) => {
+export const checkPeriod = (v: { fromDate: string; toDate: string | null }, ctx: z.RefinementCtx) => {
   if (v.toDate && v.fromDate && v.toDate < v.fromDate) {
     ctx.addIssue({ code: "custom", path: ["toDate"], message: "Ngày kết thúc không được trước ngày bắt đầu." });
   }
@@ -26,7 +26,7 @@ const checkPeriod = (v: { fromDate: string; toDate: string | null }, ctx: z.Refi
 export const addDisciplineInput = z.object({ officerId: idField("Cán bộ"), ...disciplineFields }).superRefine(checkPeriod);
 export const updateDisciplineInput = z.object({ id: idField("Bản ghi kỷ luật"), ...disciplineFields }).superRefine(checkPeriod);
 
-const DISCIPLINE_AUDIT = { id: true, officerId: true, form: true, status: true, fromDate: true, toDate: true, note: true } as const;
+export const DISCIPLINE_AUDIT = { id: true, officerId: true, form: true, status: true, fromDate: true, toDate: true, note: true } as const;
 
 export const addDiscipline = officerHistoryCommand({
   name: "discipline.add",

@@ -6,7 +6,7 @@ import { MAX_YEAR, MIN_YEAR } from "@/domain/year-rules";
 import { UserError } from "../command";
 import { plainText, optionalPlain, assertCalendarYearsOpen, officerHistoryCommand } from "./shared";
 
-const requiredPlain = (label: string, max: number) =>
+export const requiredPlain = (label: string, max: number) =>
   z
     .string({ error: `${label} là bắt buộc.` })
     .pipe(plainText(label, max))
@@ -14,7 +14,7 @@ const requiredPlain = (label: string, max: number) =>
 
 // Initiatives and discipline records (permission history.manage)
 
-const INITIATIVE_LEVEL_CODES = Object.keys(INITIATIVE_LEVELS) as [keyof typeof INITIATIVE_LEVELS, ...(keyof typeof INITIATIVE_LEVELS)[]];
+export const INITIATIVE_LEVEL_CODES = Object.keys(INITIATIVE_LEVELS) as [keyof typeof INITIATIVE_LEVELS, ...(keyof typeof INITIATIVE_LEVELS)[]];
 
 export const addInitiativeInput = z.object({
   officerId: idField("Cán bộ"),

@@ -4,6 +4,8 @@ import { notFound } from "@/server/errors";
 import { officerTransfers } from "@/server/store/officer-transfers";
 import { named } from "../guard";
 
+const LATE_SELECT = { decisionNo: true, decisionDate: true, decisionSigner: true, reason: true, recordedAt: true, recordedByName: true } as const;
+
 export async function officerHistory(actor: Actor, officerId: string) {
   const officer = await named(officerId, (id) => prisma.officer.findUnique({
     where: { id },
@@ -30,15 +32,16 @@ export async function officerHistory(actor: Actor, officerId: string) {
         servedUnit: { select: { name: true } },
       },
     }),
-    prisma.initiative.findMany({ where: { officerId }, orderBy: [{ year: "desc" }, { createdAt: "asc" }], include: { servedUnit: { select: { name: true } } } }),
-    prisma.discipline.findMany({ where: { officerId }, orderBy: [{ fromDate: "desc" }, { createdAt: "asc" }] }),
+    // A record of a closed year entered later through the amendment carries its LateRecord (docs/domain.md §4 step 8).
+    prisma.initiative.findMany({ where: { officerId }, orderBy: [{ year: "desc" }, { createdAt: "asc" }], include: { servedUnit: { select: { name: true } }, lateRecord: { select: LATE_SELECT } } }),
+    prisma.discipline.findMany({ where: { officerId }, orderBy: [{ fromDate: "desc" }, { createdAt: "asc" }], include: { lateRecord: { select: LATE_SELECT } } }),
     // The register's entries for the officer, revoked ones kept and marked (docs/domain.md §9).
     prisma.commendation.findMany({
       where: { officerId },
       orderBy: [{ year: "desc" }, { decisionDate: "desc" }],
       select: { id: true, year: true, form: true, level: true, decisionNo: true, decisionDate: true, decisionSigner: true, revokedAt: true, revokeReason: true, revokeDecisionNo: true },
     }),
-    prisma.emulationYear.findMany({ where: { clusterId: officer.unit.clusterId, phase: "CLOSED" }, select: { year: true } }),
+    prisma.emulationYear.findMany({ where: { clusterId: officer.unit.clusterId, phase: "CLOSED" }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
     // The secretariat may allow a refused registration (docs/domain.md §4 step 2) in an open year.
     canOverride
       ? prisma.emulationYear.findMany({ where: { clusterId: officer.unit.clusterId, phase: { not: "CLOSED" } }, orderBy: { year: "desc" }, select: { id: true, year: true } })
@@ -57,7 +60,10 @@ export async function officerHistory(actor: Actor, officerId: string) {
     disciplines,
     commendations,
     closedYears: closedYears.map((y) => y.year),
+    closedYearRows: closedYears,
     canManage: can(actor, "history.manage", target),
+    /** The secretariat (or an admin) may record a closed year's late initiative or discipline by amendment. */
+    canAmend: can(actor, "year.amend", target),
     overrideYears,
     overrides,
     transfers,

@@ -2,8 +2,7 @@
 // initiatives; discipline records — with forms to add an initiative or a discipline record (and to
 // update a discipline record) for users with "history.manage" on the officer's unit.
 // Server component; mount it on the officer page: <OfficerHistorySection actor={actor} officerId={officer.id} />
-import type { ComponentProps, ReactNode } from "react";
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form";
+import { ActionForm, SelectField, SubmitButton, TextField } from "@/components/form";
 import { Badge, Card, cellClass, DataTable, EmptyState } from "@/components/ui";
 import { DISCIPLINE_FORMS, DISCIPLINE_STATUSES, INITIATIVE_LEVELS, type DisciplineStatus } from "@/domain/eligibility";
 import type { Actor } from "@/domain/permissions";
@@ -12,11 +11,10 @@ import { formatDate } from "@/lib/format";
 import { officerHistory } from "@/server/queries/results";
 import { addDisciplineAction, addInitiativeAction, updateDisciplineAction } from "../../results/actions";
 import { found } from "@/app/not-found-boundary";
+import { LateMark, LateRecordCard } from "./late-records";
+import { AddRecord, DisciplineFields, LEVEL_OPTIONS } from "./record-fields";
 import { RegistrationOverrideCard } from "./registration-override";
 
-const LEVEL_OPTIONS = (Object.keys(INITIATIVE_LEVELS) as (keyof typeof INITIATIVE_LEVELS)[]).map((k) => ({ value: k, label: `Sáng kiến ${INITIATIVE_LEVELS[k]}` }));
-const FORM_OPTIONS = (Object.keys(DISCIPLINE_FORMS) as (keyof typeof DISCIPLINE_FORMS)[]).map((k) => ({ value: k, label: DISCIPLINE_FORMS[k] }));
-const STATUS_OPTIONS = (Object.keys(DISCIPLINE_STATUSES) as DisciplineStatus[]).map((k) => ({ value: k, label: DISCIPLINE_STATUSES[k] }));
 const STATUS_TONE: Record<DisciplineStatus, "red" | "amber" | "slate"> = { IN_FORCE: "red", PENDING: "amber", CLEARED: "slate" };
 
 export async function OfficerHistorySection({ actor, officerId }: { actor: Actor; officerId: string }) {
@@ -86,7 +84,10 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
           <DataTable caption={`Sáng kiến của ${officer.fullName}`} headers={["Năm", "Cấp", "Tên sáng kiến", "Quyết định công nhận"]}>
             {history.initiatives.map((i) => (
               <tr key={i.id}>
-                <td className={cellClass}>{i.year}</td>
+                <td className={cellClass}>
+                  {i.year}
+                  <LateMark late={i.lateRecord} />
+                </td>
                 <td className={cellClass}>{INITIATIVE_LEVELS[i.level]}</td>
                 <td className={cellClass}>{i.title}</td>
                 <td className={cellClass}>{i.decisionNo ?? <span className="text-slate-500">—</span>}</td>
@@ -103,7 +104,9 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
             </div>
             <TextField name="title" label="Tên sáng kiến" required maxLength={300} />
             {history.closedYears.length > 0 && (
-              <p className="text-xs text-slate-500">Năm đã khóa sổ ({[...history.closedYears].sort().join(", ")}) không nhận thêm sáng kiến.</p>
+              <p className="text-xs text-slate-500">
+                Năm đã khóa sổ ({[...history.closedYears].sort().join(", ")}) không nhận thêm sáng kiến trực tiếp; Thư ký cụm ghi bổ sung theo văn bản (mục “Ghi bổ sung sau khóa sổ”).
+              </p>
             )}
             <SubmitButton>Thêm sáng kiến</SubmitButton>
           </AddRecord>
@@ -160,6 +163,7 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
                   </span>
                 </div>
                 {d.note && <p className="mt-1 text-sm text-slate-600">{d.note}</p>}
+                <LateMark late={d.lateRecord} />
                 {canManage && (
                   <details className="no-print mt-2">
                     <summary className="cursor-pointer text-sm text-brand-700">Cập nhật</summary>
@@ -183,33 +187,8 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
           </AddRecord>
         )}
       </Card>
+
+      {history.canAmend && <LateRecordCard officerId={officer.id} officerName={officer.fullName} years={history.closedYearRows} />}
     </section>
-  );
-}
-
-/** A folded form under a list that adds a record to this officer: the summary names it, and so does the form. */
-function AddRecord({ title, action, officerId, children }: { title: string; action: ComponentProps<typeof ActionForm>["action"]; officerId: string; children: ReactNode }) {
-  return (
-    <details className="no-print mt-4">
-      <summary className="cursor-pointer text-sm font-medium text-brand-700">{title}</summary>
-      <ActionForm action={action} aria-label={title} resetOnSuccess className="mt-3 space-y-4">
-        <input type="hidden" name="officerId" value={officerId} />
-        {children}
-      </ActionForm>
-    </details>
-  );
-}
-
-function DisciplineFields({ values }: { values: { form: string; status: string; fromDate: string; toDate: string; note: string } }) {
-  return (
-    <>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField name="form" label="Hình thức" required placeholder="— Chọn hình thức —" defaultValue={values.form} options={FORM_OPTIONS} />
-        <SelectField name="status" label="Trạng thái" required placeholder="— Chọn trạng thái —" defaultValue={values.status} options={STATUS_OPTIONS} />
-        <TextField name="fromDate" label="Từ ngày" required maxLength={10} placeholder="dd/mm/yyyy" defaultValue={values.fromDate} />
-        <TextField name="toDate" label="Đến ngày" maxLength={10} placeholder="dd/mm/yyyy" defaultValue={values.toDate} hint="Để trống nếu chưa kết thúc." />
-      </div>
-      <TextAreaField name="note" label="Ghi chú" rows={2} defaultValue={values.note} />
-    </>
   );
 }
