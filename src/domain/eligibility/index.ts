@@ -35,6 +35,30 @@
 // title per unit-year; the ladder is cumulative, so the one title recorded is the highest.
 export * from "./types";
 export {
+  citationOf,
+  citeReasons,
+  composeCitation,
+  inForce,
+  isRuleShape,
+  parseRuleParams,
+  QUOTA_ROUNDINGS,
+  rangesOverlap,
+  RULE_PARAM_SCHEMAS,
+  RULE_SHAPES,
+  RULE_TITLE,
+  ruleSetForYear,
+  versionYearsProblem,
+  yearsLabel,
+  type LegalReference,
+  type QuotaRounding,
+  type RuleParams,
+  type RuleSet,
+  type RuleShape,
+  type RuleVersion,
+  type TitleRule,
+} from "./rule-set";
+export { SHIPPED_PARAMS, SHIPPED_RULE_VERSIONS, shippedRules } from "./shipped-rules";
+export {
   describeDiscipline,
   disciplineHits,
   disciplineSeverity,

@@ -5,6 +5,7 @@
 // individual title counts in the CST base (a CSTĐCS is also a CST).
 import { EligibilityInputError, type AllowanceVerdict, type EligibilitySettings, type IndividualTitle } from "./types";
 import { formatPercent, individualLevel } from "./common";
+import { QUOTA_ROUNDINGS, type QuotaRounding, type RuleSet } from "./rule-set";
 
 export type QuotaCounts = { cstCount: number; cstdcsCount: number };
 
@@ -20,6 +21,8 @@ export type QuotaCheck = {
   /** allowed − cstdcsCount; negative when over. */
   remaining: number;
   message: string;
+  /** The CSTĐCS rule's legal basis, when the caller gave the rules in force. */
+  basis?: string;
 };
 
 /**
@@ -42,10 +45,14 @@ export function countQuotaTitles(groups: Iterable<{ titleCode: string | null | u
 /**
  * floor(percent% × cst), computed as cst × percent / 100 (exact for whole percents). The small epsilon
  * keeps a setting with decimals from losing a place to rounding (3000 × 33.3 / 100 is 998.9999999999999
- * in floating point, which would floor to 998 instead of 999).
+ * in floating point, which would floor to 998 instead of 999). A rule version may round otherwise
+ * (the CSTĐCS rule's quotaRounding; floor is the shipped one).
  */
-export function cstdcsAllowed(cstCount: number, percent: number): number {
-  return Math.floor((cstCount * percent) / 100 + 1e-9);
+export function cstdcsAllowed(cstCount: number, percent: number, rounding: QuotaRounding = "FLOOR"): number {
+  const exact = (cstCount * percent) / 100;
+  if (rounding === "CEIL") return Math.ceil(exact - 1e-9);
+  if (rounding === "ROUND") return Math.round(exact + 1e-9);
+  return Math.floor(exact + 1e-9);
 }
 
 /**
@@ -56,6 +63,7 @@ export function cstdcsAllowed(cstCount: number, percent: number): number {
 export function checkQuota(
   registrations: readonly { title: IndividualTitle }[] | QuotaCounts,
   settings: Pick<EligibilitySettings, "cstdcsQuotaPercent">,
+  rules?: Pick<RuleSet, "CSTDCS">,
 ): QuotaCheck {
   let cstCount: number;
   let cstdcsCount: number;
@@ -71,15 +79,18 @@ export function checkQuota(
     }
   }
   const percent = settings.cstdcsQuotaPercent;
-  const allowed = cstdcsAllowed(cstCount, percent);
+  const rounding = rules?.CSTDCS.params.quotaRounding ?? "FLOOR";
+  const allowed = cstdcsAllowed(cstCount, percent, rounding);
   const remaining = allowed - cstdcsCount;
   const verdict: AllowanceVerdict = remaining > 0 ? "UNDER" : remaining === 0 ? "AT" : "OVER";
-  const head = `${cstCount} CST: được tối đa ${allowed} CSTĐCS (${formatPercent(percent)} số CST, làm tròn xuống)`;
+  const head = `${cstCount} CST: được tối đa ${allowed} CSTĐCS (${formatPercent(percent)} số CST, ${QUOTA_ROUNDINGS[rounding].toLowerCase()})`;
   const message =
     verdict === "OVER"
       ? `${head}; đã đăng ký ${cstdcsCount}, vượt ${-remaining}.`
       : verdict === "AT"
         ? `${head}; đã đăng ký ${cstdcsCount}, vừa đủ chỉ tiêu.`
         : `${head}; đã đăng ký ${cstdcsCount}, còn ${remaining}.`;
-  return { verdict, cstCount, cstdcsCount, percent, allowed, remaining, message };
+  const check: QuotaCheck = { verdict, cstCount, cstdcsCount, percent, allowed, remaining, message };
+  if (rules) check.basis = rules.CSTDCS.legal.citation;
+  return check;
 }
