@@ -15,9 +15,7 @@ import { z } from "zod";
 import {
   DISCIPLINE_FORMS,
   INITIATIVE_LEVELS,
-  type CollectiveTitle,
   type DisciplineForm,
-  type IndividualTitle,
   type InitiativeLevel,
   type RuleCode,
   type TaskRating,
@@ -192,7 +190,3 @@ export function ruleSetForYear(versions: readonly RuleVersion[], year: number, f
   }
   return out as RuleSet;
 }
-
-/** The individual and collective codes, typed (for callers that index a RuleSet by a title). */
-export type RuleSetIndividual = Pick<RuleSet, IndividualTitle>;
-export type RuleSetCollective = Pick<RuleSet, CollectiveTitle>;
