@@ -40,6 +40,7 @@ export {
   composeCitation,
   inForce,
   isRuleShape,
+  MAX_STREAK_YEARS,
   parseRuleParams,
   QUOTA_ROUNDINGS,
   rangesOverlap,

@@ -36,6 +36,12 @@ const form = z.enum(Object.keys(DISCIPLINE_FORMS) as [DisciplineForm, ...Discipl
 const level = z.enum(Object.keys(INITIATIVE_LEVELS) as [InitiativeLevel, ...InitiativeLevel[]]);
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
 
+/**
+ * The longest CSTĐ CAND streak a version may set: the history loaders read Y-5…Y (HISTORY_YEARS in
+ * src/server/store/eligibility-data.ts), two cycles of at most three years.
+ */
+export const MAX_STREAK_YEARS = 3;
+
 /** Each shape's parameters, as the engine reads them (and as stored in TitleRuleVersion.params). */
 export const RULE_PARAM_SCHEMAS = {
   /** Rating of the year at least minRating; any discipline from disciplineFrom up blocks every individual title. */
@@ -43,7 +49,7 @@ export const RULE_PARAM_SCHEMAS = {
   /** An initiative of at least initiativeLevel recognised in the year; the unit quota rounded by quotaRounding. */
   CSTDCS: z.strictObject({ initiativeLevel: level, quotaRounding: z.enum(Object.keys(QUOTA_ROUNDINGS) as [QuotaRounding, ...QuotaRounding[]]) }),
   /** streakYears consecutive CSTĐCS years (the cycle) and an initiative of at least initiativeLevel in the cycle. */
-  CSTD_CAND: z.strictObject({ streakYears: count(2, 5), initiativeLevel: level }),
+  CSTD_CAND: z.strictObject({ streakYears: count(2, MAX_STREAK_YEARS), initiativeLevel: level }),
   /** Two back-to-back CSTĐ CAND cycles and an initiative of at least initiativeLevel within them. */
   CSTD_TQ: z.strictObject({ initiativeLevel: level }),
   /** Members' discipline from disciplineFrom up blocks the unit's titles. */
