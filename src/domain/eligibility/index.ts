@@ -59,6 +59,7 @@ export {
   type TitleRule,
 } from "./rule-set";
 export { SHIPPED_PARAMS, SHIPPED_RULE_VERSIONS, shippedRules } from "./shipped-rules";
+export { describeRuleParams, PARAM_LABELS, RULE_SHAPE_LABELS } from "./rule-labels";
 export {
   describeDiscipline,
   disciplineHits,
