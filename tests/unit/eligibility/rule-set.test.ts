@@ -186,3 +186,18 @@ describe("the engine under a rule set", () => {
     expect(quota.message).toContain("làm tròn lên");
   });
 });
+
+describe("the migration seeds the shipped versions", () => {
+  it("writes every shipped version with the same parameters and citation (title_rule_versions)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const sql = readFileSync("prisma/migrations/20261209020000_title_rule_versions/migration.sql", "utf8");
+    const rows = sql.split("\n").filter((l) => l.trimStart().startsWith("(gen_random_uuid()"));
+    expect(rows).toHaveLength(SHIPPED_RULE_VERSIONS.length);
+    for (const v of SHIPPED_RULE_VERSIONS) {
+      const head = `'${v.titleCode}', '${v.shape}', ${v.firstYear}, ${v.lastYear ?? "NULL"}, '${JSON.stringify(v.params)}'::jsonb`;
+      const row = rows.find((r) => r.includes(head));
+      expect(row, head).toBeDefined();
+      expect(row).toContain(`'${v.legal.citation}'`);
+    }
+  });
+});
