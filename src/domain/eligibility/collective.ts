@@ -1,7 +1,9 @@
 // Collective titles (docs/domain.md §3): Đơn vị tiên tiến → Đơn vị Quyết thắng → Cờ thi đua của Bộ Công an
 // → Cờ thi đua của Chính phủ; and the cluster-level check of flag proposals against the allocation.
 //
-// Cumulative like the individual ladder: each title's reasons are the lower title's plus its own.
+// Cumulative like the individual ladder: each title's reasons are the lower title's plus its own. The
+// discipline threshold, the CSTĐCS members required and the Government flags come from the RuleSet in
+// force in the year (rule-set.ts; shipped values below), and every reason carries its citation.
 // - ĐVTT: strictly more than advancedUnitMinCstPercent% of members CST (or higher); no member with a
 //   PENDING or IN_FORCE discipline of "Cảnh cáo" or above counting against the year (same timing as
 //   for individuals; a pending review counts because its outcome is not known; "Khiển trách" does not
