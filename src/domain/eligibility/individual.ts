@@ -5,10 +5,8 @@
 // discipline that blocks CST blocks all four. The CSTĐCS quota is a unit-level limit and is not part of
 // one officer's evaluation: checkQuota / evaluateUnitRegistrations apply it.
 //
-// Rules, for evaluation year Y (see index.ts for the stages), with the shipped parameters; the ones a
-// rule version may change (the rating, the discipline threshold, the initiative levels, the cycle's length)
-// come from the RuleSet in force in Y (rule-set.ts, docs/domain.md §3 "Rules as versioned data"), and
-// every reason carries that version's citation:
+// Rules for year Y (index.ts: stages), shipped parameters; the RuleSet in force in Y may change them
+// (rule-set.ts, docs/domain.md §3 "Rules as versioned data"), and each reason carries its citation:
 // - CST: rating of Y is "Hoàn thành tốt nhiệm vụ" or better; no PENDING/IN_FORCE discipline counting
 //   against Y (common.ts: overlap with the calendar year, or open on the decision day).
 // - CSTĐCS: CST standard in Y + an initiative recognised in Y (any level); with cstdcsBasis =
