@@ -8,6 +8,7 @@ test("the admin adds a rule version with its legal reference; an overlapping one
   await login(page, "admin");
   await page.goto("/titles");
   await page.getByRole("link", { name: "Sửa Chiến sĩ tiên tiến" }).click();
+  await expect(page).toHaveURL(/\/titles\/[0-9a-f-]{36}$/);
   const titleUrl = new URL(page.url()).pathname;
   const versions = page.getByRole("table", { name: "Phiên bản quy tắc của Chiến sĩ tiên tiến" });
   await expect(versions).toContainText("Nghị định 152/2025/NĐ-CP");
