@@ -15,7 +15,12 @@
 //                                      [--port 3400] [--root .] [--dir <data folder>] [--explain] [--sql-only]
 //                                      [--pages dashboard,unit,officer,baseline] [--profile <dir>] [--serve]
 //                                      [--workers N] [--writes N] [--writes-in other|same|both] [--observability]
+//                                      [--replica]
 //
+// --replica: a streaming read replica of the bench database is made and started first (scripts/lib/replica.ts,
+// as the replica test does) and the servers get DATABASE_REPLICA_URL: the overview reads go to the replica
+// (src/server/read-replica.ts). The SQL floor is then measured on the replica, and each run prints how many
+// overview reads the replica served and how many fell back to the primary (the workers' metrics).
 // --observability: only the dashboard, with the request log and metrics on and off alternately (their cost).
 // --workers N: that many `next start` workers (default: as `npm start`, WEB_CONCURRENCY or one per CPU).
 // --writes N: each dashboard run is measured three ways in the same minutes — no writes, then N audited
@@ -37,6 +42,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { startNextWorkers, workerCount, type NextWorkers } from "../lib/next-workers";
 import { migrateDeploy } from "../lib/migrate";
+import { startReplica, type Replica } from "../lib/replica";
 import { benchDir, generateMinistryData, isGenerated, openBenchDatabase, scaleFromArgs } from "./ministry-data";
 import { prepareWriters, type WriteCount, type Writers } from "./writers";
 
@@ -100,8 +106,10 @@ const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : "    
 
 const db = await openBenchDatabase(benchDir(scale));
 let server: NextWorkers | undefined;
+let replica: Replica | undefined;
 async function shutdown(code: number) {
   await server?.stop();
+  await replica?.remove();
   await db.stop();
   process.exit(code);
 }
@@ -114,6 +122,11 @@ try {
     migrateDeploy(root, db.url); // migrations added since the data was generated
   }
   process.env.DATABASE_URL = db.url;
+  if (args.includes("--replica")) {
+    const t = performance.now();
+    replica = await startReplica(db.url, "bench-replica");
+    log(`read replica streaming on port ${replica.port} (base backup and start: ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  }
 
   const admin = new pg.Pool({ connectionString: db.url, max: 2 });
   const target = (
@@ -206,7 +219,7 @@ try {
     }
   }
 
-  const floorPool = new pg.Pool({ connectionString: db.url, max: POOL_SIZE });
+  const floorPool = new pg.Pool({ connectionString: replica?.url ?? db.url, max: POOL_SIZE });
   async function floor(statements: Statement[], concurrency: number): Promise<Stats> {
     const latencies: number[] = [];
     const end = performance.now() + duration * 1000;
@@ -259,10 +272,23 @@ try {
       root,
       port,
       workers,
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: db.url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: String(POOL_SIZE), ...extraEnv },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: db.url,
+        AUTH_SECRET: secret,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_POOL_SIZE: String(POOL_SIZE),
+        // With --replica: the overview reads on the replica, and the metrics that count them.
+        ...(replica ? { DATABASE_REPLICA_URL: replica.url, METRICS_TOKEN: "bench-metrics" } : {}),
+        ...extraEnv,
+      },
       nodeArgs: profile,
-      // The workers' output (with --observability on: one JSON log line per request) is read and dropped.
-      output: () => {},
+      // The workers' output (with --observability on: one JSON log line per request) is read and dropped,
+      // but for the replica's fallback warnings with --replica (why reads went to the primary).
+      output: (chunk) => {
+        if (replica) for (const line of String(chunk).split("\n")) if (line.includes("db.replica-fallback")) log(`worker: ${line}`);
+      },
     });
     const running = server;
     running.exited.then(() => {
@@ -300,6 +326,13 @@ try {
     await new Promise(() => {});
   }
 
+  // --replica: the overview reads the workers sent to the replica or, it being behind or down, to the primary.
+  const replicaReads = async (): Promise<Record<string, number>> => {
+    const text = await (await fetch(`${base}/metrics`, { headers: { authorization: "Bearer bench-metrics" } })).text();
+    const counts: Record<string, number> = { replica: 0, lagging: 0, unavailable: 0 };
+    for (const m of text.matchAll(/^sothidua_db_replica_reads_total\{result="(\w+)"\} (\d+)/gm)) counts[m[1]!] = Number(m[2]);
+    return counts;
+  };
   async function load(pathName: string, c: number, seconds: number): Promise<Stats> {
     const latencies: number[] = [];
     let errors = 0;
@@ -382,8 +415,14 @@ try {
     for (const c of connections) {
       for (const [label, writers] of i === 0 ? writerSets : writerSets.slice(0, 1)) {
         const before = writesPerSecond > 0 ? await dashboardComputations() : 0;
+        const readsBefore = replica ? await replicaReads() : undefined;
         writers?.start();
         const http = await load(page.path, c, duration);
+        if (readsBefore) {
+          const after = await replicaReads();
+          const delta = (k: string) => after[k]! - readsBefore[k]!;
+          log(`${page.name}${label} @${c}: overview reads on the replica ${delta("replica")}, on the primary because the replica was behind ${delta("lagging")} / unavailable ${delta("unavailable")} (the others came from the in-process cache)`);
+        }
         const computed = writesPerSecond > 0 ? (await dashboardComputations()) - before : undefined;
         const sql = await floor(captured.get(page.name)!, c);
         const writes = await writers?.stop();
@@ -397,7 +436,7 @@ try {
   }
 
   console.log(
-    `\nMinistry-scale overview benchmark — ${scale.clusters} clusters, ${scale.units} units, ${scale.officers.toLocaleString("vi-VN")} officers, ${scale.years} years; ${os.cpus().length} CPUs; ${workers} app worker(s); ${duration} s per run\n`,
+    `\nMinistry-scale overview benchmark${replica ? " (overview reads on a streaming read replica; SQL floor on the replica)" : ""} — ${scale.clusters} clusters, ${scale.units} units, ${scale.officers.toLocaleString("vi-VN")} officers, ${scale.years} years; ${os.cpus().length} CPUs; ${workers} app worker(s); ${duration} s per run; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}\n`,
   );
   console.log("page                                          conn |   HTTP p50     p95     p99   req/s  err  CPU/resp |  SQL p50     p95     p99   req/s | p95 ÷ SQL p95");
   for (const r of rows) {

@@ -18,6 +18,7 @@ export const YEAR_SETTING_LABELS: Record<keyof YearSettings, string> = {
   determinedUnitMinGoodPercent: "Đơn vị Quyết thắng: tỷ lệ tối thiểu hoàn thành tốt nhiệm vụ trở lên (%)",
   ministryFlagsPerCluster: "Số Cờ thi đua của Bộ Công an mỗi cụm mỗi năm",
   extraMinistryFlags: "Số Cờ thi đua của Bộ Công an được Bộ phân bổ thêm",
+  subUnitDeterminedQuotaPercent: "Đơn vị trực thuộc: tỷ lệ tối đa Đơn vị Quyết thắng (% số đơn vị trực thuộc của đơn vị)",
   passThreshold: "Tỷ lệ phiếu để được bầu, suy tôn",
   quorumUnits: "Số đơn vị tối thiểu có mặt khi bỏ phiếu",
   allowSelfVote: "Đơn vị được bỏ phiếu cho chính mình",

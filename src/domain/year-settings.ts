@@ -33,6 +33,8 @@ export const yearSettingsSchema = z.object({
   determinedUnitMinGoodPercent: z.number().min(0).max(100).default(70),
   ministryFlagsPerCluster: z.number().int().min(0).max(10).default(1),
   extraMinistryFlags: z.number().int().min(0).max(10).default(0),
+  // Sub-units (issue 17 item 2): at most this share of a member unit's active sub-units Đơn vị Quyết thắng.
+  subUnitDeterminedQuotaPercent: z.number().min(0).max(100).default(50),
   // Conference ballots
   passThreshold: z.enum(Object.keys(PASS_THRESHOLDS) as [keyof typeof PASS_THRESHOLDS]).default("MORE_THAN_HALF"),
   // null: every member unit must be present.

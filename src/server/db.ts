@@ -1,5 +1,8 @@
 // The database of the process (app, scripts and tests alike): one `pg` pool, used by the Prisma client
-// (through the pg driver adapter) and by `queryRows` for the hot read-only statements of the overview pages.
+// (through the pg driver adapter) and by `queryRows` for the hot read-only statements of the overview pages;
+// with DATABASE_REPLICA_URL, a second pool on a read replica for the overview reads that may use it
+// (src/server/read-replica.ts, docs/decisions/0004-read-replica.md).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -42,7 +45,14 @@ export function createPrismaClient(connectionString = process.env.DATABASE_URL):
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: requireUrl(connectionString), max: poolSize() }) });
 }
 
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool; replicaPool?: pg.Pool | null };
+
+/** `work`, or a rejection ("timeout") after `ms`: a server that answers nothing (frozen, unreachable). */
+export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 /** Makes `pool` the process's database (the benchmark and a test wrap it to see every statement). */
 export function usePool(pool: pg.Pool): PrismaClient {
@@ -61,6 +71,22 @@ export const appPool = (): pg.Pool => database().pool;
 
 /** The pool if the process has opened one yet (metrics: a scrape opens none). */
 export const currentPool = (): pg.Pool | undefined => globalForDb.pgPool;
+
+/**
+ * The read replica's pool (DATABASE_REPLICA_URL; same size and timeouts as the primary's), or null
+ * when none is configured. `useReplicaPool` sets it (tests, the benchmark; null: no replica).
+ */
+export function replicaPool(): pg.Pool | null {
+  if (globalForDb.replicaPool === undefined) globalForDb.replicaPool = process.env.DATABASE_REPLICA_URL ? createPool(process.env.DATABASE_REPLICA_URL) : null;
+  return globalForDb.replicaPool;
+}
+export const useReplicaPool = (pool: pg.Pool | null) => void (globalForDb.replicaPool = pool);
+
+// The pool `queryRows` uses inside `readingFrom` (read-replica.ts: the replica, once it has caught up).
+const readPool = new AsyncLocalStorage<pg.Pool>();
+
+/** Runs `read` with its `queryRows` statements sent to `pool` (only the Prisma client stays on the primary). */
+export const readingFrom = <T>(pool: pg.Pool, read: () => Promise<T>): Promise<T> => readPool.run(pool, read);
 
 // Created on first use (so tests can set DATABASE_URL first) and reused across hot reloads.
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
@@ -115,11 +141,12 @@ const types = {
  * same parameters) but without the Prisma client engine, and as a named prepared statement: each
  * connection parses and plans it once, then only binds the parameters. About a third of the CPU per
  * page in this process and less in Postgres (docs/performance.md) — for the overview pages and the
- * acting user's lookup, the busiest reads.
+ * acting user's lookup, the busiest reads. Inside `onReplicaWhenFresh` (read-replica.ts) the statements
+ * go to the read replica: that is how an overview read says "replica allowed".
  */
 export async function queryRows<T>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> {
   const sql = Prisma.sql(strings, ...values);
-  const result = await database().pool.query({ name: statementName(sql.text), text: sql.text, values: sql.values, types });
+  const result = await (readPool.getStore() ?? database().pool).query({ name: statementName(sql.text), text: sql.text, values: sql.values, types });
   return result.rows as T;
 }
 

@@ -60,7 +60,8 @@ test("enter a commendation, see it in the officer's history, revoke it", async (
   await revoke.getByLabel("Số quyết định thu hồi").fill("E2E-12/QĐ-BCA");
   page.once("dialog", (dialog) => void dialog.accept());
   await revoke.getByRole("button", { name: "Thu hồi khen thưởng" }).click();
-  // The row stays in the register, marked, with the revoking decision and the reason.
+  // The answer stays on screen; the row stays in the register, marked, with the revoking decision and the reason.
+  await expect(revoke.getByRole("status")).toContainText("Đã thu hồi Bằng khen của Bộ trưởng Bộ Công an");
   await expect(row).toContainText("Đã thu hồi");
   await expect(row).toContainText("QĐ số E2E-12/QĐ-BCA");
   await page.reload();

@@ -144,4 +144,20 @@ test("a dossier from the closed conference to the Ministry's decision and back i
   const doc = await page.request.get(`${dossierUrl}/documents/collectives`);
   expect(doc.status()).toBe(200);
   expect(doc.headers()["content-type"]).toContain("wordprocessingml");
+
+  // The Ministry office revokes (thu hồi) the flag where it was decided, after confirming; the answer
+  // stays on screen and the item is marked.
+  await page.goto(dossierUrl);
+  const flagRow = page.getByTestId("dossier-items").getByRole("row").filter({ hasText: /^Cờ thi đua của Bộ Công an/ });
+  await flagRow.getByText("Thu hồi…").click();
+  const revoke = flagRow.getByRole("form", { name: /^Thu hồi Cờ thi đua của Bộ Công an/ });
+  await revoke.getByLabel("Lý do thu hồi").fill("Đơn vị có cán bộ vi phạm pháp luật bị phát hiện sau khi khen thưởng.");
+  await revoke.getByLabel("Số quyết định thu hồi").fill("E2E-31/QĐ-BCA");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await revoke.getByRole("button", { name: "Thu hồi" }).click();
+  await expect(revoke.getByRole("status")).toContainText("Đã thu hồi Cờ thi đua của Bộ Công an");
+  await expect(flagRow).toContainText("Đã thu hồi");
+  await expect(flagRow).toContainText("QĐ số E2E-31/QĐ-BCA");
+  await page.reload();
+  await expect(page.getByTestId("dossier-items").getByRole("row").filter({ hasText: /^Cờ thi đua của Bộ Công an/ })).toContainText("Đã thu hồi");
 });

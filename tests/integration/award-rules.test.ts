@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_YEAR_SETTINGS } from "@/domain/year-settings";
 import { executeCommand } from "@/server/commands/command";
-import { overrideRegistration, saveOfficerRegistrations } from "@/server/commands/registration";
+import { bulkSetOfficerRegistrations, overrideRegistration, saveOfficerRegistrations } from "@/server/commands/registration";
 import { recordOfficerResult, recordUnitResult } from "@/server/commands/results";
 import { seedTitleCatalogue } from "@/server/seed/demo";
 import { expectOk, expectRefused } from "../support/action-result";
@@ -56,6 +56,17 @@ describe("registration: a condition already decided refuses the title", () => {
     // CSTĐCS depends on this year's initiative: a warning, saved.
     expectOk(await save([[o2!.id, "CSTDCS"]]));
     expect(await prisma.officerRegistration.count()).toBe(1);
+  });
+
+  it("a bulk set over the whole filter leaves a refused officer as they were and names them; the rest are registered", async () => {
+    const [o0] = w.officers;
+    await prisma.discipline.create({ data: { officerId: o0!.id, form: "KHIEN_TRACH", status: "IN_FORCE", fromDate: new Date("2022-03-01T00:00:00Z") } });
+    const result = await executeCommand(bulkSetOfficerRegistrations, w.officerA, { emulationYearId: w.year2022.id, titleCode: "CST", expectedCount: 8 });
+    expect(expectOk(result)).toMatchObject({ matched: 8, added: 7, skipped: 1 });
+    expect(result.message).toContain("Đã đăng ký CST cho 7 cán bộ phù hợp bộ lọc");
+    expect(result.message).toContain("Không đăng ký 1 cán bộ: Cán bộ 0 (A-0) không được đăng ký CST");
+    const registered = await prisma.officerRegistration.findMany({ select: { officerId: true } });
+    expect(registered.map((r) => r.officerId).sort()).toEqual(w.officers.slice(1).map((o) => o.id).sort());
   });
 
   it("the secretariat lifts a refusal with a written reason, audited; the unit then registers; an override not needed is refused", async () => {

@@ -317,6 +317,7 @@ describe("year settings from the form", () => {
         determinedUnitMinGoodPercent: "75",
         ministryFlagsPerCluster: "1",
         extraMinistryFlags: "2",
+        subUnitDeterminedQuotaPercent: "40",
         passThreshold: "AT_LEAST_TWO_THIRDS",
         quorumUnits: "4",
         allowSelfVote: true,
@@ -339,6 +340,7 @@ describe("year settings from the form", () => {
       determinedUnitMinGoodPercent: 75,
       ministryFlagsPerCluster: 1,
       extraMinistryFlags: 2,
+      subUnitDeterminedQuotaPercent: 40,
       passThreshold: "AT_LEAST_TWO_THIRDS",
       quorumUnits: 4,
       allowSelfVote: true,
@@ -359,7 +361,8 @@ describe("year settings from the form", () => {
 
     // Unchecked boxes and emptied fields go back to false / null.
     expect((await executeCommand(updateYearSettings, secretariat, settingsForm(y2021.id))).ok).toBe(true);
-    expect(parseYearSettings((await prisma.emulationYear.findUniqueOrThrow({ where: { id: y2021.id } })).settings)).toEqual(DEFAULT_YEAR_SETTINGS);
+    // The sub-units' quota (issue 17), like the disclosure days, is kept by a form that does not send it.
+    expect(parseYearSettings((await prisma.emulationYear.findUniqueOrThrow({ where: { id: y2021.id } })).settings)).toEqual({ ...DEFAULT_YEAR_SETTINGS, subUnitDeterminedQuotaPercent: 40 });
   });
 
   it("answers with Vietnamese field errors and saves nothing", async () => {

@@ -199,6 +199,7 @@ describe("settings of a new year", () => {
     cstdcsBasis: fc.constantFrom("INITIATIVE" as const, "INITIATIVE_OR_EXCELLENT" as const),
     advancedUnitMinCstPercent: fc.integer({ min: 0, max: 100 }),
     determinedUnitMinGoodPercent: fc.integer({ min: 0, max: 100 }),
+    subUnitDeterminedQuotaPercent: fc.integer({ min: 0, max: 100 }),
     ministryFlagsPerCluster: fc.integer({ min: 0, max: 10 }),
     extraMinistryFlags: fc.integer({ min: 0, max: 10 }),
     passThreshold: fc.constantFrom("MORE_THAN_HALF" as const, "AT_LEAST_TWO_THIRDS" as const),

@@ -105,3 +105,17 @@ export {
   type TitleProposal,
   type UnitRegistrationResult,
 } from "./registrations";
+export {
+  checkSubUnitQuota,
+  evaluateSubUnit,
+  isSubUnitTitle,
+  SUB_UNIT_QUOTA_TITLE,
+  SUB_UNIT_TITLES,
+  subUnitQuotaAfter,
+  subUnitResultFor,
+  subUnitTitleRefusal,
+  type SubUnitEvaluation,
+  type SubUnitQuotaCheck,
+  type SubUnitQuotaSettings,
+  type SubUnitTitle,
+} from "./sub-unit";

@@ -56,6 +56,25 @@ export function cstdcsAllowed(cstCount: number, percent: number, rounding: Quota
 }
 
 /**
+ * An allowance of floor(percent% × base) places of which `used` are taken: what is left and the verdict.
+ * The CSTĐCS quota and the member unit's quota of its sub-units' Đơn vị Quyết thắng (sub-unit.ts). The
+ * CSTĐCS rule version may round otherwise (`rounding`).
+ */
+export function percentAllowance(
+  base: number,
+  percent: number,
+  used: number,
+  rounding: QuotaRounding = "FLOOR",
+): { allowed: number; remaining: number; verdict: AllowanceVerdict } {
+  for (const n of [base, used]) {
+    if (!Number.isInteger(n) || n < 0) throw new EligibilityInputError(`Số lượng không hợp lệ: ${String(n)}.`);
+  }
+  const allowed = cstdcsAllowed(base, percent, rounding);
+  const remaining = allowed - used;
+  return { allowed, remaining, verdict: remaining > 0 ? "UNDER" : remaining === 0 ? "AT" : "OVER" };
+}
+
+/**
  * Checks a unit's CSTĐCS registrations against the quota. `registrations` is either the list of
  * individual titles registered in the unit (one per officer) or the counts themselves (e.g. the CST
  * base taken from awarded titles).
@@ -74,15 +93,10 @@ export function checkQuota(
     ({ cstCount, cstdcsCount } = countQuotaTitles(list.map(({ title }) => ({ titleCode: title }))));
   } else {
     ({ cstCount, cstdcsCount } = registrations as QuotaCounts);
-    for (const n of [cstCount, cstdcsCount]) {
-      if (!Number.isInteger(n) || n < 0) throw new EligibilityInputError(`Số lượng không hợp lệ: ${String(n)}.`);
-    }
   }
   const percent = settings.cstdcsQuotaPercent;
   const rounding = rules?.CSTDCS.params.quotaRounding ?? "FLOOR";
-  const allowed = cstdcsAllowed(cstCount, percent, rounding);
-  const remaining = allowed - cstdcsCount;
-  const verdict: AllowanceVerdict = remaining > 0 ? "UNDER" : remaining === 0 ? "AT" : "OVER";
+  const { allowed, remaining, verdict } = percentAllowance(cstCount, percent, cstdcsCount, rounding);
   const head = `${cstCount} CST: được tối đa ${allowed} CSTĐCS (${formatPercent(percent)} số CST, ${QUOTA_ROUNDINGS[rounding].toLowerCase()})`;
   const message =
     verdict === "OVER"

@@ -24,6 +24,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   UnitRegistration: "Đăng ký của đơn vị",
   OfficerYearResult: "Kết quả cá nhân",
   UnitYearResult: "Kết quả tập thể",
+  SubUnitTitle: "Danh hiệu đơn vị trực thuộc",
   CriteriaTable: "Bảng tiêu chí",
   CriteriaSection: "Mục tiêu chí",
   Criterion: "Tiêu chí",

@@ -251,6 +251,8 @@ export const yearSettingsFormSchema = z.object({
   midyearReportDeadline: dateField("midyearReportDeadline"),
   reportDeadline: dateField("reportDeadline"),
   conferenceDate: dateField("conferenceDate"),
+  // Added with issue 17 (sub-units): a form without it keeps the stored value.
+  subUnitDeterminedQuotaPercent: numberField("subUnitDeterminedQuotaPercent", { min: 0, max: 100, percent: true, optional: true }).transform((v) => v ?? undefined),
   // Added with issue 14: a form without it keeps the stored value.
   disclosureWorkingDays: numberField("disclosureWorkingDays", { min: 1, max: 30, integer: true, optional: true }).transform((v) => v ?? undefined),
 });
@@ -265,7 +267,7 @@ export const updateYearSettings = yearSettingsCommand({
     const { yearId: _yearId, ...fromForm } = input;
     const before = parseYearSettings(year.settings);
     // Keys the form does not know (added later) are kept; the schema has the last word.
-    const settings = yearSettingsSchema.parse({ ...before, ...fromForm, disclosureWorkingDays: fromForm.disclosureWorkingDays ?? before.disclosureWorkingDays, quorumUnits: fromForm.quorumUnits ?? null });
+    const settings = yearSettingsSchema.parse({ ...before, ...fromForm, disclosureWorkingDays: fromForm.disclosureWorkingDays ?? before.disclosureWorkingDays, subUnitDeterminedQuotaPercent: fromForm.subUnitDeterminedQuotaPercent ?? before.subUnitDeterminedQuotaPercent, quorumUnits: fromForm.quorumUnits ?? null });
     const activeMemberCount = await tx.unit.count({ where: { clusterId: year.clusterId, parentId: null, active: true } });
     throwIfErrors(checkSettingsForYear(settings, { year: year.year, activeMemberCount, openedOn: vietnamToday(year.createdAt), before }));
     await tx.emulationYear.update({ where: { id: year.id }, data: { settings } });

@@ -38,6 +38,11 @@ function createMetrics() {
       help: "Overview cache lookups by cache (dashboard, history, reminders) and result (hit, miss)",
       labelNames: ["cache", "result"],
     }),
+    replicaReads: new client.Counter({
+      name: "sothidua_db_replica_reads_total",
+      help: "Overview reads with DATABASE_REPLICA_URL: on the replica (replica), or on the primary because the replica was behind (lagging) or failing (unavailable)",
+      labelNames: ["result"],
+    }),
     pool: new client.Gauge({
       name: "sothidua_db_pool_connections",
       help: "Database pool of the process: connections in use, idle, and requests waiting for one",
@@ -75,6 +80,8 @@ export function observeCommand(name: string, outcome: CommandOutcome): void {
 }
 
 export const observeCacheLookup = (cache: string, hit: boolean) => void (metricsEnabled() && metrics().cache.inc({ cache, result: hit ? "hit" : "miss" }));
+export type ReplicaReadResult = "replica" | "lagging" | "unavailable";
+export const observeReplicaRead = (result: ReplicaReadResult) => void (metricsEnabled() && metrics().replicaReads.inc({ result }));
 export const observeRenderError = () => void (metricsEnabled() && metrics().errors.inc({ kind: "render" }));
 
 /** Asked of the launcher over IPC (scripts/lib/next-workers.ts). */

@@ -1,13 +1,15 @@
 // Health and readiness for a load balancer (docs/operations.md): /api/health says the process is up;
 // /api/ready says this instance can serve — Postgres answers, every migration of this build is applied,
 // and the job queue runs where the process has one. Polled every few seconds: no data, no login, one
-// short statement, bounded by READY_TIMEOUT_MS.
+// short statement, bounded by READY_TIMEOUT_MS. With a read replica (DATABASE_REPLICA_URL) its state is
+// reported too, but never makes the instance unready: the overview reads then run on the primary.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { appPool } from "@/server/db";
+import { appPool, withTimeout } from "@/server/db";
 import { jobsState } from "@/server/jobs/queue";
+import { replicaState, type ReplicaState } from "@/server/read-replica";
 
-export type Readiness = { ready: true } | { ready: false; reason: string };
+export type Readiness = ({ ready: true } | { ready: false; reason: string }) & { replica?: ReplicaState };
 
 let expected: string[] | undefined;
 /** The migrations this build ships (prisma/migrations, next to the app's working directory). */
@@ -20,13 +22,12 @@ function expectedMigrations(): string[] {
 
 const timeoutMs = () => Number(process.env.READY_TIMEOUT_MS ?? 2_000);
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), ms)));
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+export async function checkReadiness(): Promise<Readiness> {
+  const [primary, replica] = await Promise.all([checkPrimary(), replicaState(timeoutMs())]);
+  return replica ? { ...primary, replica } : primary;
 }
 
-export async function checkReadiness(): Promise<Readiness> {
+async function checkPrimary(): Promise<Readiness> {
   let applied: string[];
   try {
     const result = await withTimeout(

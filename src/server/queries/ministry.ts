@@ -11,6 +11,7 @@ import { can, roleMay, type Actor } from "@/domain/permissions";
 import { compareVi } from "@/domain/vietnamese";
 import type { YearPhase } from "@/domain/year-phases";
 import { queryRows } from "@/server/db";
+import { onReplicaWhenFresh } from "@/server/read-replica";
 import { titleCatalogue } from "./dashboard";
 import { isUuid } from "@/domain/validation";
 import { notFound } from "@/server/errors";
@@ -40,7 +41,12 @@ export type MinistryCluster = {
   mayOpen: boolean;
 };
 
-export async function ministryOverview(actor: Actor, params: { year?: number; blockId?: string } = {}) {
+/** The Ministry view, on the read replica when one is configured and has caught up (read-replica.ts). */
+export function ministryOverview(actor: Actor, params: { year?: number; blockId?: string } = {}) {
+  return onReplicaWhenFresh(() => readMinistryOverview(actor, params));
+}
+
+async function readMinistryOverview(actor: Actor, params: { year?: number; blockId?: string }) {
   if (!roleMay(actor, "ministry.view")) notFound();
   // Admins ("all"): any block, as asked. The chair: the block of the cluster they chair, whatever was asked.
   const everywhere = can(actor, "ministry.view", {});

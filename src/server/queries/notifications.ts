@@ -9,6 +9,7 @@ import { prisma, queryRows } from "@/server/db";
 import { clusterRemindersVersion, reuseUntilWrite } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
 import { observeCacheLookup } from "@/server/ops/metrics";
+import { onReplicaWhenFresh } from "@/server/read-replica";
 import { emailConfig } from "@/server/notifications/email-config";
 import { loadYearStates } from "@/server/notifications/reminders";
 import { notFound } from "@/server/errors";
@@ -164,7 +165,7 @@ const reminderOverviews = new VersionedCache<RemindersOverview>(200, (hit) => ob
  */
 export async function cachedRemindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()): Promise<RemindersOverview> {
   if (!can(actor, "cluster.monitor", { clusterId })) notFound();
-  return reuseUntilWrite(reminderOverviews, [clusterId, year, vietnamDay(now)], () => clusterRemindersVersion(clusterId), () => remindersOverview(actor, clusterId, year, now));
+  return reuseUntilWrite(reminderOverviews, [clusterId, year, vietnamDay(now)], () => clusterRemindersVersion(clusterId), () => onReplicaWhenFresh(() => remindersOverview(actor, clusterId, year, now)));
 }
 
 export async function remindersOverview(actor: Actor, clusterId: string, year: number, now = new Date()) {

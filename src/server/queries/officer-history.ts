@@ -8,6 +8,7 @@ import { longestStreak, streaks, type Streak } from "@/domain/dashboard";
 import type { DISCIPLINE_FORMS, DISCIPLINE_STATUSES } from "@/domain/eligibility";
 import { can, type Actor } from "@/domain/permissions";
 import { queryRows } from "@/server/db";
+import { onReplicaWhenFresh } from "@/server/read-replica";
 import { titleCatalogue } from "./dashboard";
 import type { OfficerListed } from "./officers";
 import { isUuid } from "@/domain/validation";
@@ -33,7 +34,12 @@ type OfficerRow = OfficerListed & {
   subUnitName: string | null;
 };
 
-export async function officerHistory(actor: Actor, officerId: string) {
+/** The officer's history, on the read replica when one is configured and has caught up (read-replica.ts). */
+export function officerHistory(actor: Actor, officerId: string) {
+  return onReplicaWhenFresh(() => readOfficerHistory(actor, officerId));
+}
+
+async function readOfficerHistory(actor: Actor, officerId: string) {
   if (!isUuid(officerId)) notFound();
   const [officer] = await queryRows<OfficerRow[]>`
     SELECT o."id"::text AS "id", o."code", o."fullName", o."rank", o."position", o."active", o."unitId"::text AS "unitId",

@@ -6,7 +6,7 @@
 // (the dashboard without "cluster.monitor") sees what the dashboard shows them (dashboard/head-view.ts):
 // no notable officers (officer-level detail), and a year's registration only once the unit has sent it.
 //
-// Five statements whatever the size of the unit: titles per year and the officers' streaks come from
+// Six statements whatever the size of the unit: titles per year and the officers' streaks come from
 // the maintained summaries (dashboard/), everything else is one row per year.
 import { titleCountSeries, unitYearSeries, yearRange, type TitleCountRow, type YearPoint } from "@/domain/dashboard";
 import { can, type Actor } from "@/domain/permissions";
@@ -15,6 +15,7 @@ import type { YearPhase } from "@/domain/year-phases";
 import { reuseUntilWrite, unitDataVersion, viewerScope } from "@/server/cache/data-version";
 import { VersionedCache } from "@/server/cache/versioned-cache";
 import { observeCacheLookup } from "@/server/ops/metrics";
+import { onReplicaWhenFresh } from "@/server/read-replica";
 import { queryRows } from "@/server/db";
 import { tallyOfUnit, titleCatalogue } from "./dashboard";
 import { notFound } from "@/server/errors";
@@ -95,6 +96,8 @@ type UnitRow = {
   activeOfficers: number;
 };
 
+type SubUnitTitleRow = { year: number; subUnitName: string; targetTitleCode: string | null; awardedTitleCode: string | null; decisionNo: string | null; decisionDate: string | null };
+
 type YearRow = Omit<UnitYear, "registered" | "awarded" | "role" | "registrationShown"> & { chair: boolean; deputy: boolean; registrationSent: boolean };
 
 export async function unitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}) {
@@ -112,7 +115,7 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
   if (!viaCluster && !ownOrMonitor) notFound();
 
   const page = pageParam.parse(opts.page ?? 1);
-  const [years, tally, notable, titles, commendations] = await Promise.all([
+  const [years, tally, notable, titles, commendations, subUnitTitles] = await Promise.all([
     // Each year of the cluster with this unit's role, registration, collective result, and final score
     // and rank (and how many units were ranked that year).
     queryRows<YearRow[]>`
@@ -135,6 +138,13 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
       SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner", "revokedAt"
       FROM "Commendation" WHERE "unitId" = ${unit.id}::uuid AND "officerId" IS NULL
       ORDER BY "year" DESC, "decisionDate" DESC LIMIT 50`,
+    // Its sub-units' collective titles by year (docs/domain.md §3 "Sub-units").
+    queryRows<SubUnitTitleRow[]>`
+      SELECT y."year", s."name" AS "subUnitName", t."targetTitleCode", t."awardedTitleCode", t."decisionNo",
+        to_char(t."decisionDate", 'YYYY-MM-DD') AS "decisionDate"
+      FROM "SubUnitTitle" t JOIN "EmulationYear" y ON y."id" = t."emulationYearId" JOIN "Unit" s ON s."id" = t."subUnitId"
+      WHERE t."unitId" = ${unit.id}::uuid AND (t."targetTitleCode" IS NOT NULL OR t."awardedTitleCode" IS NOT NULL)
+      ORDER BY y."year" DESC, s."sortKey", s."code"`,
   ]);
 
   const rows: UnitYear[] = years.map(({ chair, deputy, registrationSent, ...y }) => {
@@ -184,6 +194,10 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
     /** Null for a head of another unit: officer-level detail is the unit's, the secretariat's and the chair's. */
     notable: notable && { ...notable, page, pageSize: NOTABLE_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(notable.total / NOTABLE_PAGE_SIZE)) },
     commendations,
+    /** Sub-units' titles by year; a registered target only where the year's registration is shown. */
+    subUnitTitles: subUnitTitles
+      .map((t) => ({ ...t, targetTitleCode: rows.find((r) => r.year === t.year)?.registrationShown ? t.targetTitleCode : null }))
+      .filter((t) => t.targetTitleCode || t.awardedTitleCode),
   };
 }
 
@@ -191,8 +205,8 @@ export type UnitHistory = Awaited<ReturnType<typeof unitHistory>>;
 
 const histories = new VersionedCache<UnitHistory>(300, (hit) => observeCacheLookup("history", hit));
 
-/** unitHistory, reused until the data changes (as cachedClusterDashboard; no clock in it). */
+/** unitHistory, reused until the data changes (as cachedClusterDashboard, on the replica alike; no clock in it). */
 export function cachedUnitHistory(actor: Actor, unitId: string, opts: { page?: number } = {}): Promise<UnitHistory> {
   const page = pageParam.parse(opts.page ?? 1); // ?page=1.5, -2, 1e0: one entry, not one each
-  return reuseUntilWrite(histories, [...viewerScope(actor), unitId, page], () => unitDataVersion(unitId), () => unitHistory(actor, unitId, { page }));
+  return reuseUntilWrite(histories, [...viewerScope(actor), unitId, page], () => unitDataVersion(unitId), () => onReplicaWhenFresh(() => unitHistory(actor, unitId, { page })));
 }

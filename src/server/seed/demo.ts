@@ -39,6 +39,7 @@ import { seedHistory } from "./history";
 import { seedClosedYear, type ClosedYearSummary } from "./later-years";
 import { loadWorld } from "./officer-years";
 import { seedOpenYear } from "./open-year";
+import { seedSubUnitTitles } from "./sub-units";
 
 /** The seed of every random choice in the demo data; change it and every name changes. */
 export const DEMO_SEED = 20211119;
@@ -438,6 +439,7 @@ export async function seedDemoData(prisma: PrismaClient, opts: { today?: string 
         );
       }
       const open = await seedOpenYear(tx, world, { yearId: yearIds.get(plan.year)!, plan });
+      await seedSubUnitTitles(tx, { unitIds, yearIds, closedYears: [STORY_YEAR, ...generatedClosedYears(plan.year)], plan });
 
       const hashes = await hashing;
       const users = await tx.user.createMany({

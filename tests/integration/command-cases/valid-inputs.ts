@@ -13,7 +13,7 @@ import { hashPassword } from "@/server/auth/password";
 import { saveKeyFigure } from "@/server/commands/criteria";
 import { applySuggestedFinals, closeScoringRound, crossNoteField, crossScoreField, finalField, finalNoteField, saveCrossScores } from "@/server/commands/scoring";
 import { runOk } from "../../support/action-result";
-import { prisma } from "../fixtures";
+import { makeUnit, prisma } from "../fixtures";
 import { PDF, reportFields, type ActorKey, type World } from "./world";
 
 export type Input = Record<string, unknown>;
@@ -104,6 +104,14 @@ function fullSheet(w: World, assignmentId: string, version: number): Input {
 }
 
 /** Results are entered from the report phase on: A's year moves to "results". */
+/** A sub-unit of the actor's member unit (A1's from the world; one made for another unit). */
+async function ownSubUnitOf(w: World, actor: Actor): Promise<string> {
+  const unitId = actor.unitId ?? w.A1.id;
+  if (unitId === w.A1.id) return w.A1sub.id;
+  const parent = await prisma.unit.findUniqueOrThrow({ where: { id: unitId }, select: { clusterId: true } });
+  return (await makeUnit(parent.clusterId, "Phòng Tham mưu", unitId)).id;
+}
+
 async function resultsPhase(w: World): Promise<Input> {
   await prisma.emulationYear.update({ where: { id: w.yearA.id }, data: { phase: "RESULTS" } });
   return {};
@@ -248,6 +256,12 @@ export const FIXTURES: Record<string, Fixture> = {
     year: { scoped: true },
   },
   "registration.unit.target": { scope: "own-unit", input: (w, actor) => ({ emulationYearId: yearOf(w, actor), titleCode: "DV_TIEN_TIEN" }), year: { scoped: true } },
+  // Sub-units' titles (issue 17 item 2): a sub-unit of the actor's own unit (A1's is in the world).
+  "registration.subUnit.target": {
+    scope: "own-unit",
+    input: async (w, actor) => ({ emulationYearId: yearOf(w, actor), subUnitId: await ownSubUnitOf(w, actor), titleCode: "DV_TIEN_TIEN" }),
+    year: { scoped: true },
+  },
   "registration.submit": {
     scope: "own-unit",
     input: async (w, actor) => {
@@ -579,6 +593,13 @@ export const FIXTURES: Record<string, Fixture> = {
     scope: "A1",
     // Recording "no title" (clearing it) needs no eligibility: the permission and the lock are what is tested.
     input: async (w) => ({ ...(await resultsPhase(w)), yearId: w.yearA.id, unitId: w.A1.id, awardedTitleCode: "", decisionNo: "", decisionDate: "", decisionSigner: "" }),
+    stored: ["decisionNo", "decisionSigner"],
+    year: { scoped: true },
+  },
+  "result.subUnit": {
+    scope: "A1",
+    // A1's sub-unit cleared of a title: the permission, the phase and the lock are what is tested.
+    input: async (w) => ({ ...(await resultsPhase(w)), yearId: w.yearA.id, subUnitId: w.A1sub.id, awardedTitleCode: "", decisionNo: "", decisionDate: "", decisionSigner: "" }),
     stored: ["decisionNo", "decisionSigner"],
     year: { scoped: true },
   },

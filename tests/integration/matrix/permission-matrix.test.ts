@@ -246,6 +246,7 @@ describe("the matrix of reads: page-level queries × every actor", () => {
     "reports.criteriaEditor": { allowed: may("criteria.manage", A), call: (a) => reports.criteriaEditor(a, w.yearA.id) },
     "reports.criteriaForReading": { allowed: may("criteria.view", A), call: (a) => reports.criteriaForReading(a, w.yearA.id) },
     "results.unitResults (A1)": { allowed: may("results.view", A1), call: (a) => results.unitResults(a, w.A1.id, {}) },
+    "results.subUnitResults (A1)": { allowed: may("results.view", A1), call: (a) => results.subUnitResults(a, w.A1.id, w.yearA.id) },
     // The register answers every role that may read it, within the actor's own scope (its rows are scoped, not the page).
     "commendations.commendationRegister": { allowed: (a) => roleMay(a, "commendation.view"), call: (a) => commendations.commendationRegister(a, {}) },
     "results.officerHistory": {

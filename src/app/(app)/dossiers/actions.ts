@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { isUuid } from "@/domain/validation";
 import { runCommand } from "@/server/actions/run";
 import type { ActionResult } from "@/server/commands/command";
+import { revokeAward } from "@/server/commands/commendations";
 import {
   acceptDossier,
   addDossierItem,
@@ -38,3 +39,4 @@ export const sendAction: Action = async (_prev, formData) => runCommand(sendDoss
 export const returnAction: Action = async (_prev, formData) => runCommand(returnDossier, formData, paths(formData));
 export const acceptAction: Action = async (_prev, formData) => runCommand(acceptDossier, formData, paths(formData));
 export const decideAction: Action = async (_prev, formData) => runCommand(recordDecision, formData, [...paths(formData), "/commendations"]);
+export const revokeAwardAction: Action = async (_prev, formData) => runCommand(revokeAward, formData, [...paths(formData), "/commendations", "/officers", "/overview"]);

@@ -9,6 +9,7 @@ import {
   bulkSetOfficerRegistrations,
   reopenUnitRegistration,
   saveOfficerRegistrations,
+  setSubUnitTarget,
   setUnitTarget,
   submitUnitRegistration,
 } from "@/server/commands/registration";
@@ -29,6 +30,10 @@ export async function bulkSetOfficerRegistrationsAction(_prev: ActionResult | nu
 
 export async function setUnitTargetAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return run(setUnitTarget, formData);
+}
+
+export async function setSubUnitTargetAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return run(setSubUnitTarget, formData);
 }
 
 export async function submitUnitRegistrationAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {

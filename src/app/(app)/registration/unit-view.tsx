@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { NO_SUB_UNIT, TARGET_ANY, TARGET_NONE, type UnitRegistrationPage } from "@/server/queries/registration";
 import { reopenUnitRegistrationAction } from "./actions";
 import { AgreementForm } from "./_sections/agreement-form";
+import { SubUnitTitlesCard } from "./_sections/sub-unit-titles";
 import { PrintButton } from "@/components/print-button";
 import { OfficerRegistrationTable, UnitTargetForm } from "./officer-table";
 import { Deadline } from "@/components/deadline";
@@ -161,6 +162,8 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
         </Card>
         <AgreementCard data={d} />
       </div>
+
+      <SubUnitTitlesCard data={d.subUnitTitles} titles={d.titles.collective} yearId={year.id} canEdit={d.canEdit} />
 
       <Card title="Đăng ký danh hiệu của cán bộ, chiến sĩ">
         {d.canEdit && (

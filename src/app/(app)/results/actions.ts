@@ -8,6 +8,7 @@ import {
   addDiscipline,
   addInitiative,
   recordOfficerResult,
+  recordSubUnitResult,
   recordUnitResult,
   updateDiscipline,
   verifyOfficerResults,
@@ -27,6 +28,10 @@ export async function verifyOfficerResultsAction(_prev: ActionResult | null, for
 
 export async function recordUnitResultAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runCommand(recordUnitResult, formData, RESULT_PATHS);
+}
+
+export async function recordSubUnitResultAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runCommand(recordSubUnitResult, formData, [...RESULT_PATHS, "/overview"]);
 }
 
 export async function amendClosedYearAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {

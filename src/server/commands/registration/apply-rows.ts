@@ -21,15 +21,25 @@ const countTitles = (titles: Iterable<string | null>) => {
   return { cst: cstCount, cstdcs: cstdcsCount };
 };
 
+export const OVERRIDE_HINT = "Thư ký cụm có thể cho phép đăng ký với lý do bằng văn bản.";
+
 /** A refused batch: the message also goes to the `rows` field, where the table shows it. */
 const batchRefused = (message: string) => new UserError(message, { rows: [message] });
 
 /**
  * Applies a batch of { officerId, titleCode | "" } to the unit's registrations, all or nothing:
  * refused (nothing written) when a title is unknown or not an active individual title, an officer is
- * not an active officer of the unit, an officer appears twice, or the CSTĐCS quota would be exceeded.
+ * not an active officer of the unit, an officer appears twice, or the CSTĐCS quota would be exceeded;
+ * and when a past record already decides a title (rule 6), unless `skipRefused`, which leaves those
+ * officers as they were and names them in `skipped`.
  */
-export async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: UnitYear, rows: readonly RegistrationRowInput[]): Promise<ApplyResult & { audit: { before: Record<string, string | null>; after: Record<string, string | null> } }> {
+export async function applyRegistrations(
+  tx: Tx,
+  scope: UnitScope,
+  unitYear: UnitYear,
+  rows: readonly RegistrationRowInput[],
+  options: { skipRefused?: boolean } = {},
+): Promise<ApplyResult & { skipped: string[]; audit: { before: Record<string, string | null>; after: Record<string, string | null> } }> {
   const { year } = unitYear;
   // 1. Titles.
   const titles = await activeIndividualTitles(tx);
@@ -70,7 +80,7 @@ export async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: Uni
     throw new UserError(message, { rows: messages });
   }
 
-  // 4. The quota on the unit as it would be after the batch.
+  // The registrations as saved, and rows someone else changed since the page was read.
   const settings = eligibilitySettingsOf(year.settings);
   const existing = await tx.officerRegistration.findMany({
     where: { emulationYearId: year.id, officerId: { in: ids } },
@@ -83,9 +93,23 @@ export async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: Uni
     const now = (id: string) => (before.has(id) ? (titleLabel(before.get(id) as IndividualTitle) ?? before.get(id)) : "chưa đăng ký");
     throw batchRefused(`Đăng ký của ${stale.map((r) => `${byId.get(r.officerId)!.fullName} (${byId.get(r.officerId)!.code}; nay: ${now(r.officerId)})`).join(", ")} vừa được lưu ở nơi khác sau khi trang được mở; không có thay đổi nào được lưu. Vui lòng tải lại trang rồi sửa lại.`);
   }
+
+  // 4. A title that a condition already decided refuses (discipline of the year, a missing past
+  // prerequisite year), unless the secretariat lifted it; a title already saved is not re-judged. With
+  // `skipRefused` (a bulk set over a whole filter) those officers are left as they are and listed.
+  const changing = rows.filter((r) => r.titleCode !== "" && before.get(r.officerId) !== r.titleCode);
+  const refused = await registrationRefusals(
+    tx,
+    { id: year.id, year: year.year, settings },
+    changing.map((r) => ({ officerId: r.officerId, officerName: `${byId.get(r.officerId)!.fullName} (${byId.get(r.officerId)!.code})`, title: r.titleCode as IndividualTitle })),
+  );
+  const skipped = options.skipRefused ? refused : new Map<string, string>();
+  const applied = rows.filter((r) => !skipped.has(r.officerId));
+
+  // 5. The quota on the unit as it would be after the batch (checked before the refusals of 4).
   const rest = await unitCountsExcept(tx, year.id, scope.unitId, ids);
   const batchBefore = countTitles(existing.filter((r) => r.unitId === scope.unitId).map((r) => r.titleCode));
-  const batchAfter = countTitles(rows.map((r) => r.titleCode || null));
+  const batchAfter = countTitles(rows.map((r) => (skipped.has(r.officerId) ? (before.get(r.officerId) ?? null) : r.titleCode || null)));
   const rules = await rulesForYear(year.year, tx);
   const quotaBefore = checkQuota({ cstCount: rest.cst + batchBefore.cst, cstdcsCount: rest.cstdcs + batchBefore.cstdcs }, settings, rules);
   const quota = checkQuota({ cstCount: rest.cst + batchAfter.cst, cstdcsCount: rest.cstdcs + batchAfter.cstdcs }, settings, rules);
@@ -94,20 +118,12 @@ export async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: Uni
   if (quota.verdict === "OVER" && !(quotaBefore.verdict === "OVER" && quota.remaining >= quotaBefore.remaining)) {
     throw batchRefused(`Vượt chỉ tiêu Chiến sĩ thi đua cơ sở: ${quota.message} Không có thay đổi nào được lưu.`);
   }
-
-  // 5. A title that a condition already decided refuses (discipline of the year, a missing past
-  // prerequisite year), unless the secretariat lifted it; a title already saved is not re-judged.
-  const removeIds = rows.filter((r) => r.titleCode === "" && before.has(r.officerId)).map((r) => r.officerId);
-  const sets = rows.filter((r) => r.titleCode !== "" && before.get(r.officerId) !== r.titleCode);
-  const refused = await registrationRefusals(
-    tx,
-    { id: year.id, year: year.year, settings },
-    sets.map((r) => ({ officerId: r.officerId, officerName: `${byId.get(r.officerId)!.fullName} (${byId.get(r.officerId)!.code})`, title: r.titleCode as IndividualTitle })),
-  );
-  if (refused.size) {
+  if (refused.size && !options.skipRefused) {
     const messages = [...refused.values()];
-    throw new UserError(`Không có thay đổi nào được lưu. ${messages.join(" ")} Thư ký cụm có thể cho phép đăng ký với lý do bằng văn bản.`, { rows: messages });
+    throw new UserError(`Không có thay đổi nào được lưu. ${messages.join(" ")} ${OVERRIDE_HINT}`, { rows: messages });
   }
+  const sets = changing.filter((r) => !skipped.has(r.officerId));
+  const removeIds = applied.filter((r) => r.titleCode === "" && before.has(r.officerId)).map((r) => r.officerId);
 
   // 6. Write: removals, then one upsert for every title set.
   if (removeIds.length) await tx.officerRegistration.deleteMany({ where: { emulationYearId: year.id, officerId: { in: removeIds } } });
@@ -134,7 +150,8 @@ export async function applyRegistrations(tx: Tx, scope: UnitScope, unitYear: Uni
     added,
     changed: sets.length - added,
     removed: removeIds.length,
-    unchanged: rows.length - sets.length - removeIds.length,
+    unchanged: applied.length - sets.length - removeIds.length,
+    skipped: [...skipped.values()],
     quota,
     audit: { before: auditBefore, after: auditAfter },
   };

@@ -4,7 +4,7 @@ import { isStorableText } from "@/domain/validation";
 import { cleanFilters, registrationMatchSql, registrationOfficersSql } from "@/server/store/officer-filters";
 import { UserError } from "../command";
 import { yearIdField, titleCodeField, activeIndividualTitles, touch, unitYearAudit, unitRegistrationCommand } from "./shared";
-import { applyRegistrations, savedMessage } from "./apply-rows";
+import { applyRegistrations, OVERRIDE_HINT, savedMessage } from "./apply-rows";
 
 // Every officer matching the page's filters (all pages), set to one title or unregistered.
 export const bulkSetOfficerRegistrationsInput = z.object({
@@ -38,18 +38,22 @@ export const bulkSetOfficerRegistrations = unitRegistrationCommand({
       scope,
       unitYear,
       matching.map((o) => ({ officerId: o.id, titleCode: input.titleCode })),
+      { skipRefused: true },
     );
     await touch(tx, unitYear.registration.id);
+    const applied = matching.length - result.skipped.length;
     const what = input.titleCode
-      ? `Đã đăng ký ${titleLabel(input.titleCode as IndividualTitle)} cho ${matching.length} cán bộ phù hợp bộ lọc`
-      : `Đã bỏ đăng ký của ${matching.length} cán bộ phù hợp bộ lọc`;
+      ? `Đã đăng ký ${titleLabel(input.titleCode as IndividualTitle)} cho ${applied} cán bộ phù hợp bộ lọc`
+      : `Đã bỏ đăng ký của ${applied} cán bộ phù hợp bộ lọc`;
+    // Officers a past record already refuses are left as they were and named, not a reason to refuse the rest.
+    const skipped = result.skipped.length ? ` Không đăng ký ${result.skipped.length} cán bộ: ${result.skipped.join(" ")} ${OVERRIDE_HINT}` : "";
     return {
-      data: { matched: matching.length, added: result.added, changed: result.changed, removed: result.removed },
-      message: savedMessage(result, what),
+      data: { matched: matching.length, added: result.added, changed: result.changed, removed: result.removed, skipped: result.skipped.length },
+      message: savedMessage(result, what) + skipped,
       audit: unitYearAudit(
         unitYear,
         { registrations: result.audit.before },
-        { filters, titleCode: input.titleCode || null, registrations: result.audit.after, quota: result.quota.message },
+        { filters, titleCode: input.titleCode || null, registrations: result.audit.after, skipped: result.skipped, quota: result.quota.message },
       ),
     };
   },

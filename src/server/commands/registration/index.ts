@@ -20,3 +20,4 @@ export { reopenUnitRegistrationInput, reopenUnitRegistration } from "./reopen";
 export { NO_UNIT_CHOSEN, reopenRegistrationsInput, reopenRegistrations } from "./reopen-bulk";
 export { recordAgreementInput, recordAgreementForUnitInput, recordAgreement, recordAgreementForUnit } from "./agreement";
 export { overrideRegistrationInput, overrideRegistration } from "./override";
+export { NOT_OUR_SUB_UNIT, setSubUnitTargetInput, setSubUnitTarget } from "./sub-unit-target";

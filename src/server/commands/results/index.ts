@@ -13,6 +13,7 @@ export { addInitiativeInput, addInitiative } from "./initiatives";
 export { recordOfficerResultInput, recordOfficerResult } from "./officer-result";
 export { verifyOfficerResultsInput, verifyOfficerResults } from "./verify";
 export { recordUnitResultInput, recordUnitResult } from "./unit-result";
+export { MEMBER_UNIT_NOT_SUB_UNIT, recordSubUnitResultInput, recordSubUnitResult } from "./sub-unit-result";
 export { addDisciplineInput, updateDisciplineInput, addDiscipline, updateDiscipline } from "./disciplines";
 export { importWorkbookInput, importWorkbook } from "./import/command";
 export { type ImportInput, type ImportSummary, applyImport } from "./import/apply";

@@ -32,7 +32,7 @@ export async function dossierDetail(actor: Actor, dossierId: string) {
         unit: { select: { id: true, name: true } },
         officer: { select: { id: true, fullName: true, rank: true, position: true } },
         title: { select: { name: true } },
-        decision: { select: { number: true } },
+        decision: { select: { id: true, number: true } },
       },
     }),
     prisma.dossierObjection.findMany({
@@ -43,6 +43,7 @@ export async function dossierDetail(actor: Actor, dossierId: string) {
     full ? prisma.dossierEvent.findMany({ where: { dossierId }, orderBy: { at: "asc" }, select: { id: true, kind: true, at: true, actorName: true, reason: true } }) : Promise.resolve([]),
     full ? prisma.awardDecision.findMany({ where: { dossierId }, orderBy: { date: "asc" }, select: { id: true, number: true, date: true, signer: true, level: true, fileName: true, _count: { select: { items: { where: { status: "APPROVED" } } } } } }) : Promise.resolve([]),
   ]);
+  const awards = await awardsOf(dossier.emulationYear, items);
   return {
     id: dossier.id,
     status: dossier.status as DossierStatus,
@@ -53,7 +54,7 @@ export async function dossierDetail(actor: Actor, dossierId: string) {
     returnReason: dossier.returnReason,
     sendCount: dossier.sendCount,
     today: vietnamDay(appNow()),
-    items: items.map((i) => ({ ...i, evidence: readEvidence(i.evidence) as ItemEvidence })),
+    items: items.map((i) => ({ ...i, evidence: readEvidence(i.evidence) as ItemEvidence, award: awards.get(i.id) ?? null })),
     objections,
     events,
     decisions,
@@ -64,8 +65,38 @@ export async function dossierDetail(actor: Actor, dossierId: string) {
       object: actor.unitId !== null && can(actor, "dossier.object", { clusterId: scope.clusterId, unitId: actor.unitId }),
       review: can(actor, "dossier.review", scope),
       decide: can(actor, "decision.record", scope),
+      revoke: can(actor, "award.revoke", scope),
     },
   };
+}
+
+type AwardedItem = { id: string; kind: string; status: string; unit: { id: string }; officer: { id: string } | null; decision: { id: string } | null };
+type Marked = { id: string; revokedAt: Date | null; revokeDecisionNo: string | null; revokeReason: string | null };
+/** What an approved item became (the title or commendation its decision wrote): what the Ministry office may revoke. */
+export type ItemAward = Marked & { kind: "UNIT_TITLE" | "OFFICER_TITLE" | "COMMENDATION" };
+
+async function awardsOf(year: { id: string; year: number }, items: AwardedItem[]): Promise<Map<string, ItemAward>> {
+  const approved = items.filter((i) => i.status === "APPROVED" && i.decision);
+  const out = new Map<string, ItemAward>();
+  if (!approved.length) return out;
+  const decisionIds = [...new Set(approved.map((i) => i.decision!.id))];
+  const marks = { id: true, revokedAt: true, revokeDecisionNo: true, revokeReason: true } as const;
+  const [unitResults, officerResults, commendations] = await Promise.all([
+    prisma.unitYearResult.findMany({ where: { emulationYearId: year.id, decisionId: { in: decisionIds } }, select: { ...marks, unitId: true, decisionId: true } }),
+    prisma.officerYearResult.findMany({ where: { year: year.year, decisionId: { in: decisionIds } }, select: { ...marks, officerId: true, decisionId: true } }),
+    prisma.commendation.findMany({ where: { dossierItemId: { in: approved.map((i) => i.id) } }, select: { ...marks, dossierItemId: true } }),
+  ]);
+  const award = (kind: ItemAward["kind"], r: Marked | undefined) => r && { kind, id: r.id, revokedAt: r.revokedAt, revokeDecisionNo: r.revokeDecisionNo, revokeReason: r.revokeReason };
+  for (const i of approved) {
+    const found =
+      i.kind === "UNIT_TITLE"
+        ? award("UNIT_TITLE", unitResults.find((u) => u.unitId === i.unit.id && u.decisionId === i.decision!.id))
+        : i.kind === "OFFICER_TITLE"
+          ? award("OFFICER_TITLE", officerResults.find((o) => o.officerId === i.officer?.id && o.decisionId === i.decision!.id))
+          : award("COMMENDATION", commendations.find((c) => c.dossierItemId === i.id));
+    if (found) out.set(i.id, found);
+  }
+  return out;
 }
 
 export type DossierDetail = Awaited<ReturnType<typeof dossierDetail>>;

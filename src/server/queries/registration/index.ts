@@ -12,3 +12,4 @@ export { type AgreementFile, agreementFileFor } from "./agreement";
 export { NO_SUB_UNIT } from "@/server/store/officer-filters";
 export { TARGET_ANY } from "@/server/store/officer-filters";
 export { TARGET_NONE } from "@/server/store/officer-filters";
+export { type SubUnitRegistrationRow, type SubUnitRegistrations } from "./sub-units";

@@ -14,6 +14,7 @@ import { subUnitsOf, type SubUnitChoice } from "../officers";
 import { countsFrom, currentYearOf, registrationSelect, type TitleCounts, COLLECTIVE } from "./shared";
 import type { RegistrationParams } from "./params";
 import { titleOptions } from "./titles";
+import { subUnitRegistrations } from "./sub-units";
 import { notFound } from "@/server/errors";
 import { appNow } from "@/server/clock";
 
@@ -106,11 +107,12 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
 
   // The page asked for is read with the counts; only a page beyond the last is read again (the last).
   const asked = Math.max(1, params.page ?? 1);
-  const [registration, { officerTotal, unitCounts, matchingTotal, matchingCounts }, askedRows, unitFacts] = await Promise.all([
+  const [registration, { officerTotal, unitCounts, matchingTotal, matchingCounts }, askedRows, unitFacts, subUnitTitles] = await Promise.all([
     prisma.unitRegistration.findUnique({ where: { emulationYearId_unitId: { emulationYearId: year.id, unitId: u.id } }, select: registrationSelect }),
     registrationCounts(u.id, year.id, filters),
     officersPage(u.id, year.id, filters, asked),
     unitTargetFacts(u.id, year.year),
+    subUnitRegistrations(u.id, year),
   ]);
   const rules = await rulesForYear(year.year);
   const { page, pageCount } = pageWithin(asked, matchingTotal, REGISTRATION_PAGE_SIZE);
@@ -183,6 +185,8 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
     counts: { officers: officerTotal, ...unitCounts, percent: registrationPercent(unitCounts.registered, officerTotal) },
     quota,
     unitEvaluation,
+    /** The sub-units' titles (docs/domain.md §3 "Sub-units"). */
+    subUnitTitles,
     filters,
     matching: { total: matchingTotal, ...matchingCounts },
     rows,

@@ -9,3 +9,4 @@ export { type UnitResultRow, resultsOverview } from "./overview";
 export { officerHistory } from "./officer-history";
 export { importPageContext } from "./import-page";
 export type { CollectiveTitle } from "@/domain/eligibility";
+export { type SubUnitResultRow, type SubUnitResults, subUnitResults } from "./sub-unit-results";

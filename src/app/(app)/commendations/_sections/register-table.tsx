@@ -1,7 +1,6 @@
-// The register's rows (printable), with the Ministry office's revocation of a commendation: a reason
-// and the revoking decision's number are required, and the browser asks for confirmation first.
+// The register's rows (printable), with the Ministry office's revocation of a commendation.
 import Link from "next/link";
-import { ActionForm, SubmitButton, TextAreaField, TextField } from "@/components/form";
+import { RevokeAwardForm } from "@/components/revoke-award-form";
 import { Badge, cellClass, DataTable, EmptyState, Pagination } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 import type { commendationRegister } from "@/server/queries/commendations";
@@ -67,20 +66,15 @@ export function RegisterTable({ register, makeHref }: { register: Register; make
             </td>
             {register.canRevoke && (
               <td className={`${cellClass} no-print`}>
-                {!r.revokedAt && (
-                  <details>
-                    <summary className="min-h-11 cursor-pointer content-center text-sm text-red-700 underline">Thu hồi…</summary>
-                    <ActionForm action={revokeCommendationAction} aria-label={`Thu hồi ${r.form} của ${r.subjectName}`} className="mt-2 flex w-72 flex-col gap-2">
-                      <input type="hidden" name="kind" value="COMMENDATION" />
-                      <input type="hidden" name="id" value={r.id} />
-                      <TextAreaField name="reason" label="Lý do thu hồi" required rows={2} />
-                      <TextField name="decisionNo" label="Số quyết định thu hồi" required maxLength={60} />
-                      <SubmitButton variant="danger" className="min-h-11" confirm={`Thu hồi ${r.form} (Quyết định số ${r.decisionNo}) của ${r.subjectName}? Khen thưởng được giữ trong sổ và đánh dấu đã thu hồi; không thể hoàn tác.`}>
-                        Thu hồi khen thưởng
-                      </SubmitButton>
-                    </ActionForm>
-                  </details>
-                )}
+                <RevokeAwardForm
+                  action={revokeCommendationAction}
+                  kind="COMMENDATION"
+                  id={r.id}
+                  revoked={r.revokedAt !== null}
+                  what={`${r.form} của ${r.subjectName}`}
+                  confirm={`Thu hồi ${r.form} (Quyết định số ${r.decisionNo}) của ${r.subjectName}? Khen thưởng được giữ trong sổ và đánh dấu đã thu hồi; không thể hoàn tác.`}
+                  button="Thu hồi khen thưởng"
+                />
               </td>
             )}
           </tr>

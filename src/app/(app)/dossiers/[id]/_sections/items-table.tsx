@@ -1,10 +1,11 @@
 // The dossier's items with the evidence the app assembled for each (aggregate vote results only).
 import { ActionForm, SubmitButton, TextAreaField } from "@/components/form";
+import { RevokeAwardForm } from "@/components/revoke-award-form";
 import { Badge, DataTable, cellClass } from "@/components/ui";
 import { COMMENDATION_FORMS, isCommendationForm, ITEM_STATUSES, reportEvidenceText, voteEvidenceText, type ItemEvidence, type ItemStatus } from "@/domain/awards";
 import { formatDate } from "@/lib/format";
 import type { DossierDetail } from "@/server/queries/dossiers";
-import { objectAction, removeItemAction } from "../../actions";
+import { objectAction, removeItemAction, revokeAwardAction } from "../../actions";
 
 export const itemLabel = (i: DossierDetail["items"][number]) =>
   `${i.title?.name ?? (i.commendationForm && isCommendationForm(i.commendationForm) ? COMMENDATION_FORMS[i.commendationForm].label : "")} — ${i.officer ? `${i.officer.rank} ${i.officer.fullName} (${i.unit.name})` : i.unit.name}`;
@@ -36,6 +37,7 @@ function Evidence({ e }: { e: ItemEvidence }) {
 }
 
 export function ItemsTable({ d, editable, objecting }: { d: DossierDetail; editable: boolean; objecting: boolean }) {
+  // The Ministry office revokes (thu hồi) what an approved item became, here where it was decided.
   return (
     <DataTable caption="Danh sách đề nghị" headers={["Đề nghị", "Căn cứ", "Trạng thái", ""]} testId="dossier-items">
       {d.items.map((i) => (
@@ -47,6 +49,14 @@ export function ItemsTable({ d, editable, objecting }: { d: DossierDetail; edita
           <td className={cellClass}>
             <Badge tone={i.status === "APPROVED" ? "green" : i.status === "PROPOSED" ? "blue" : "slate"}>{ITEM_STATUSES[i.status as ItemStatus]}</Badge>
             {i.decision && <div className="mt-1 text-xs text-slate-600">QĐ số {i.decision.number}</div>}
+            {i.award?.revokedAt && (
+              <div className="mt-1">
+                <Badge tone="red">Đã thu hồi</Badge>
+                <span className="mt-1 block text-xs text-slate-600">
+                  QĐ số {i.award.revokeDecisionNo}, ngày {formatDate(i.award.revokedAt)}: {i.award.revokeReason}
+                </span>
+              </div>
+            )}
           </td>
           <td className={cellClass}>
             {editable && i.status === "PROPOSED" && (
@@ -66,6 +76,19 @@ export function ItemsTable({ d, editable, objecting }: { d: DossierDetail; edita
                 <input type="file" name="file" accept=".pdf,.png,.jpg,.jpeg" aria-label="Tài liệu kèm theo (không bắt buộc)" className="text-sm" />
                 <SubmitButton variant="secondary">Gửi ý kiến</SubmitButton>
               </ActionForm>
+            )}
+            {d.can.revoke && i.award && (
+              <RevokeAwardForm
+                action={revokeAwardAction}
+                kind={i.award.kind}
+                id={i.award.id}
+                revoked={i.award.revokedAt !== null}
+                what={itemLabel(i)}
+                confirm={`Thu hồi ${itemLabel(i)} (Quyết định số ${i.decision?.number})? Danh hiệu, khen thưởng được giữ lại và đánh dấu đã thu hồi, không còn được tính cho các năm sau; không thể hoàn tác.`}
+                button="Thu hồi"
+              >
+                <input type="hidden" name="pageDossierId" value={d.id} />
+              </RevokeAwardForm>
             )}
           </td>
         </tr>

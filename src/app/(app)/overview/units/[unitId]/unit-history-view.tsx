@@ -13,6 +13,7 @@ import { CountChart } from "../../charts/count-chart";
 import { PrintButton } from "@/components/print-button";
 import { ScoreHistoryChart } from "../../charts/score-history-chart";
 import { Withheld } from "../../_sections/dashboard-parts";
+import { DecisionNote, SubUnitTitlesHistory } from "./sub-unit-titles-history";
 
 export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yyyy, from the server */ printedOn: string }) {
   const { unit } = h;
@@ -132,12 +133,7 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
                   <td>{titleName(y.proposedTitleCode)}</td>
                   <td>
                     {titleName(y.awardedTitleCode)}
-                    {y.decisionNo && (
-                      <span className="block text-xs text-slate-500">
-                        QĐ số {y.decisionNo}
-                        {y.decisionDate ? ` ngày ${formatDate(y.decisionDate)}` : ""}
-                      </span>
-                    )}
+                    <DecisionNote no={y.decisionNo} date={y.decisionDate} />
                   </td>
                   {h.titles.individual.map((t) => (
                     <td key={t.code} className="n">
@@ -164,6 +160,8 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
           </div>
         )}
       </Card>
+
+      <SubUnitTitlesHistory rows={h.subUnitTitles} titleName={titleName} unitName={unit.name} />
 
       <Card title="Cán bộ, chiến sĩ tiêu biểu (đạt Chiến sĩ thi đua cơ sở trở lên nhiều năm liên tục)">
         {notable === null ? (

@@ -3,7 +3,7 @@ import { EmptyState, LinkButton, PageHeader } from "@/components/ui";
 import { INDIVIDUAL_TITLES } from "@/domain/eligibility";
 import { PHASE_LABELS } from "@/domain/year-phases";
 import { requireActor } from "@/server/auth/current";
-import { parseUnitResultsParams, unitResults } from "@/server/queries/results";
+import { parseUnitResultsParams, subUnitResults, unitResults } from "@/server/queries/results";
 import { PrintButton } from "@/components/print-button";
 import { YearPicker } from "../../year-picker";
 import { AmendmentCard } from "./_sections/amendment-card";
@@ -12,6 +12,7 @@ import { OfficerFilter, OfficerResultsTable } from "./_sections/officer-results-
 import { SummaryCard } from "./_sections/summary-card";
 import type { UnitResults } from "./_sections/unit-results";
 import { UnitTitleCard } from "./_sections/unit-title-card";
+import { SubUnitResultsCard } from "./_sections/sub-unit-results-card";
 import { VerifyResultsCard } from "./_sections/verify-results-card";
 import { pageOr404 } from "@/app/not-found-boundary";
 
@@ -48,6 +49,7 @@ async function UnitResultsPage({
   };
   const individual = d.titles.filter((t) => t.kind === "INDIVIDUAL" && (INDIVIDUAL_TITLES as readonly string[]).includes(t.code));
   const collective = d.titles.filter((t) => t.kind === "COLLECTIVE");
+  const subUnits = await subUnitResults(actor, unit.id, year.id);
 
   return (
     <div className="space-y-6">
@@ -96,6 +98,8 @@ async function UnitResultsPage({
           {d.canVerify && summary.unverified > 0 && <VerifyResultsCard year={year} unit={unit} unverified={summary.unverified} />}
         </div>
       )}
+
+      <SubUnitResultsCard data={subUnits} yearId={year.id} collective={collective} />
 
       {d.canAmend && <AmendmentCard year={year} unit={unit} officers={d.rows} titles={[...individual, ...collective]} />}
 

@@ -21,6 +21,7 @@ function settingText(key: Key, settings: YearSettings): string {
     case "cstdcsQuotaPercent":
     case "advancedUnitMinCstPercent":
     case "determinedUnitMinGoodPercent":
+    case "subUnitDeterminedQuotaPercent":
       return `${viNumber(settings[key])}%`;
     case "ministryFlagsPerCluster":
     case "extraMinistryFlags":
@@ -56,7 +57,7 @@ const defaultHint = (key: Key) => `Mặc định: ${settingText(key, DEFAULT_YEA
 
 const SETTING_GROUPS: { title: string; keys: Key[] }[] = [
   { title: "Danh hiệu cá nhân", keys: ["cstdcsQuotaPercent", "cstdcsBasis"] },
-  { title: "Danh hiệu tập thể", keys: ["advancedUnitMinCstPercent", "determinedUnitMinGoodPercent", "ministryFlagsPerCluster", "extraMinistryFlags"] },
+  { title: "Danh hiệu tập thể", keys: ["advancedUnitMinCstPercent", "determinedUnitMinGoodPercent", "ministryFlagsPerCluster", "extraMinistryFlags", "subUnitDeterminedQuotaPercent"] },
   { title: "Bỏ phiếu tại hội nghị tổng kết", keys: ["passThreshold", "quorumUnits", "allowSelfVote", "outgoingChairMayBeReelected"] },
   { title: "Báo cáo, chấm điểm, xếp hạng", keys: ["rankingTieBreak", "crossScorersPerReport", "scoreDifferencePercent"] },
   { title: "Thời hạn", keys: ["registrationDeadline", "midyearReportDeadline", "reportDeadline", "conferenceDate", "disclosureWorkingDays"] },
@@ -70,6 +71,7 @@ function SettingInput({ name, settings, activeMemberCount, bounds, now }: { name
     case "cstdcsQuotaPercent":
     case "advancedUnitMinCstPercent":
     case "determinedUnitMinGoodPercent":
+    case "subUnitDeterminedQuotaPercent":
       return <TextField name={name} label={label} required defaultValue={viNumber(settings[name])} hint={`Từ 0 đến 100. ${defaultHint(name)}`} />;
     case "ministryFlagsPerCluster":
     case "extraMinistryFlags":

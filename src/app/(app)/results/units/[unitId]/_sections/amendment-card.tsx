@@ -1,4 +1,5 @@
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/form";
+import { ActionForm, SelectField, SubmitButton, TextAreaField } from "@/components/form";
+import { DecisionInputs } from "./decision-inputs";
 import { Card } from "@/components/ui";
 import { amendClosedYearAction } from "../../../actions";
 import { RATING_OPTIONS, type TitleOption, type UnitResults } from "./unit-results";
@@ -38,11 +39,7 @@ export function AmendmentCard({
           />
           <SelectField name="rating" label="Xếp loại (cán bộ)" placeholder="(Giữ nguyên)" options={RATING_OPTIONS} />
         </div>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <TextField name="decisionNo" label="Số quyết định sửa đổi" maxLength={60} placeholder="vd. 07/QĐ-BCA" />
-          <TextField name="decisionDate" label="Ngày quyết định" maxLength={10} placeholder="dd/mm/yyyy" />
-          <TextField name="decisionSigner" label="Người ký" maxLength={120} placeholder="vd. Thứ trưởng Bộ Công an" />
-        </div>
+        <DecisionInputs numberLabel="Số quyết định sửa đổi" numberPlaceholder="vd. 07/QĐ-BCA" signerPlaceholder="vd. Thứ trưởng Bộ Công an" />
         <TextAreaField name="reason" label="Lý do sửa đổi" rows={3} />
         <SubmitButton confirm={`Sửa đổi kết quả năm ${year.year} đã khóa sổ? Thay đổi được ghi vào nhật ký cùng lý do và quyết định.`}>Ghi sửa đổi</SubmitButton>
       </ActionForm>
