@@ -144,7 +144,9 @@ export async function generateMinistryData(url: string, scale: MinistryScale = F
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`SET session_replication_role = replica`); // no FK or summary triggers during the load
+    // No FK or summary triggers during the load: the served unit ("unitId" of results, initiatives and
+    // disciplines, stamped by a trigger in the app) is written by the load itself (no transfers here).
+    await client.query(`SET session_replication_role = replica`);
     await client.query(`SET synchronous_commit = off`);
     await client.query(`SET maintenance_work_mem = '512MB'`);
     await client.query(`SET work_mem = '64MB'`);
@@ -255,8 +257,8 @@ export async function generateMinistryData(url: string, scale: MinistryScale = F
     await timed(
       client,
       `officer results (${closedYears} years)`,
-      `INSERT INTO "OfficerYearResult" ("id", "officerId", "year", "rating", "awardedTitleCode", "decisionNo", "decisionDate", "decisionSigner", "verified", "updatedAt")
-       SELECT gen_random_uuid(), o.id, y,
+      `INSERT INTO "OfficerYearResult" ("id", "officerId", "unitId", "year", "rating", "awardedTitleCode", "decisionNo", "decisionDate", "decisionSigner", "verified", "updatedAt")
+       SELECT gen_random_uuid(), o.id, o.unit_id, y,
          (CASE WHEN t.code IN ('CSTDCS', 'CSTD_CAND', 'CSTD_TQ') THEN 'EXCELLENT' WHEN t.code = 'CST' THEN (CASE WHEN t.r % 7 = 0 THEN 'EXCELLENT' ELSE 'GOOD' END)
                WHEN t.r % 10 = 0 THEN 'INCOMPLETE' ELSE 'COMPLETE' END)::"TaskRating",
          t.code, CASE WHEN t.code IS NULL THEN NULL ELSE y || '/QĐ-BCA' END, CASE WHEN t.code IS NULL THEN NULL ELSE make_date(y, 12, 20) END,
@@ -287,8 +289,8 @@ export async function generateMinistryData(url: string, scale: MinistryScale = F
     await timed(
       client,
       "initiatives",
-      `INSERT INTO "Initiative" ("id", "officerId", "year", "level", "title")
-       SELECT gen_random_uuid(), o.id, y, (CASE WHEN pg_temp.r(o.seq, y + 200) < 10 THEN 'MINISTRY' ELSE 'BASE' END)::"InitiativeLevel", 'Sáng kiến cải tiến nghiệp vụ năm ' || y
+      `INSERT INTO "Initiative" ("id", "officerId", "unitId", "year", "level", "title")
+       SELECT gen_random_uuid(), o.id, o.unit_id, y, (CASE WHEN pg_temp.r(o.seq, y + 200) < 10 THEN 'MINISTRY' ELSE 'BASE' END)::"InitiativeLevel", 'Sáng kiến cải tiến nghiệp vụ năm ' || y
        FROM gen_officer o CROSS JOIN generate_series($1::int, $2::int) y
        WHERE pg_temp.r(o.seq, y + 300) < CASE WHEN o.m >= 850 THEN 400 ELSE 20 END`,
       [firstYear, scale.lastYear],
@@ -296,8 +298,8 @@ export async function generateMinistryData(url: string, scale: MinistryScale = F
     await timed(
       client,
       "disciplines",
-      `INSERT INTO "Discipline" ("id", "officerId", "form", "status", "fromDate", "toDate", "updatedAt")
-       SELECT gen_random_uuid(), o.id, 'KHIEN_TRACH', 'IN_FORCE', make_date($1 + o.seq % $2, 3, 1), make_date($1 + o.seq % $2 + 1, 3, 1), now()
+      `INSERT INTO "Discipline" ("id", "officerId", "unitId", "form", "status", "fromDate", "toDate", "updatedAt")
+       SELECT gen_random_uuid(), o.id, o.unit_id, 'KHIEN_TRACH', 'IN_FORCE', make_date($1 + o.seq % $2, 3, 1), make_date($1 + o.seq % $2 + 1, 3, 1), now()
        FROM gen_officer o WHERE pg_temp.r(o.seq, 7) < 5`,
       [firstYear, scale.years],
     );

@@ -63,6 +63,9 @@ export const PERMISSIONS = {
   "year.amend": { SECRETARIAT: "cluster", ADMIN: "all" },
   "officer.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },
   "officer.manage": { UNIT_OFFICER: "unit" },
+  // Officer transfers (issue 17, docs/domain.md §11): checked on the officer's present unit; a
+  // destination in another cluster needs the permission there too (the admin's alone).
+  "officer.transfer": { ADMIN: "all", SECRETARIAT: "cluster" },
   "audit.view": { ADMIN: "all", SECRETARIAT: "cluster" },
   // Title registration (targets) and results (the history)
   "registration.view": { ADMIN: "all", SECRETARIAT: "cluster", UNIT_OFFICER: "unit", UNIT_HEAD: "unit" },

@@ -2,7 +2,7 @@
 //
 //  "UnitTitleTally" (unitId, year, titleCode) → registered, awarded: officers' titles per member unit,
 //    year and title — registered (OfficerRegistration: the registration's unit and year) and awarded
-//    (OfficerYearResult: the officer's unit).
+//    (OfficerYearResult: the unit the officer served that year, stamped on the row; docs/domain.md §11).
 //  "OfficerTitleStreak" (officerId) → for notable officers only (unit-history.ts: a run of at least
 //    two consecutive years at Chiến sĩ thi đua cơ sở or higher, or a title of CSTĐ CAND level): unit,
 //    name sort key, the longest run, the highest level ever, years at that level, best title — a unit's
@@ -12,8 +12,9 @@
 // Kept exact by statement-level triggers (one aggregated statement per statement, whatever its size):
 //  - OfficerRegistration insert/update/delete → registered counts;
 //  - OfficerYearResult insert/update/delete → awarded counts, and the streaks of the officers touched;
-//  - Officer insert/update/delete → active officers per unit; officers moved to another unit take their
-//    awarded counts and streaks along; a rename updates the streak's sort key.
+//  - Officer insert/update/delete → active officers per unit; an officer transferred to another unit
+//    takes their streak along (the awarded counts stay with the units served); a rename updates the
+//    streak's sort key (migration officer_transfers).
 // Tally rows are upserted in key order, so concurrent writers cannot deadlock on them. The app never
 // writes these tables. The tables, trigger functions and triggers are defined by the migration
 // prisma/migrations/20261128041250_overview_summaries; this module only rebuilds them from the rows.
@@ -53,8 +54,8 @@ export const SUMMARY_REBUILD_SQL: readonly string[] = [
      SELECT r."unitId", y."year", r."titleCode", count(*) AS reg, 0 AS aw
      FROM "OfficerRegistration" r JOIN "EmulationYear" y ON y."id" = r."emulationYearId" GROUP BY 1, 2, 3
      UNION ALL
-     SELECT o."unitId", x."year", x."awardedTitleCode", 0, count(*)
-     FROM "OfficerYearResult" x JOIN "Officer" o ON o."id" = x."officerId" WHERE x."awardedTitleCode" IS NOT NULL GROUP BY 1, 2, 3
+     SELECT x."unitId", x."year", x."awardedTitleCode", 0, count(*)
+     FROM "OfficerYearResult" x WHERE x."awardedTitleCode" IS NOT NULL GROUP BY 1, 2, 3
    ) s GROUP BY 1, 2, 3`,
   `DELETE FROM "OfficerTitleStreak"`,
   `INSERT INTO "OfficerTitleStreak" ${STREAK_COLUMNS} ${streakRows("true")}`,

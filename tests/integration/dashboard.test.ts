@@ -481,9 +481,12 @@ describe("the summary table's triggers", () => {
     ]);
     // Active officers: A has o3 (reactivated, then moved to B: so none); B o3, o5, Đinh Thị Năm; C o1, o2, o6.
     expect(Object.fromEntries(maintainedCounts.map((r) => [r.unitId, r.active]))).toEqual({ [w.b.id]: 3, [w.c.id]: 3 });
-    // And by hand: C now holds o1 (2021 CST, 2022 CST) and o2 (2020, 2021 CSTĐCS) plus o6 (2022 CSTĐCS).
-    const c = maintained.filter((r) => r.unitId === w.c.id && r.awarded).map((r) => [r.year, r.titleCode, r.awarded]);
-    expect(c).toEqual([[2020, "CSTDCS", 1], [2021, "CST", 1], [2021, "CSTDCS", 1], [2022, "CST", 1], [2022, "CSTDCS", 1]]);
+    // And by hand: the awarded counts stay with the unit each year was served in (docs/domain.md §11):
+    // C has o6's 2022 CSTĐCS only; o1's (2021 CST, 2022 CST) and o2's (2020, 2021 CSTĐCS) stay with A.
+    const awardedIn = (unitId: string) => maintained.filter((r) => r.unitId === unitId && r.awarded).map((r) => [r.year, r.titleCode, r.awarded]);
+    expect(awardedIn(w.c.id)).toEqual([[2022, "CSTDCS", 1]]);
+    const moved = await prisma.officerYearResult.findMany({ where: { officerId: { in: [o1.id, o2.id] } }, select: { unitId: true } });
+    expect(new Set(moved.map((r) => r.unitId))).toEqual(new Set([w.a.id]));
   });
 });
 

@@ -61,7 +61,13 @@ export type CommandBody<I> = {
   auditPayload?: z.ZodType;
 };
 
-export type CommandOutcome<R> = { data?: R; message?: string; audit: AuditRecord };
+export type CommandOutcome<R> = {
+  data?: R;
+  message?: string;
+  audit: AuditRecord;
+  /** A second scope the command wrote to (an officer transferred to another cluster): its overviews are renewed too. */
+  alsoWroteTo?: Target;
+};
 
 export type Command<I, R> = CommandBody<I> & {
   permission: Permission;
@@ -174,6 +180,7 @@ async function runCommand<I, R>(command: Command<I, R>, actor: Actor | null, raw
       });
       // The overview caches of what this wrote to are renewed (src/server/cache/data-version.ts).
       if (!command.keepsOverviews) await bumpDataVersion(tx, command.permission, target, seq);
+      if (out.alsoWroteTo && !command.keepsOverviews) await bumpDataVersion(tx, command.permission, out.alsoWroteTo, seq);
       await notifyFromCommand(tx, { action: command.name, target, audit: out.audit, actor });
       return { ok: true as const, message: out.message, data: out.data };
     }, command.transaction);

@@ -15,6 +15,7 @@ import * as registration from "./registration";
 import * as reports from "./reports";
 import * as results from "./results";
 import * as scoring from "./scoring";
+import * as transfers from "./transfers";
 import * as votes from "./votes";
 import * as yearOverrides from "./year-overrides";
 import * as years from "./years";
@@ -22,7 +23,7 @@ import * as years from "./years";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = Command<any, any>;
 
-const MODULES: Record<string, unknown>[] = [account, admin, amendments, commendations, criteria, dossiers, holidays, notifications, officers, registration, reports, results, scoring, votes, years, yearOverrides];
+const MODULES: Record<string, unknown>[] = [account, admin, amendments, commendations, criteria, dossiers, holidays, notifications, officers, registration, reports, results, scoring, transfers, votes, years, yearOverrides];
 
 const isCommand = (value: unknown): value is AnyCommand =>
   typeof value === "object" && value !== null && typeof (value as AnyCommand).name === "string" && typeof (value as AnyCommand).run === "function";

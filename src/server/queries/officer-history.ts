@@ -13,6 +13,7 @@ import { titleCatalogue } from "./dashboard";
 import type { OfficerListed } from "./officers";
 import { isUuid } from "@/domain/validation";
 import { notFound } from "@/server/errors";
+import { officerTransfers } from "@/server/store/officer-transfers";
 
 
 export type OfficerYearRow = {
@@ -24,6 +25,8 @@ export type OfficerYearRow = {
   decisionDate: Date | null;
   decisionSigner: string | null;
   verified: boolean | null;
+  /** The member unit served that year (the result's stamped unit, else the registration's; docs/domain.md §11). */
+  servedUnitName: string | null;
 };
 
 type OfficerRow = OfficerListed & {
@@ -53,14 +56,15 @@ async function readOfficerHistory(actor: Actor, officerId: string) {
   const viaUnit = !!target && can(actor, "results.view", target);
   if (!officer || !(viaCluster || viaUnit)) notFound();
 
-  const [years, initiatives, disciplines, commendations, titles] = await Promise.all([
+  const [years, initiatives, disciplines, commendations, titles, transfers] = await Promise.all([
     // Results and registrations by year, side by side (registrations by officer: the (officerId) index).
     queryRows<(Omit<OfficerYearRow, "verified"> & { verified: boolean | null })[]>`
       SELECT coalesce(r."year", g."year") AS "year", r."rating"::text AS "rating", g."titleCode" AS "registeredTitleCode",
-        r."awardedTitleCode", r."decisionNo", r."decisionDate", r."decisionSigner", r."verified"
+        r."awardedTitleCode", r."decisionNo", r."decisionDate", r."decisionSigner", r."verified",
+        (SELECT su."name" FROM "Unit" su WHERE su."id" = coalesce(r."unitId", g."unitId")) AS "servedUnitName"
       FROM (SELECT * FROM "OfficerYearResult" WHERE "officerId" = ${officer.id}::uuid) r
       FULL JOIN (
-        SELECT y."year", x."titleCode" FROM "OfficerRegistration" x JOIN "EmulationYear" y ON y."id" = x."emulationYearId"
+        SELECT y."year", x."titleCode", x."unitId" FROM "OfficerRegistration" x JOIN "EmulationYear" y ON y."id" = x."emulationYearId"
         WHERE x."officerId" = ${officer.id}::uuid
       ) g ON g."year" = r."year"
       ORDER BY 1 DESC`,
@@ -76,6 +80,7 @@ async function readOfficerHistory(actor: Actor, officerId: string) {
       SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner", "revokedAt" FROM "Commendation"
       WHERE "officerId" = ${officer.id}::uuid ORDER BY "year" DESC, "decisionDate" DESC`,
     titleCatalogue(),
+    officerTransfers(officer.id),
   ]);
 
   const rows: OfficerYearRow[] = years;
@@ -114,6 +119,8 @@ async function readOfficerHistory(actor: Actor, officerId: string) {
     /** null: the actor may not see discipline records of this unit. */
     disciplines,
     commendations,
+    /** Transfers between member units, newest first. */
+    transfers,
     titles: { individual: titles.individual, byCode: Object.fromEntries(titles.byCode) },
   };
 }

@@ -6,12 +6,12 @@ import { quotaWithProposals } from "@/domain/awards";
 import type { EligibilitySettings, QuotaCheck } from "@/domain/eligibility";
 import type { Tx } from "@/server/db";
 
-/** The titles awarded for `year` to the unit's active officers (the quota's base). */
+/** The titles awarded for `year` in the unit to its active officers of that year (the quota's base; a transfer: docs/domain.md §11). */
 export async function awardedTitles(tx: Tx, unitId: string, year: number) {
   return tx.$queryRaw<{ officerId: string; titleCode: string | null }[]>`
     SELECT r."officerId"::text AS "officerId", r."awardedTitleCode" AS "titleCode"
     FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
-    WHERE o."unitId" = ${unitId}::uuid AND o.active AND r.year = ${year} AND r."awardedTitleCode" IS NOT NULL`;
+    WHERE r."unitId" = ${unitId}::uuid AND o.active AND r.year = ${year} AND r."awardedTitleCode" IS NOT NULL`;
 }
 
 /**

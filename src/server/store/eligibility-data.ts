@@ -1,6 +1,7 @@
 // What the eligibility engine (src/domain/eligibility) reads about one unit's officers for one year,
 // loaded in a constant number of queries whatever the unit's size (no query per officer): the active
-// officers, their year records (rating, awarded title), initiatives and discipline records, mapped to
+// officers, their year records (rating, awarded title), initiatives and discipline records — wherever
+// they were recorded: a transferred officer brings their whole history (docs/domain.md §11) — mapped to
 // the engine's OfficerHistory shape, and their registrations for the emulation year.
 //
 // Only what the engine looks at is loaded, and only the columns it needs:

@@ -13,7 +13,7 @@ import { hashPassword } from "@/server/auth/password";
 import { saveKeyFigure } from "@/server/commands/criteria";
 import { applySuggestedFinals, closeScoringRound, crossNoteField, crossScoreField, finalField, finalNoteField, saveCrossScores } from "@/server/commands/scoring";
 import { runOk } from "../../support/action-result";
-import { makeUnit, prisma } from "../fixtures";
+import { makeOfficer, makeUnit, prisma } from "../fixtures";
 import { PDF, reportFields, type ActorKey, type World } from "./world";
 
 export type Input = Record<string, unknown>;
@@ -226,6 +226,20 @@ export const FIXTURES: Record<string, Fixture> = {
     year: NOT_YEAR("officers belong to the unit, not to a year"),
   },
   "officer.setActive": { scope: "A1", input: (w) => ({ id: w.officers.A1[0]!.id, active: "false" }), year: NOT_YEAR("officers belong to the unit, not to a year") },
+  // A new officer of A1 (no records yet) moved to A2 today; the admin's case is the same.
+  "officer.transfer": {
+    scope: "A1",
+    input: async (w) => ({
+      officerId: (await makeOfficer(w.A1.id, "Đinh Văn Chuyển", { code: code("DD") })).id,
+      toUnitId: w.A2.id,
+      effectiveDate: dmy(vietnamDayAfter(new Date(), 0)),
+      decisionNo: "15/QĐ-BCA",
+      decisionDate: dmy(vietnamDayAfter(new Date(), 0)),
+      decisionSigner: "Trung tướng Nguyễn Văn Ký",
+    }),
+    stored: ["decisionNo", "decisionSigner"],
+    year: NOT_YEAR("a transfer moves the officer from a date; each record keeps the unit it was served in (its year's lock)"),
+  },
   "excel.import": {
     scope: "own-unit",
     input: (w, actor) => {

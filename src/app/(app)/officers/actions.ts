@@ -6,6 +6,7 @@ import { runCommand } from "@/server/actions/run";
 import type { ActionResult } from "@/server/commands/command";
 import { createOfficer, setOfficerActive, updateOfficer } from "@/server/commands/officers";
 import { overrideRegistration } from "@/server/commands/registration";
+import { transferOfficer } from "@/server/commands/transfers";
 
 export async function createOfficerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const result = await runCommand(createOfficer, formData, ["/officers"]);
@@ -29,4 +30,11 @@ export async function setOfficerActiveAction(_prev: ActionResult | null, formDat
 /** The secretariat allows a registration refused by a condition already decided (with a written reason). */
 export async function overrideRegistrationAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runCommand(overrideRegistration, formData, ["/registration", "/officers"]);
+}
+
+/** Điều động: the secretariat (or the admin) moves the officer to another member unit. */
+export async function transferOfficerAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const result = await runCommand(transferOfficer, formData, ["/officers", "/registration", "/results"]);
+  if (result.ok) revalidatePath(`/officers/${String(formData.get("officerId"))}`);
+  return result;
 }

@@ -25,7 +25,7 @@ export const verifyOfficerResults = resultsCommand("results.verify", namedUnit)(
   input: verifyOfficerResultsInput,
   async run(tx, input, { year, target }) {
     const pending = await tx.officerYearResult.findMany({
-      where: { year: year.year, verified: false, officer: { unitId: target.unitId! }, ...(input.officerId ? { officerId: input.officerId } : {}) },
+      where: { year: year.year, verified: false, unitId: target.unitId!, ...(input.officerId ? { officerId: input.officerId } : {}) },
       select: { id: true, officerId: true, rating: true, awardedTitleCode: true, decisionDate: true, officer: { select: { fullName: true } } },
     });
     if (pending.length === 0) {

@@ -75,7 +75,7 @@ export async function decisionRegister(actor: Actor, year: number) {
   const [manualCommendations, unitTitles, officerTitles] = await Promise.all([
     prisma.commendation.groupBy({ by: ["decisionNo", "decisionDate", "decisionSigner", "level"], where: { year, decisionId: null, ...inCluster }, _count: { _all: true }, orderBy: [{ decisionDate: "asc" }] }),
     prisma.unitYearResult.groupBy({ by: ["decisionNo", "decisionDate", "decisionSigner"], where: { emulationYearId: { in: yearIds }, decisionId: null, decisionNo: { not: null } }, _count: { _all: true } }),
-    prisma.officerYearResult.groupBy({ by: ["decisionNo", "decisionDate", "decisionSigner"], where: { year, decisionId: null, decisionNo: { not: null }, officer: { unit: { clusterId: { in: clusterIds } } } }, _count: { _all: true } }),
+    prisma.officerYearResult.groupBy({ by: ["decisionNo", "decisionDate", "decisionSigner"], where: { year, decisionId: null, decisionNo: { not: null }, servedUnit: { clusterId: { in: clusterIds } } }, _count: { _all: true } }),
   ]);
   return {
     year,
@@ -110,7 +110,7 @@ async function clusterCounts(yearId: string, clusterId: string, year: number): P
     prisma.$queryRaw<{ key: string; n: number }[]>`
       SELECT "awardedTitleCode" AS key, count(*)::int AS n FROM "UnitYearResult" WHERE "emulationYearId" = ${yearId}::uuid AND "awardedTitleCode" IS NOT NULL GROUP BY 1`,
     prisma.$queryRaw<{ key: string; n: number }[]>`
-      SELECT r."awardedTitleCode" AS key, count(*)::int AS n FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId" JOIN "Unit" u ON u.id = o."unitId"
+      SELECT r."awardedTitleCode" AS key, count(*)::int AS n FROM "OfficerYearResult" r JOIN "Unit" u ON u.id = r."unitId"
       WHERE r.year = ${year} AND u."clusterId" = ${clusterId}::uuid AND r."awardedTitleCode" IS NOT NULL GROUP BY 1`,
     prisma.$queryRaw<{ key: string | null; n: number }[]>`
       SELECT c."formCode" AS key, count(*)::int AS n FROM "Commendation" c JOIN "Unit" u ON u.id = c."unitId"
@@ -120,7 +120,7 @@ async function clusterCounts(yearId: string, clusterId: string, year: number): P
       WHERE c.year = ${year} AND u."clusterId" = ${clusterId}::uuid AND c."revokedAt" IS NULL GROUP BY 1`,
     prisma.$queryRaw<{ n: number }[]>`
       SELECT ((SELECT count(*) FROM "UnitYearResult" WHERE "emulationYearId" = ${yearId}::uuid AND "revokedAt" IS NOT NULL)
-        + (SELECT count(*) FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId" JOIN "Unit" u ON u.id = o."unitId" WHERE r.year = ${year} AND u."clusterId" = ${clusterId}::uuid AND r."revokedAt" IS NOT NULL)
+        + (SELECT count(*) FROM "OfficerYearResult" r JOIN "Unit" u ON u.id = r."unitId" WHERE r.year = ${year} AND u."clusterId" = ${clusterId}::uuid AND r."revokedAt" IS NOT NULL)
         + (SELECT count(*) FROM "Commendation" c LEFT JOIN "Officer" o ON o.id = c."officerId" JOIN "Unit" u ON u.id = coalesce(o."unitId", c."unitId") WHERE c.year = ${year} AND u."clusterId" = ${clusterId}::uuid AND c."revokedAt" IS NOT NULL))::int AS n`,
   ]);
   return { unitTitles: toMap(unitTitles), officerTitles: toMap(officerTitles), unitCommendations: toMap(unitCommendations), officerCommendations: toMap(officerCommendations), revoked: revoked[0]?.n ?? 0 };

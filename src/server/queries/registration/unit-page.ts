@@ -210,7 +210,7 @@ async function unitTargetFacts(unitId: string, year: number) {
     queryRows<{ rating: string; n: number }[]>`
       SELECT r.rating::text AS rating, count(*)::int AS n
       FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
-      WHERE r.year = ${year} AND r.rating IS NOT NULL AND o."unitId" = ${unitId}::uuid AND o.active
+      WHERE r.year = ${year} AND r.rating IS NOT NULL AND r."unitId" = ${unitId}::uuid AND o.active
       GROUP BY r.rating`,
     queryRows<{ id: string; officerId: string; fullName: string; form: DisciplineRecord["form"]; status: DisciplineRecord["status"]; from: string; to: string | null }[]>`
       SELECT d.id::text AS id, d."officerId"::text AS "officerId", o."fullName", d.form::text AS form, d.status::text AS status,

@@ -1,6 +1,7 @@
 import { can, type Actor } from "@/domain/permissions";
 import { prisma } from "@/server/db";
 import { notFound } from "@/server/errors";
+import { officerTransfers } from "@/server/store/officer-transfers";
 import { named } from "../guard";
 
 export async function officerHistory(actor: Actor, officerId: string) {
@@ -11,7 +12,8 @@ export async function officerHistory(actor: Actor, officerId: string) {
   const target = { unitId: officer.unitId, clusterId: officer.unit.clusterId };
   if (!can(actor, "officer.view", target) && !can(actor, "results.view", target)) notFound();
   const canOverride = can(actor, "registration.reopen", target);
-  const [years, initiatives, disciplines, commendations, closedYears, overrideYears, overrides] = await Promise.all([
+  // The whole history, whichever unit each year was served in (its unit shown; docs/domain.md §11).
+  const [years, initiatives, disciplines, commendations, closedYears, overrideYears, overrides, transfers] = await Promise.all([
     prisma.officerYearResult.findMany({
       where: { officerId },
       orderBy: { year: "desc" },
@@ -25,9 +27,10 @@ export async function officerHistory(actor: Actor, officerId: string) {
         decisionDate: true,
         decisionSigner: true,
         verified: true,
+        servedUnit: { select: { name: true } },
       },
     }),
-    prisma.initiative.findMany({ where: { officerId }, orderBy: [{ year: "desc" }, { createdAt: "asc" }] }),
+    prisma.initiative.findMany({ where: { officerId }, orderBy: [{ year: "desc" }, { createdAt: "asc" }], include: { servedUnit: { select: { name: true } } } }),
     prisma.discipline.findMany({ where: { officerId }, orderBy: [{ fromDate: "desc" }, { createdAt: "asc" }] }),
     // The register's entries for the officer, revoked ones kept and marked (docs/domain.md §9).
     prisma.commendation.findMany({
@@ -45,6 +48,7 @@ export async function officerHistory(actor: Actor, officerId: string) {
       orderBy: { createdAt: "desc" },
       select: { id: true, titleCode: true, reason: true, createdByName: true, createdAt: true, emulationYear: { select: { year: true } } },
     }),
+    officerTransfers(officerId),
   ]);
   return {
     officer: { id: officer.id, fullName: officer.fullName },
@@ -56,5 +60,7 @@ export async function officerHistory(actor: Actor, officerId: string) {
     canManage: can(actor, "history.manage", target),
     overrideYears,
     overrides,
+    transfers,
+    canTransfer: can(actor, "officer.transfer", target),
   };
 }

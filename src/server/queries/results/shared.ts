@@ -32,11 +32,11 @@ export async function unitRows(
     prisma.officer.groupBy({ by: ["unitId"], where: { unitId: { in: ids }, active: true }, _count: { _all: true } }),
     prisma.officerRegistration.groupBy({ by: ["unitId", "titleCode"], where: { emulationYearId: year.id, unitId: { in: ids } }, _count: { _all: true } }),
     prisma.$queryRaw<{ unitId: string; title: string | null; rated: number; total: number; unverified: number }[]>`
-      SELECT o."unitId"::text AS "unitId", r."awardedTitleCode" AS title,
+      SELECT r."unitId"::text AS "unitId", r."awardedTitleCode" AS title,
              count(r.rating)::int AS rated, count(*)::int AS total, count(*) FILTER (WHERE NOT r.verified)::int AS unverified
-      FROM "OfficerYearResult" r JOIN "Officer" o ON o.id = r."officerId"
-      WHERE r.year = ${year.year} AND o."unitId" = ANY(${ids}::uuid[])
-      GROUP BY o."unitId", r."awardedTitleCode"`,
+      FROM "OfficerYearResult" r
+      WHERE r.year = ${year.year} AND r."unitId" = ANY(${ids}::uuid[])
+      GROUP BY r."unitId", r."awardedTitleCode"`,
     prisma.unitRegistration.findMany({ where: { emulationYearId: year.id, unitId: { in: ids } }, select: { unitId: true, status: true, targetTitleCode: true } }),
     prisma.unitYearResult.findMany({
       where: { emulationYearId: year.id, unitId: { in: ids } },

@@ -78,12 +78,15 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
   const [summary] = await unitRows([unit], year);
   const resultsClosed = resultsWindowError(year);
 
-  const where: Prisma.OfficerWhereInput = { unitId: unit.id, OR: [{ active: true }, { yearResults: { some: { year: year.year } } }] };
+  // The unit's officers of the year: its active officers, and whoever has the year's result recorded
+  // in it (an officer transferred since stays in the year they served here; docs/domain.md §11).
+  const here = { year: year.year, unitId: unit.id };
+  const where: Prisma.OfficerWhereInput = { OR: [{ unitId: unit.id, active: true }, { yearResults: { some: here } }] };
   const filter = params.filter ?? "all";
   const and: Prisma.OfficerWhereInput[] = [];
-  if (filter === "pending") and.push({ yearResults: { some: { year: year.year, verified: false } } });
-  if (filter === "missing") and.push({ yearResults: { none: { year: year.year } } });
-  if (filter === "awarded") and.push({ yearResults: { some: { year: year.year, awardedTitleCode: { not: null } } } });
+  if (filter === "pending") and.push({ yearResults: { some: { ...here, verified: false } } });
+  if (filter === "missing") and.push({ yearResults: { none: here } });
+  if (filter === "awarded") and.push({ yearResults: { some: { ...here, awardedTitleCode: { not: null } } } });
   const q = (params.q ?? "").trim().slice(0, 100);
   const search = officerSearchWhere(q);
   if (search) and.push(search);
@@ -95,9 +98,9 @@ export async function unitResults(actor: Actor, unitId: string, params: UnitResu
     {
       ...officerListedSelect,
       subUnit: { select: { name: true } },
-      registrations: { where: { emulationYearId: year.id }, select: { titleCode: true } },
+      registrations: { where: { emulationYearId: year.id, unitId: unit.id }, select: { titleCode: true } },
       yearResults: {
-        where: { year: year.year },
+        where: here,
         select: { rating: true, awardedTitleCode: true, decisionNo: true, decisionDate: true, decisionSigner: true, verified: true },
       },
     },

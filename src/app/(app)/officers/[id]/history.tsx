@@ -35,10 +35,11 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
         {history.years.length === 0 ? (
           <EmptyState title="Chưa có kết quả thi đua nào được ghi nhận." />
         ) : (
-          <DataTable caption={`Kết quả thi đua các năm của ${officer.fullName}`} headers={["Năm", "Xếp loại", "Danh hiệu được công nhận", "Quyết định", "Xác nhận"]}>
+          <DataTable caption={`Kết quả thi đua các năm của ${officer.fullName}`} headers={["Năm", "Đơn vị công tác", "Xếp loại", "Danh hiệu được công nhận", "Quyết định", "Xác nhận"]}>
             {history.years.map((y) => (
               <tr key={y.id}>
                 <td className={`${cellClass} font-medium`}>{y.year}</td>
+                <td className={cellClass}>{y.servedUnit?.name ?? <span className="text-slate-500">—</span>}</td>
                 <td className={cellClass}>{y.rating ? TASK_RATINGS[y.rating] : <span className="text-slate-500">—</span>}</td>
                 <td className={cellClass}>{y.awardedTitle ? y.awardedTitle.name : <span className="text-slate-600">Không</span>}</td>
                 <td className={`${cellClass} text-xs`}>
@@ -58,6 +59,25 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
           </DataTable>
         )}
       </Card>
+
+      {history.transfers.length > 0 && (
+        <Card title="Quá trình điều động">
+          <DataTable caption={`Quá trình điều động của ${officer.fullName}`} headers={["Ngày hiệu lực", "Từ đơn vị", "Đến đơn vị", "Quyết định", "Người ghi nhận"]} testId="officer-transfers">
+            {history.transfers.map((t) => (
+              <tr key={t.id}>
+                <td className={`${cellClass} font-medium`}>{formatDate(t.effectiveDate)}</td>
+                <td className={cellClass}>{t.fromUnitName}</td>
+                <td className={cellClass}>{t.toUnitName}</td>
+                <td className={`${cellClass} text-xs`}>
+                  Số {t.decisionNo}, ngày {formatDate(t.decisionDate)}
+                  <span className="block text-slate-500">{t.decisionSigner}</span>
+                </td>
+                <td className={cellClass}>{t.recordedByName}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </Card>
+      )}
 
       <Card title="Sáng kiến">
         {history.initiatives.length === 0 ? (

@@ -7,6 +7,8 @@ import { requireActor } from "@/server/auth/current";
 import { getOfficer, OFFICER_STATUS_LABELS, type SubUnitChoice } from "@/server/queries/officers";
 import { setOfficerActiveAction, updateOfficerAction } from "../actions";
 import { OfficerHistorySection } from "./history";
+import { TransferCard } from "./transfer";
+import { transferDestinations } from "@/server/queries/transfers";
 import { pageOr404 } from "@/app/not-found-boundary";
 
 export const metadata: Metadata = { title: "Thông tin cán bộ" };
@@ -25,6 +27,7 @@ async function OfficerPage({
   // 404 when the officer does not exist or is outside the actor's scope.
   const { officer, canManage, subUnits } = await getOfficer(actor, id);
   const status = officer.active ? "active" : "inactive";
+  const destinations = await transferDestinations(actor, { id: officer.id, unitId: officer.unitId, active: officer.active, clusterId: officer.unit.clusterId });
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -83,6 +86,10 @@ async function OfficerPage({
         <Card title="Thông tin cán bộ">
           <OfficerDetails officer={officer} />
         </Card>
+      )}
+
+      {destinations && (
+        <TransferCard officer={{ id: officer.id, code: officer.code, fullName: officer.fullName, unitName: officer.unit.name }} destinations={destinations} />
       )}
 
       <OfficerHistorySection actor={actor} officerId={officer.id} />

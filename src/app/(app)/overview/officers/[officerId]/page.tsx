@@ -69,11 +69,12 @@ async function OfficerHistoryPage({ params }: { params: Promise<{ officerId: str
           <div data-testid="officer-years">
             <DataTable
               caption={`Danh hiệu thi đua của ${officer.fullName} qua các năm`}
-              headers={["Năm", "Xếp loại", "Danh hiệu đăng ký", "Danh hiệu được công nhận", "Số quyết định", "Ngày quyết định", "Người ký", "Xác nhận"]}
+              headers={["Năm", "Đơn vị công tác", "Xếp loại", "Danh hiệu đăng ký", "Danh hiệu được công nhận", "Số quyết định", "Ngày quyết định", "Người ký", "Xác nhận"]}
             >
               {h.rows.map((r) => (
                 <tr key={r.year}>
                   <td className="b t">{r.year}</td>
+                  <td>{r.servedUnitName ?? ""}</td>
                   <td>{r.rating ? TASK_RATINGS[r.rating] : ""}</td>
                   <td>{title(r.registeredTitleCode)}</td>
                   <td className="m">{title(r.awardedTitleCode)}</td>

@@ -1,0 +1,1 @@
+export { transferOfficer, transferOfficerInput } from "./transfer";
