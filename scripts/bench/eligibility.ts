@@ -1,5 +1,7 @@
 // Benchmark of the eligibility engine: one unit of 5,000 officers with 10 years of history each,
-// registrations for the year evaluated, evaluateUnitRegistrations at both stages.
+// registrations for the year evaluated, evaluateUnitRegistrations at both stages, under the rule set
+// picked from the rule versions as the store loads them (issue 17: every shipped version, as stored rows,
+// through ruleSetForYear; the picking is timed with each run). The budget is on the p95.
 // Data is built deterministically (seeded PRNG), so every run measures the same work.
 //   npx tsx scripts/bench/eligibility.ts [officers=5000] [runs=15]
 import os from "node:os";
@@ -7,6 +9,9 @@ import { performance } from "node:perf_hooks";
 import {
   evaluateUnitRegistrations,
   INDIVIDUAL_TITLES,
+  ruleSetForYear,
+  SHIPPED_RULE_VERSIONS,
+  type RuleVersion,
   type DisciplineForm,
   type DisciplineRecord,
   type IndividualTitle,
@@ -88,6 +93,14 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 };
+/** The 95th percentile (nearest rank). */
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
+};
+
+// The rule versions as loaded from TitleRuleVersion (ids, params as parsed JSON): the store's input.
+const STORED_VERSIONS: RuleVersion[] = SHIPPED_RULE_VERSIONS.map((v, i) => ({ ...JSON.parse(JSON.stringify(v)), id: `v-${i}` }));
 
 const buildStart = performance.now();
 const { officers, proposals } = buildUnit(20211119);
@@ -100,7 +113,12 @@ console.log(
 
 let worst = 0;
 for (const stage of [{ stage: "REGISTRATION" as const }, { stage: "RESULTS" as const }]) {
-  const run = () => evaluateUnitRegistrations(officers, proposals, DEFAULT_YEAR_SETTINGS, { year: YEAR, stage });
+  const run = () =>
+    evaluateUnitRegistrations(officers, proposals, DEFAULT_YEAR_SETTINGS, {
+      year: YEAR,
+      stage,
+      rules: ruleSetForYear(STORED_VERSIONS, YEAR, SHIPPED_RULE_VERSIONS),
+    });
   const cold = time(run);
   const coldCpu = lastCpuMs;
   const times: number[] = [];
@@ -113,16 +131,16 @@ for (const stage of [{ stage: "REGISTRATION" as const }, { stage: "RESULTS" as c
   const byTitle = Object.fromEntries(
     INDIVIDUAL_TITLES.map((t) => [t, result.officers.filter((o) => o.highestEligible === t).length]),
   );
-  worst = Math.max(worst, coldCpu, median(times));
+  worst = Math.max(worst, coldCpu, p95(times));
   console.log(
-    `${stage.stage.padEnd(12)} lần đầu ${cold.toFixed(1)} ms (CPU ${coldCpu.toFixed(1)} ms); ` +
-      `trung vị ${median(times).toFixed(1)} ms (CPU ${median(cpus).toFixed(1)} ms), ` +
+    `${stage.stage.padEnd(12)} (phiên bản quy tắc: ${STORED_VERSIONS.length} đã nạp) lần đầu ${cold.toFixed(1)} ms (CPU ${coldCpu.toFixed(1)} ms); ` +
+      `trung vị ${median(times).toFixed(1)} ms (CPU ${median(cpus).toFixed(1)} ms), p95 ${p95(times).toFixed(1)} ms, ` +
       `nhanh nhất ${Math.min(...times).toFixed(1)} ms, chậm nhất ${Math.max(...times).toFixed(1)} ms (${RUNS} lần). ` +
       `Hợp lệ: ${result.counts.eligible}/${result.counts.registered}; chỉ tiêu: ${result.quota.message} ` +
       `Danh hiệu cao nhất đủ điều kiện: ${JSON.stringify(byTitle)}`,
   );
 }
-// The budget: the median wall time and the first (unoptimised) run's CPU time. The first run's wall
+// The budget: the p95 wall time and the first (unoptimised) run's CPU time. The first run's wall
 // time is shown too; on a shared 2-core machine it also measures whoever else is using the CPU.
 console.log(worst <= BUDGET_MS ? `OK: dưới ${BUDGET_MS} ms.` : `CHẬM: vượt ${BUDGET_MS} ms.`);
 console.log(`Máy: ${os.cpus().length} nhân, tải trung bình 1 phút ${os.loadavg()[0]!.toFixed(2)}.`);

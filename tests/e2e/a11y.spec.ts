@@ -102,6 +102,9 @@ const PAGES: Record<string, { roles: Role[]; via?: { route: string; suffix?: str
   "/results/units/[unitId]": { roles: CLUSTER_ROLES },
   "/titles": { roles: ALL },
   "/titles/[id]": { roles: ["admin"] },
+  "/titles/new": { roles: ["admin"] },
+  "/titles/[id]/versions/new": { roles: ["admin"] },
+  "/titles/[id]/versions/[versionId]": { roles: ["admin"] },
 };
 
 /** The app's page routes, read from the file system: "/officers/[id]" for src/app/(app)/officers/[id]/page.tsx. */

@@ -9,6 +9,7 @@ import {
   type CollectiveTitle,
   type EligibilitySettings,
   type QuotaCheck,
+  type RuleSet,
   type TitleResult,
 } from "../eligibility";
 import { COMMENDATION_FORMS, isFlag, type CommendationForm, type DossierOfficerTitle } from "./catalogue";
@@ -79,10 +80,11 @@ export function quotaWithProposals(
   awarded: readonly { officerId: string; titleCode: string | null }[],
   proposed: readonly { officerId: string; titleCode: string }[],
   settings: Pick<EligibilitySettings, "cstdcsQuotaPercent">,
+  rules?: Pick<RuleSet, "CSTDCS">,
 ): QuotaCheck {
   const titles = new Map<string, string | null>(awarded.map((a) => [a.officerId, a.titleCode]));
   for (const p of proposed) titles.set(p.officerId, p.titleCode);
-  return checkQuota(countQuotaTitles([...titles.values()].map((titleCode) => ({ titleCode }))), settings);
+  return checkQuota(countQuotaTitles([...titles.values()].map((titleCode) => ({ titleCode }))), settings, rules);
 }
 
 /**

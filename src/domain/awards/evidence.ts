@@ -27,7 +27,7 @@ export const eligibilityEvidenceSchema = z.object({
   status: z.enum(["ELIGIBLE", "NOT_YET", "BLOCKED"]),
   /** The day the check was made (yyyy-mm-dd). */
   asOf: z.string(),
-  reasons: z.array(z.object({ rule: z.string(), ok: z.boolean(), message: z.string() })),
+  reasons: z.array(z.object({ rule: z.string(), ok: z.boolean(), message: z.string(), basis: z.string().optional() })),
 });
 export type EligibilityEvidence = z.infer<typeof eligibilityEvidenceSchema>;
 
@@ -68,7 +68,7 @@ export function voteEvidence(round: { id: string; title: string; electorateSize:
 }
 
 export function eligibilityEvidence(result: TitleResult, asOf: string): EligibilityEvidence {
-  return { title: result.title, status: result.status, asOf, reasons: result.reasons.map((r) => ({ rule: r.rule, ok: r.ok, message: r.message })) };
+  return { title: result.title, status: result.status, asOf, reasons: result.reasons.map((r) => ({ rule: r.rule, ok: r.ok, message: r.message, ...(r.basis ? { basis: r.basis } : {}) })) };
 }
 
 /** "Phiếu phát ra 5, thu về 5; 4 phiếu đồng ý (80%) — Trên 50% số phiếu: đạt". */
@@ -88,6 +88,6 @@ export function eligibilityEvidenceLines(e: EligibilityEvidence | null): string[
   const [y, m, d] = e.asOf.split("-");
   return [
     `Điều kiện tại ngày ${d}/${m}/${y}: ${e.status === "ELIGIBLE" ? "đủ điều kiện" : "chưa đủ điều kiện"}`,
-    ...e.reasons.map((r) => `${r.ok ? "+" : "−"} ${r.message}`),
+    ...e.reasons.map((r) => `${r.ok ? "+" : "−"} ${r.message}${r.basis ? ` (căn cứ: ${r.basis})` : ""}`),
   ];
 }

@@ -1,7 +1,9 @@
 // Collective titles (docs/domain.md §3): Đơn vị tiên tiến → Đơn vị Quyết thắng → Cờ thi đua của Bộ Công an
 // → Cờ thi đua của Chính phủ; and the cluster-level check of flag proposals against the allocation.
 //
-// Cumulative like the individual ladder: each title's reasons are the lower title's plus its own.
+// Cumulative like the individual ladder: each title's reasons are the lower title's plus its own. The
+// discipline threshold, the CSTĐCS members required and the Government flags come from the RuleSet in
+// force in the year (rule-set.ts; shipped values below), and every reason carries its citation.
 // - ĐVTT: strictly more than advancedUnitMinCstPercent% of members CST (or higher); no member with a
 //   PENDING or IN_FORCE discipline of "Cảnh cáo" or above counting against the year (same timing as
 //   for individuals; a pending review counts because its outcome is not known; "Khiển trách" does not
@@ -54,11 +56,14 @@ import {
   type UnitMemberSummary,
   type UnitYearRecord,
 } from "./types";
+import { citeReasons, type RuleSet } from "./rule-set";
+import { shippedRules } from "./shipped-rules";
 
-/** Cờ thi đua của Chính phủ: at most one per cluster per year (not a setting: docs/domain.md §3). */
+/**
+ * Cờ thi đua của Chính phủ: at most one per cluster per year (not a setting: docs/domain.md §3) — the
+ * shipped rule's maxPerCluster; a rule version may set another.
+ */
 export const GOVERNMENT_FLAGS_PER_CLUSTER = 1;
-
-const SERIOUS: DisciplineForm = "CANH_CAO";
 
 /** Counts from per-member facts (what evaluateUnit does when given a list). */
 export function summarizeMembers(members: readonly MemberYearFacts[]): UnitMemberSummary {
@@ -110,7 +115,7 @@ function cstShareReason(s: UnitMemberSummary, year: number, settings: Eligibilit
     : { ...base, ok, message: `${frac(s.cstCount, s.memberCount)} ${verb} CST trở lên; cần trên ${formatPercent(min)}.` };
 }
 
-function seriousDisciplineReason(s: UnitMemberSummary, year: number, stage: EvaluationStage): Reason {
+function seriousDisciplineReason(s: UnitMemberSummary, year: number, stage: EvaluationStage, SERIOUS: DisciplineForm): Reason {
   const bySomeone = new Map<string, MemberDiscipline[]>();
   for (const d of s.disciplines) {
     const list = bySomeone.get(d.officerId) ?? [];
@@ -172,12 +177,13 @@ function goodShareReason(s: UnitMemberSummary, rated: number, year: number, sett
   return { ...base, ok: false, message: `${frac(good, s.memberCount)} xếp loại ${label}; cần ít nhất ${formatPercent(min)}${pending}.` };
 }
 
-function hasCstdcsReason(s: UnitMemberSummary, year: number, registration: boolean): Reason {
+function hasCstdcsReason(s: UnitMemberSummary, year: number, registration: boolean, min: number): Reason {
   const base = { rule: "HAS_CSTDCS" as const, years: [year] };
   const verb = registration ? "đăng ký" : "đạt";
-  return s.cstdcsCount >= 1
-    ? { ...base, ok: true, message: `Có ${s.cstdcsCount} cán bộ, chiến sĩ ${verb} CSTĐCS trở lên.` }
-    : { ...base, ok: false, message: `Chưa có cán bộ, chiến sĩ nào ${verb} CSTĐCS; cần ít nhất một.` };
+  if (s.cstdcsCount >= min) return { ...base, ok: true, message: `Có ${s.cstdcsCount} cán bộ, chiến sĩ ${verb} CSTĐCS trở lên.` };
+  return s.cstdcsCount === 0
+    ? { ...base, ok: false, message: `Chưa có cán bộ, chiến sĩ nào ${verb} CSTĐCS; cần ít nhất ${min === 1 ? "một" : min}.` }
+    : { ...base, ok: false, message: `Có ${s.cstdcsCount} cán bộ, chiến sĩ ${verb} CSTĐCS trở lên; cần ít nhất ${min}.` };
 }
 
 function acclaimedReason(acclaimed: boolean | undefined, year: number, registration: boolean): Reason {
@@ -237,6 +243,7 @@ export function evaluateUnit(
   year: number,
   settings: EligibilitySettings,
   stage: EvaluationStage = RESULTS,
+  rules: RuleSet = shippedRules(year),
 ): UnitEvaluation {
   assertYear(year);
   const history = unit.history ?? [];
@@ -247,13 +254,13 @@ export function evaluateUnit(
 
   const dvtt = titleResult("DV_TIEN_TIEN", [
     cstShareReason(s, year, settings, registration),
-    seriousDisciplineReason(s, year, stage),
+    seriousDisciplineReason(s, year, stage, rules.DV_TIEN_TIEN.params.disciplineFrom),
   ]);
   const dvqt = titleResult("DV_QUYET_THANG", [
     ...dvtt.reasons,
     allCompleteReason(s, rated, year, registration),
     goodShareReason(s, rated, year, settings, registration),
-    hasCstdcsReason(s, year, registration),
+    hasCstdcsReason(s, year, registration, rules.DV_QUYET_THANG.params.minCstdcsMembers),
   ]);
   const standard = [...dvqt.reasons, acclaimedReason(unit.acclaimed, year, registration)];
   const coBca = titleResult("CO_BCA", [...standard, allocationReason(settings, year)]);
@@ -264,6 +271,8 @@ export function evaluateUnit(
     leadsReason(unit.clusterRank, year, registration),
   ]);
   const results = [dvtt, dvqt, coBca, coCp];
+  citeReasons(coCp.reasons, rules);
+  citeReasons(coBca.reasons, rules);
   return { unitId: unit.unitId, year, stage: stage.stage, results, highestEligible: highestEligible(results) };
 }
 
@@ -312,6 +321,7 @@ function allowance(title: "CO_BCA" | "CO_CP", allowed: number, proposed: number,
 export function checkFlagAllocation(
   proposals: readonly FlagProposal[],
   settings: Pick<EligibilitySettings, "ministryFlagsPerCluster" | "extraMinistryFlags">,
+  rules?: Pick<RuleSet, "CO_CP">,
 ): FlagAllocationCheck {
   const byUnit = new Map<string, { name: string; titles: ("CO_BCA" | "CO_CP")[] }>();
   for (const p of proposals) {
@@ -341,7 +351,7 @@ export function checkFlagAllocation(
     ministry,
     settings.extraMinistryFlags > 0 ? ` (${settings.ministryFlagsPerCluster} theo quy chế, ${settings.extraMinistryFlags} do Bộ phân bổ thêm)` : "",
   );
-  const g = allowance("CO_CP", GOVERNMENT_FLAGS_PER_CLUSTER, government, " mỗi cụm mỗi năm");
+  const g = allowance("CO_CP", rules?.CO_CP.params.maxPerCluster ?? GOVERNMENT_FLAGS_PER_CLUSTER, government, " mỗi cụm mỗi năm");
   if (m.verdict === "OVER") issues.unshift(m.message);
   if (g.verdict === "OVER") issues.unshift(g.message);
   return { ok: issues.length === 0, ministry: m, government: g, issues };

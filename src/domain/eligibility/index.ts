@@ -29,11 +29,41 @@
 // cycle of CSTĐCS, so two consecutive times = two back-to-back cycles: the CSTĐ CAND standard in Y
 // (cycle Y-2…Y) and CSTĐ CAND awarded in Y-3 (cycle Y-5…Y-3). A CSTĐCS year serves one cycle only.
 //
+// RULES AS DATA (rule-set.ts, docs/domain.md §3): the parameters above are the shipped ones; every entry
+// point takes an optional RuleSet — the versions in force for the year evaluated, picked by
+// ruleSetForYear — and defaults to the shipped rules of that year. Every reason carries its legal basis.
+//
 // QUOTA (quota.ts): at most floor(cstdcsQuotaPercent% × CST) CSTĐCS per unit, counting registrations.
 //
 // ONE ACHIEVEMENT, ONE TITLE (registrations.ts): one individual title per officer-year, one collective
 // title per unit-year; the ladder is cumulative, so the one title recorded is the highest.
 export * from "./types";
+export {
+  citationOf,
+  citeReasons,
+  composeCitation,
+  inForce,
+  isRuleShape,
+  MAX_STREAK_YEARS,
+  parseRuleParams,
+  QUOTA_ROUNDINGS,
+  rangesOverlap,
+  RULE_PARAM_SCHEMAS,
+  RULE_SHAPES,
+  RULE_TITLE,
+  ruleSetForYear,
+  versionYearsProblem,
+  yearsLabel,
+  type LegalReference,
+  type QuotaRounding,
+  type RuleParams,
+  type RuleSet,
+  type RuleShape,
+  type RuleVersion,
+  type TitleRule,
+} from "./rule-set";
+export { SHIPPED_PARAMS, SHIPPED_RULE_VERSIONS, shippedRules } from "./shipped-rules";
+export { describeRuleParams, PARAM_LABELS, RULE_SHAPE_LABELS } from "./rule-labels";
 export {
   describeDiscipline,
   disciplineHits,

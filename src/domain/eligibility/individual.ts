@@ -5,7 +5,8 @@
 // discipline that blocks CST blocks all four. The CSTĐCS quota is a unit-level limit and is not part of
 // one officer's evaluation: checkQuota / evaluateUnitRegistrations apply it.
 //
-// Rules, for evaluation year Y (see index.ts for the stages):
+// Rules for year Y (index.ts: stages), shipped parameters; the RuleSet in force in Y may change them
+// (rule-set.ts, docs/domain.md §3 "Rules as versioned data"), and each reason carries its citation:
 // - CST: rating of Y is "Hoàn thành tốt nhiệm vụ" or better; no PENDING/IN_FORCE discipline counting
 //   against Y (common.ts: overlap with the calendar year, or open on the decision day).
 // - CSTĐCS: CST standard in Y + an initiative recognised in Y (any level); with cstdcsBasis =
@@ -30,6 +31,7 @@ import {
   compareInitiative,
   describeDiscipline,
   disciplineHits,
+  disciplineSeverity,
   highestEligible,
   individualLevel,
   initiativeLevel,
@@ -60,17 +62,11 @@ import {
   type TitleResult,
 } from "./types";
 import { TASK_RATINGS } from "../title-catalogue";
+import { citeReasons, type RuleSet } from "./rule-set";
+import { shippedRules } from "./shipped-rules";
 
-const GOOD = ratingLevel("GOOD");
 const CSTDCS_LEVEL = individualLevel("CSTDCS");
 const CAND_LEVEL = individualLevel("CSTD_CAND");
-const MINISTRY = initiativeLevel("MINISTRY");
-const NATIONAL = initiativeLevel("NATIONAL");
-const GOOD_OR_BETTER = `${quote(ratingLabel("GOOD"))} trở lên`;
-/** Years in a CSTĐ CAND cycle. */
-const CYCLE = 3;
-/** How far back the rules look: Y-5 (first of the two cycles for CSTĐ toàn quốc). */
-const LOOKBACK = 2 * CYCLE - 1;
 
 /** What the rules found, before any message is written. */
 export type OfficerFacts = {
@@ -79,7 +75,13 @@ export type OfficerFacts = {
   registration: boolean;
   history: OfficerHistory;
   settings: EligibilitySettings;
-  /** window[k] = the record of year Y-k, k = 0…LOOKBACK (undefined: no record). */
+  /** The rules in force in Y (rule-set.ts). */
+  rules: RuleSet;
+  /** Years in a CSTĐ CAND cycle (the CSTĐ CAND rule's streakYears). */
+  cycle: number;
+  /** How far back the rules look: Y-(2·cycle-1), the first of the two cycles for CSTĐ toàn quốc. */
+  lookback: number;
+  /** window[k] = the record of year Y-k, k = 0…lookback (undefined: no record). */
   window: (OfficerYearRecord | undefined)[];
   ratingOk: boolean;
   hits: DisciplineHit[];
@@ -104,9 +106,15 @@ export function computeFacts(
   year: number,
   settings: EligibilitySettings,
   stage: EvaluationStage = RESULTS,
+  rules: RuleSet = shippedRules(year),
 ): OfficerFacts {
   assertYear(year);
   const registration = stage.stage === "REGISTRATION";
+  const CYCLE = rules.CSTD_CAND.params.streakYears;
+  const LOOKBACK = 2 * CYCLE - 1;
+  const sameYearMin = initiativeLevel(rules.CSTDCS.params.initiativeLevel);
+  const cycleMin = initiativeLevel(rules.CSTD_CAND.params.initiativeLevel);
+  const twoCyclesMin = initiativeLevel(rules.CSTD_TQ.params.initiativeLevel);
 
   // Years: duplicates refused, the look-back window kept.
   const window: (OfficerYearRecord | undefined)[] = new Array(LOOKBACK + 1).fill(undefined);
@@ -136,14 +144,15 @@ export function computeFacts(
     const k = year - initiative.year;
     if (k < 0 || k > LOOKBACK) continue;
     const level = initiativeLevel(initiative.level);
-    if (k === 0) sameYear = true;
+    if (k === 0 && level >= sameYearMin) sameYear = true;
     if (k < CYCLE && level > bestInCycle) bestInCycle = level;
     if (level > bestInTwoCycles) bestInTwoCycles = level;
   }
 
   const rating = window[0]?.rating;
-  const ratingOk = rating === undefined ? registration : ratingLevel(rating) >= GOOD;
-  const hits = history.disciplines.length > 0 ? disciplineHits(history.disciplines, year, stage) : NO_HITS;
+  const ratingOk = rating === undefined ? registration : ratingLevel(rating) >= ratingLevel(rules.CST.params.minRating);
+  const hits =
+    history.disciplines.length > 0 ? disciplineHits(history.disciplines, year, stage, disciplineSeverity(rules.CST.params.disciplineFrom)) : NO_HITS;
 
   const basis: OfficerFacts["basis"] = sameYear
     ? "INITIATIVE"
@@ -159,13 +168,13 @@ export function computeFacts(
     if (level < CSTDCS_LEVEL) pastStreakOk = false;
     if (level >= CAND_LEVEL) cycleUsed = true;
   }
-  const ministry = bestInCycle >= MINISTRY ? "OK" : registration ? "ASSUMED" : "NONE";
+  const ministry = bestInCycle >= cycleMin ? "OK" : registration ? "ASSUMED" : "NONE";
   const previous = window[CYCLE]?.awardedTitle;
   const twice = previous === "CSTD_CAND" ? "OK" : previous === "CSTD_TQ" ? "USED" : "NONE";
-  const national = bestInTwoCycles >= NATIONAL ? "OK" : registration ? "ASSUMED" : "NONE";
+  const national = bestInTwoCycles >= twoCyclesMin ? "OK" : registration ? "ASSUMED" : "NONE";
 
   const facts: OfficerFacts = {
-    year, stage, registration, history, settings, window, ratingOk, hits, basis,
+    year, stage, registration, history, settings, rules, cycle: CYCLE, lookback: LOOKBACK, window, ratingOk, hits, basis,
     pastStreakOk, cycleUsed, ministry, twice, national,
     statuses: ["NOT_YET", "NOT_YET", "NOT_YET", "NOT_YET"],
   };
@@ -204,7 +213,7 @@ const range = (from: number, to: number) => {
 function ratingReason(f: OfficerFacts): Reason {
   const { year } = f;
   const rating = f.window[0]?.rating;
-  const required = GOOD_OR_BETTER;
+  const required = `${quote(ratingLabel(f.rules.CST.params.minRating))} trở lên`;
   const reason: Reason = { rule: "RATING", ok: f.ratingOk, message: "", years: [year], records: [yearCite(f, year)] };
   if (rating === undefined) {
     if (f.registration) {
@@ -240,10 +249,13 @@ function cstdcsInitiativeReason(f: OfficerFacts): Reason {
   const orExcellent = f.settings.cstdcsBasis === "INITIATIVE_OR_EXCELLENT";
   const excellent = quote(ratingLabel("EXCELLENT"));
   const base = { rule: "CSTDCS_INITIATIVE" as const, years: [year] };
+  const min = f.rules.CSTDCS.params.initiativeLevel;
+  const kind = min === "BASE" ? "sáng kiến" : `sáng kiến ${levelLabel(min)} trở lên`;
+  const counts = (i: Initiative) => initiativeLevel(i.level) >= initiativeLevel(min);
   switch (f.basis) {
     case "INITIATIVE": {
-      const sameYear = initiativesIn(f, year, year);
-      return { ...base, ok: true, records: initiativeCites(sameYear), message: `Có sáng kiến năm ${year}: ${listInitiatives(sameYear, false)}.` };
+      const sameYear = initiativesIn(f, year, year).filter(counts);
+      return { ...base, ok: true, records: initiativeCites(sameYear), message: `Có ${kind} năm ${year}: ${listInitiatives(sameYear, false)}.` };
     }
     case "EXCELLENT":
       return {
@@ -258,19 +270,20 @@ function cstdcsInitiativeReason(f: OfficerFacts): Reason {
         ok: true,
         assumed: true,
         message: orExcellent
-          ? `Mục tiêu năm ${year}: có sáng kiến hoặc xếp loại ${excellent} (chưa ghi nhận).`
-          : `Mục tiêu năm ${year}: có sáng kiến (chưa ghi nhận sáng kiến).`,
+          ? `Mục tiêu năm ${year}: có ${kind} hoặc xếp loại ${excellent} (chưa ghi nhận).`
+          : `Mục tiêu năm ${year}: có ${kind} (chưa ghi nhận sáng kiến).`,
       };
     case "NONE": {
-      const elsewhere = f.history.initiatives.filter((i) => i.year !== year).sort(compareInitiative);
-      const note = elsewhere.length > 0 ? ` (sáng kiến của năm khác không được tính: ${listInitiatives(elsewhere)})` : "";
+      const elsewhere = f.history.initiatives.filter((i) => i.year !== year || !counts(i)).sort(compareInitiative);
+      const which = min === "BASE" ? "của năm khác" : "của năm khác hoặc cấp thấp hơn";
+      const note = elsewhere.length > 0 ? ` (sáng kiến ${which} không được tính: ${listInitiatives(elsewhere)})` : "";
       return {
         ...base,
         ok: false,
         records: orExcellent ? [yearCite(f, year)] : undefined,
         message: orExcellent
-          ? `Không có sáng kiến năm ${year} và không xếp loại ${excellent}${note}.`
-          : `Không có sáng kiến năm ${year}${note}.`,
+          ? `Không có ${kind} năm ${year} và không xếp loại ${excellent}${note}.`
+          : `Không có ${kind} năm ${year}${note}.`,
       };
     }
   }
@@ -287,7 +300,7 @@ function pastYearNote(record: OfficerYearRecord | undefined): { ok: boolean; not
 function streakReason(f: OfficerFacts): Reason {
   const { year } = f;
   const currentOk = f.statuses[1] === "ELIGIBLE";
-  const window = range(year - CYCLE + 1, year);
+  const window = range(year - f.cycle + 1, year);
   const achieved: number[] = [];
   const missing: string[] = [];
   for (const y of window) {
@@ -307,24 +320,24 @@ function streakReason(f: OfficerFacts): Reason {
           ...base,
           ok: true,
           assumed: true,
-          message: `Đạt CSTĐCS các năm ${achieved.filter((y) => y !== year).join(", ")}; năm ${year} là mục tiêu đăng ký (đủ ${CYCLE} năm liên tục nếu đạt).`,
+          message: `Đạt CSTĐCS các năm ${achieved.filter((y) => y !== year).join(", ")}; năm ${year} là mục tiêu đăng ký (đủ ${f.cycle} năm liên tục nếu đạt).`,
         }
-      : { ...base, ok: true, message: `Đạt CSTĐCS ${CYCLE} năm liên tục (${achieved.join(", ")}).` };
+      : { ...base, ok: true, message: `Đạt CSTĐCS ${f.cycle} năm liên tục (${achieved.join(", ")}).` };
   }
   const parts = [...(achieved.length > 0 ? [`${achieved.join(", ")} đạt`] : []), ...missing];
-  return { ...base, ok: false, message: `Chưa đủ ${CYCLE} năm liên tục đạt CSTĐCS (${parts.join("; ")}).` };
+  return { ...base, ok: false, message: `Chưa đủ ${f.cycle} năm liên tục đạt CSTĐCS (${parts.join("; ")}).` };
 }
 
 function cycleReason(f: OfficerFacts): Reason {
   const { year } = f;
-  const from = year - CYCLE + 1;
+  const from = year - f.cycle + 1;
   const base = { rule: "CSTD_CAND_CYCLE" as const, years: range(from, year) };
   if (!f.cycleUsed) {
     return { ...base, ok: true, message: `Các năm ${yearRange(from, year)} chưa được tính cho danh hiệu CSTĐ CAND nào.` };
   }
   const used = range(from, year - 1).filter((y) => individualLevel(f.window[year - y]?.awardedTitle) >= CAND_LEVEL);
   const described = used
-    .map((y) => `năm ${y} đã được công nhận ${titleLabel(f.window[year - y]!.awardedTitle!)} (chu kỳ ${yearRange(y - CYCLE + 1, y)})`)
+    .map((y) => `năm ${y} đã được công nhận ${titleLabel(f.window[year - y]!.awardedTitle!)} (chu kỳ ${yearRange(y - f.cycle + 1, y)})`)
     .join("; ");
   return {
     ...base,
@@ -335,15 +348,15 @@ function cycleReason(f: OfficerFacts): Reason {
 }
 
 function levelInitiativeReason(f: OfficerFacts, rule: "MINISTRY_INITIATIVE" | "NATIONAL_INITIATIVE"): Reason {
-  const minLevel: InitiativeLevel = rule === "MINISTRY_INITIATIVE" ? "MINISTRY" : "NATIONAL";
+  const minLevel: InitiativeLevel = (rule === "MINISTRY_INITIATIVE" ? f.rules.CSTD_CAND : f.rules.CSTD_TQ).params.initiativeLevel;
   const state = rule === "MINISTRY_INITIATIVE" ? f.ministry : f.national;
   const to = f.year;
-  const from = rule === "MINISTRY_INITIATIVE" ? to - CYCLE + 1 : to - LOOKBACK;
+  const from = rule === "MINISTRY_INITIATIVE" ? to - f.cycle + 1 : to - f.lookback;
   const min = initiativeLevel(minLevel);
   const inWindow = initiativesIn(f, from, to);
   const good = inWindow.filter((i) => initiativeLevel(i.level) >= min);
   const lower = inWindow.filter((i) => initiativeLevel(i.level) < min);
-  const wanted = minLevel === "MINISTRY" ? `sáng kiến ${levelLabel(minLevel)} trở lên` : `sáng kiến ${levelLabel(minLevel)}`;
+  const wanted = minLevel === "NATIONAL" ? `sáng kiến ${levelLabel(minLevel)}` : `sáng kiến ${levelLabel(minLevel)} trở lên`;
   const base = { rule, years: range(from, to) };
   const span = yearRange(from, to);
   const note = lower.length > 0 ? ` (chỉ có sáng kiến cấp thấp hơn: ${listInitiatives(lower)})` : "";
@@ -365,10 +378,10 @@ function levelInitiativeReason(f: OfficerFacts, rule: "MINISTRY_INITIATIVE" | "N
 
 function twiceReason(f: OfficerFacts): Reason {
   const { year } = f;
-  const previous = year - CYCLE;
-  const cycle = yearRange(previous - CYCLE + 1, previous);
-  const current = yearRange(year - CYCLE + 1, year);
-  const record = f.window[CYCLE];
+  const previous = year - f.cycle;
+  const cycle = yearRange(previous - f.cycle + 1, previous);
+  const current = yearRange(year - f.cycle + 1, year);
+  const record = f.window[f.cycle];
   const base = { rule: "CSTD_CAND_TWICE" as const, years: [previous, year], records: [yearCite(f, previous)] };
   if (f.twice === "OK") {
     return { ...base, ok: true, message: `Đã đạt CSTĐ CAND năm ${previous} (chu kỳ ${cycle}), liền trước chu kỳ ${current}: 2 lần liên tục.` };
@@ -401,6 +414,7 @@ export function explain(f: OfficerFacts, title: IndividualTitle): Reason[] {
   if (level >= 2) reasons.push(cstdcsInitiativeReason(f));
   if (level >= 3) reasons.push(streakReason(f), cycleReason(f), levelInitiativeReason(f, "MINISTRY_INITIATIVE"));
   if (level >= 4) reasons.push(twiceReason(f), levelInitiativeReason(f, "NATIONAL_INITIATIVE"));
+  citeReasons(reasons, f.rules);
   return reasons;
 }
 
@@ -421,13 +435,15 @@ export function evaluateOfficer(
   year: number,
   settings: EligibilitySettings,
   stage: EvaluationStage = RESULTS,
+  rules: RuleSet = shippedRules(year),
 ): OfficerEvaluation {
-  const f = computeFacts(history, year, settings, stage);
+  const f = computeFacts(history, year, settings, stage, rules);
   // Reasons are shared between titles (the ladder is cumulative), as in explain().
   const cst = [ratingReason(f), disciplineReason(f)];
   const cstdcs = [...cst, cstdcsInitiativeReason(f)];
   const cand = [...cstdcs, streakReason(f), cycleReason(f), levelInitiativeReason(f, "MINISTRY_INITIATIVE")];
   const tq = [...cand, twiceReason(f), levelInitiativeReason(f, "NATIONAL_INITIATIVE")];
+  citeReasons(tq, rules);
   const results = [titleResult("CST", cst), titleResult("CSTDCS", cstdcs), titleResult("CSTD_CAND", cand), titleResult("CSTD_TQ", tq)];
   return { year, stage: stage.stage, results, highestEligible: highestEligible(results) };
 }

@@ -2,6 +2,7 @@
 // units), the highest eligible title, one title's result.
 import { individualLevel } from "./common";
 import { computeFacts, type OfficerFacts } from "./individual";
+import type { RuleSet } from "./rule-set";
 import { INDIVIDUAL_TITLES, RESULTS, type EligibilitySettings, type EligibilityStatus, type EvaluationStage, type IndividualTitle, type OfficerEvaluation, type OfficerHistory } from "./types";
 
 /** Statuses only (no message built): the fast path for whole units. */
@@ -10,8 +11,9 @@ export function officerStatuses(
   year: number,
   settings: EligibilitySettings,
   stage: EvaluationStage = RESULTS,
+  rules?: RuleSet,
 ): Record<IndividualTitle, EligibilityStatus> {
-  const s = computeFacts(history, year, settings, stage).statuses;
+  const s = computeFacts(history, year, settings, stage, rules).statuses;
   return { CST: s[0], CSTDCS: s[1], CSTD_CAND: s[2], CSTD_TQ: s[3] };
 }
 

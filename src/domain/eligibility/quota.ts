@@ -5,6 +5,7 @@
 // individual title counts in the CST base (a CSTĐCS is also a CST).
 import { EligibilityInputError, type AllowanceVerdict, type EligibilitySettings, type IndividualTitle } from "./types";
 import { formatPercent, individualLevel } from "./common";
+import { QUOTA_ROUNDINGS, type QuotaRounding, type RuleSet } from "./rule-set";
 
 export type QuotaCounts = { cstCount: number; cstdcsCount: number };
 
@@ -20,6 +21,8 @@ export type QuotaCheck = {
   /** allowed − cstdcsCount; negative when over. */
   remaining: number;
   message: string;
+  /** The CSTĐCS rule's legal basis, when the caller gave the rules in force. */
+  basis?: string;
 };
 
 /**
@@ -42,21 +45,31 @@ export function countQuotaTitles(groups: Iterable<{ titleCode: string | null | u
 /**
  * floor(percent% × cst), computed as cst × percent / 100 (exact for whole percents). The small epsilon
  * keeps a setting with decimals from losing a place to rounding (3000 × 33.3 / 100 is 998.9999999999999
- * in floating point, which would floor to 998 instead of 999).
+ * in floating point, which would floor to 998 instead of 999). A rule version may round otherwise
+ * (the CSTĐCS rule's quotaRounding; floor is the shipped one).
  */
-export function cstdcsAllowed(cstCount: number, percent: number): number {
-  return Math.floor((cstCount * percent) / 100 + 1e-9);
+export function cstdcsAllowed(cstCount: number, percent: number, rounding: QuotaRounding = "FLOOR"): number {
+  const exact = (cstCount * percent) / 100;
+  if (rounding === "CEIL") return Math.ceil(exact - 1e-9);
+  if (rounding === "ROUND") return Math.round(exact + 1e-9);
+  return Math.floor(exact + 1e-9);
 }
 
 /**
  * An allowance of floor(percent% × base) places of which `used` are taken: what is left and the verdict.
- * The CSTĐCS quota and the member unit's quota of its sub-units' Đơn vị Quyết thắng (sub-unit.ts).
+ * The CSTĐCS quota and the member unit's quota of its sub-units' Đơn vị Quyết thắng (sub-unit.ts). The
+ * CSTĐCS rule version may round otherwise (`rounding`).
  */
-export function percentAllowance(base: number, percent: number, used: number): { allowed: number; remaining: number; verdict: AllowanceVerdict } {
+export function percentAllowance(
+  base: number,
+  percent: number,
+  used: number,
+  rounding: QuotaRounding = "FLOOR",
+): { allowed: number; remaining: number; verdict: AllowanceVerdict } {
   for (const n of [base, used]) {
     if (!Number.isInteger(n) || n < 0) throw new EligibilityInputError(`Số lượng không hợp lệ: ${String(n)}.`);
   }
-  const allowed = cstdcsAllowed(base, percent);
+  const allowed = cstdcsAllowed(base, percent, rounding);
   const remaining = allowed - used;
   return { allowed, remaining, verdict: remaining > 0 ? "UNDER" : remaining === 0 ? "AT" : "OVER" };
 }
@@ -69,6 +82,7 @@ export function percentAllowance(base: number, percent: number, used: number): {
 export function checkQuota(
   registrations: readonly { title: IndividualTitle }[] | QuotaCounts,
   settings: Pick<EligibilitySettings, "cstdcsQuotaPercent">,
+  rules?: Pick<RuleSet, "CSTDCS">,
 ): QuotaCheck {
   let cstCount: number;
   let cstdcsCount: number;
@@ -81,13 +95,16 @@ export function checkQuota(
     ({ cstCount, cstdcsCount } = registrations as QuotaCounts);
   }
   const percent = settings.cstdcsQuotaPercent;
-  const { allowed, remaining, verdict } = percentAllowance(cstCount, percent, cstdcsCount);
-  const head = `${cstCount} CST: được tối đa ${allowed} CSTĐCS (${formatPercent(percent)} số CST, làm tròn xuống)`;
+  const rounding = rules?.CSTDCS.params.quotaRounding ?? "FLOOR";
+  const { allowed, remaining, verdict } = percentAllowance(cstCount, percent, cstdcsCount, rounding);
+  const head = `${cstCount} CST: được tối đa ${allowed} CSTĐCS (${formatPercent(percent)} số CST, ${QUOTA_ROUNDINGS[rounding].toLowerCase()})`;
   const message =
     verdict === "OVER"
       ? `${head}; đã đăng ký ${cstdcsCount}, vượt ${-remaining}.`
       : verdict === "AT"
         ? `${head}; đã đăng ký ${cstdcsCount}, vừa đủ chỉ tiêu.`
         : `${head}; đã đăng ký ${cstdcsCount}, còn ${remaining}.`;
-  return { verdict, cstCount, cstdcsCount, percent, allowed, remaining, message };
+  const check: QuotaCheck = { verdict, cstCount, cstdcsCount, percent, allowed, remaining, message };
+  if (rules) check.basis = rules.CSTDCS.legal.citation;
+  return check;
 }

@@ -12,6 +12,8 @@ import {
 import { computeFacts, evaluateOfficer, explainTitle } from "./individual";
 import { highestOf } from "./officer-status";
 import { checkQuota, type QuotaCheck } from "./quota";
+import type { RuleSet } from "./rule-set";
+import { shippedRules } from "./shipped-rules";
 import {
   EligibilityInputError,
   REGISTRATION,
@@ -176,9 +178,10 @@ export function evaluateUnitRegistrations(
   officers: readonly RegistrationOfficer[],
   proposals: readonly OfficerProposal[],
   settings: EligibilitySettings,
-  options: { year: number; stage?: EvaluationStage; cstCount?: number; explainAll?: boolean },
+  options: { year: number; stage?: EvaluationStage; cstCount?: number; explainAll?: boolean; rules?: RuleSet },
 ): UnitRegistrationResult {
   const { year } = options;
+  const rules = options.rules ?? shippedRules(year);
   const stage = options.stage ?? REGISTRATION;
   assertYear(year);
 
@@ -221,7 +224,7 @@ export function evaluateUnitRegistrations(
     registeredCst++;
     if (titles.some((t) => individualLevel(t) >= 2)) registeredCstdcs++;
   }
-  const quota = checkQuota({ cstCount: options.cstCount ?? registeredCst, cstdcsCount: registeredCstdcs }, settings);
+  const quota = checkQuota({ cstCount: options.cstCount ?? registeredCst, cstdcsCount: registeredCstdcs }, settings, rules);
   const over = quota.verdict === "OVER";
 
   // Default sort = code-unit order, the same as compareStrings, without a comparator call per step.
@@ -230,7 +233,7 @@ export function evaluateUnitRegistrations(
   const counts = { officers: ids.length, registered: 0, eligible: 0, notYet: 0, blocked: 0 };
   let allEligible = true;
   for (const officerId of ids) {
-    const facts = computeFacts(known.get(officerId)!.history, year, settings, stage);
+    const facts = computeFacts(known.get(officerId)!.history, year, settings, stage, rules);
     const [cst, cstdcs, cand, tq] = facts.statuses;
     const given = proposedBy.get(officerId);
     const proposed = !given ? [] : given.length === 1 ? given : given.slice().sort((a, b) => individualLevel(a) - individualLevel(b));
@@ -254,7 +257,7 @@ export function evaluateUnitRegistrations(
       statuses: { CST: cst, CSTDCS: cstdcs, CSTD_CAND: cand, CSTD_TQ: tq },
       highestEligible: highestOf(facts.statuses),
     };
-    if (options.explainAll) result.evaluation = evaluateOfficer(known.get(officerId)!.history, year, settings, stage);
+    if (options.explainAll) result.evaluation = evaluateOfficer(known.get(officerId)!.history, year, settings, stage, rules);
     results.push(result);
   }
 

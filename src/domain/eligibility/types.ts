@@ -162,6 +162,8 @@ export type Reason = {
   assumed?: true;
   /** A failure that performance this year cannot fix (discipline): the title is BLOCKED. */
   blocking?: true;
+  /** The legal basis of the rule in force that year (the rule version's citation, rule-set.ts). */
+  basis?: string;
 };
 
 export type TitleResult<T extends TitleCode = TitleCode> = {

@@ -1,6 +1,7 @@
 // The CSTĐCS quota on awarded titles (docs/domain.md §3, §4 step 7): counted as on registrations
 // (countQuotaTitles through quotaWithProposals), over the titles awarded for the year to the unit's
 // active officers, with the titles being recorded in place of what those officers hold.
+import { rulesForYear } from "./title-rules";
 import { quotaWithProposals } from "@/domain/awards";
 import type { EligibilitySettings, QuotaCheck } from "@/domain/eligibility";
 import type { Tx } from "@/server/db";
@@ -25,8 +26,9 @@ export async function awardedQuotaExcess(
   changes: readonly { officerId: string; titleCode: string | null }[],
 ): Promise<QuotaCheck | null> {
   const awarded = await awardedTitles(tx, unitId, year);
-  const before = quotaWithProposals(awarded, [], settings);
-  const after = quotaWithProposals(awarded, changes.map((c) => ({ officerId: c.officerId, titleCode: c.titleCode ?? "" })), settings);
+  const rules = await rulesForYear(year, tx);
+  const before = quotaWithProposals(awarded, [], settings, rules);
+  const after = quotaWithProposals(awarded, changes.map((c) => ({ officerId: c.officerId, titleCode: c.titleCode ?? "" })), settings, rules);
   if (after.verdict !== "OVER" || (before.verdict === "OVER" && after.remaining >= before.remaining)) return null;
   return after;
 }

@@ -2,6 +2,7 @@
 // src/domain/awards): the conference's closed acclaim rounds (aggregate results only), the year-end
 // reports' final score and rank, the eligibility engine at the RESULTS stage, the CSTĐCS quota.
 // Loaded in a constant number of queries per unit, whatever its size; used by the dossier commands.
+import { rulesForYear } from "./title-rules";
 import {
   commendationRefusal,
   eligibilityEvidence,
@@ -78,6 +79,7 @@ export async function checkUnitTitle(
     c.year,
     c.settings,
     { stage: "RESULTS", asOf: c.asOf },
+    await rulesForYear(c.year, tx),
   );
   const eligibility = unitResultFor(evaluation, c.title);
   const refusal = unitTitleRefusal({ unitId: c.unitId, unitName: c.unitName, title: c.title, acclaimed: vote !== null, eligibility, held: c.held, settings: c.settings });
@@ -108,10 +110,11 @@ export async function checkOfficerTitles(
   const awarded = await awardedTitles(tx, c.unitId, c.year);
   const proposed = c.proposed.filter((p) => p.unitId === c.unitId).map((p) => ({ officerId: p.officerId, titleCode: p.titleCode }));
   const heldBy = new Map(c.proposed.map((p) => [p.officerId, p.titleCode]));
+  const rules = await rulesForYear(c.year, tx);
   const out: Checked[] = [];
   for (const { officer, title } of c.candidates) {
     const history: OfficerHistory = histories.get(officer.id) ?? { years: [], initiatives: [], disciplines: [] };
-    const eligibility = evaluateOfficer(history, c.year, c.settings, { stage: "RESULTS", asOf: c.asOf }).results[individualLevel(title) - 1]!;
+    const eligibility = evaluateOfficer(history, c.year, c.settings, { stage: "RESULTS", asOf: c.asOf }, rules).results[individualLevel(title) - 1]!;
     const quota = quotaWithProposals(awarded, [...proposed, { officerId: officer.id, titleCode: title }], c.settings);
     const refusal = officerTitleRefusal({ officerName: officer.fullName, title, heldTitle: heldBy.get(officer.id) ?? null, eligibility, quota });
     if (!refusal) {
@@ -132,7 +135,7 @@ export async function checkCommendation(
   let eligibility = null;
   if (c.officerId) {
     const history = (await loadOfficerHistories(tx, [c.officerId], c.year)).get(c.officerId)!;
-    const cst = evaluateOfficer(history, c.year, c.settings, { stage: "RESULTS", asOf: c.asOf }).results[0]!;
+    const cst = evaluateOfficer(history, c.year, c.settings, { stage: "RESULTS", asOf: c.asOf }, await rulesForYear(c.year, tx)).results[0]!;
     disciplineReason = cst.reasons.find((r) => r.rule === "NO_DISCIPLINE" && !r.ok)?.message ?? null;
     eligibility = eligibilityEvidence({ ...cst, reasons: cst.reasons.filter((r) => r.rule === "NO_DISCIPLINE") }, c.asOf);
   }

@@ -196,6 +196,33 @@ export const FIXTURES: Record<string, Fixture> = {
     stored: ["name", "prerequisites"],
     year: NOT_YEAR("the title catalogue is shared by every year (past years keep their codes)"),
   },
+  // Title rule versions (issue 17): years before 2000, which no shipped version covers and no world year closes.
+  "title.create": {
+    scope: "none",
+    input: () => ({ code: code("DH"), name: "Tập thể lao động tiên tiến", shortName: "TTLĐTT", kind: "COLLECTIVE", level: "7", ruleShape: "DV_TIEN_TIEN", prerequisites: "Như Đơn vị tiên tiến." }),
+    stored: ["name", "prerequisites"],
+    year: NOT_YEAR("the title catalogue is shared by every year"),
+  },
+  "title.rule.create": {
+    scope: "none",
+    input: async () => {
+      const t = await prisma.titleDefinition.findUniqueOrThrow({ where: { code: "CST" } });
+      return { titleId: t.id, firstYear: "1990", lastYear: "1994", minRating: "GOOD", disciplineFrom: "KHIEN_TRACH", legalLaw: "Luật Thi đua, khen thưởng năm 2003", citation: "" };
+    },
+    stored: ["legalLaw"],
+    year: NOT_YEAR("a rule version names its own years; closed years keep their recorded results"),
+  },
+  "title.rule.update": {
+    scope: "none",
+    input: async () => {
+      const v = await prisma.titleRuleVersion.create({
+        data: { titleCode: "CST", shape: "CST", firstYear: 1980, lastYear: 1984, params: { minRating: "GOOD", disciplineFrom: "KHIEN_TRACH" }, citation: "Căn cứ cũ" },
+      });
+      return { id: v.id, firstYear: "1980", lastYear: "1985", minRating: "EXCELLENT", disciplineFrom: "KHIEN_TRACH", legalDecree: "Nghị định 91/2017/NĐ-CP" };
+    },
+    stored: ["legalDecree"],
+    year: NOT_YEAR("a rule version names its own years; closed years keep their recorded results"),
+  },
 
   // --- Officers: the unit's people, not a year's records ---------------------------------------
   "officer.create": {

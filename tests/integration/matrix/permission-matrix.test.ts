@@ -31,6 +31,7 @@ import * as registration from "@/server/queries/registration";
 import * as reports from "@/server/queries/reports";
 import * as results from "@/server/queries/results";
 import * as scoring from "@/server/queries/scoring";
+import * as titleRules from "@/server/queries/title-rules";
 import * as unitHistoryQueries from "@/server/queries/unit-history";
 import * as votes from "@/server/queries/votes";
 import { expectOk } from "../../support/action-result";
@@ -303,6 +304,11 @@ describe("the matrix of reads: page-level queries × every actor", () => {
     "admin.getCluster": { allowed: may("cluster.manage", A), call: (a) => admin.getCluster(a, w.clusterA.id) },
     "admin.getUnit": { allowed: may("unit.manage", A1), call: (a) => admin.getUnit(a, w.A1.id) },
     "admin.getUser": { allowed: may("user.manage", A1), call: (a) => admin.getUser(a, w.actors.UNIT_OFFICER_A1.userId) },
+    // The catalogue's rule versions (issue 17): the admin's only.
+    "title-rules.titleRuleVersions": {
+      allowed: may("title.manage", () => ({})),
+      call: async (a) => titleRules.titleRuleVersions(a, (await prisma.titleDefinition.findUniqueOrThrow({ where: { code: "CST" } })).id),
+    },
     // The log lists what the actor's scope covers (the admin everything, a secretariat its cluster);
     // the chain check reads the whole log, so it is the admin's only.
     "audit.auditLogPage": { allowed: (a) => roleMay(a, "audit.view"), call: (a) => audit.auditLogPage(a, audit.parseAuditParams({}).filters) },

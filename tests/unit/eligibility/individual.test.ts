@@ -71,6 +71,8 @@ describe("CST", () => {
       message: "Xếp loại năm 2022: “Hoàn thành nhiệm vụ”; cần “Hoàn thành tốt nhiệm vụ” trở lên.",
       years: [2022],
       records: [{ kind: "YEAR", year: 2022, record: { year: 2022, rating: "COMPLETE" } }],
+      // 2022 is judged under the rules in force then: the Law of 2003 as amended, Decree 91/2017.
+      basis: "Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2013); Nghị định 91/2017/NĐ-CP; Thông tư 12/2019/TT-BCA",
     });
     expect(reason(history([]), "CST", "RATING").message).toBe("Chưa có xếp loại năm 2022; cần xếp loại “Hoàn thành tốt nhiệm vụ” trở lên.");
   });

@@ -11,6 +11,7 @@ import {
   REGISTRATION,
   type EligibilitySettings,
   type IndividualTitle,
+  type RuleSet,
 } from "@/domain/eligibility";
 import { BulkRegistration, bulkChoiceCode } from "./_sections/bulk-registration";
 import { RegistrationActions } from "./_sections/registration-actions";
@@ -34,6 +35,8 @@ export function OfficerRegistrationTable(props: {
   yearId: string;
   year: number;
   settings: EligibilitySettings;
+  /** The title rules in force in the year (rule-set.ts); the shipped ones when absent. */
+  rules?: RuleSet;
   rows: TableRow[];
   titles: TitleChoice[];
   /** The whole unit as saved (all pages). */
@@ -49,7 +52,7 @@ export function OfficerRegistrationTable(props: {
   /** Shown in the table when no officer matches the filters. */
   emptyText: string;
 }) {
-  const { rows, settings, year, titles, unitCounts, matching, canEdit } = props;
+  const { rows, settings, rules, year, titles, unitCounts, matching, canEdit } = props;
   const saved = useMemo(() => Object.fromEntries(rows.map((r) => [r.id, r.titleCode ?? ""])), [rows]);
   const [selected, setSelected] = useState<Record<string, string>>(saved);
   const [checked, setChecked] = useState<Set<string>>(new Set());
@@ -65,7 +68,7 @@ export function OfficerRegistrationTable(props: {
   }
 
   // The engine's facts for each officer: computed once per page of data, re-explained as titles change.
-  const facts = useMemo(() => new Map(rows.map((r) => [r.id, computeFacts(r.history, year, settings, REGISTRATION)])), [rows, year, settings]);
+  const facts = useMemo(() => new Map(rows.map((r) => [r.id, computeFacts(r.history, year, settings, REGISTRATION, rules)])), [rows, year, settings, rules]);
   const labelOf = useMemo(() => new Map(titles.map((t) => [t.code, t.shortName])), [titles]);
 
   const changes = rows.filter((r) => (selected[r.id] ?? "") !== (saved[r.id] ?? ""));
@@ -82,7 +85,7 @@ export function OfficerRegistrationTable(props: {
   const pageNow = countTitles(rows.map((r) => selected[r.id]));
   const liveCst = Math.max(0, unitCounts.registered - pageSaved.cst + pageNow.cst);
   const liveCstdcs = Math.min(liveCst, Math.max(0, unitCounts.cstdcs - pageSaved.cstdcs + pageNow.cstdcs));
-  const quota = checkQuota({ cstCount: liveCst, cstdcsCount: liveCstdcs }, settings);
+  const quota = checkQuota({ cstCount: liveCst, cstdcsCount: liveCstdcs }, settings, rules);
   const over = quota.verdict === "OVER";
   const livePercent = unitCounts.officers > 0 ? Math.floor((liveCst * 100) / unitCounts.officers) : 0;
 
@@ -98,6 +101,7 @@ export function OfficerRegistrationTable(props: {
             cstdcsCount: Math.max(0, unitCounts.cstdcs - matching.cstdcs + (bulkLevel >= 2 ? matching.total : 0)),
           },
           settings,
+          rules,
         );
 
   const allOnPage = rows.length > 0 && rows.every((r) => checked.has(r.id));

@@ -225,6 +225,7 @@ export function UnitRegistrationView({ data, basePath, backHref }: { data: UnitR
               yearId={year.id}
               year={year.year}
               settings={year.settings}
+              rules={year.rules}
               rows={d.rows.map(({ evaluation: _e, ...r }) => r)}
               titles={d.titles.individual}
               unitCounts={{ officers: counts.officers, registered: counts.registered, cstdcs: counts.cstdcs }}

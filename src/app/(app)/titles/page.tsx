@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Badge, cellClass, DataTable, EditLink, EmptyState, PageHeader } from "@/components/ui";
+import { Badge, cellClass, DataTable, EditLink, EmptyState, LinkButton, PageHeader } from "@/components/ui";
 import { requireActor } from "@/server/auth/current";
 import { listTitles } from "@/server/queries/admin";
 import { pageOr404 } from "@/app/not-found-boundary";
@@ -40,7 +40,8 @@ async function TitlesPage() {
     <div className="space-y-8">
       <PageHeader
         title="Danh hiệu thi đua"
-        description="Các danh hiệu và điều kiện mặc định, xếp từ mức thấp đến mức cao. Mỗi thành tích chỉ được xét một danh hiệu cùng mức trong năm."
+        description="Các danh hiệu và điều kiện mặc định, xếp từ mức thấp đến mức cao. Mỗi thành tích chỉ được xét một danh hiệu cùng mức trong năm. Điều kiện xét của từng năm theo phiên bản quy tắc, kèm căn cứ pháp lý."
+        actions={canManage ? <LinkButton href="/titles/new">Thêm danh hiệu</LinkButton> : undefined}
       />
       <section aria-labelledby="titles-individual" className="space-y-3">
         <h2 id="titles-individual" className="text-lg font-semibold text-slate-800">

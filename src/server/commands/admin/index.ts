@@ -16,6 +16,7 @@
 // - A password the admin sets (creating an account, resetting one) meets the policy
 //   (src/domain/password-policy.ts) and must be changed by its user at the next sign-in.
 export { updateTitle } from "./titles";
+export { createTitle, createTitleRuleVersion, updateTitleRuleVersion } from "./title-rules";
 export { createUser, updateUser, setUserDisabled, resetUserPassword } from "./users";
 export { createBlock, updateBlock } from "./blocks";
 export { createCluster, updateCluster, setClusterActive } from "./clusters";

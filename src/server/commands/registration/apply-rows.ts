@@ -1,4 +1,5 @@
 import { countQuotaTitles, checkQuota, titleLabel, validateRegistrations, type IndividualTitle, type TitleProposal } from "@/domain/eligibility";
+import { rulesForYear } from "@/server/store/title-rules";
 import type { Tx } from "@/server/db";
 import { eligibilitySettingsOf } from "@/domain/year-settings";
 import { registrationRefusals } from "@/server/store/registration-refusals";
@@ -109,8 +110,9 @@ export async function applyRegistrations(
   const rest = await unitCountsExcept(tx, year.id, scope.unitId, ids);
   const batchBefore = countTitles(existing.filter((r) => r.unitId === scope.unitId).map((r) => r.titleCode));
   const batchAfter = countTitles(rows.map((r) => (skipped.has(r.officerId) ? (before.get(r.officerId) ?? null) : r.titleCode || null)));
-  const quotaBefore = checkQuota({ cstCount: rest.cst + batchBefore.cst, cstdcsCount: rest.cstdcs + batchBefore.cstdcs }, settings);
-  const quota = checkQuota({ cstCount: rest.cst + batchAfter.cst, cstdcsCount: rest.cstdcs + batchAfter.cstdcs }, settings);
+  const rules = await rulesForYear(year.year, tx);
+  const quotaBefore = checkQuota({ cstCount: rest.cst + batchBefore.cst, cstdcsCount: rest.cstdcs + batchBefore.cstdcs }, settings, rules);
+  const quota = checkQuota({ cstCount: rest.cst + batchAfter.cst, cstdcsCount: rest.cstdcs + batchAfter.cstdcs }, settings, rules);
   // Over the quota is refused, unless the unit was already over (e.g. officers left) and the batch does
   // not make it worse: a unit must be able to fix an excess one page at a time.
   if (quota.verdict === "OVER" && !(quotaBefore.verdict === "OVER" && quota.remaining >= quotaBefore.remaining)) {

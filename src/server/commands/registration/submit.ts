@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rulesForYear } from "@/server/store/title-rules";
 import { checkQuota } from "@/domain/eligibility";
 import { eligibilitySettingsOf } from "@/domain/year-settings";
 import { UserError } from "../command";
@@ -17,7 +18,11 @@ export const submitUnitRegistration = unitRegistrationCommand({
     if (!reg.targetTitleCode) throw new UserError(NO_TARGET_TITLE, { titleCode: [NO_TARGET_TITLE] });
     const counts = await unitCountsExcept(tx, unitYear.year.id, scope.unitId, []);
     if (counts.cst === 0) throw new UserError("Đơn vị chưa đăng ký danh hiệu cho cán bộ nào; không thể gửi.");
-    const quota = checkQuota({ cstCount: counts.cst, cstdcsCount: counts.cstdcs }, eligibilitySettingsOf(unitYear.year.settings));
+    const quota = checkQuota(
+      { cstCount: counts.cst, cstdcsCount: counts.cstdcs },
+      eligibilitySettingsOf(unitYear.year.settings),
+      await rulesForYear(unitYear.year.year, tx),
+    );
     if (quota.verdict === "OVER") throw new UserError(`Không thể gửi: vượt chỉ tiêu Chiến sĩ thi đua cơ sở. ${quota.message}`);
     const officers = await tx.officer.count({ where: { unitId: scope.unitId, active: true } });
     const submittedAt = new Date();

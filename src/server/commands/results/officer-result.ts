@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rulesForYear } from "@/server/store/title-rules";
 import { INDIVIDUAL_TITLES, awardedTitleFailure } from "@/domain/eligibility";
 import { can } from "@/domain/permissions";
 import { idField } from "@/domain/validation";
@@ -34,6 +35,7 @@ export const recordOfficerResult = resultsCommand("results.enter", namedOfficer)
         history,
         { year: year.year, rating: input.rating, title: input.awardedTitleCode, decisionDate: input.decisionDate },
         parseYearSettings(year.settings),
+        await rulesForYear(year.year, tx),
       );
       if (failure) {
         const message = `${officer.fullName} ${failure}`;

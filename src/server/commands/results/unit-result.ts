@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rulesForYear } from "@/server/store/title-rules";
 import { checkFlagAllocation, COLLECTIVE_TITLES, evaluateUnit, unitResultFor, type CollectiveTitle, type FlagProposal } from "@/domain/eligibility";
 import { ADMISSIBILITY_RULES } from "@/domain/awards";
 import { idField } from "@/domain/validation";
@@ -52,6 +53,7 @@ export const recordUnitResult = defineCommand({
     checkDecisionDate(input.decisionDate, year.year, new Date());
     const settings = parseYearSettings(year.settings);
     const title = input.awardedTitleCode as CollectiveTitle | null;
+    const rules = await rulesForYear(year.year, tx);
     if (title) {
       await assertTitleActive(tx, title, "COLLECTIVE", "awardedTitleCode");
       // A flag is recorded only for a unit the conference acclaimed for it in a closed round, or on a
@@ -66,10 +68,11 @@ export const recordUnitResult = defineCommand({
         year.year,
         settings,
         input.decisionDate ? { stage: "RESULTS", asOf: input.decisionDate } : { stage: "RESULTS" },
+        rules,
       );
       const result = unitResultFor(evaluation, title);
       if (result.status !== "ELIGIBLE") {
-        const why = result.reasons.filter((r) => !r.ok).map((r) => r.message).join(" ");
+        const why = result.reasons.filter((r) => !r.ok).map((r) => (r.basis ? `${r.message} (Căn cứ: ${r.basis}.)` : r.message)).join(" ");
         const message = `${unit.name} chưa đủ điều kiện công nhận danh hiệu này. ${why}`;
         throw new UserError(message, { awardedTitleCode: [message] });
       }
@@ -82,7 +85,7 @@ export const recordUnitResult = defineCommand({
           ...others.map((o) => ({ unitId: o.unitId, title: o.awardedTitleCode as "CO_BCA" | "CO_CP", unitName: o.unit.name })),
           { unitId, title: title as "CO_BCA" | "CO_CP", unitName: unit.name },
         ];
-        const allocation = checkFlagAllocation(proposals, settings);
+        const allocation = checkFlagAllocation(proposals, settings, rules);
         if (!allocation.ok) {
           const message = `Vượt số cờ thi đua của Cụm năm ${year.year}: ${allocation.issues.join(" ")}`;
           throw new UserError(message, { awardedTitleCode: [message] });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rulesForYear } from "@/server/store/title-rules";
 import { type IndividualTitle, awardedTitleFailure } from "@/domain/eligibility";
 import { idField } from "@/domain/validation";
 import { parseYearSettings } from "@/domain/year-settings";
@@ -34,6 +35,7 @@ export const verifyOfficerResults = resultsCommand("results.verify", namedUnit)(
     const settings = parseYearSettings(year.settings);
     const withTitle = pending.filter((p) => p.awardedTitleCode);
     const histories = await loadOfficerHistories(tx, withTitle.map((p) => p.officerId), year.year);
+    const rules = await rulesForYear(year.year, tx);
     const refused: { officerId: string; name: string; reason: string }[] = [];
     for (const p of withTitle) {
       const failure = p.rating
@@ -41,6 +43,7 @@ export const verifyOfficerResults = resultsCommand("results.verify", namedUnit)(
             histories.get(p.officerId)!,
             { year: year.year, rating: p.rating, title: p.awardedTitleCode as IndividualTitle, decisionDate: isoOf(p.decisionDate) },
             settings,
+            rules,
           )
         : "chưa có xếp loại.";
       if (failure) refused.push({ officerId: p.officerId, name: p.officer.fullName, reason: failure });

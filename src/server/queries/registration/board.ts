@@ -1,4 +1,5 @@
 import { checkQuota, type QuotaCheck } from "@/domain/eligibility";
+import { rulesForYear } from "@/server/store/title-rules";
 import { can, roleMay, type Actor } from "@/domain/permissions";
 import { registrationPercent, registrationWindow, type RegistrationWindow } from "@/domain/registration-window";
 import { eligibilitySettingsOf } from "@/domain/year-settings";
@@ -61,6 +62,7 @@ export async function registrationBoard(actor: Actor, params: { cluster?: string
   if (!year) return { ...empty, cluster, year: null };
   const ids = units.map((u) => u.id);
   const settings = eligibilitySettingsOf(year.settings);
+  const rules = await rulesForYear(year.year);
 
   const [officerGroups, registrationGroups, registrations] = await Promise.all([
     prisma.officer.groupBy({ by: ["unitId"], where: { unitId: { in: ids }, active: true }, _count: { _all: true } }),
@@ -94,7 +96,7 @@ export async function registrationBoard(actor: Actor, params: { cluster?: string
       registered: counts.registered,
       cstdcs: counts.cstdcs,
       percent: registrationPercent(counts.registered, officers),
-      quota: checkQuota({ cstCount: counts.registered, cstdcsCount: counts.cstdcs }, settings),
+      quota: checkQuota({ cstCount: counts.registered, cstdcsCount: counts.cstdcs }, settings, rules),
       status,
       submittedAt: reg?.submittedAt ?? null,
       window: registrationWindow({

@@ -1,4 +1,6 @@
 import { checkQuota, computeFacts, evaluateUnit, explainTitle, INDIVIDUAL_TITLES, REGISTRATION, type CollectiveTitle, type DisciplineRecord, type EligibilitySettings, type EligibilityStatus, type IndividualTitle, type MemberDiscipline, type OfficerHistory, type TaskRating, type TitleResult, type UnitEvaluation, type UnitYearRecord } from "@/domain/eligibility";
+import { rulesForYear } from "@/server/store/title-rules";
+import type { RuleSet } from "@/domain/eligibility";
 import { can, roleMay, type Actor, type Target } from "@/domain/permissions";
 import { registrationPercent, registrationWindow } from "@/domain/registration-window";
 import { isUuid } from "@/domain/validation";
@@ -112,17 +114,18 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
     unitTargetFacts(u.id, year.year),
     subUnitRegistrations(u.id, year),
   ]);
+  const rules = await rulesForYear(year.year);
   const { page, pageCount } = pageWithin(asked, matchingTotal, REGISTRATION_PAGE_SIZE);
   const officers = page === asked ? askedRows : await officersPage(u.id, year.id, filters, page);
   const subUnitNames = new Map(subUnits.map((s) => [s.id, s.name]));
   const data = await loadUnitEligibilityData(pooledRows, { unitId: u.id, year: year.year, emulationYearId: year.id, officerIds: officers.map((o) => o.id) });
-  const unitEvaluation = evaluateUnitTarget(u.id, year.year, settings, unitCounts, officerTotal, unitFacts);
+  const unitEvaluation = evaluateUnitTarget(u.id, year.year, settings, unitCounts, officerTotal, unitFacts, rules);
   const histories = new Map(data.officers.map((o) => [o.officerId, o.history]));
   const saved = new Map(data.registrations.map((r) => [r.officerId, r.title]));
 
   const rows: RegistrationRow[] = officers.map((o) => {
     const history = histories.get(o.id) ?? { years: [], initiatives: [], disciplines: [] };
-    const facts = computeFacts(history, year.year, settings, REGISTRATION);
+    const facts = computeFacts(history, year.year, settings, REGISTRATION, rules);
     const [cst, cstdcs, cand, tq] = facts.statuses;
     const statuses = { CST: cst, CSTDCS: cstdcs, CSTD_CAND: cand, CSTD_TQ: tq };
     const titleCode = saved.get(o.id) ?? null;
@@ -153,7 +156,7 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
   });
   const scope = target!;
   const mayEdit = can(actor, "registration.edit", scope);
-  const quota = checkQuota({ cstCount: unitCounts.registered, cstdcsCount: unitCounts.cstdcs }, settings);
+  const quota = checkQuota({ cstCount: unitCounts.registered, cstdcsCount: unitCounts.cstdcs }, settings, rules);
 
   return {
     ...base,
@@ -163,6 +166,8 @@ export async function unitRegistrationPage(actor: Actor, params: RegistrationPar
       phase: year.phase,
       registrationDeadline: year.settings.registrationDeadline,
       settings,
+      /** The title rules in force in the year (the client's live checks use them too). */
+      rules,
     },
     registration: registration && {
       ...registration,
@@ -225,7 +230,15 @@ async function unitTargetFacts(unitId: string, year: number) {
  * The collective titles for the unit at the REGISTRATION stage, from counts: members = active officers,
  * CST/CSTĐCS = registered, and the facts above.
  */
-function evaluateUnitTarget(unitId: string, year: number, settings: EligibilitySettings, counts: TitleCounts, members: number, facts: UnitTargetFacts): UnitEvaluation {
+function evaluateUnitTarget(
+  unitId: string,
+  year: number,
+  settings: EligibilitySettings,
+  counts: TitleCounts,
+  members: number,
+  facts: UnitTargetFacts,
+  rules: RuleSet,
+): UnitEvaluation {
   const { ratings, disciplines, history } = facts;
   const ratingCounts: Partial<Record<TaskRating, number>> = {};
   for (const r of ratings) ratingCounts[r.rating as TaskRating] = r.n;
@@ -250,5 +263,5 @@ function evaluateUnitTarget(unitId: string, year: number, settings: EligibilityS
     ratingCounts,
     disciplines: memberDisciplines,
   };
-  return evaluateUnit({ unitId, members: summary, history: unitHistory }, year, settings, REGISTRATION);
+  return evaluateUnit({ unitId, members: summary, history: unitHistory }, year, settings, REGISTRATION, rules);
 }

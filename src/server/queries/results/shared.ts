@@ -1,4 +1,5 @@
 import { cstdcsAllowed, INDIVIDUAL_TITLES, type IndividualTitle } from "@/domain/eligibility";
+import { rulesForYear } from "@/server/store/title-rules";
 import { RESULTS_PHASES } from "@/domain/excel-rows";
 import { parseYearSettings } from "@/domain/year-settings";
 import { prisma } from "@/server/db";
@@ -26,6 +27,7 @@ export async function unitRows(
   const ids = units.map((u) => u.id);
   if (ids.length === 0) return [];
   const settings = parseYearSettings(year.settings);
+  const rounding = (await rulesForYear(year.year)).CSTDCS.params.quotaRounding;
   const [members, registered, awarded, unitRegs, unitResults, titleNames] = await Promise.all([
     prisma.officer.groupBy({ by: ["unitId"], where: { unitId: { in: ids }, active: true }, _count: { _all: true } }),
     prisma.officerRegistration.groupBy({ by: ["unitId", "titleCode"], where: { emulationYearId: year.id, unitId: { in: ids } }, _count: { _all: true } }),
@@ -70,7 +72,7 @@ export async function unitRows(
       awardedTotal: cst,
       rated,
       unverified,
-      quota: { cst, cstdcs, allowed: cstdcsAllowed(cst, settings.cstdcsQuotaPercent) },
+      quota: { cst, cstdcs, allowed: cstdcsAllowed(cst, settings.cstdcsQuotaPercent, rounding) },
       unitTarget: ur?.targetTitleCode ? { code: ur.targetTitleCode, name: nameOf.get(ur.targetTitleCode) ?? ur.targetTitleCode } : null,
       unitRegistrationStatus: ur?.status ?? null,
       unitAwarded: res?.awardedTitleCode

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rulesForYear } from "@/server/store/title-rules";
 import { computeFacts, INDIVIDUAL_TITLES, RESULTS, type TaskRating } from "@/domain/eligibility";
 import { resultsWindowError } from "@/domain/excel-rows";
 import { registrationWindow } from "@/domain/registration-window";
@@ -176,7 +177,7 @@ async function editingOfficer(unitId: string, officerId: string, year: { id: str
   });
   if (!officer) return null;
   const history = (await loadOfficerHistories(prisma, [officer.id], year.year)).get(officer.id)!;
-  const facts = computeFacts(history, year.year, parseYearSettings(year.settings), RESULTS);
+  const facts = computeFacts(history, year.year, parseYearSettings(year.settings), RESULTS, await rulesForYear(year.year));
   const eligible = INDIVIDUAL_TITLES.filter((_, i) => facts.statuses[i] === "ELIGIBLE");
   return {
     id: officer.id,

@@ -27,6 +27,7 @@ export function ReasonList({ reasons, onlyFailed }: { reasons: readonly Reason[]
           <span aria-hidden>{r.ok ? (r.assumed ? "◦ " : "✓ ") : "✗ "}</span>
           <span className="sr-only">{r.ok ? (r.assumed ? "Mục tiêu: " : "Đạt: ") : "Chưa đạt: "}</span>
           {r.message}
+          {r.basis && <span className="block pl-4 text-slate-500">Căn cứ: {r.basis}</span>}
         </li>
       ))}
     </ul>

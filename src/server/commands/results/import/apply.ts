@@ -5,6 +5,7 @@
 // engine on awarded titles), then — only if nothing at all is wrong — the writes. Rows equal to what is
 // stored write nothing, so importing the same file twice changes nothing the second time; the summary
 // (and the audit) counts what changed.
+import { rulesForYear } from "@/server/store/title-rules";
 import { computeFacts, explainTitle, checkQuota, awardedTitleFailure, titleShort, REGISTRATION, type IndividualTitle, type OfficerHistory, type TaskRating } from "@/domain/eligibility";
 import { compareImportErrors, looseKey, OFFICER_SHEET, REGISTRATION_SHEET, RESULT_SHEET, resultsWindowError, type ImportError, type OfficerRowInput, type RegistrationRowInput, type ResultRowInput } from "@/domain/excel-rows";
 import { registrationWindow } from "@/domain/registration-window";
@@ -200,8 +201,9 @@ export async function applyImport(
   const resulting = new Map<string, IndividualTitle>();
   for (const r of storedRegistrations) if (r.unitId === unitId) resulting.set(r.officerId, r.titleCode as IndividualTitle);
   for (const { row, current } of registrationRows) resulting.set(current ? current.id : `new:${row.code}`, row.titleCode);
+  const rules = await rulesForYear(year.year, tx);
   if (registrationRows.length > 0) {
-    const quota = checkQuota([...resulting.values()].map((title) => ({ title })), settings);
+    const quota = checkQuota([...resulting.values()].map((title) => ({ title })), settings, rules);
     if (quota.verdict === "OVER") {
       sheetError(
         REGISTRATION_SHEET.name,
@@ -241,7 +243,7 @@ export async function applyImport(
       continue;
     }
     const history = current ? (histories.get(current.id) ?? emptyHistory) : emptyHistory;
-    const facts = computeFacts(history, year.year, settings, REGISTRATION);
+    const facts = computeFacts(history, year.year, settings, REGISTRATION, rules);
     const result = explainTitle(facts, row.titleCode);
     if (result.status === "ELIGIBLE") continue;
     const why = result.reasons.filter((r) => !r.ok).map((r) => r.message).join(" ");
@@ -255,7 +257,7 @@ export async function applyImport(
   for (const { row, current, name } of resultRows) {
     if (!row.awardedTitleCode) continue;
     const history = current ? (histories.get(current.id) ?? emptyHistory) : emptyHistory;
-    const failure = awardedTitleFailure(history, { year: year.year, rating: row.rating, title: row.awardedTitleCode, decisionDate: row.decisionDate }, settings);
+    const failure = awardedTitleFailure(history, { year: year.year, rating: row.rating, title: row.awardedTitleCode, decisionDate: row.decisionDate }, settings, rules);
     if (failure) rowError(RESULT_SHEET.name, row.row, "Danh hiệu được công nhận", `${name}: ${failure}`);
   }
 

@@ -26,6 +26,7 @@ function Evidence({ e }: { e: ItemEvidence }) {
             {e.eligibility.reasons.map((r, i) => (
               <li key={i} className={r.ok ? "" : "text-red-700"}>
                 {r.message}
+                {r.basis && <span className="block text-slate-500">Căn cứ: {r.basis}</span>}
               </li>
             ))}
           </ul>
