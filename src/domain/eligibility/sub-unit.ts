@@ -12,6 +12,8 @@
 // Sub-unit titles count nowhere else: not in the CSTĐCS quota (officers' titles), not in the cluster's
 // flag allocation, not in the member unit's own collective title.
 import { evaluateUnit } from "./collective";
+import type { RuleSet } from "./rule-set";
+import { shippedRules } from "./shipped-rules";
 import { formatPercent, highestEligible, titleLabel } from "./common";
 import { percentAllowance } from "./quota";
 import {
@@ -57,8 +59,9 @@ export function evaluateSubUnit(
   year: number,
   settings: EligibilitySettings,
   stage: EvaluationStage = RESULTS,
+  rules: RuleSet = shippedRules(year),
 ): SubUnitEvaluation {
-  const unit = evaluateUnit({ unitId: subUnit.subUnitId, members: subUnit.members }, year, settings, stage);
+  const unit = evaluateUnit({ unitId: subUnit.subUnitId, members: subUnit.members }, year, settings, stage, rules);
   const results = unit.results.filter((r): r is TitleResult<SubUnitTitle> => isSubUnitTitle(r.title));
   return { subUnitId: subUnit.subUnitId, year, stage: stage.stage, results, highestEligible: highestEligible(results) };
 }

@@ -18,6 +18,7 @@ import {
   type UnitMemberSummary,
 } from "@/domain/eligibility";
 import type { RawQueryable } from "./eligibility-data";
+import { rulesForYear } from "./title-rules";
 
 export type SubUnitRow = { id: string; code: string; name: string; active: boolean };
 
@@ -146,13 +147,18 @@ export async function subUnitYear(
   stage: EvaluationStage,
 ): Promise<{ rows: SubUnitYearRow[]; activeCount: number; stored: StoredSubUnitTitle[] }> {
   const basis: SubUnitBasis = stage.stage === "REGISTRATION" ? { stage: "REGISTRATION", emulationYearId: year.id } : { stage: "RESULTS" };
-  const [subUnits, stored, summaries] = await Promise.all([subUnitsOfUnit(db, unitId), subUnitTitlesOfYear(db, unitId, year.id), subUnitSummaries(db, unitId, year.year, basis)]);
+  const [subUnits, stored, summaries, rules] = await Promise.all([
+    subUnitsOfUnit(db, unitId),
+    subUnitTitlesOfYear(db, unitId, year.id),
+    subUnitSummaries(db, unitId, year.year, basis),
+    rulesForYear(year.year),
+  ]);
   const byId = new Map(stored.map((t) => [t.subUnitId, t]));
   const rows = subUnits
     .filter((s) => s.active || byId.has(s.id))
     .map((s) => {
       const members = summaries.get(s.id) ?? EMPTY_SUMMARY;
-      return { ...s, officers: members.memberCount, stored: byId.get(s.id) ?? null, results: evaluateSubUnit({ subUnitId: s.id, members }, year.year, settings, stage).results };
+      return { ...s, officers: members.memberCount, stored: byId.get(s.id) ?? null, results: evaluateSubUnit({ subUnitId: s.id, members }, year.year, settings, stage, rules).results };
     });
   return { rows, activeCount: subUnits.filter((s) => s.active).length, stored };
 }

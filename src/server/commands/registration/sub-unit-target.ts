@@ -5,6 +5,7 @@
 // sub-unit cannot have (the flags), a discipline that already blocks the title, or the unit's quota
 // of Đơn vị Quyết thắng exceeded.
 import { z } from "zod";
+import { rulesForYear } from "@/server/store/title-rules";
 import { evaluateSubUnit, REGISTRATION, subUnitQuotaAfter, subUnitResultFor, subUnitTitleRefusal, type SubUnitTitle } from "@/domain/eligibility";
 import { idField } from "@/domain/validation";
 import { eligibilitySettingsOf } from "@/domain/year-settings";
@@ -62,7 +63,7 @@ export const setSubUnitTarget = unitRegistrationCommand({
       // what depends on the year's outcome stays a warning on the page (as for officers, §4 step 2).
       const summaries = await subUnitSummaries(tx, scope.unitId, year.year, { stage: "REGISTRATION", emulationYearId: year.id });
       const settings = eligibilitySettingsOf(year.settings);
-      const result = subUnitResultFor(evaluateSubUnit({ subUnitId: sub.id, members: summaries.get(sub.id) ?? EMPTY_SUMMARY }, year.year, settings, REGISTRATION), title.code);
+      const result = subUnitResultFor(evaluateSubUnit({ subUnitId: sub.id, members: summaries.get(sub.id) ?? EMPTY_SUMMARY }, year.year, settings, REGISTRATION, await rulesForYear(year.year, tx)), title.code);
       if (result.status === "BLOCKED") {
         const why = result.reasons.filter((r) => r.blocking).map((r) => r.message).join(" ");
         const message = `${sub.name} không thể đăng ký danh hiệu này năm ${year.year}. ${why}`;

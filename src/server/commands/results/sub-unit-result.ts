@@ -4,6 +4,7 @@
 // quota of Đơn vị Quyết thắng kept on the awarded titles. Refused with the reason, nothing written: a
 // member unit named as the sub-unit, a title a sub-unit cannot have (the flags), a title not met.
 import { z } from "zod";
+import { rulesForYear } from "@/server/store/title-rules";
 import { COLLECTIVE_TITLES, evaluateSubUnit, subUnitQuotaAfter, subUnitResultFor } from "@/domain/eligibility";
 import { idField } from "@/domain/validation";
 import { eligibilitySettingsOf, parseYearSettings } from "@/domain/year-settings";
@@ -54,7 +55,7 @@ export const recordSubUnitResult = resultsCommand("results.verify", subUnitScope
       const title = await subUnitTitleOf(tx, code, "awardedTitleCode");
       const summaries = await subUnitSummaries(tx, unitId, year.year, { stage: "RESULTS" });
       const stage = input.decisionDate ? { stage: "RESULTS" as const, asOf: input.decisionDate } : { stage: "RESULTS" as const };
-      const result = subUnitResultFor(evaluateSubUnit({ subUnitId: sub.id, members: summaries.get(sub.id) ?? EMPTY_SUMMARY }, year.year, eligibilitySettingsOf(settings), stage), title.code);
+      const result = subUnitResultFor(evaluateSubUnit({ subUnitId: sub.id, members: summaries.get(sub.id) ?? EMPTY_SUMMARY }, year.year, eligibilitySettingsOf(settings), stage, await rulesForYear(year.year, tx)), title.code);
       if (result.status !== "ELIGIBLE") {
         const why = result.reasons.filter((r) => !r.ok).map((r) => r.message).join(" ");
         const message = `${sub.name} chưa đủ điều kiện công nhận danh hiệu này. ${why}`;
