@@ -160,4 +160,9 @@ test("a dossier from the closed conference to the Ministry's decision and back i
   await expect(flagRow).toContainText("QĐ số E2E-31/QĐ-BCA");
   await page.reload();
   await expect(page.getByTestId("dossier-items").getByRole("row").filter({ hasText: /^Cờ thi đua của Bộ Công an/ })).toContainText("Đã thu hồi");
+  // The unit's history keeps the revoked flag, marked.
+  await signOut(page);
+  await login(page, world.secretariat);
+  await page.goto(`/overview/units/${world.units[0]!.id}`);
+  await expect(page.getByRole("main")).toContainText("Cờ thi đua của Bộ Công an (đã thu hồi, QĐ số E2E-31/QĐ-BCA)");
 });

@@ -25,6 +25,9 @@ export type OfficerYearRow = {
   decisionDate: Date | null;
   decisionSigner: string | null;
   verified: boolean | null;
+  /** A title revoked (thu hồi): the row keeps it here, marked, and no rule counts it (docs/domain.md §9). */
+  revokedTitleCode: string | null;
+  revokeDecisionNo: string | null;
   /** The member unit served that year (the result's stamped unit, else the registration's; docs/domain.md §11). */
   servedUnitName: string | null;
 };
@@ -61,6 +64,7 @@ async function readOfficerHistory(actor: Actor, officerId: string) {
     queryRows<(Omit<OfficerYearRow, "verified"> & { verified: boolean | null })[]>`
       SELECT coalesce(r."year", g."year") AS "year", r."rating"::text AS "rating", g."titleCode" AS "registeredTitleCode",
         r."awardedTitleCode", r."decisionNo", r."decisionDate", r."decisionSigner", r."verified",
+        r."revokedTitleCode", r."revokeDecisionNo",
         (SELECT su."name" FROM "Unit" su WHERE su."id" = coalesce(r."unitId", g."unitId")) AS "servedUnitName"
       FROM (SELECT * FROM "OfficerYearResult" WHERE "officerId" = ${officer.id}::uuid) r
       FULL JOIN (

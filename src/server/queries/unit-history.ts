@@ -75,6 +75,9 @@ export type UnitYear = {
   targetTitleCode: string | null;
   proposedTitleCode: string | null;
   awardedTitleCode: string | null;
+  /** A title revoked (thu hồi), kept on the row and marked; no rule counts it (docs/domain.md §9). */
+  revokedTitleCode: string | null;
+  revokeDecisionNo: string | null;
   decisionNo: string | null;
   decisionDate: Date | null;
   /** False when the viewer may not see the year's registration (a head of another unit, not sent yet). */
@@ -123,7 +126,8 @@ export async function unitHistory(actor: Actor, unitId: string, opts: { page?: n
         y."chairUnitId" IS NOT DISTINCT FROM u."id" AS "chair", y."deputyUnitId" IS NOT DISTINCT FROM u."id" AS "deputy",
         CASE WHEN r."finalRank" IS NOT NULL THEN r."finalTotalHalf" END AS "totalHalf", r."finalRank" AS "rank",
         (SELECT count(*) FROM "UnitReport" x WHERE x."emulationYearId" = y."id" AND x."kind" = 'YEAR_END' AND x."finalRank" IS NOT NULL)::int AS "rankedCount",
-        reg."targetTitleCode", reg."status" IS NOT DISTINCT FROM 'SUBMITTED' AS "registrationSent", res."proposedTitleCode", res."awardedTitleCode", res."decisionNo", res."decisionDate"
+        reg."targetTitleCode", reg."status" IS NOT DISTINCT FROM 'SUBMITTED' AS "registrationSent", res."proposedTitleCode", res."awardedTitleCode", res."decisionNo", res."decisionDate",
+        res."revokedTitleCode", res."revokeDecisionNo"
       FROM "Unit" u
       JOIN "EmulationYear" y ON y."clusterId" = u."clusterId"
       LEFT JOIN "UnitReport" r ON r."emulationYearId" = y."id" AND r."unitId" = u."id" AND r."kind" = 'YEAR_END'

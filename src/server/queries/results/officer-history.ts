@@ -30,6 +30,9 @@ export async function officerHistory(actor: Actor, officerId: string) {
         decisionSigner: true,
         verified: true,
         servedUnit: { select: { name: true } },
+        // A revoked title stays on the row, marked (docs/domain.md §9).
+        revokedTitleCode: true,
+        revokeDecisionNo: true,
       },
     }),
     // A record of a closed year entered later through the amendment carries its LateRecord (docs/domain.md §4 step 8).
@@ -53,9 +56,13 @@ export async function officerHistory(actor: Actor, officerId: string) {
     }),
     officerTransfers(officerId),
   ]);
+  const revokedCodes = [...new Set(years.flatMap((y) => (y.revokedTitleCode ? [y.revokedTitleCode] : [])))];
+  const revokedNames = new Map(
+    revokedCodes.length ? (await prisma.titleDefinition.findMany({ where: { code: { in: revokedCodes } }, select: { code: true, name: true } })).map((t) => [t.code, t.name]) : [],
+  );
   return {
     officer: { id: officer.id, fullName: officer.fullName },
-    years,
+    years: years.map((y) => ({ ...y, revokedTitle: y.revokedTitleCode ? { name: revokedNames.get(y.revokedTitleCode) ?? y.revokedTitleCode } : null })),
     initiatives,
     disciplines,
     commendations,

@@ -39,7 +39,17 @@ export async function OfficerHistorySection({ actor, officerId }: { actor: Actor
                 <td className={`${cellClass} font-medium`}>{y.year}</td>
                 <td className={cellClass}>{y.servedUnit?.name ?? <span className="text-slate-500">—</span>}</td>
                 <td className={cellClass}>{y.rating ? TASK_RATINGS[y.rating] : <span className="text-slate-500">—</span>}</td>
-                <td className={cellClass}>{y.awardedTitle ? y.awardedTitle.name : <span className="text-slate-600">Không</span>}</td>
+                <td className={cellClass}>
+                  {y.awardedTitle ? (
+                    y.awardedTitle.name
+                  ) : y.revokedTitle ? (
+                    <span className="text-red-700">
+                      {y.revokedTitle.name} (đã thu hồi, QĐ số {y.revokeDecisionNo})
+                    </span>
+                  ) : (
+                    <span className="text-slate-600">Không</span>
+                  )}
+                </td>
                 <td className={`${cellClass} text-xs`}>
                   {y.decisionNo ? (
                     <>

@@ -77,7 +77,14 @@ async function OfficerHistoryPage({ params }: { params: Promise<{ officerId: str
                   <td>{r.servedUnitName ?? ""}</td>
                   <td>{r.rating ? TASK_RATINGS[r.rating] : ""}</td>
                   <td>{title(r.registeredTitleCode)}</td>
-                  <td className="m">{title(r.awardedTitleCode)}</td>
+                  <td className="m">
+                    {title(r.awardedTitleCode)}
+                    {r.revokedTitleCode && (
+                      <span className="text-red-700">
+                        {title(r.revokedTitleCode)} (đã thu hồi, QĐ số {r.revokeDecisionNo})
+                      </span>
+                    )}
+                  </td>
                   <td>{r.decisionNo ?? ""}</td>
                   <td>{formatDate(r.decisionDate)}</td>
                   <td>{r.decisionSigner ?? ""}</td>

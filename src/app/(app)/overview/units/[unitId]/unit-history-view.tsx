@@ -133,6 +133,11 @@ export function UnitHistoryView({ h, printedOn }: { h: UnitHistory; /** dd/mm/yy
                   <td>{titleName(y.proposedTitleCode)}</td>
                   <td>
                     {titleName(y.awardedTitleCode)}
+                    {y.revokedTitleCode && (
+                      <span className="text-red-700">
+                        {titleName(y.revokedTitleCode)} (đã thu hồi, QĐ số {y.revokeDecisionNo})
+                      </span>
+                    )}
                     <DecisionNote no={y.decisionNo} date={y.decisionDate} />
                   </td>
                   {h.titles.individual.map((t) => (
