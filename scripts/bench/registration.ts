@@ -113,7 +113,10 @@ try {
 
   // ------------------------------------------------------------------------------------------
   // Writes: one page of 50 rows toggled between CST and "", and a whole-unit bulk set.
-  const pageRows = bigOfficers.slice(0, 50);
+  // Officers no discipline record refuses (rule 6 refuses a title a discipline of the year decides): the
+  // save measures writing 50 rows, not a refusal.
+  const disciplined = new Set((await prisma.discipline.findMany({ where: { officer: { unitId: unit.id } }, select: { officerId: true } })).map((d) => d.officerId));
+  const pageRows = bigOfficers.filter((o) => !disciplined.has(o.id)).slice(0, 50);
   await measure("Lưu 50 dòng (saveOfficerRegistrations)", Math.max(10, Math.round(ITERATIONS / 2)), async (i) => {
     const r = await executeCommand(saveOfficerRegistrations, officerActor, {
       emulationYearId: year.id,
