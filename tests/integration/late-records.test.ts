@@ -7,6 +7,7 @@ import { YEAR_CLOSED_MESSAGE } from "@/domain/year-rules";
 import { executeCommand, NOT_FOUND } from "@/server/commands/command";
 import { recordLateDiscipline, recordLateInitiative } from "@/server/commands/late-records";
 import { addDiscipline, addInitiative } from "@/server/commands/results";
+import { officerHistory as overviewOfficerHistory } from "@/server/queries/officer-history";
 import { officerHistory } from "@/server/queries/results/officer-history";
 import { seedTitleCatalogue } from "@/server/seed/demo";
 import { expectOk, expectRefused } from "../support/action-result";
@@ -67,6 +68,8 @@ describe("late records of a closed year", () => {
     // The officer's history shows it, marked as recorded late with its decision.
     const history = await officerHistory(s.secretariat, s.officer.id);
     expect(history.disciplines.map((d) => d.lateRecord?.decisionNo)).toEqual(["12/QĐ-BCA"]);
+    // The overview's officer history marks it too.
+    expect((await overviewOfficerHistory(s.secretariat, s.officer.id)).disciplines?.map((d) => d.lateNo)).toEqual(["12/QĐ-BCA"]);
     // The closed year itself is left as it was.
     expect(await prisma.emulationYear.findUniqueOrThrow({ where: { id: s.closed.id } })).toMatchObject({ phase: "CLOSED" });
   });

@@ -72,13 +72,16 @@ async function readOfficerHistory(actor: Actor, officerId: string) {
         WHERE x."officerId" = ${officer.id}::uuid
       ) g ON g."year" = r."year"
       ORDER BY 1 DESC`,
-    queryRows<{ id: string; year: number; level: "BASE" | "MINISTRY" | "NATIONAL"; title: string; decisionNo: string | null }[]>`
-      SELECT "id"::text AS "id", "year", "level"::text AS "level", "title", "decisionNo" FROM "Initiative"
-      WHERE "officerId" = ${officer.id}::uuid ORDER BY "year" DESC, "createdAt"`,
+    // lateNo: a record of a closed year entered later by amendment, with its document (docs/domain.md §4 step 8).
+    queryRows<{ id: string; year: number; level: "BASE" | "MINISTRY" | "NATIONAL"; title: string; decisionNo: string | null; lateNo: string | null }[]>`
+      SELECT i."id"::text AS "id", i."year", i."level"::text AS "level", i."title", i."decisionNo", l."decisionNo" AS "lateNo"
+      FROM "Initiative" i LEFT JOIN "LateRecord" l ON l."initiativeId" = i."id"
+      WHERE i."officerId" = ${officer.id}::uuid ORDER BY i."year" DESC, i."createdAt"`,
     viaUnit
-      ? queryRows<{ id: string; form: keyof typeof DISCIPLINE_FORMS; status: keyof typeof DISCIPLINE_STATUSES; fromDate: Date; toDate: Date | null; note: string | null }[]>`
-          SELECT "id"::text AS "id", "form"::text AS "form", "status"::text AS "status", "fromDate", "toDate", "note" FROM "Discipline"
-          WHERE "officerId" = ${officer.id}::uuid ORDER BY "fromDate" DESC`
+      ? queryRows<{ id: string; form: keyof typeof DISCIPLINE_FORMS; status: keyof typeof DISCIPLINE_STATUSES; fromDate: Date; toDate: Date | null; note: string | null; lateNo: string | null }[]>`
+          SELECT d."id"::text AS "id", d."form"::text AS "form", d."status"::text AS "status", d."fromDate", d."toDate", d."note", l."decisionNo" AS "lateNo"
+          FROM "Discipline" d LEFT JOIN "LateRecord" l ON l."disciplineId" = d."id"
+          WHERE d."officerId" = ${officer.id}::uuid ORDER BY d."fromDate" DESC`
       : Promise.resolve(null),
     queryRows<{ id: string; year: number; form: string; level: string; decisionNo: string; decisionDate: Date; decisionSigner: string; revokedAt: Date | null }[]>`
       SELECT "id"::text AS "id", "year", "form", "level", "decisionNo", "decisionDate", "decisionSigner", "revokedAt" FROM "Commendation"

@@ -18,7 +18,7 @@ import {
   yearsLabel,
   type RuleShape,
 } from "@/domain/eligibility";
-import { checkbox, codeField, idField, optionalText, requiredText } from "@/domain/validation";
+import { checkbox, codeField, idField, isStorableText, optionalText, requiredText } from "@/domain/validation";
 import type { Tx } from "@/server/db";
 import { defineCommand, NotFoundError, UserError } from "../command";
 import { codeUnique, createdRow, fieldError, lockRow, savedRow } from "./shared";
@@ -41,7 +41,7 @@ const versionFields = {
   legalArticle: optionalText("Điều, khoản", 300),
   citation: optionalText("Căn cứ hiển thị", 1000),
   confirmClosed: checkbox,
-  ...Object.fromEntries(PARAM_FIELDS.map((f) => [f, z.string().max(40).optional()])),
+  ...Object.fromEntries(PARAM_FIELDS.map((f) => [f, z.string().max(40).refine(isStorableText, "Giá trị chứa ký tự không hợp lệ.").optional()])),
 } as const;
 
 type VersionInput = {

@@ -105,7 +105,10 @@ async function OfficerHistoryPage({ params }: { params: Promise<{ officerId: str
               {h.initiatives.map((i) => (
                 <tr key={i.id}>
                   <td className="t">{i.year}</td>
-                  <td>{i.title}</td>
+                  <td>
+                    {i.title}
+                    {i.lateNo && <LateNote no={i.lateNo} />}
+                  </td>
                   <td>{INITIATIVE_LEVELS[i.level]}</td>
                   <td>{i.decisionNo ?? ""}</td>
                 </tr>
@@ -144,7 +147,10 @@ async function OfficerHistoryPage({ params }: { params: Promise<{ officerId: str
             <DataTable caption={`Kỷ luật của ${officer.fullName}`} headers={["Hình thức", "Trạng thái", "Từ ngày", "Đến ngày", "Ghi chú"]}>
               {h.disciplines.map((x) => (
                 <tr key={x.id}>
-                  <td>{DISCIPLINE_FORMS[x.form]}</td>
+                  <td>
+                    {DISCIPLINE_FORMS[x.form]}
+                    {x.lateNo && <LateNote no={x.lateNo} />}
+                  </td>
                   <td>{DISCIPLINE_STATUSES[x.status]}</td>
                   <td>{formatDate(x.fromDate)}</td>
                   <td>{formatDate(x.toDate)}</td>
@@ -160,3 +166,8 @@ async function OfficerHistoryPage({ params }: { params: Promise<{ officerId: str
 }
 
 export default pageOr404(OfficerHistoryPage);
+
+/** A record of a closed year entered later by the audited amendment (docs/domain.md §4 step 8). */
+function LateNote({ no }: { no: string }) {
+  return <span className="block text-xs text-slate-600">Ghi bổ sung sau khóa sổ (văn bản số {no})</span>;
+}
