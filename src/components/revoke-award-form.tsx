@@ -31,13 +31,16 @@ export function RevokeAwardForm({
   /** Hidden fields the page's action reads (which page to refresh). */
   children?: ReactNode;
 }) {
-  const [answered, setAnswered] = useState(false);
-  if (revoked && !answered) return null;
+  // Set when the form is sent: the answer and the re-rendered row (revoked) arrive together, so the
+  // form must already know to stay for its message.
+  const [sent, setSent] = useState(false);
+  if (revoked && !sent) return null;
+  const done = revoked && sent;
   return (
-    <details open={answered || undefined}>
-      <summary className="min-h-11 cursor-pointer content-center text-sm text-red-700 underline">{answered ? "Kết quả thu hồi" : "Thu hồi…"}</summary>
-      <ActionForm action={action} aria-label={`Thu hồi ${what}`} className="mt-2 flex w-72 flex-col gap-2" onSuccess={() => setAnswered(true)}>
-        {!answered && (
+    <details open={done || undefined} onSubmit={() => setSent(true)}>
+      <summary className="min-h-11 cursor-pointer content-center text-sm text-red-700 underline">{done ? "Kết quả thu hồi" : "Thu hồi…"}</summary>
+      <ActionForm action={action} aria-label={`Thu hồi ${what}`} className="mt-2 flex w-72 flex-col gap-2">
+        {!done && (
           <>
             <input type="hidden" name="kind" value={kind} />
             <input type="hidden" name="id" value={id} />
