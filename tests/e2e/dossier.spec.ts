@@ -153,7 +153,6 @@ test("a dossier from the closed conference to the Ministry's decision and back i
   const revoke = flagRow.getByRole("form", { name: /^Thu hồi Cờ thi đua của Bộ Công an/ });
   await revoke.getByLabel("Lý do thu hồi").fill("Đơn vị có cán bộ vi phạm pháp luật bị phát hiện sau khi khen thưởng.");
   await revoke.getByLabel("Số quyết định thu hồi").fill("E2E-31/QĐ-BCA");
-  page.once("dialog", (dialog) => void dialog.accept());
   await revoke.getByRole("button", { name: "Thu hồi" }).click();
   await expect(revoke.getByRole("status")).toContainText("Đã thu hồi Cờ thi đua của Bộ Công an");
   await expect(flagRow).toContainText("Đã thu hồi");
