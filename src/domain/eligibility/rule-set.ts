@@ -168,8 +168,10 @@ export function citeReasons<R extends { rule: RuleCode; basis?: string }>(reason
   for (const reason of reasons) reason.basis ??= citationOf(rules, reason.rule);
 }
 
-function ruleOf<S extends RuleShape>(shape: S, v: RuleVersion): TitleRule<S> | null {
-  const params = parseRuleParams(shape, v.params);
+/** `typed`: params the code itself typed (the shipped versions), used as they are — no zod parse, which in
+ * the browser (the registration table explains titles client-side) would probe `new Function` and break the CSP. */
+function ruleOf<S extends RuleShape>(shape: S, v: RuleVersion, typed = false): TitleRule<S> | null {
+  const params = typed ? (v.params as RuleParams[S]) : parseRuleParams(shape, v.params);
   if (!params) return null;
   return { params, legal: v.legal, firstYear: v.firstYear, lastYear: v.lastYear, ...(v.id ? { versionId: v.id } : {}) };
 }
@@ -177,20 +179,21 @@ function ruleOf<S extends RuleShape>(shape: S, v: RuleVersion): TitleRule<S> | n
 /**
  * The rules in force in `year`: for each built-in title, its version whose years contain `year` (among
  * `versions`, the stored ones), else the fallback's (the shipped versions), else the fallback's latest.
- * A stored version whose params do not fit its shape is skipped (the fallback applies). Pure.
+ * A stored version whose params do not fit its shape is skipped (the fallback applies); the fallback's
+ * are the code's own, typed. Pure.
  */
 export function ruleSetForYear(versions: readonly RuleVersion[], year: number, fallback: readonly RuleVersion[]): RuleSet {
   const out: Partial<Record<RuleShape, TitleRule>> = {};
   for (const shape of RULE_SHAPES) {
-    const pick = (list: readonly RuleVersion[]) => {
-      for (const v of list) if (v.titleCode === shape && inForce(v, year)) return ruleOf(shape, v);
+    const pick = (list: readonly RuleVersion[], typed = false) => {
+      for (const v of list) if (v.titleCode === shape && inForce(v, year)) return ruleOf(shape, v, typed);
       return null;
     };
     const latest = () => {
       const own = fallback.filter((v) => v.titleCode === shape).sort((a, b) => b.firstYear - a.firstYear)[0];
-      return own ? ruleOf(shape, own) : null;
+      return own ? ruleOf(shape, own, true) : null;
     };
-    const rule = pick(versions) ?? pick(fallback) ?? latest();
+    const rule = pick(versions) ?? pick(fallback, true) ?? latest();
     if (!rule) throw new Error(`Không có quy tắc cho danh hiệu ${shape}.`);
     out[shape] = rule;
   }
