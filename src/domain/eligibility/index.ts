@@ -48,7 +48,7 @@ export {
   parseRuleParams,
   QUOTA_ROUNDINGS,
   rangesOverlap,
-  RULE_PARAM_SCHEMAS,
+  ruleParamSchemas,
   RULE_SHAPES,
   RULE_TITLE,
   ruleSetForYear,

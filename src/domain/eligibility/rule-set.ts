@@ -42,8 +42,12 @@ const count = (min: number, max: number) => z.number().int().min(min).max(max);
  */
 export const MAX_STREAK_YEARS = 3;
 
-/** Each shape's parameters, as the engine reads them (and as stored in TitleRuleVersion.params). */
-export const RULE_PARAM_SCHEMAS = {
+/**
+ * Each shape's parameters, as the engine reads them (and as stored in TitleRuleVersion.params). Built on
+ * first use, not when the module loads: the registration table imports this module in the browser, and
+ * zod probes `new Function` when it builds an object schema, which the page's CSP reports as a violation.
+ */
+const buildParamSchemas = () => ({
   /** Rating of the year at least minRating; any discipline from disciplineFrom up blocks every individual title. */
   CST: z.strictObject({ minRating: rating, disciplineFrom: form }),
   /** An initiative of at least initiativeLevel recognised in the year; the unit quota rounded by quotaRounding. */
@@ -59,9 +63,11 @@ export const RULE_PARAM_SCHEMAS = {
   CO_BCA: z.strictObject({}),
   /** At most maxPerCluster Government flags per cluster-year. */
   CO_CP: z.strictObject({ maxPerCluster: count(0, 10) }),
-} as const satisfies Record<RuleShape, z.ZodType>;
+}) satisfies Record<RuleShape, z.ZodType>;
+let paramSchemas: ReturnType<typeof buildParamSchemas> | undefined;
+export const ruleParamSchemas = () => (paramSchemas ??= buildParamSchemas());
 
-export type RuleParams = { [S in RuleShape]: z.infer<(typeof RULE_PARAM_SCHEMAS)[S]> };
+export type RuleParams = { [S in RuleShape]: z.infer<ReturnType<typeof buildParamSchemas>[S]> };
 
 /** A rule version's legal reference: the texts, the article, and what is shown ("citation"). */
 export type LegalReference = {
@@ -135,7 +141,7 @@ export function versionYearsProblem(
 
 /** The shape's parameters, checked; null when the stored JSON does not fit the shape. */
 export function parseRuleParams<S extends RuleShape>(shape: S, params: unknown): RuleParams[S] | null {
-  const parsed = RULE_PARAM_SCHEMAS[shape].safeParse(params);
+  const parsed = ruleParamSchemas()[shape].safeParse(params);
   return parsed.success ? (parsed.data as RuleParams[S]) : null;
 }
 

@@ -12,7 +12,7 @@ import { z } from "zod";
 import {
   composeCitation,
   isRuleShape,
-  RULE_PARAM_SCHEMAS,
+  ruleParamSchemas,
   RULE_SHAPES,
   versionYearsProblem,
   yearsLabel,
@@ -57,7 +57,7 @@ type VersionInput = {
 
 /** The shape's parameters from the form, checked by the shape's schema (errors next to their field). */
 function paramsFrom(shape: RuleShape, input: VersionInput): Record<string, unknown> {
-  const schema = RULE_PARAM_SCHEMAS[shape];
+  const schema = ruleParamSchemas()[shape];
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(schema.shape)) {
     const value = input[key as (typeof PARAM_FIELDS)[number]];

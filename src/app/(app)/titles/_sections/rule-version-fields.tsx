@@ -1,7 +1,7 @@
 // The fields of a rule version (docs/domain.md §3 "Rules as versioned data"): the years, the shape's
 // parameters, the legal reference, and the confirmation for a closed year.
 import { CheckboxField, SelectField, TextField } from "@/components/form";
-import { DISCIPLINE_FORMS, INITIATIVE_LEVELS, MAX_STREAK_YEARS, PARAM_LABELS, QUOTA_ROUNDINGS, RULE_PARAM_SCHEMAS, type RuleShape } from "@/domain/eligibility";
+import { DISCIPLINE_FORMS, INITIATIVE_LEVELS, MAX_STREAK_YEARS, PARAM_LABELS, QUOTA_ROUNDINGS, ruleParamSchemas, type RuleShape } from "@/domain/eligibility";
 import { TASK_RATINGS } from "@/domain/title-catalogue";
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -30,7 +30,7 @@ export type VersionDefaults = {
 };
 
 export function RuleVersionFields({ shape, defaults, closedYears }: { shape: RuleShape; defaults: VersionDefaults; closedYears: number[] }) {
-  const keys = Object.keys(RULE_PARAM_SCHEMAS[shape].shape) as (keyof typeof PARAM_LABELS)[];
+  const keys = Object.keys(ruleParamSchemas()[shape].shape) as (keyof typeof PARAM_LABELS)[];
   return (
     <>
       <TextField name="firstYear" label="Năm bắt đầu áp dụng" type="number" required defaultValue={defaults.firstYear} />
