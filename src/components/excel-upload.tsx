@@ -5,6 +5,7 @@
 import { startTransition, useActionState, useId, useRef, useState, type ReactNode } from "react";
 import { controlClass } from "@/components/ui";
 import { newSubmissionKey, SUBMISSION_KEY_FIELD } from "@/domain/submission";
+import { postForm } from "./post-form";
 
 const fmt = (n: number) => n.toLocaleString("vi-VN");
 
@@ -39,8 +40,7 @@ export function ExcelUploadForm<S>({
   const [state, formAction, pending] = useActionState(async (_prev: S | null, formData: FormData): Promise<S> => {
     formData.set(SUBMISSION_KEY_FIELD, (submissionKey.current ??= newSubmissionKey()));
     try {
-      const response = await fetch(endpoint, { method: "POST", body: formData, headers: { Accept: "application/json" } });
-      const answer = (await response.json()) as S;
+      const answer = await postForm<S>(endpoint, formData);
       submissionKey.current = null;
       return answer;
     } catch {

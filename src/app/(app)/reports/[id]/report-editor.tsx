@@ -4,6 +4,7 @@
 // silently. Evidence files upload as soon as they are chosen. Saves, uploads and deletions run one at
 // a time, in order. The checklist of what still blocks submission and the totals update as one types.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { postForm } from "@/components/post-form";
 import type { ActionResult } from "@/server/commands/command";
 import { newSubmissionKey, OUTCOME_UNKNOWN, SUBMISSION_KEY_FIELD } from "@/domain/submission";
 import { formatPoints, parsePoints } from "@/domain/scoring/points";
@@ -211,8 +212,7 @@ export function ReportEditor({
       unansweredUploads.current.set(criterionId, { file, key });
       data.set(SUBMISSION_KEY_FIELD, key);
       try {
-        const response = await fetch(`/reports/${reportId}/evidence`, { method: "POST", body: data, headers: { Accept: "application/json" } });
-        const result = (await response.json()) as ActionResult<{ file: Evidence; version: number; savedAt: string }>;
+        const result = await postForm<ActionResult<{ file: Evidence; version: number; savedAt: string }>>(`/reports/${reportId}/evidence`, data);
         unansweredUploads.current.delete(criterionId);
         if (result.ok && result.data) {
           setEvidence((list) => [...list, result.data!.file]);
