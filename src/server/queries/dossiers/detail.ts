@@ -86,15 +86,15 @@ async function awardsOf(year: { id: string; year: number }, items: AwardedItem[]
     prisma.officerYearResult.findMany({ where: { year: year.year, decisionId: { in: decisionIds } }, select: { ...marks, officerId: true, decisionId: true } }),
     prisma.commendation.findMany({ where: { dossierItemId: { in: approved.map((i) => i.id) } }, select: { ...marks, dossierItemId: true } }),
   ]);
-  const award = (kind: ItemAward["kind"], r: Marked | undefined) => r && { kind, id: r.id, revokedAt: r.revokedAt, revokeDecisionNo: r.revokeDecisionNo, revokeReason: r.revokeReason };
+  // One key per awarded record: the subject and the decision that wrote it (a commendation: its item).
+  const units = new Map(unitResults.map((r) => [`${r.unitId}/${r.decisionId}`, r]));
+  const officers = new Map(officerResults.map((r) => [`${r.officerId}/${r.decisionId}`, r]));
+  const commended = new Map(commendations.map((r) => [r.dossierItemId, r]));
   for (const i of approved) {
-    const found =
-      i.kind === "UNIT_TITLE"
-        ? award("UNIT_TITLE", unitResults.find((u) => u.unitId === i.unit.id && u.decisionId === i.decision!.id))
-        : i.kind === "OFFICER_TITLE"
-          ? award("OFFICER_TITLE", officerResults.find((o) => o.officerId === i.officer?.id && o.decisionId === i.decision!.id))
-          : award("COMMENDATION", commendations.find((c) => c.dossierItemId === i.id));
-    if (found) out.set(i.id, found);
+    const kind = i.kind === "UNIT_TITLE" || i.kind === "OFFICER_TITLE" ? i.kind : "COMMENDATION";
+    const r: Marked | undefined =
+      kind === "UNIT_TITLE" ? units.get(`${i.unit.id}/${i.decision!.id}`) : kind === "OFFICER_TITLE" ? officers.get(`${i.officer?.id}/${i.decision!.id}`) : commended.get(i.id);
+    if (r) out.set(i.id, { kind, id: r.id, revokedAt: r.revokedAt, revokeDecisionNo: r.revokeDecisionNo, revokeReason: r.revokeReason });
   }
   return out;
 }
